@@ -1,0 +1,1 @@
+"""Pure-Python analysis core. Never imports Qt."""

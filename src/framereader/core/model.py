@@ -1,0 +1,147 @@
+"""The data model shared by every layer: frozen dataclasses holding plain, JSON-ready values.
+
+Every span is a pair of Python code-point offsets into `Document.text` with the invariant
+`text == document.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code"]
+EmphasisKind = Literal["em", "strong", "code", "link"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural block of the plain text: [start, end) excludes the separating newline."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0  # heading level 1-6; nesting depth for list items and quotes
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """An inline style range from Markdown (emphasis, strong, code span, link text)."""
+
+    kind: EmphasisKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded text: normalised plain text (only `\\n` newlines) plus its structure."""
+
+    text: str
+    blocks: tuple[Block, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
+    source: str = "untitled"  # a file path, or "clipboard"/"untitled"
+    encoding: str = "utf-8"
+    note: str | None = None  # e.g. "decoded as cp1252 because it is not valid UTF-8"
+    format: Literal["text", "markdown"] = "text"
+
+    @property
+    def name(self) -> str:
+        """A short display name: the file name, or the source label."""
+        return Path(self.source).name if self.source not in ("clipboard", "untitled") else self.source
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """A named entity exactly as spaCy's `doc.ents` gave it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FramingSpan:
+    """A match of a lexicon term; `term` is the lexicon's headword, `text` the matched words."""
+
+    start: int
+    end: int
+    category: str  # category id
+    term: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """A word a text attaches to an entity mention, with the offsets of its evidence."""
+
+    word: str  # the descriptor's lemma/lower form, e.g. "regime"
+    relation: Literal["amod", "compound", "title", "appos", "poss", "copula"]
+    mention_start: int  # the entity mention it describes
+    mention_end: int
+    start: int  # the descriptor word itself
+    end: int
+    sentence_start: int  # the sentence that shows it, for "jump to evidence"
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which spaCy pipeline produced an analysis; `note` says why entities may be missing."""
+
+    name: str
+    version: str
+    lang: str = "en"
+    components: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What core found in one document. Deterministic for the same text, model and lexicons."""
+
+    source: str
+    text: str
+    model: ModelInfo
+    entities: tuple[EntitySpan, ...]
+    framing: tuple[FramingSpan, ...]
+    words: int
+    descriptors: tuple[Descriptor, ...] = ()
+    entity_counts: dict[str, int] = field(default_factory=dict)
+    framing_counts: dict[str, int] = field(default_factory=dict)
+
+    def density(self) -> dict[str, float]:
+        """Framing terms per 1,000 words, per category."""
+        if not self.words:
+            return {cat: 0.0 for cat in self.framing_counts}
+        return {cat: round(n * 1000.0 / self.words, 2) for cat, n in self.framing_counts.items()}
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape printed by `framereader analyze`."""
+        return {
+            "source": self.source,
+            "text": self.text,
+            "model": {"name": self.model.name, "version": self.model.version, "note": self.model.note},
+            "entities": [asdict(e) for e in self.entities],
+            "framing": [asdict(f) for f in self.framing],
+            "counts": {"entities": dict(self.entity_counts), "framing": dict(self.framing_counts)},
+            "density": self.density(),
+            "words": self.words,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], descriptors: list[dict[str, Any]] | None = None) -> "Analysis":
+        """Rebuild an Analysis from `to_json()` output (used by the on-disk cache)."""
+        model = data["model"]
+        return cls(
+            source=data["source"],
+            text=data["text"],
+            model=ModelInfo(name=model["name"], version=model["version"], note=model.get("note")),
+            entities=tuple(EntitySpan(**e) for e in data["entities"]),
+            framing=tuple(FramingSpan(**f) for f in data["framing"]),
+            words=int(data["words"]),
+            descriptors=tuple(Descriptor(**d) for d in (descriptors or [])),
+            entity_counts=dict(data["counts"]["entities"]),
+            framing_counts=dict(data["counts"]["framing"]),
+        )
