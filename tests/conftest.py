@@ -1,0 +1,18 @@
+"""Shared test set-up: offscreen Qt, isolated user dirs, and one trained pipeline per session."""
+
+from __future__ import annotations
+
+import os
+
+# Qt aborts without a display unless told to render offscreen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point config/data/cache dirs at a temp folder so tests never touch the real ones."""
+    home = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("FRAMEREADER_HOME", str(home))
+    yield home
