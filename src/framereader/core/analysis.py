@@ -1,0 +1,134 @@
+"""Document → Analysis: entities from spaCy, framing terms from the lexicon matcher.
+
+Long texts are processed in paragraph-aligned chunks, so analysis can report progress, be
+cancelled between chunks and never hits spaCy's `max_length`. Entities are exactly `doc.ents`
+of each chunk (a text shorter than `CHUNK_CHARS` is one chunk: exactly `nlp(text).ents`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from .model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
+from .pipeline import Pipeline
+
+CHUNK_CHARS = 20_000
+
+
+class Cancelled(Exception):
+    """Raised when the caller's `cancelled()` turns true between chunks."""
+
+
+class Matcher(Protocol):
+    """What analysis needs from a compiled lexicon (see `core.matcher.LexiconMatcher`)."""
+
+    def find(self, doc: Doc) -> Sequence: ...
+
+
+def chunk_ranges(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Split `text` into [start, end) ranges of at most `max_chars`, at newlines where possible,
+    else at a space, else anywhere. Ranges cover the text without gaps."""
+    ranges: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + max_chars, n)
+        if end < n:
+            cut = text.rfind("\n", start + 1, end)
+            if cut <= start:
+                cut = text.rfind(" ", start + 1, end)
+            if cut > start:
+                end = cut + 1
+        ranges.append((start, end))
+        start = end
+    return ranges
+
+
+def count_words(doc: Doc) -> int:
+    """Words are tokens that are neither punctuation nor white space."""
+    return sum(1 for token in doc if not (token.is_punct or token.is_space))
+
+
+def _chunk_docs(
+    pipeline: Pipeline,
+    text: str,
+    cancelled: Callable[[], bool],
+    progress: Callable[[float], None],
+) -> Iterator[tuple[int, Doc]]:
+    ranges = chunk_ranges(text)
+    docs = pipeline.nlp.pipe((text[a:b] for a, b in ranges), batch_size=4)
+    for index, ((start, _end), doc) in enumerate(zip(ranges, docs)):
+        if cancelled():
+            raise Cancelled()
+        yield start, doc
+        progress((index + 1) / len(ranges))
+
+
+def analyze(
+    document: Document,
+    pipeline: Pipeline,
+    matcher: Matcher | None,
+    *,
+    descriptors: bool = False,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[float], None] = lambda fraction: None,
+) -> Analysis:
+    """Find entities and framing terms in `document`; with `descriptors`, also parse it and
+    collect the words attached to each entity (see `add_descriptors`)."""
+    text = document.text
+    entities: list[EntitySpan] = []
+    framing: list[FramingSpan] = []
+    words = 0
+    if cancelled():
+        raise Cancelled()
+    for offset, doc in _chunk_docs(pipeline, text, cancelled, progress):
+        words += count_words(doc)
+        for ent in doc.ents:
+            entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
+        for match in matcher.find(doc) if matcher is not None else ():
+            start, end = offset + match.start_char, offset + match.end_char
+            framing.append(FramingSpan(start, end, match.category_id, match.term_text, text[start:end]))
+    analysis = Analysis(
+        source=document.source,
+        text=text,
+        model=pipeline.info,
+        entities=tuple(entities),
+        framing=tuple(framing),
+        words=words,
+        entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
+        framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
+    )
+    return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
+
+
+def add_descriptors(
+    analysis: Analysis, pipeline: Pipeline, *, cancelled: Callable[[], bool] = lambda: False
+) -> Analysis:
+    """Parse the chunks that hold entities and attach descriptors, reusing the known entities
+    (NER is not run again). A pipeline without a parser returns `analysis` unchanged."""
+    from dataclasses import replace
+
+    from .descriptors import extract_descriptors
+
+    if not pipeline.can_parse or not analysis.entities:
+        return analysis
+    text = analysis.text
+    found: list[Descriptor] = []
+    with pipeline.parsing() as nlp:
+        components = [name for name in nlp.pipe_names if name != "ner"]
+        for start, end in chunk_ranges(text):
+            ents = [e for e in analysis.entities if start <= e.start and e.end <= end]
+            if not ents:
+                continue
+            if cancelled():
+                raise Cancelled()
+            doc = nlp.make_doc(text[start:end])
+            for name in components:
+                doc = nlp.get_pipe(name)(doc)
+            spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in ents]
+            doc.ents = [s for s in spans if s is not None]
+            found.extend(extract_descriptors(doc, offset=start))
+    return replace(analysis, descriptors=tuple(found))

@@ -1,0 +1,88 @@
+"""The analysis engine: one loaded pipeline plus compiled lexicons, used by the CLI and the GUI
+worker alike. Lexicons whose language differs from the pipeline's are set aside (with a note)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .analysis import analyze
+from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, load_lexicon
+from .matcher import LexiconMatcher
+from .model import Analysis, Document
+from .pipeline import Pipeline, load_pipeline
+
+
+def load_lexicon_any(path: str | Path) -> Lexicon:
+    """A `.frlex` lexicon, or a plain word list / CSV imported on the fly."""
+    return load_lexicon(path) if str(path).endswith(".frlex") else import_word_list(path)
+
+
+class Engine:
+    """Owns a `Pipeline` and a `LexiconMatcher`; not thread-safe (one worker owns it)."""
+
+    def __init__(self, pipeline: Pipeline, lexicons: Sequence[Lexicon]) -> None:
+        self.pipeline = pipeline
+        self.all_lexicons: tuple[Lexicon, ...] = ()
+        self.lexicons: tuple[Lexicon, ...] = ()
+        self.note: str | None = None
+        self.matcher: LexiconMatcher | None = None
+        self.set_lexicons(lexicons)
+
+    @classmethod
+    def create(cls, model: str | None = None, lexicon_paths: Sequence[str | Path] | None = None) -> "Engine":
+        """Load a pipeline (default: the best installed) and lexicons (default: bundled ones)."""
+        paths = list(lexicon_paths) if lexicon_paths else bundled_lexicon_paths()
+        lexicons = [load_lexicon_any(p) for p in paths]
+        return cls(load_pipeline(model), lexicons)
+
+    def set_pipeline(self, pipeline: Pipeline) -> None:
+        """Switch pipelines; lexicons are recompiled against the new tokenizer and language."""
+        self.pipeline = pipeline
+        self.set_lexicons(self.all_lexicons)
+
+    def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
+        """Compile the lexicons that match the pipeline's language."""
+        lang = self.pipeline.nlp.lang
+        self.all_lexicons = tuple(lexicons)
+        self.lexicons = tuple(lex for lex in lexicons if lex.language == lang)
+        skipped = [lex.name for lex in lexicons if lex.language != lang]
+        self.note = None
+        if skipped and not self.lexicons:
+            self.note = f"No lexicon is written for language '{lang}'; framing terms are not shown."
+        elif skipped:
+            self.note = f"Lexicons for other languages are not used with this pipeline: {', '.join(skipped)}."
+        self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
+
+    def analyze(
+        self,
+        document: Document,
+        *,
+        descriptors: bool = False,
+        cancelled: Callable[[], bool] = lambda: False,
+        progress: Callable[[float], None] = lambda fraction: None,
+    ) -> Analysis:
+        """Analyse one document with this engine's pipeline and lexicons."""
+        return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
+
+    def category_ids(self) -> list[str]:
+        """Every framing category id, in lexicon order."""
+        return [cat.id for lex in self.lexicons for cat in lex.categories]
+
+    def categories_meta(self) -> dict[str, dict[str, str]]:
+        """Per category id: name, colour and description (for legends and exports)."""
+        return {
+            cat.id: {"name": cat.name, "colour": cat.colour, "description": cat.description}
+            for lex in self.lexicons
+            for cat in lex.categories
+        }
+
+    def lookup_term(self, category_id: str, term: str) -> Term | None:
+        """The lexicon entry behind a framing match (for tooltips)."""
+        for lex in self.lexicons:
+            for cat in lex.categories:
+                if cat.id == category_id:
+                    for entry in cat.terms:
+                        if entry.text == term:
+                            return entry
+        return None
