@@ -16,3 +16,11 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("FRAMEREADER_HOME", str(home))
     yield home
+
+
+@pytest.fixture(scope="session")
+def trained_pipeline():
+    """The default trained pipeline, loaded once per test session (CPU is scarce)."""
+    from framereader.core.pipeline import load_pipeline
+
+    return load_pipeline(None)
