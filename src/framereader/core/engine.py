@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .analysis import analyze
-from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, load_lexicon
+from .cache import AnalysisCache, cache_key
+from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, lexicon_hash, load_lexicon
 from .matcher import LexiconMatcher
 from .model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
@@ -21,8 +22,10 @@ def load_lexicon_any(path: str | Path) -> Lexicon:
 class Engine:
     """Owns a `Pipeline` and a `LexiconMatcher`; not thread-safe (one worker owns it)."""
 
-    def __init__(self, pipeline: Pipeline, lexicons: Sequence[Lexicon]) -> None:
+    def __init__(self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None) -> None:
         self.pipeline = pipeline
+        self.cache = cache
+        self.lexicon_hash = ""
         self.all_lexicons: tuple[Lexicon, ...] = ()
         self.lexicons: tuple[Lexicon, ...] = ()
         self.note: str | None = None
@@ -30,11 +33,13 @@ class Engine:
         self.set_lexicons(lexicons)
 
     @classmethod
-    def create(cls, model: str | None = None, lexicon_paths: Sequence[str | Path] | None = None) -> "Engine":
+    def create(
+        cls, model: str | None = None, lexicon_paths: Sequence[str | Path] | None = None, *, use_cache: bool = False
+    ) -> "Engine":
         """Load a pipeline (default: the best installed) and lexicons (default: bundled ones)."""
         paths = list(lexicon_paths) if lexicon_paths else bundled_lexicon_paths()
         lexicons = [load_lexicon_any(p) for p in paths]
-        return cls(load_pipeline(model), lexicons)
+        return cls(load_pipeline(model), lexicons, AnalysisCache() if use_cache else None)
 
     def set_pipeline(self, pipeline: Pipeline) -> None:
         """Switch pipelines; lexicons are recompiled against the new tokenizer and language."""
@@ -53,6 +58,7 @@ class Engine:
         elif skipped:
             self.note = f"Lexicons for other languages are not used with this pipeline: {', '.join(skipped)}."
         self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
+        self.lexicon_hash = lexicon_hash(self.lexicons)
 
     def analyze(
         self,
@@ -62,8 +68,18 @@ class Engine:
         cancelled: Callable[[], bool] = lambda: False,
         progress: Callable[[float], None] = lambda fraction: None,
     ) -> Analysis:
-        """Analyse one document with this engine's pipeline and lexicons."""
-        return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
+        """Analyse one document with this engine's pipeline and lexicons (cached when enabled)."""
+        if self.cache is None:
+            return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
+        info = self.pipeline.info
+        key = cache_key(document.text, info.name, info.version, self.lexicon_hash, descriptors)
+        cached = self.cache.get(key, document.source)
+        if cached is not None:
+            progress(1.0)
+            return cached
+        analysis = analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
+        self.cache.put(key, analysis)
+        return analysis
 
     def category_ids(self) -> list[str]:
         """Every framing category id, in lexicon order."""
