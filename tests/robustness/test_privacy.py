@@ -1,0 +1,66 @@
+"""Privacy: no socket is created while the app starts, loads a pipeline, analyses, renders and
+exports. The guard replaces socket creation and name look-ups for the duration of each test."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "resources" / "samples"
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Fail on any socket creation or DNS look-up; also record the attempt."""
+    attempts: list[str] = []
+
+    def refuse(name: str):
+        def _refuse(*args, **kwargs):
+            attempts.append(f"{name}{args[:2]}")
+            raise NetworkUsed(f"network use attempted: {name}{args[:2]}")
+
+        return _refuse
+
+    class GuardedSocket(socket.socket):
+        def __init__(self, *args, **kwargs):
+            family = args[0] if args else kwargs.get("family", socket.AF_INET)
+            if family in (socket.AF_INET, socket.AF_INET6):
+                attempts.append(f"socket({family})")
+                raise NetworkUsed("an internet socket was created")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
+        monkeypatch.setattr(socket, name, refuse(name))
+    return attempts
+
+
+def test_guard_itself_catches_a_connection(no_network) -> None:
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))
+    with pytest.raises(NetworkUsed):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    assert len(no_network) == 2
+
+
+def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: Path) -> None:
+    from framereader.core.compare import compare
+    from framereader.core.documents import load_document
+    from framereader.core.engine import Engine
+    from framereader.core.export import export_html, export_json
+
+    engine = Engine.create(use_cache=True)
+    left = engine.analyze(load_document(SAMPLES / "a-border-crisis.md"), descriptors=True)
+    right = engine.analyze(load_document(SAMPLES / "b-border-crisis.md"), descriptors=True)
+    comparison = compare(left, right, categories=engine.category_ids())
+    export_json(tmp_path / "c.json", left, right, comparison)
+    export_html(tmp_path / "c.html", left, right, comparison, engine.categories_meta())
+    assert (tmp_path / "c.html").stat().st_size > 1000
+    assert no_network == []
