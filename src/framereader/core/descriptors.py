@@ -1,0 +1,244 @@
+"""Descriptors: the words a text attaches to each named-entity mention.
+
+`extract_descriptors` reads the dependency parse of a spaCy `Doc` (tagger + parser + lemmatizer,
+with `doc.ents` set) and returns, for every entity mention, the words that describe it:
+
+- ``amod``     adjectival modifiers of the mention ("the reckless Holloway" → reckless), also the
+               adjectives on a noun that describes it ("Putin, a ruthless autocrat" → ruthless);
+- ``title``    titles and honorifics in front of a person, whether the NER left them outside the
+               span or not ("President Holloway" → president, "Prime Minister X" → prime minister);
+- ``compound`` other compound words on the mention ("Kremlin spokesman Peskov" → spokesman), and
+               the noun a mention itself modifies ("the Assad regime" → regime, "Russian
+               aggression" → aggression);
+- ``appos``    the head noun of an apposition, either way round ("Holloway, a former general" →
+               general; "the authoritarian leader Putin" → leader);
+- ``poss``     a noun the mention possesses ("Holloway's regime" → regime);
+  (adjectives on an apposition, predicate, possessed or modified noun count as ``amod`` of the
+  mention: "Putin's brutal regime" → brutal);
+- ``copula``   a predicate after be/become/seem… ("Holloway is a pragmatist" → pragmatist,
+               "Holloway is reckless" → reckless).
+
+Stop words, pronouns, determiners, numbers, punctuation and words inside other entities are never
+descriptors. Offsets are character offsets into the doc text plus `offset` (analysis parses long
+texts in chunks). Pure Python over spaCy; no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Descriptor
+
+#: Words that can be (the head of) a title in front of a name.
+TITLE_WORDS = frozenset(
+    """
+    president minister premier chancellor secretary senator sen governor gov mayor general gen
+    colonel col lieutenant lt major maj captain capt sergeant sgt commander admiral marshal
+    ambassador envoy judge justice king queen prince princess emperor empress pope cardinal
+    bishop archbishop rabbi imam sheikh ayatollah sultan emir tsar czar dr doctor professor prof
+    mr mrs ms miss mx sir dame lord lady rev reverend father sister brother speaker chairman
+    chairwoman chair representative rep congressman congresswoman councillor councilman
+    commissioner director ceo chief leader inspector detective officer agent deputy
+    """.split()
+)
+#: Words that may precede a title word inside the title phrase ("former prime minister").
+TITLE_MODIFIERS = frozenset(
+    """
+    former ex acting interim deputy vice prime foreign defence defense interior finance home
+    health justice attorney first lord supreme chief general grand crown late outgoing incoming
+    then current
+    """.split()
+)
+#: Verbs that link a subject to a predicate describing it.
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"})
+#: Dependency labels of copular predicates.
+PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
+#: Parts of speech that never make a descriptor.
+SKIP_POS = frozenset({"PRON", "DET", "PUNCT", "SPACE", "NUM", "SYM", "CCONJ", "SCONJ", "ADP", "PART", "X"})
+
+
+def _clean(word: str) -> str:
+    return word.strip(".").lower()
+
+
+def _word(token: Token) -> str:
+    """Lower-case lemma for nouns/adjectives; lower-case text otherwise (keeps "embattled")."""
+    if token.pos_ in ("NOUN", "ADJ") and token.lemma_ and token.lemma_ != "-PRON-":
+        return token.lemma_.lower()
+    return token.lower_
+
+
+def _is_title(token: Token) -> bool:
+    return _clean(token.text) in TITLE_WORDS
+
+
+class _Collector:
+    """Builds descriptors for one doc, skipping duplicates and non-descriptive tokens."""
+
+    def __init__(self, doc: Doc, offset: int) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.in_entity = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.in_entity[i] = True
+        self.has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        self.found: list[Descriptor] = []
+        self.seen: set[tuple[int, int, int, int]] = set()
+
+    def usable(self, token: Token) -> bool:
+        return not (
+            token.is_stop
+            or token.pos_ in SKIP_POS
+            or token.like_num
+            or token.is_punct
+            or token.is_space
+            or self.in_entity[token.i]
+            or not any(ch.isalpha() for ch in token.text)
+        )
+
+    def add(self, ent: Span, first: Token, last: Token, relation: str, word: str | None = None) -> None:
+        start, end = first.idx, last.idx + len(last)
+        key = (ent.start_char, ent.end_char, start, end)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if self.has_sents:
+            sentence = first.sent
+            s_start, s_end = sentence.start_char, sentence.end_char
+        else:
+            s_start, s_end = 0, len(self.doc.text)
+        o = self.offset
+        self.found.append(
+            Descriptor(
+                word=word if word is not None else _word(first),
+                relation=relation,  # type: ignore[arg-type]
+                mention_start=ent.start_char + o,
+                mention_end=ent.end_char + o,
+                start=start + o,
+                end=end + o,
+                sentence_start=s_start + o,
+                sentence_end=s_end + o,
+            )
+        )
+
+    def add_token(self, ent: Span, token: Token, relation: str) -> None:
+        if self.usable(token):
+            self.add(ent, token, token, relation)
+
+
+def _with_conjuncts(token: Token) -> Iterator[Token]:
+    """`token` and the words coordinated with it ("reckless and arrogant")."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == token.pos_:
+            yield from _with_conjuncts(child)
+
+
+def _titles(c: _Collector, ent: Span) -> None:
+    """Title phrases just before the mention, or at the start of it."""
+    doc = ent.doc
+    # Titles the NER put inside the span ("President Holloway" as one entity).
+    i = ent.start
+    while i < ent.end - 1 and (_is_title(doc[i]) or (_clean(doc[i].text) in TITLE_MODIFIERS)):
+        i += 1
+    inside = [t for t in doc[ent.start : i]]
+    if inside and any(_is_title(t) for t in inside):
+        while inside and not _is_title(inside[-1]):
+            inside.pop()
+        c.add(ent, inside[0], inside[-1], "title", " ".join(_clean(t.text) for t in inside))
+    # Titles outside the span, walking left within the sentence.
+    j = ent.start - 1
+    phrase: list[Token] = []
+    while j >= 0 and not (c.has_sents and doc[j].is_sent_end):
+        token = doc[j]
+        if c.in_entity[j]:
+            break
+        word = _clean(token.text)
+        if word in TITLE_WORDS or (phrase and word in TITLE_MODIFIERS):
+            phrase.insert(0, token)
+            j -= 1
+            continue
+        break
+    if phrase and _is_title(phrase[-1]):
+        c.add(ent, phrase[0], phrase[-1], "title", " ".join(_clean(t.text) for t in phrase))
+
+
+def _describe(c: _Collector, ent: Span) -> None:
+    if ent.label_ == "PERSON":
+        _titles(c, ent)
+    if not c.doc.has_annotation("DEP"):
+        return
+    root = ent.root
+    inside = range(ent.start, ent.end)
+
+    def outside(token: Token) -> bool:
+        return token.i not in inside
+
+    # Modifiers on any token of the mention: amod, compound, appos children.
+    for token in ent:
+        for child in token.children:
+            if not outside(child):
+                continue
+            if child.dep_ == "amod":
+                for word in _with_conjuncts(child):
+                    c.add_token(ent, word, "amod")
+            elif child.dep_ == "compound" and not _is_title(child) and child.i < ent.start:
+                c.add_token(ent, child, "compound")
+            elif child.dep_ == "appos" and token.i == root.i:
+                _noun_description(c, ent, child, "appos")
+
+    head = root.head
+    if head.i != root.i and outside(head):
+        # The mention modifies a noun: "Holloway's regime", "the Assad regime", "Russian aggression".
+        if root.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
+            _noun_description(c, ent, head, "poss")
+        elif root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN":
+            _noun_description(c, ent, head, "compound")
+        elif root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+            # "the authoritarian leader Putin": Putin is an apposition of leader.
+            _noun_description(c, ent, head, "appos")
+
+    # Copular predicates; coordinated subjects share them ("Putin and Biden are reckless").
+    subject = root
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in COPULAS and verb.pos_ in ("AUX", "VERB"):
+        for child in verb.children:
+            if child.dep_ in PREDICATE_DEPS:
+                for predicate in _with_conjuncts(child):
+                    if predicate.pos_ in ("NOUN", "PROPN"):
+                        _noun_description(c, ent, predicate, "copula")
+                    else:
+                        c.add_token(ent, predicate, "copula")
+
+
+def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str) -> None:
+    """A describing noun (apposition or predicate) plus the adjectives on it."""
+    if c.in_entity[noun.i]:
+        return
+    c.add_token(ent, noun, relation)
+    for child in noun.children:
+        if child.dep_ == "amod":
+            for word in _with_conjuncts(child):
+                c.add_token(ent, word, "amod")
+
+
+def extract_descriptors(doc: Doc, offset: int = 0) -> list[Descriptor]:
+    """Descriptors of every mention in `doc.ents`, in text order of mention then descriptor.
+
+    `doc` should have been processed with a tagger, parser and lemmatizer; without a dependency
+    parse only titles in front of names are found. Offsets are `doc` char offsets + `offset`.
+    """
+    collector = _Collector(doc, offset)
+    for ent in doc.ents:
+        _describe(collector, ent)
+    return sorted(collector.found, key=lambda d: (d.mention_start, d.start, d.end, d.relation))
+
+
+def descriptors_for(descriptors: Iterable[Descriptor], start: int, end: int) -> list[Descriptor]:
+    """The descriptors of the mention at [start, end)."""
+    return [d for d in descriptors if d.mention_start == start and d.mention_end == end]
