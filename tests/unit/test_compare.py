@@ -322,3 +322,15 @@ def test_comparison_json_shape():
         "right": {"count": 0, "density": 0.0, "top": []},
     }
     assert isinstance(comparison, Comparison)
+
+
+def test_gpe_label_on_a_surname_joins_the_person_only_when_that_text_names_them():
+    left = analysis(
+        "Foreign Minister Anya Petrova spoke. Petrova is a skilled performer.",
+        [("Anya Petrova", "PERSON"), ("Petrova", "GPE")],
+    )
+    right = analysis("Petrova lies on the coast.", [("Petrova", "GPE")])
+    actors = by_name(align_actors(left, right))
+    assert set(actors) == {"Anya Petrova", "Petrova"}
+    assert (actors["Anya Petrova"].left.count, actors["Anya Petrova"].right.count) == (2, 0)
+    assert (actors["Petrova"].label, actors["Petrova"].right.count) == ("GPE", 1)

@@ -189,3 +189,13 @@ def test_entities_assigned_from_a_previous_run_as_analysis_does(nlp):
     second = {(d.word, d.relation) for d in found if d.mention_start == 49}
     assert ("regime", "poss") in first
     assert {("president", "title"), ("pragmatist", "copula")} <= second
+
+
+def test_title_nouns_keep_their_modifiers_as_one_phrase(nlp):
+    text = "Kestria's prime minister, Jonas Adler, has asked for nothing."
+    doc, found = run(nlp, text)
+    assert ents(doc) == [("Kestria", "GPE"), ("Jonas Adler", "PERSON")]
+    assert of(found, text, "Jonas Adler") == {("prime minister", "appos")}
+    assert of(found, text, "Kestria") == {("prime minister", "poss")}
+    (d,) = [d for d in found if d.mention_start == 0]
+    assert text[d.start : d.end] == "prime minister"

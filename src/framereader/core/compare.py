@@ -10,8 +10,9 @@ Actor alignment rules (applied to both texts together, so the same rules align t
   ("Biden", "Biden's") joins the full name with that surname that is most frequent in the same
   text, else in both texts; a bare word that is nobody's surname but someone's first name joins
   that person; anything else is its own actor.
-- An ORG mention whose name is exactly a person's surname or full name joins that person (the
-  small English model often labels a bare surname as ORG).
+- An ORG/GPE/LOC/FAC/PRODUCT/WORK_OF_ART mention whose name is exactly the surname or full name
+  of a person that the same text names as PERSON joins that person (the small English model
+  often labels a bare surname as ORG or GPE).
 - Other labels join on the exact normalised name regardless of label (NER labels drift), and
   acronyms join the multi-word name they abbreviate ("UN" ~ "U.N." ~ "the United Nations",
   "EU" ~ "European Union"). "the Kremlin" stays "Kremlin", its own actor.
@@ -36,6 +37,9 @@ Side = Literal["left", "right"]
 
 #: Entity labels that are never actors.
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+#: Labels the small English model often gives to a bare surname ("Holloway's" as ORG).
+MISLABELLED_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 #: Titles stripped from the front of person names; multi-word titles are tried first.
 PERSON_TITLES: tuple[str, ...] = tuple(
@@ -279,8 +283,8 @@ def _compatible_given(a: str, b: str) -> bool:
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _group_people(people: list[_Mention], orgs: list[_Mention]) -> tuple[list[_Group], list[_Mention]]:
-    """Person groups, and the ORG mentions that were not taken as people."""
+def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[_Group], list[_Mention]]:
+    """Person groups, and the non-PERSON mentions that were not taken as people."""
     full: list[tuple[str, str, _Group]] = []  # (surname, first given name, group)
     groups: list[_Group] = []
     bare: list[_Mention] = []
@@ -307,34 +311,33 @@ def _group_people(people: list[_Mention], orgs: list[_Mention]) -> tuple[list[_G
 
     bare_groups: dict[str, _Group] = {}
 
-    def place(m: _Mention, create: bool) -> bool:
-        word = _name_parts(m.norm)[0] if m.norm else m.norm
-        if len(m.norm.split()) > 1:  # a multi-word ORG that equals a person's full name
-            for group in groups:
-                if any(p.norm == m.norm for p in group.mentions):
-                    group.mentions.append(m)
-                    return True
-            return False
+    def find(m: _Mention) -> _Group | None:
+        parts = _name_parts(m.norm)
+        if len(parts) > 1:  # a mislabelled multi-word mention equal to a person's full name
+            return next((g for g in groups if any(p.norm == m.norm for p in g.mentions)), None)
+        word = parts[0] if parts else m.norm
         by_surname = [g for s, _g, g in full if s == word]
         if by_surname:
-            choose(by_surname, m.side).mentions.append(m)
-            return True
+            return choose(by_surname, m.side)
         by_given = [g for _s, given, g in full if given == word and len(word) > 1]
         if by_given and m.label == "PERSON":
-            choose(by_given, m.side).mentions.append(m)
-            return True
-        if word in bare_groups:
-            bare_groups[word].mentions.append(m)
-            return True
-        if create:
-            bare_groups[word] = _Group([m], person=True)
-            groups.append(bare_groups[word])
-            return True
-        return False
+            return choose(by_given, m.side)
+        return bare_groups.get(word)
 
     for m in bare:
-        place(m, create=True)
-    rest = [m for m in orgs if not (m.label == "ORG" and place(m, create=False))]
+        group = find(m)
+        if group is None:
+            group = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
+            groups.append(group)
+        group.mentions.append(m)
+    rest = []
+    for m in others:
+        group = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
+        # Only when the same text also names that person as a PERSON.
+        if group is not None and any(p.side == m.side and p.label == "PERSON" for p in group.mentions):
+            group.mentions.append(m)
+        else:
+            rest.append(m)
     return groups, rest
 
 

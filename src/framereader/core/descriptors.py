@@ -220,8 +220,19 @@ def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str) -> N
     """A describing noun (apposition or predicate) plus the adjectives on it."""
     if c.in_entity[noun.i]:
         return
-    c.add_token(ent, noun, relation)
+    # A title noun keeps its modifiers as one phrase: "Kestria's prime minister" → "prime minister".
+    first = noun
+    if _is_title(noun):
+        while first.i > 0 and _clean(first.nbor(-1).text) in TITLE_MODIFIERS and not c.in_entity[first.i - 1]:
+            first = first.nbor(-1)
+    if first.i < noun.i:
+        phrase = " ".join([_clean(t.text) for t in noun.doc[first.i : noun.i]] + [_word(noun)])
+        c.add(ent, first, noun, relation, phrase)
+    else:
+        c.add_token(ent, noun, relation)
     for child in noun.children:
+        if first.i <= child.i < noun.i:
+            continue
         if child.dep_ == "amod":
             for word in _with_conjuncts(child):
                 c.add_token(ent, word, "amod")
