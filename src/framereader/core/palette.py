@@ -1,0 +1,105 @@
+"""Colours and underline styles shared by the reader UI and the exported handout.
+
+Entity colours keep displaCy's hue conventions (PERSON purple, ORG blue-cyan, GPE orange…) but are
+taken from the Okabe–Ito colour-blind-safe set where the hues collide; they are used as light
+tints behind text, so `tint()` is the usual way to apply them. Framing categories are told apart
+by underline style as well as colour, so they survive greyscale printing and colour blindness.
+"""
+
+from __future__ import annotations
+
+#: Entity label → base colour (#rrggbb).
+ENTITY_COLOURS: dict[str, str] = {
+    "PERSON": "#a48cf4",  # purple (displaCy #aa9cfc)
+    "ORG": "#56b4e9",  # sky blue (Okabe–Ito; displaCy cyan)
+    "GPE": "#e69f00",  # orange (Okabe–Ito; displaCy #feca74)
+    "NORP": "#cc79a7",  # reddish purple (Okabe–Ito; displaCy #c887fb)
+    "LOC": "#d55e00",  # vermillion (Okabe–Ito; displaCy #ff9561)
+    "FAC": "#009e73",  # bluish green (Okabe–Ito; displaCy #9cc9cc)
+    "EVENT": "#f0e442",  # yellow (Okabe–Ito; displaCy #ffeb80)
+    "PRODUCT": "#7fc97f",  # green (displaCy #bfeeb7)
+    "WORK_OF_ART": "#e7a6f0",  # pink-lilac (displaCy #f0d0ff)
+    "LAW": "#f08080",  # salmon (displaCy #ff8197)
+    "LANGUAGE": "#c9a26b",  # tan
+    "DATE": "#8fbcb0",  # grey-teal (displaCy #bfe1d9)
+    "TIME": "#8fbcb0",
+    "MONEY": "#b5b89a",  # olive grey (displaCy #e4e7d2)
+    "PERCENT": "#b5b89a",
+    "QUANTITY": "#b5b89a",
+    "ORDINAL": "#b5b89a",
+    "CARDINAL": "#b5b89a",
+}
+#: Colour for labels not listed above (custom pipelines).
+DEFAULT_ENTITY_COLOUR = "#bbbbbb"
+
+#: Underline styles cycled per framing category index (CSS `text-decoration-style` values).
+DEFAULT_UNDERLINE_STYLES: tuple[str, ...] = ("solid", "dashed", "dotted", "double", "wavy")
+
+#: Fallback colours for categories without one (Okabe–Ito order, then Tableau extras).
+DEFAULT_CATEGORY_COLOURS: tuple[str, ...] = (
+    "#d55e00",
+    "#0072b2",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#8c564b",
+    "#7f7f7f",
+)
+
+
+def entity_colour(label: str, colours: dict[str, str] | None = None) -> str:
+    """The base colour for an entity label (`colours` overrides the defaults)."""
+    if colours and label in colours:
+        return colours[label]
+    return ENTITY_COLOURS.get(label, DEFAULT_ENTITY_COLOUR)
+
+
+def underline_style(index: int) -> str:
+    """The underline style of the category at `index` in lexicon order."""
+    return DEFAULT_UNDERLINE_STYLES[index % len(DEFAULT_UNDERLINE_STYLES)]
+
+
+def category_colour(index: int, colour: str | None = None) -> str:
+    """`colour` when it is a valid #rrggbb, else a default by category index."""
+    if colour and _parse(colour) is not None:
+        return _normalise(colour)
+    return DEFAULT_CATEGORY_COLOURS[index % len(DEFAULT_CATEGORY_COLOURS)]
+
+
+def _parse(colour: str) -> tuple[int, int, int] | None:
+    value = colour.strip().lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    if len(value) != 6:
+        return None
+    try:
+        return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+    except ValueError:
+        return None
+
+
+def _normalise(colour: str) -> str:
+    rgb = _parse(colour)
+    if rgb is None:
+        return DEFAULT_ENTITY_COLOUR
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def tint(colour: str, amount: float = 0.3) -> str:
+    """`colour` mixed with white: `amount` 1.0 is the colour itself, 0.0 is white.
+
+    Returns #rrggbb (not rgba) so Qt's rich-text engine and print renderers agree."""
+    rgb = _parse(colour) or _parse(DEFAULT_ENTITY_COLOUR)
+    assert rgb is not None
+    amount = min(1.0, max(0.0, amount))
+    mixed = (round(255 - (255 - c) * amount) for c in rgb)
+    return "#{:02x}{:02x}{:02x}".format(*mixed)
+
+
+def shade(colour: str, amount: float = 0.6) -> str:
+    """`colour` mixed with black (for text and borders on a tint): 1.0 keeps the colour."""
+    rgb = _parse(colour) or _parse(DEFAULT_ENTITY_COLOUR)
+    assert rgb is not None
+    amount = min(1.0, max(0.0, amount))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * amount) for c in rgb))

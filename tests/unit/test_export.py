@@ -1,0 +1,337 @@
+"""JSON export and the HTML handout: every highlight present, nothing external, well formed."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framereader.core.compare import compare, comparison_to_json
+from framereader.core.export import categories_meta, export_html, export_json, render_handout_html
+from framereader.core.model import Analysis, Descriptor, EntitySpan, FramingSpan, ModelInfo
+from framereader.core.palette import DEFAULT_UNDERLINE_STYLES, ENTITY_COLOURS, tint
+
+MODEL = ModelInfo("en_core_web_sm", "3.8.0")
+VOID = {"br", "meta", "hr", "img", "input", "link", "col", "area", "base", "wbr", "source"}
+SVG_VOID = {"rect", "line", "path", "circle"}  # self-closing inside the SVG chart
+
+
+def make(text: str, ents=(), framing=(), descriptors=(), source="left.md") -> Analysis:
+    spans = tuple(EntitySpan(s, e, label, text[s:e]) for s, e, label in ents)
+    frames = tuple(FramingSpan(s, e, cat, text[s:e].lower(), text[s:e]) for s, e, cat in framing)
+    return Analysis(
+        source=source,
+        text=text,
+        model=MODEL,
+        entities=spans,
+        framing=frames,
+        words=len(text.split()),
+        descriptors=tuple(descriptors),
+        entity_counts=dict(sorted(Counter(e.label for e in spans).items())),
+        framing_counts=dict(sorted(Counter(f.category for f in frames).items())),
+    )
+
+
+def at(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+LEFT_TEXT = (
+    "# Storm at the border\n\n"
+    "The reckless President Holloway sent troops across the border, the Kremlin said.\n"
+    "Holloway's regime called it a brutal, necessary raid. See https://example.com/report "
+    "and <script>alert('x')</script> & more.\n"
+    "The United Nations condemned the invasion."
+)
+RIGHT_TEXT = (
+    "Soldiers crossed the border on Monday after Holloway ordered a defensive operation.\n"
+    "The UN asked for calm; the Kremlin stayed silent. Visit http://news.example.org."
+)
+
+CATEGORIES = {
+    "loaded": {"name": "Loaded language", "colour": "#d55e00", "description": "Emotive words"},
+    "conflict": {"name": "Conflict", "colour": "#0072b2", "description": "War and fighting"},
+    "security": {"name": "Security", "colour": "#009e73", "description": "Defence framing"},
+    "victims": {"name": "Victims", "colour": "#cc79a7", "description": "Harm to people"},
+}
+
+
+def pair() -> tuple[Analysis, Analysis]:
+    lt, rt = LEFT_TEXT, RIGHT_TEXT
+    holloway = at(lt, "Holloway")
+    left = make(
+        lt,
+        ents=[(*holloway, "PERSON"), (*at(lt, "Kremlin"), "ORG"), (*at(lt, "Holloway's"), "PERSON"),
+              (*at(lt, "United Nations"), "ORG")],
+        framing=[
+            (*at(lt, "reckless"), "loaded"),
+            # overlaps the entity "Holloway" and crosses its boundary on purpose
+            (at(lt, "President")[0], holloway[1] - 3, "security"),
+            (*at(lt, "sent troops"), "conflict"),
+            (*at(lt, "troops"), "security"),  # nested inside "sent troops"
+            (*at(lt, "brutal"), "loaded"),
+            (*at(lt, "invasion"), "conflict"),
+        ],
+        descriptors=[
+            Descriptor("reckless", "amod", *holloway, *at(lt, "reckless"), 23, 104),
+            Descriptor("president", "title", *holloway, *at(lt, "President"), 23, 104),
+        ],
+        source="/home/teacher/texts/left-article.md",
+    )
+    right = make(
+        rt,
+        ents=[(*at(rt, "Monday"), "DATE"), (*at(rt, "Holloway"), "PERSON"), (*at(rt, "UN"), "ORG"),
+              (*at(rt, "Kremlin"), "ORG")],
+        framing=[(*at(rt, "defensive operation"), "security"), (*at(rt, "crossed"), "conflict")],
+        source="https://example.com/right.txt",
+    )
+    return left, right
+
+
+class Highlights(HTMLParser):
+    """Rebuilds the plain text of each column and, per character, the highlights around it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.side: str | None = None
+        self.side_depth = 0
+        self.skip_depth = 0
+        self.texts: dict[str, list[str]] = {"left": [], "right": []}
+        self.marks: dict[str, list[list[dict[str, str]]]] = {"left": [], "right": []}
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "br":
+            if self.side and not self.skip_depth:
+                self._add("\n")
+            return
+        if tag in VOID:
+            return
+        self.stack.append((tag, attributes))
+        if "text" in attributes.get("class", "").split() and "data-side" in attributes:
+            self.side, self.side_depth = attributes["data-side"], len(self.stack)
+        if "tag" in attributes.get("class", "").split():
+            self.skip_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in VOID or (tag in SVG_VOID and (not self.stack or self.stack[-1][0] != tag)):
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            self.errors.append(f"unexpected </{tag}> with stack {[t for t, _ in self.stack]}")
+            return
+        _tag, attributes = self.stack.pop()
+        if "tag" in attributes.get("class", "").split():
+            self.skip_depth -= 1
+        if self.side and len(self.stack) < self.side_depth:
+            self.side = None
+
+    def handle_data(self, data):
+        if self.side and not self.skip_depth:
+            self._add(data)
+
+    def _add(self, data: str) -> None:
+        active = [a for _t, a in self.stack[self.side_depth :]]
+        for ch in data:
+            self.texts[self.side].append(ch)
+            self.marks[self.side].append(active)
+
+
+def parse(html: str) -> Highlights:
+    parser = Highlights()
+    parser.feed(html)
+    parser.close()
+    assert not parser.errors, parser.errors[:3]
+    assert not parser.stack or [t for t, _ in parser.stack] == [], parser.stack
+    return parser
+
+
+def assert_every_highlight(html: str, analyses: dict[str, Analysis]) -> None:
+    parsed = parse(html)
+    for side, analysis in analyses.items():
+        assert "".join(parsed.texts[side]) == analysis.text
+        marks = parsed.marks[side]
+        for e in analysis.entities:
+            for i in range(e.start, e.end):
+                assert any(
+                    "ent" in m.get("class", "").split() and m.get("data-label") == e.label for m in marks[i]
+                ), (side, e, i)
+        for f in analysis.framing:
+            for i in range(f.start, f.end):
+                assert any(
+                    "frame" in m.get("class", "").split() and m.get("data-category") == f.category
+                    for m in marks[i]
+                ), (side, f, i)
+        # And nothing else is highlighted.
+        covered = {i for e in analysis.entities for i in range(e.start, e.end)}
+        covered |= {i for f in analysis.framing for i in range(f.start, f.end)}
+        for i, m in enumerate(marks):
+            if i not in covered:
+                assert not any({"ent", "frame"} & set(x.get("class", "").split()) for x in m), (side, i)
+
+
+@pytest.fixture
+def handout():
+    left, right = pair()
+    comparison = compare(left, right, categories=list(CATEGORIES))
+    return left, right, comparison
+
+
+@pytest.mark.parametrize("for_qt", [False, True])
+def test_every_highlight_of_both_texts_is_wrapped(handout, for_qt):
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS, for_qt=for_qt)
+    assert_every_highlight(html, {"left": left, "right": right})
+
+
+@pytest.mark.parametrize("for_qt", [False, True])
+def test_self_contained_no_scripts_no_urls(handout, for_qt):
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS, for_qt=for_qt)
+    lowered = html.lower()
+    assert "<script" not in lowered
+    assert "http:" not in lowered and "https:" not in lowered
+    assert "<link" not in lowered and "<img" not in lowered and "<iframe" not in lowered
+    assert not re.search(r"\s(src|href|xlink:href)\s*=", lowered)
+    assert "@import" not in lowered and "url(http" not in lowered
+    # The URLs in the texts are still readable: the colon is a character reference.
+    assert "https&#58;//example.com/report" in html
+    # The article's markup is escaped, not interpreted.
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in html
+
+
+def test_browser_handout_layout_chart_and_print_css(handout):
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "grid-template-columns: 1fr 1fr" in html
+    assert "@media print" in html and "size: A4 landscape" in html
+    assert html.count("<svg") == 1 and "xmlns" not in html
+    assert "Framing terms per 1,000 words (count in brackets)</text>" in html  # value axis label
+    for meta in CATEGORIES.values():
+        assert meta["name"] in html
+    # Hatched right-hand bars read in greyscale; L/R letters label each bar.
+    assert 'fill="url(#hatch-' in html and ">L</text>" in html and ">R</text>" in html
+    # Each of the first categories gets a different underline style.
+    styles = re.findall(r"\.fr-(\d+) \{ text-decoration-style: (\w+);", html)
+    assert [s for _i, s in styles[: len(DEFAULT_UNDERLINE_STYLES)]] == list(DEFAULT_UNDERLINE_STYLES)[: len(styles)]
+    # Entity tints come from the palette.
+    assert tint(ENTITY_COLOURS["PERSON"], 0.35) in html
+
+
+def test_qt_variant_uses_tables_not_svg(handout):
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS, for_qt=True)
+    assert "<svg" not in html
+    assert '<table class="columns"' in html
+    assert "chart-table" in html
+    # Category numbers after framing terms keep categories apart without underline styles.
+    assert '<sup class="tag mark"' in html
+
+
+def test_legend_counts_and_actors_table(handout):
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS)
+    loaded = comparison.row("loaded")
+    assert loaded.left_count == 2
+    assert f"{loaded.left_count} ({loaded.left_density:.1f})" in html
+    actors = html[html.index(">Actors</h2>") :]
+    shared = actors[actors.index("Named in both texts") : actors.index("Only in the left text")]
+    assert "Holloway" in shared and "United Nations" in shared and "Kremlin" in shared
+    assert "reckless" in shared and "(amod)" in shared
+    assert "Monday" not in actors  # a DATE is not an actor
+    assert "Named in both texts (3)" in html
+
+
+def test_categories_without_meta_still_render():
+    text = "A brutal raid."
+    left = make(text, framing=[(*at(text, "brutal"), "unknown-cat")])
+    comparison = compare(left, left)
+    html = render_handout_html(left, left, comparison, None, None)
+    assert 'data-category="unknown-cat"' in html
+    assert_every_highlight(html, {"left": left, "right": left})
+
+
+def test_empty_texts_render():
+    empty = make("")
+    html = render_handout_html(empty, empty, compare(empty, empty), {}, {})
+    assert "No framing categories" in html
+    parse(html)
+
+
+def test_categories_meta_from_lexicon_like_objects():
+    class Cat:
+        def __init__(self, id, name, colour, description):
+            self.id, self.name, self.colour, self.description = id, name, colour, description
+
+    class Lex:
+        def __init__(self, cats):
+            self.categories = cats
+
+    meta = categories_meta([Lex([Cat("a", "A", "#111111", "first")]), Lex([Cat("a", "dup", "", ""), Cat("b", "B", "", "")])])
+    assert meta == {
+        "a": {"name": "A", "colour": "#111111", "description": "first"},
+        "b": {"name": "B", "colour": "", "description": ""},
+    }
+
+
+def test_export_json_and_html_write_files(tmp_path, handout):
+    left, right, comparison = handout
+    json_path = tmp_path / "out" / "comparison.json"
+    export_json(json_path, left, right, comparison)
+    assert json.loads(json_path.read_text(encoding="utf-8")) == json.loads(
+        json.dumps(comparison_to_json(left, right, comparison))
+    )
+    html_path = tmp_path / "handout.html"
+    export_html(html_path, left, right, comparison, CATEGORIES, ENTITY_COLOURS)
+    assert html_path.read_text(encoding="utf-8") == render_handout_html(
+        left, right, comparison, CATEGORIES, ENTITY_COLOURS
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.html", "out"]  # no temp files left
+
+
+@st.composite
+def overlapping(draw):
+    text = draw(st.text(alphabet="ab <&\n:https", min_size=1, max_size=40))
+    n = len(text)
+
+    def span():
+        start = draw(st.integers(0, n - 1))
+        return start, draw(st.integers(start + 1, n))
+
+    ents = [(*span(), draw(st.sampled_from(["PERSON", "ORG", "GPE"]))) for _ in range(draw(st.integers(0, 4)))]
+    framing = [(*span(), draw(st.sampled_from(list(CATEGORIES)))) for _ in range(draw(st.integers(0, 5)))]
+    return make(text, ents=ents, framing=framing)
+
+
+@settings(max_examples=150, deadline=None)
+@given(overlapping(), st.booleans())
+def test_any_overlap_is_rendered_completely(analysis, for_qt):
+    html = render_handout_html(analysis, analysis, compare(analysis, analysis), CATEGORIES, None, for_qt=for_qt)
+    assert_every_highlight(html, {"left": analysis, "right": analysis})
+    assert "http:" not in html.lower()
+
+
+def test_schemes_split_across_segments_or_glued_to_words_are_defused():
+    text = "xhttp://a.example and https:// HTTPS://b"
+    split = text.index(":")
+    analysis = make(text, ents=[(0, split, "ORG")], framing=[(split, split + 3, "loaded")])
+    plain = make(text)
+    for a in (analysis, plain, make(text, ents=[(0, 3, "ORG"), (split + 1, split + 2, "ORG")])):
+        for for_qt in (False, True):
+            html = render_handout_html(a, a, compare(a, a), CATEGORIES, None, for_qt=for_qt)
+            assert "http:" not in html.lower() and "https:" not in html.lower()
+            assert_every_highlight(html, {"left": a, "right": a})
