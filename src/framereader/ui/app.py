@@ -1,0 +1,102 @@
+"""Start the GUI: `run_gui(left, right, screenshot=None, model=None)` is what the CLI calls."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from ..core.paths import resources_dir
+from ..core.settings import Settings
+
+SCREENSHOT_SIZE = (1440, 900)
+SCREENSHOT_TIMEOUT_S = 240.0
+SAMPLES = ("a-border-crisis.md", "b-border-crisis.md")
+
+
+def sample_paths() -> tuple[str | None, str | None]:
+    """The bundled sample pair (None for a file that is missing)."""
+    folder = resources_dir() / "samples"
+    paths = [folder / name for name in SAMPLES]
+    return tuple(str(p) if p.is_file() else None for p in paths)  # type: ignore[return-value]
+
+
+def application() -> QApplication:
+    """The running QApplication, created (with name and icon) if needed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("FrameReader")
+    app.setApplicationDisplayName("FrameReader")
+    app.setDesktopFileName("framereader")
+    icon = resources_dir() / "icons" / "framereader.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def run_gui(left: str | None, right: str | None, screenshot: str | None = None, model: str | None = None) -> int:
+    """Open the window with up to two texts (the bundled samples when none is given).
+
+    With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
+    fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure).
+    """
+    from .main_window import MainWindow
+
+    app = application()
+    if left is None and right is None:
+        left, right = sample_paths()
+    window = MainWindow(model=model, settings=Settings() if screenshot else None, persist=not screenshot)
+    status = {"code": 0}
+    if screenshot:
+        def report(title: str, message: str) -> None:
+            print(f"framereader: {message}", file=sys.stderr)
+            status["code"] = 1
+
+        window.show_error = report  # type: ignore[method-assign]
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for side, path in enumerate((left, right)):
+        if path:
+            window.open_path(side, path)
+    if screenshot:
+        _take_screenshot_when_ready(app, window, screenshot, status)
+    code = app.exec()
+    window.shutdown()
+    return status["code"] or code
+
+
+def _take_screenshot_when_ready(app: QApplication, window, path: str, status: dict) -> None:  # noqa: ANN001
+    """Poll until every pane is analysed and highlighted, then grab the window and quit."""
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    timer = QTimer(window)
+    timer.setInterval(100)
+    settle = {"ticks": 0}
+
+    def check() -> None:
+        if status["code"]:
+            timer.stop()
+            app.exit(1)
+            return
+        if window.service.ready and window.analysed():
+            settle["ticks"] += 1
+            if settle["ticks"] >= 3:  # let layout and the rulers catch up
+                timer.stop()
+                image = window.grab()
+                if not image.save(path, "PNG"):
+                    print(f"framereader: {path}: the screenshot could not be written.", file=sys.stderr)
+                    status["code"] = 1
+                app.exit(status["code"])
+            return
+        settle["ticks"] = 0
+        if time.monotonic() > deadline:
+            timer.stop()
+            print("framereader: the analysis did not finish in time; no screenshot was taken.", file=sys.stderr)
+            status["code"] = 1
+            app.exit(1)
+
+    timer.timeout.connect(check)
+    timer.start()

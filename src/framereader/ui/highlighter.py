@@ -1,0 +1,183 @@
+"""Entity and framing highlights as char-format merges, applied in timer-driven chunks.
+
+Re-styling (a label toggled, highlights off) never re-runs the model: the pane replays the
+builder's base formats (which keeps Markdown emphasis) and then the highlight merges computed
+from the stored Analysis.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+
+from ..core import palette
+from ..core.model import Analysis
+from . import styles
+from .text_builder import BuiltText, FormatOp, apply_ops
+
+MAX_OPS_PER_TICK = 2000
+TICK_BUDGET_S = 0.025
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    """What the UI shows for a framing category."""
+
+    id: str
+    name: str
+    colour: str  # #rrggbb
+    index: int  # lexicon order; picks the underline style
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """Which highlights are on."""
+
+    enabled: bool = True
+    hidden_labels: frozenset[str] = frozenset()
+    hidden_categories: frozenset[str] = frozenset()
+
+    def shows_label(self, label: str) -> bool:
+        return self.enabled and label not in self.hidden_labels
+
+    def shows_category(self, category: str) -> bool:
+        return self.enabled and category not in self.hidden_categories
+
+
+@dataclass
+class StyleBook:
+    """Formats and colours per entity label and framing category (one object per format)."""
+
+    categories: dict[str, CategoryInfo] = field(default_factory=dict)
+    terms: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (category, term) -> (note, alternative)
+    _entity: dict[str, QTextCharFormat] = field(default_factory=dict)
+    _framing: dict[str, tuple[QTextCharFormat, QTextCharFormat]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lexicons(cls, lexicons: Iterable[object]) -> "StyleBook":
+        """Categories (in lexicon order) and term notes from core `Lexicon` objects."""
+        book = cls()
+        for lexicon in lexicons:
+            for category in getattr(lexicon, "categories", ()):
+                if category.id in book.categories:
+                    continue
+                index = len(book.categories)
+                colour = palette.category_colour(index, getattr(category, "colour", None))
+                book.categories[category.id] = CategoryInfo(
+                    category.id, category.name, colour, index, getattr(category, "description", "") or ""
+                )
+                for term in getattr(category, "terms", ()):
+                    book.terms[(category.id, term.text)] = (term.note or "", term.alternative or "")
+        return book
+
+    def category(self, category_id: str) -> CategoryInfo:
+        """Info for a category id; unknown ids get a stable default colour."""
+        info = self.categories.get(category_id)
+        if info is None:
+            index = len(self.categories) + sum(map(ord, category_id)) % 8
+            info = CategoryInfo(category_id, category_id.replace("_", " ").capitalize(), palette.category_colour(index), index)
+            self.categories[category_id] = info
+        return info
+
+    def entity_format(self, label: str) -> QTextCharFormat:
+        fmt = self._entity.get(label)
+        if fmt is None:
+            fmt = self._entity[label] = styles.entity_format(label)
+        return fmt
+
+    def framing_formats(self, category_id: str) -> tuple[QTextCharFormat, QTextCharFormat]:
+        """(underline only, underline with a light tint)."""
+        pair = self._framing.get(category_id)
+        if pair is None:
+            info = self.category(category_id)
+            pair = self._framing[category_id] = styles.framing_formats(category_id, info.colour, info.index)
+        return pair
+
+    def entity_colour(self, label: str) -> QColor:
+        return styles.entity_colour(label)
+
+    def category_colour(self, category_id: str) -> QColor:
+        return QColor(self.category(category_id).colour)
+
+
+def highlight_ops(built: BuiltText, analysis: Analysis, book: StyleBook, visibility: Visibility) -> list[FormatOp]:
+    """Merges for the visible highlights: framing (underline + tint) first, entities over them,
+    so a word that is both keeps the entity tint and the framing underline."""
+    if not visibility.enabled:
+        return []
+    to_qt = built.offsets.to_qt
+    ops: list[FormatOp] = []
+    for span in analysis.framing:
+        if visibility.shows_category(span.category):
+            ops.append(FormatOp(to_qt(span.start), to_qt(span.end), book.framing_formats(span.category)[1], True))
+    for ent in analysis.entities:
+        if visibility.shows_label(ent.label):
+            ops.append(FormatOp(to_qt(ent.start), to_qt(ent.end), book.entity_format(ent.label), True))
+    return ops
+
+
+class Highlighter(QObject):
+    """Applies a list of format operations to one QTextDocument a chunk per timer tick."""
+
+    finished = Signal()
+
+    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._ops: list[FormatOp] = []
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def busy(self) -> bool:
+        """True while chunks are still waiting to be applied."""
+        return self._timer.isActive()
+
+    def start(self, ops: Iterable[FormatOp]) -> None:
+        """Replace any job in progress with `ops`; the first chunk runs on the next tick."""
+        self._ops = list(ops)
+        self._next = 0
+        if self._ops:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            QTimer.singleShot(0, self._emit_if_idle)
+
+    def stop(self) -> None:
+        """Drop the job in progress."""
+        self._timer.stop()
+        self._ops = []
+
+    def run_to_end(self) -> None:
+        """Apply everything left now (tests, printing)."""
+        while self._timer.isActive():
+            self._tick()
+
+    def _emit_if_idle(self) -> None:
+        if not self._timer.isActive():
+            self.finished.emit()
+
+    def _tick(self) -> None:
+        deadline = time.perf_counter() + TICK_BUDGET_S
+        cursor = QTextCursor(self._document)
+        cursor.beginEditBlock()
+        try:
+            while self._next < len(self._ops):
+                stop = min(self._next + 200, len(self._ops))
+                apply_ops(cursor, self._ops[self._next:stop])
+                self._next = stop
+                if self._next % MAX_OPS_PER_TICK == 0 or time.perf_counter() > deadline:
+                    break
+        finally:
+            cursor.endEditBlock()
+        if self._next >= len(self._ops):
+            self._timer.stop()
+            self._ops = []
+            self.finished.emit()

@@ -1,0 +1,175 @@
+"""The shared legend: entity labels and framing categories with swatches, per-pane counts and a
+checkbox each, plus an "All highlights" switch. It only reports toggles; the window re-styles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ..core import palette
+from ..core.labels import explain_label
+from . import styles
+from .highlighter import StyleBook
+from .underlines import paint_underline
+
+def entity_swatch(label: str, size: int = 16) -> QIcon:
+    """A rounded square in the label's tint with a darker edge."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = palette.entity_colour(label)
+    painter.setPen(QPen(QColor(palette.shade(colour, 0.75)), 1))
+    painter.setBrush(QColor(palette.tint(colour, styles.ENTITY_TINT)))
+    painter.drawRoundedRect(QRectF(1.5, 2.5, size - 3, size - 5), 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
+    """A light tint with the category's underline drawn boldly beneath it."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(QRectF(1, 2, size - 2, size - 7), QColor(palette.tint(colour, 0.22)))
+    painter.setPen(Qt.PenStyle.NoPen)
+    paint_underline(painter, QColor(palette.shade(colour, 0.92)), style, 1.0, size - 1.0, size - 3.5, 2.0)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Legend(QWidget):
+    """Checkboxes per label/category with counts for the left and right panes."""
+
+    label_toggled = Signal(str, bool)
+    category_toggled = Signal(str, bool)
+    all_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Legend")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label_boxes: dict[str, QCheckBox] = {}
+        self.category_boxes: dict[str, QCheckBox] = {}
+        self.all_box = QCheckBox("All highlights")
+        self.all_box.setFont(styles.ui_font(10.0, bold=True))
+        self.all_box.setChecked(True)
+        self.all_box.toggled.connect(self.all_toggled)
+
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._grid_host)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.all_box)
+        layout.addWidget(scroll, 1)
+
+    def populate(
+        self,
+        book: StyleBook,
+        labels: Sequence[str],
+        entity_counts: tuple[Mapping[str, int], Mapping[str, int]],
+        framing_counts: tuple[Mapping[str, int], Mapping[str, int]],
+        hidden_labels: set[str] | frozenset[str],
+        hidden_categories: set[str] | frozenset[str],
+    ) -> None:
+        """Rebuild the rows: `labels` in display order, every category of `book` in lexicon order."""
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.label_boxes.clear()
+        self.category_boxes.clear()
+        row = 0
+        row = self._section("Named entities · tinted", row)
+        if not labels:
+            self._grid.addWidget(self._muted("none found yet"), row, 0, 1, 3)
+            row += 1
+        for label in labels:
+            box = QCheckBox(label)
+            box.setIcon(entity_swatch(label))
+            explanation = explain_label(label)
+            box.setToolTip(f"{label}: {explanation}" if explanation else label)
+            box.setChecked(label not in hidden_labels)
+            box.toggled.connect(lambda on, name=label: self.label_toggled.emit(name, on))
+            self.label_boxes[label] = box
+            row = self._row(box, entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
+        row = self._section("Framing language · underlined", row, spacing=True)
+        if not book.categories:
+            self._grid.addWidget(self._muted("no lexicon loaded"), row, 0, 1, 3)
+            row += 1
+        for info in sorted(book.categories.values(), key=lambda c: c.index):
+            box = QCheckBox(info.name)
+            box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
+            box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
+            box.setChecked(info.id not in hidden_categories)
+            box.toggled.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
+            self.category_boxes[info.id] = box
+            row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
+        self._grid.setRowStretch(row, 1)
+        self._grid.setColumnStretch(0, 1)
+
+    def set_all(self, on: bool) -> None:
+        """Reflect the "All highlights" state without emitting."""
+        self.all_box.blockSignals(True)
+        self.all_box.setChecked(on)
+        self.all_box.blockSignals(False)
+        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
+            box.setEnabled(on)
+
+    def set_checked(self, kind: str, key: str, on: bool) -> None:
+        """Reflect one toggle (kind "label" or "category") without emitting."""
+        box = (self.label_boxes if kind == "label" else self.category_boxes).get(key)
+        if box is not None:
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+
+    def _section(self, title: str, row: int, spacing: bool = False) -> int:
+        heading = QLabel(title.upper())
+        heading.setObjectName("LegendHeading")
+        heading.setFont(styles.ui_font(8.0, bold=True))
+        if spacing:
+            heading.setContentsMargins(0, 10, 0, 0)
+        self._grid.addWidget(heading, row, 0)
+        for column, side in ((1, "L"), (2, "R")):
+            tag = QLabel(side)
+            tag.setObjectName("LegendHeading")
+            tag.setFont(styles.ui_font(8.0, bold=True))
+            tag.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            tag.setToolTip("mentions in the left / right text")
+            self._grid.addWidget(tag, row, column)
+        return row + 1
+
+    def _row(self, box: QCheckBox, left: int, right: int, row: int) -> int:
+        box.setFont(styles.ui_font(9.5))
+        self._grid.addWidget(box, row, 0)
+        for column, count in ((1, left), (2, right)):
+            label = QLabel(str(count) if count else "–")
+            label.setObjectName("LegendCount")
+            label.setFont(styles.ui_font(9.5))
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setMinimumWidth(22)
+            self._grid.addWidget(label, row, column)
+        return row + 1
+
+    def _muted(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("LegendCount")
+        label.setFont(styles.ui_font(9.0))
+        return label

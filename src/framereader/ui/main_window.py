@@ -1,0 +1,649 @@
+"""The main window: two linked reading panes, the legend, menus, status bar and analysis wiring."""
+
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+)
+
+from .. import __version__
+from ..core.documents import document_from_text, load_document
+from ..core.errors import FrameReaderError
+from ..core.labels import same_name_key
+from ..core.model import Analysis, Document, EntitySpan, ModelInfo
+from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings, load_settings, save_settings
+from . import styles
+from .highlighter import StyleBook, Visibility
+from .legend import Legend
+from .pane import SIDE_NAMES, Pane
+from .sync import ScrollLinker
+from .worker import NO_PANE, AnalysisService, EngineLike, default_engine_factory
+
+FILE_FILTER = "Texts (*.txt *.md *.markdown *.text *.framereader);;All files (*)"
+ZOOM_STEP = 1.1
+Mention = tuple[int, int, int]  # (side, start, end) in core offsets
+
+
+def _shortcuts(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """The platform's bindings for `standard` plus `extra` ones (deduplicated)."""
+    keys = list(QKeySequence.keyBindings(standard))
+    for text in extra:
+        key = QKeySequence(text)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+class MainWindow(QMainWindow):
+    """Two panes side by side; every user action is a QAction attribute."""
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        engine: EngineLike | None = None,
+        engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+        settings: Settings | None = None,
+        persist: bool = True,
+    ) -> None:
+        super().__init__()
+        self.persist = persist  # False: never write the settings file (screenshots, tests)
+        settings_warning = None
+        if settings is None:
+            settings, settings_warning = load_settings()
+        self.settings = settings
+        self.book = StyleBook()
+        self.visibility = Visibility(
+            settings.highlights_on, frozenset(settings.hidden_labels), frozenset(settings.hidden_categories)
+        )
+        self.mentions: list[Mention] = []
+        self.mention_index: int | None = None
+        self.mention_title = ""
+        self.focused_side = 0
+        self._closed = False
+
+        self.setWindowTitle("FrameReader")
+        self.setStyleSheet(styles.APP_STYLESHEET)
+        self.panes = (Pane(0), Pane(1))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        for pane in self.panes:
+            pane.scale = settings.zoom
+            self.splitter.addWidget(pane)
+            pane.open_requested.connect(self.open_dialog)
+            pane.files_dropped.connect(self._on_files_dropped)
+            pane.entity_clicked.connect(self._on_entity_clicked)
+            pane.focused.connect(self._on_focused)
+            pane.highlighted.connect(self._on_pane_highlighted)
+        self.setCentralWidget(self.splitter)
+        self.linker = ScrollLinker(self.panes[0].view.verticalScrollBar(), self.panes[1].view.verticalScrollBar(), self)
+        self.linker.enabled = settings.sync_scrolling
+
+        self.legend = Legend()
+        self.legend.label_toggled.connect(lambda label, on: self.set_label_visible(label, on))
+        self.legend.category_toggled.connect(lambda cat, on: self.set_category_visible(cat, on))
+        self.legend.all_toggled.connect(self.set_highlights_enabled)
+        self.legend_dock = QDockWidget("Legend", self)
+        self.legend_dock.setObjectName("LegendDock")
+        self.legend_dock.setWidget(self.legend)
+        self.legend_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.legend_dock.setMinimumWidth(250)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._refresh_legend()
+
+        self.service = AnalysisService(engine_factory, engine, self)
+        self.service.pipeline_ready.connect(self._on_pipeline_ready)
+        self.service.progress.connect(self._on_progress)
+        self.service.analysis_ready.connect(self._on_analysis_ready)
+        self.service.failed.connect(self._on_failed)
+        self._set_busy("Loading the language model…")
+        self.service.load_pipeline(model)
+
+        self._restore_geometry()
+        if settings_warning:
+            self.statusBar().showMessage(settings_warning, 15000)
+
+    # ------------------------------------------------------------------ building
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setFont(styles.ui_font(9.5))
+        self.status_label = QLabel("")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.setMaximumHeight(14)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        bar.addPermanentWidget(self.status_label)
+        bar.addPermanentWidget(self.progress_bar)
+
+    def _action(self, text: str, slot: Callable[..., object], shortcuts: list[QKeySequence] | None = None,
+                tip: str = "", checkable: bool = False, checked: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if checkable:
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even while menus are hidden
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey  # noqa: N806
+        self.open_left_action = self._action("Open &Left…", lambda: self.open_dialog(0),
+                                             _shortcuts(S.Open, "Ctrl+O"), "Open a text in the left pane")
+        self.open_right_action = self._action("Open &Right…", lambda: self.open_dialog(1),
+                                              [QKeySequence("Ctrl+Shift+O")], "Open a text in the right pane")
+        self.paste_left_action = self._action("Paste as Left Document", lambda: self.paste(0),
+                                              tip="Use the text on the clipboard as the left document")
+        self.paste_right_action = self._action("Paste as Right Document", lambda: self.paste(1),
+                                               tip="Use the text on the clipboard as the right document")
+        self.swap_action = self._action("S&wap Panes", self.swap_panes, [QKeySequence("Ctrl+Shift+S")])
+        self.close_action = self._action("&Close", self.close_focused_pane, _shortcuts(S.Close, "Ctrl+W"),
+                                         "Close the text in the focused pane")
+        self.quit_action = self._action("&Quit", self.close, _shortcuts(S.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.zoom_in_action = self._action("Zoom &In", self.zoom_in, _shortcuts(S.ZoomIn, "Ctrl+="))
+        self.zoom_out_action = self._action("Zoom &Out", self.zoom_out, _shortcuts(S.ZoomOut))
+        self.zoom_reset_action = self._action("&Reset Zoom", self.zoom_reset, [QKeySequence("Ctrl+0")])
+        self.sync_action = self._action("&Sync Scrolling", self.set_sync, tip="Scroll both texts together",
+                                        checkable=True, checked=self.settings.sync_scrolling)
+        self.highlights_action = self._action("All &Highlights", self.set_highlights_enabled,
+                                              [QKeySequence("Ctrl+H")], "Show or hide every highlight",
+                                              checkable=True, checked=self.visibility.enabled)
+        self.next_mention_action = self._action("Next Mention", self.next_mention, _shortcuts(S.FindNext, "F3"),
+                                                "Go to the next mention of the marked name")
+        self.previous_mention_action = self._action("Previous Mention", self.previous_mention,
+                                                    _shortcuts(S.FindPrevious, "Shift+F3"),
+                                                    "Go to the previous mention of the marked name")
+        self.clear_marks_action = self._action("Clear Marked Mentions", self.clear_marks, [QKeySequence("Esc")])
+        self.about_action = self._action("&About FrameReader", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.legend_action = self._action("&Legend", self.show_legend, tip="Show the colour legend")
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.open_left_action)
+        file_menu.addAction(self.open_right_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.paste_left_action)
+        file_menu.addAction(self.paste_right_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.swap_action)
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view = menus.addMenu("&View")
+        view.addAction(self.zoom_in_action)
+        view.addAction(self.zoom_out_action)
+        view.addAction(self.zoom_reset_action)
+        view.addSeparator()
+        view.addAction(self.sync_action)
+        view.addSeparator()
+        view.addAction(self.highlights_action)
+        self.highlight_menu = view.addMenu("Show &Highlights For")
+        self.highlight_menu.aboutToShow.connect(self._fill_highlight_menu)
+        self._fill_highlight_menu()
+        view.addSeparator()
+        view.addAction(self.next_mention_action)
+        view.addAction(self.previous_mention_action)
+        view.addAction(self.clear_marks_action)
+        view.addSeparator()
+        view.addAction(self.legend_dock.toggleViewAction())
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.legend_action)
+        help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(self._recent_target(), p))
+        if not self.settings.recent_files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Files", self._clear_recent)
+        menu.setEnabled(True)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_files = []
+        self._save_settings()
+
+    def _fill_highlight_menu(self) -> None:
+        """One checkable action per entity label and framing category."""
+        menu = self.highlight_menu
+        menu.clear()
+        self.label_actions: dict[str, QAction] = {}
+        self.category_actions: dict[str, QAction] = {}
+        menu.addSection("Named entities")
+        for label in self._labels():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(label not in self.visibility.hidden_labels)
+            action.toggled.connect(lambda on, name=label: self.set_label_visible(name, on))
+            self.label_actions[label] = action
+        menu.addSection("Framing language")
+        for info in sorted(self.book.categories.values(), key=lambda c: c.index):
+            action = menu.addAction(info.name)
+            action.setCheckable(True)
+            action.setChecked(info.id not in self.visibility.hidden_categories)
+            action.toggled.connect(lambda on, name=info.id: self.set_category_visible(name, on))
+            self.category_actions[info.id] = action
+
+    # ------------------------------------------------------------------ opening
+    def open_dialog(self, side: int) -> None:
+        """Ask for a file and open it in pane `side`."""
+        start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+        path, _ = QFileDialog.getOpenFileName(self, f"Open a text in the {SIDE_NAMES[side].lower()} pane", start, FILE_FILTER)
+        if path:
+            self.open_path(side, path)
+
+    def open_path(self, side: int, path: str) -> bool:
+        """Open `path` in pane `side`; a bad file shows an error and leaves the pane unchanged."""
+        try:
+            if str(path).endswith(".framereader"):
+                return self._open_session(path)
+            document = load_document(path)
+        except FrameReaderError as exc:
+            self.show_error("Cannot open the file", exc.message)
+            return False
+        self.set_document(side, document)
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._save_settings()
+        if document.note:
+            self.statusBar().showMessage(f"{document.name}: {document.note}", 12000)
+        return True
+
+    def _open_session(self, path: str) -> bool:
+        from ..core.session import load_session
+
+        session = load_session(path)
+        for side, document in enumerate((session.left, session.right)):
+            if document is not None:
+                self.set_document(side, document)
+        self.visibility = Visibility(self.visibility.enabled, frozenset(session.hidden_labels),
+                                     frozenset(session.hidden_categories))
+        self._apply_visibility()
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._save_settings()
+        return True
+
+    def paste(self, side: int) -> bool:
+        """Use the clipboard's text as an untitled document in pane `side`."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("Nothing to paste", "The clipboard holds no text. Copy an article's text first.")
+            return False
+        self.set_document(side, document_from_text(text, source="clipboard"))
+        return True
+
+    def set_document(self, side: int, document: Document) -> None:
+        """Show `document` in pane `side` at once and queue its analysis."""
+        self.clear_marks()
+        pane = self.panes[side]
+        pane.set_document(document)
+        self.service.analyze(side, document)
+        if not self.service.ready:
+            pane.set_status("waiting for the language model…")
+        self._update_title()
+        self._refresh_legend()
+
+    def close_focused_pane(self) -> None:
+        """Empty the pane that last had focus."""
+        side = self.focused_side
+        self.clear_marks()
+        self.service.cancel(side)
+        self.panes[side].clear()
+        self._update_title()
+        self._refresh_legend()
+        self._update_progress()
+
+    def swap_panes(self) -> None:
+        """Exchange the two texts (analyses move with them; nothing is re-analysed)."""
+        self.clear_marks()
+        states = [(p.document, p.analysis, self.service.busy(p.side)) for p in self.panes]
+        for side, (document, analysis, busy) in enumerate(reversed(states)):
+            pane = self.panes[side]
+            self.service.cancel(side)
+            if document is None:
+                pane.clear()
+                continue
+            pane.set_document(document)
+            if analysis is not None:
+                pane.set_analysis(analysis)
+            else:
+                self.service.analyze(side, document)
+        self._update_title()
+        self._refresh_legend()
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user about a problem (tests monkeypatch this)."""
+        QMessageBox.warning(self, title, message)
+
+    def _on_files_dropped(self, side: int, paths: list) -> None:
+        for offset, path in enumerate(paths[:2]):
+            self.open_path((side + offset) % 2, path)
+
+    def _recent_target(self) -> int:
+        for pane in self.panes:
+            if pane.document is None:
+                return pane.side
+        return self.focused_side
+
+    # ------------------------------------------------------------------ analysis results
+    def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple) -> None:
+        self.book = StyleBook.from_lexicons(lexicons)
+        for pane in self.panes:
+            pane.model_name = info.name
+            pane.book = self.book
+            if pane.document is not None and pane.analysis is None:
+                pane.set_status("analysing…")
+            else:
+                pane.set_status("")
+            if pane.analysis is not None:
+                pane.set_style(self.book, self.visibility)
+        self._refresh_legend()
+        self._update_progress()
+        if info.note:
+            self.statusBar().showMessage(info.note, 15000)
+
+    def _on_progress(self, side: int, fraction: float) -> None:
+        self.panes[side].set_status(f"analysing… {round(fraction * 100)} %")
+        self._update_progress()
+
+    def _on_analysis_ready(self, side: int, analysis: Analysis) -> None:
+        pane = self.panes[side]
+        pane.book, pane.visibility = self.book, self.visibility
+        if pane.set_analysis(analysis):
+            self._refresh_legend()
+        self._update_progress()
+
+    def _on_failed(self, side: int, message: str) -> None:
+        if side == NO_PANE:
+            self._set_busy("")
+            self.show_error("The language model could not be loaded", message)
+        else:
+            self.panes[side].set_status("not analysed")
+            self.show_error("The text could not be analysed", message)
+        self._update_progress()
+
+    def _on_pane_highlighted(self, _side: int) -> None:
+        self._update_progress()
+
+    def _set_busy(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(bool(message))
+
+    def _update_progress(self) -> None:
+        if not self.service.ready:
+            return
+        waiting = [p for p in self.panes if self.service.busy(p.side)]
+        styling = [p for p in self.panes if p.highlighter.busy]
+        if waiting:
+            self.status_label.setText("Analysing " + " and ".join(p.title for p in waiting) + "…")
+            self.progress_bar.setRange(0, 0)
+            self.progress_bar.show()
+        elif styling:
+            self.status_label.setText("Highlighting…")
+            self.progress_bar.show()
+        else:
+            info = self.service.model_info
+            self.status_label.setText(f"Model: {info.name} {info.version}" if info else "")
+            self.progress_bar.hide()
+
+    # ------------------------------------------------------------------ visibility
+    def _labels(self) -> list[str]:
+        totals: Counter[str] = Counter()
+        for pane in self.panes:
+            if pane.analysis is not None:
+                totals.update(pane.analysis.entity_counts)
+        return [label for label, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0]))]
+
+    def _refresh_legend(self) -> None:
+        def counts(kind: str) -> tuple[dict[str, int], dict[str, int]]:
+            result = []
+            for pane in self.panes:
+                analysis = pane.analysis
+                result.append(dict(getattr(analysis, kind)) if analysis is not None else {})
+            return result[0], result[1]
+
+        self.legend.populate(self.book, self._labels(), counts("entity_counts"), counts("framing_counts"),
+                             self.visibility.hidden_labels, self.visibility.hidden_categories)
+        self.legend.set_all(self.visibility.enabled)
+        self._fill_highlight_menu()
+
+    def set_label_visible(self, label: str, on: bool) -> None:
+        """Show or hide one entity label's highlights (re-styles, no re-analysis)."""
+        hidden = set(self.visibility.hidden_labels)
+        hidden.discard(label) if on else hidden.add(label)
+        self.visibility = Visibility(self.visibility.enabled, frozenset(hidden), self.visibility.hidden_categories)
+        self.legend.set_checked("label", label, on)
+        self._sync_action(getattr(self, "label_actions", {}).get(label), on)
+        self._apply_visibility()
+
+    def set_category_visible(self, category: str, on: bool) -> None:
+        """Show or hide one framing category's highlights (re-styles, no re-analysis)."""
+        hidden = set(self.visibility.hidden_categories)
+        hidden.discard(category) if on else hidden.add(category)
+        self.visibility = Visibility(self.visibility.enabled, self.visibility.hidden_labels, frozenset(hidden))
+        self.legend.set_checked("category", category, on)
+        self._sync_action(getattr(self, "category_actions", {}).get(category), on)
+        self._apply_visibility()
+
+    def set_highlights_enabled(self, on: bool) -> None:
+        """Turn every highlight on or off."""
+        self.visibility = Visibility(on, self.visibility.hidden_labels, self.visibility.hidden_categories)
+        self.legend.set_all(on)
+        self._sync_action(self.highlights_action, on)
+        self._apply_visibility()
+
+    @staticmethod
+    def _sync_action(action: QAction | None, on: bool) -> None:
+        if action is not None and action.isChecked() != on:
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+
+    def _apply_visibility(self) -> None:
+        for pane in self.panes:
+            pane.set_style(self.book, self.visibility)
+        self.settings.highlights_on = self.visibility.enabled
+        self.settings.hidden_labels = sorted(self.visibility.hidden_labels)
+        self.settings.hidden_categories = sorted(self.visibility.hidden_categories)
+        self._update_progress()
+
+    # ------------------------------------------------------------------ view
+    def set_zoom(self, zoom: float) -> None:
+        """Set the text size factor for both panes."""
+        zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
+        self.settings.zoom = zoom
+        for pane in self.panes:
+            pane.set_scale(zoom)
+        self.statusBar().showMessage(f"Zoom {round(zoom * 100)} %", 2000)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.settings.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.settings.zoom / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_sync(self, on: bool) -> None:
+        """Turn synchronised scrolling on or off."""
+        self.settings.sync_scrolling = on
+        self.linker.set_enabled(on)
+        self._sync_action(self.sync_action, on)
+
+    def show_legend(self) -> None:
+        self.legend_dock.show()
+        self.legend_dock.raise_()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About FrameReader",
+            f"<h3>FrameReader {__version__}</h3>"
+            "<p>Read two articles side by side and see how each one frames the same events: "
+            "named entities are tinted by type and loaded framing language is underlined by category.</p>"
+            "<p>Everything runs on this computer; no text leaves it.</p>"
+            "<p>A highlighted word is worth a second look, not proof of bias.</p>",
+        )
+
+    # ------------------------------------------------------------------ mentions
+    def _on_focused(self, side: int) -> None:
+        self.focused_side = side
+
+    def _on_entity_clicked(self, side: int, entity: EntitySpan) -> None:
+        key = same_name_key(entity.text)
+        spans = []
+        for pane in self.panes:
+            analysis = pane.analysis
+            found = [(e.start, e.end) for e in analysis.entities if same_name_key(e.text) == key] if analysis else []
+            spans.append(sorted(set(found)))
+        title = entity.text.strip()
+        for suffix in ("'s", "\u2019s"):
+            title = title.removesuffix(suffix)
+        self.mark_actor(spans[0], spans[1], title)
+        if (side, entity.start, entity.end) in self.mentions:
+            self.mention_index = self.mentions.index((side, entity.start, entity.end))
+            self._show_marks()
+
+    def mark_actor(self, left_spans: list[tuple[int, int]], right_spans: list[tuple[int, int]], title: str) -> None:
+        """Mark every mention (core offsets) of one actor in both panes; F3 walks through them."""
+        self.mentions = [(0, s, e) for s, e in sorted(left_spans)] + [(1, s, e) for s, e in sorted(right_spans)]
+        self.mention_index = None
+        self.mention_title = title
+        self._show_marks()
+        self.statusBar().showMessage(
+            f"{title}: {len(left_spans)} mention{'s' * (len(left_spans) != 1)} left, "
+            f"{len(right_spans)} right — F3 for the next one"
+        )
+
+    def clear_marks(self) -> None:
+        """Remove marked mentions."""
+        if not self.mentions:
+            return
+        self.mentions, self.mention_index, self.mention_title = [], None, ""
+        self._show_marks()
+        self.statusBar().clearMessage()
+
+    def next_mention(self) -> None:
+        """Go to the next marked mention across both panes (left text first)."""
+        self._step_mention(+1)
+
+    def previous_mention(self) -> None:
+        """Go to the previous marked mention across both panes."""
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        if not self.mentions:
+            self.statusBar().showMessage("Click a highlighted name to mark its mentions in both texts.", 4000)
+            return
+        if self.mention_index is None:
+            self.mention_index = 0 if step > 0 else len(self.mentions) - 1
+        else:
+            self.mention_index = (self.mention_index + step) % len(self.mentions)
+        side, start, end = self.mentions[self.mention_index]
+        self._show_marks()
+        pane = self.panes[side]
+        sync = self.linker.enabled
+        self.linker.enabled = False  # jumping in one pane must not drag the other away
+        try:
+            pane.go_to(start, end)
+        finally:
+            self.linker.enabled = sync
+        pane.view.setFocus()
+        self.focused_side = side
+        self.statusBar().showMessage(
+            f"{self.mention_title}: mention {self.mention_index + 1} of {len(self.mentions)} "
+            f"({SIDE_NAMES[side].lower()} text)"
+        )
+
+    def _show_marks(self) -> None:
+        for pane in self.panes:
+            spans = [(s, e) for side, s, e in self.mentions if side == pane.side]
+            current = None
+            if self.mention_index is not None and self.mentions[self.mention_index][0] == pane.side:
+                current = spans.index(self.mentions[self.mention_index][1:])
+            pane.set_marks(spans, current)
+
+    # ------------------------------------------------------------------ window state
+    def _update_title(self) -> None:
+        names = [p.title or "—" for p in self.panes]
+        self.setWindowTitle("FrameReader" if not any(p.document for p in self.panes) else f"{names[0]} ↔ {names[1]} — FrameReader")
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry.encode())))
+        else:
+            self.resize(1440, 900)
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray(base64.b64decode(self.settings.splitter_state.encode())))
+
+    def _save_settings(self) -> None:
+        if not self.persist:
+            return
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Settings could not be saved: {exc}", 8000)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread and save settings (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        for pane in self.panes:
+            pane.highlighter.stop()
+        self.service.shutdown()
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        self.settings.splitter_state = base64.b64encode(bytes(self.splitter.saveState())).decode()
+        self._save_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.shutdown()
+        super().closeEvent(event)
+
+    def analysed(self) -> bool:
+        """True when every open text is analysed and fully highlighted."""
+        return all(p.settled for p in self.panes if p.document is not None) and not any(
+            self.service.busy(p.side) for p in self.panes
+        )
+

@@ -1,0 +1,472 @@
+"""One reading pane: a header, the read-only text view and its overview ruler.
+
+The pane holds the core Document, the BuiltText (offset map + base formats) and the Analysis;
+highlights are (re)applied from them without ever re-running the model.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.labels import explain_label
+from ..core.model import Analysis, Document, EntitySpan, FramingSpan
+from . import styles
+from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
+from .ruler import Mark, OverviewRuler
+from .text_builder import BuiltText, build_document
+from .underlines import paint_framing_underlines
+
+SIDE_NAMES = ("Left", "Right")
+
+
+class ReaderView(QTextEdit):
+    """Read-only, selectable text with drop support, entity clicks and span tooltips."""
+
+    files_dropped = Signal(list)
+    clicked_at = Signal(int)  # Qt position of a plain left click (no selection made)
+    focused = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Reader")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.describe = lambda position: ""  # set by the pane: tooltip HTML for a Qt position
+        self.max_text_width = 0.0  # 0 = no limit
+        self.scale = 1.0  # zoom factor (underline thickness)
+        self._press: QPoint | None = None
+
+    def position_at(self, point: QPoint | QPointF) -> int:
+        """Qt position of the character under a viewport point, or -1 off the text."""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
+
+    def update_margins(self) -> None:
+        """Centre the text in wide panes so lines keep a comfortable length."""
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        margin = self.document().documentMargin()
+        side = margin
+        if self.max_text_width > 0:
+            side = max(margin, (self.viewport().width() - self.max_text_width) / 2)
+        if abs(fmt.leftMargin() - side) > 2:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        paint_framing_underlines(self, painter, self.scale)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.update_margins()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.position_at(event.pos())
+            text = self.describe(position) if position >= 0 else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if (
+            press is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (event.position().toPoint() - press).manhattanLength() < 4
+            and not self.textCursor().hasSelection()
+        ):
+            position = self.position_at(event.position())
+            if position >= 0:
+                self.clicked_at.emit(position)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
+
+
+class PaneHeader(QWidget):
+    """File name, word count, pipeline name and an Open button."""
+
+    def __init__(self, side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PaneHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 8)
+        layout.setSpacing(10)
+        self.badge = QLabel(SIDE_NAMES[side].upper())
+        self.badge.setObjectName("PaneSide")
+        self.badge.setFont(styles.ui_font(8.0, bold=True))
+        self.title = QLabel("No text")
+        self.title.setObjectName("PaneTitle")
+        self.title.setFont(styles.ui_font(11.5, bold=True))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel("")
+        self.meta.setObjectName("PaneMeta")
+        self.meta.setFont(styles.ui_font(9.5))
+        texts = QVBoxLayout()
+        texts.setSpacing(1)
+        texts.addWidget(self.title)
+        texts.addWidget(self.meta)
+        self.open_button = QToolButton()
+        self.open_button.setText("Open…")
+        self.open_button.setFont(styles.ui_font(9.5))
+        self.open_button.setToolTip(f"Open a text in the {SIDE_NAMES[side].lower()} pane")
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class Pane(QWidget):
+    """A reading pane (side 0 = left, 1 = right)."""
+
+    open_requested = Signal(int)
+    files_dropped = Signal(int, list)
+    entity_clicked = Signal(int, object)  # side, EntitySpan
+    focused = Signal(int)
+    highlighted = Signal(int)  # all highlight chunks applied
+
+    def __init__(self, side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.document: Document | None = None
+        self.built: BuiltText | None = None
+        self.analysis: Analysis | None = None
+        self.scale = 1.0
+        self.model_name = ""
+        self.book = StyleBook()
+        self.visibility = Visibility()
+        self._styled = False  # highlight formats are present in the Qt document
+        self._entity_starts: list[int] = []
+        self._entities: list[EntitySpan] = []
+        self._framing: list[FramingSpan] = []
+        self._framing_starts: list[int] = []
+        self._status = ""
+
+        self.header = PaneHeader(side)
+        self.view = ReaderView()
+        self.view.setPlaceholderText("Open a text, drop a file here, or paste an article (Edit ▸ Paste).")
+        self.view.describe = self.describe_position
+        self.ruler = OverviewRuler(self.view)
+        self.highlighter = Highlighter(self.view.document(), self)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.ruler)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+
+        self.header.open_button.clicked.connect(lambda: self.open_requested.emit(self.side))
+        self.view.files_dropped.connect(lambda paths: self.files_dropped.emit(self.side, paths))
+        self.view.clicked_at.connect(self._on_clicked)
+        self.view.focused.connect(lambda: self.focused.emit(self.side))
+        self.highlighter.finished.connect(self._on_highlighted)
+        self._update_header()
+
+    # ------------------------------------------------------------------ content
+    def set_document(self, document: Document) -> None:
+        """Show `document` as plain formatted text now; highlights come with its analysis."""
+        self.highlighter.stop()
+        self.document = document
+        self.analysis = None
+        self._index_spans()
+        self.view.setExtraSelections([])
+        self.built = build_document(self.view.document(), document, self.scale)
+        self._styled = False
+        self._apply_measure()
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.verticalScrollBar().setValue(0)
+        self.ruler.set_marks([])
+        self._status = "analysing…"
+        self._update_header()
+
+    def clear(self) -> None:
+        """Empty the pane."""
+        self.highlighter.stop()
+        self.document = self.built = self.analysis = None
+        self._index_spans()
+        self.view.setExtraSelections([])
+        self.view.document().clear()
+        self.ruler.set_marks([])
+        self._status = ""
+        self._update_header()
+
+    def set_analysis(self, analysis: Analysis) -> bool:
+        """Take highlights from `analysis` (ignored, returning False, if it is for other text)."""
+        if self.document is None or analysis.text != self.document.text:
+            return False
+        self.analysis = analysis
+        self.model_name = analysis.model.name
+        self._index_spans()
+        self._status = ""
+        self._update_header()
+        self.restyle()
+        return True
+
+    def set_status(self, text: str) -> None:
+        """A short state shown in the header (e.g. "analysing… 40 %")."""
+        self._status = text
+        self._update_header()
+
+    def set_style(self, book: StyleBook, visibility: Visibility) -> None:
+        """New colours/visibility: re-style from the stored analysis (no re-analysis)."""
+        self.book, self.visibility = book, visibility
+        self.restyle()
+
+    def set_scale(self, scale: float) -> None:
+        """Zoom: rebuild the Qt document at the new size, keeping the reading position."""
+        if abs(scale - self.scale) < 1e-6:
+            return
+        self.scale = scale
+        if self.document is None or self.built is None:
+            return
+        top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
+        marks = self.view.extraSelections()
+        mark_spans = [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format) for s in marks]
+        self.highlighter.stop()
+        self.built = build_document(self.view.document(), self.document, scale)
+        self._styled = False
+        self._apply_measure()
+        if mark_spans:
+            self._set_extra(mark_spans)
+        self.restyle()
+        self.scroll_to(self.built.offsets.to_qt(top), centre=False)
+
+    def restyle(self) -> None:
+        """Clear highlight formats (back to the builder's base formats) and apply the visible ones."""
+        if self.built is None:
+            return
+        ops = list(self.built.base_ops) if self._styled else []
+        if self.analysis is not None:
+            ops += highlight_ops(self.built, self.analysis, self.book, self.visibility)
+        self._styled = self.analysis is not None and self.visibility.enabled
+        self.highlighter.start(ops)
+        self.ruler.set_marks(self._ruler_marks())
+
+    @property
+    def settled(self) -> bool:
+        """True when the pane shows an analysed text with every highlight chunk applied."""
+        return self.analysis is not None and not self.highlighter.busy
+
+    # ------------------------------------------------------------------ spans
+    def _index_spans(self) -> None:
+        analysis = self.analysis
+        self._entities = sorted(analysis.entities, key=lambda e: e.start) if analysis else []
+        self._entity_starts = [e.start for e in self._entities]
+        self._framing = sorted(analysis.framing, key=lambda f: f.start) if analysis else []
+        self._framing_starts = [f.start for f in self._framing]
+
+    def entity_at(self, position: int) -> EntitySpan | None:
+        """The entity span holding the character at Qt `position`, if any."""
+        if self.built is None or not self._entities:
+            return None
+        offset = self.built.offsets.to_core(position)
+        index = bisect_right(self._entity_starts, offset) - 1
+        if index >= 0 and self._entities[index].start <= offset < self._entities[index].end:
+            return self._entities[index]
+        return None
+
+    def framing_at(self, position: int) -> FramingSpan | None:
+        """The framing span holding the character at Qt `position`, if any."""
+        if self.built is None or not self._framing:
+            return None
+        offset = self.built.offsets.to_core(position)
+        index = bisect_right(self._framing_starts, offset) - 1
+        if index >= 0 and self._framing[index].start <= offset < self._framing[index].end:
+            return self._framing[index]
+        return None
+
+    def describe_position(self, position: int) -> str:
+        """Tooltip HTML for the highlights at Qt `position`."""
+        parts: list[str] = []
+        entity = self.entity_at(position)
+        if entity is not None and self.visibility.shows_label(entity.label):
+            explanation = explain_label(entity.label)
+            parts.append(
+                f"<b>{html.escape(entity.text)}</b><br>{html.escape(entity.label)}"
+                + (f" — {html.escape(explanation)}" if explanation else "")
+                + "<br><i>Click to mark every mention in both texts.</i>"
+            )
+        framing = self.framing_at(position)
+        if framing is not None and self.visibility.shows_category(framing.category):
+            info = self.book.category(framing.category)
+            note, alternative = self.book.terms.get((framing.category, framing.term), ("", ""))
+            text = f"<b>{html.escape(info.name)}</b>: “{html.escape(framing.text)}”"
+            if note:
+                text += f"<br>{html.escape(note)}"
+            if alternative:
+                text += f"<br>More neutral: <i>{html.escape(alternative)}</i>"
+            parts.append(text)
+        return "<hr>".join(parts)
+
+    def _ruler_marks(self) -> list[Mark]:
+        if self.analysis is None or self.built is None or not self.visibility.enabled:
+            return []
+        to_qt = self.built.offsets.to_qt
+        marks: list[Mark] = [
+            (to_qt(e.start), self.book.entity_colour(e.label), 0)
+            for e in self.analysis.entities
+            if self.visibility.shows_label(e.label)
+        ]
+        marks += [
+            (to_qt(f.start), self.book.category_colour(f.category), 1)
+            for f in self.analysis.framing
+            if self.visibility.shows_category(f.category)
+        ]
+        return marks
+
+    # ------------------------------------------------------------------ marks and navigation
+    def set_marks(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
+        """Mark core spans with extra selections; `current` (an index) gets the strong style."""
+        if self.built is None:
+            return
+        mark, strong = styles.mark_format(), styles.mark_format(current=True)
+        qt_spans = [
+            (*self.built.offsets.span_to_qt(start, end), strong if index == current else mark)
+            for index, (start, end) in enumerate(spans)
+        ]
+        self._set_extra(qt_spans)
+
+    def _set_extra(self, spans: list) -> None:  # list[tuple[int, int, QTextCharFormat]]
+        selections = []
+        for start, end, fmt in spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.view.setExtraSelections(selections)
+
+    def go_to(self, start: int, end: int) -> None:
+        """Put the text cursor on core span [start, end) and scroll it to the middle."""
+        if self.built is None:
+            return
+        qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(qt_end)
+        cursor.setPosition(qt_start, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.scroll_to(qt_start)
+
+    def scroll_to(self, position: int, centre: bool = True) -> None:
+        """Scroll so Qt `position` is in the middle (or at the top) of the viewport."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(position, self.view.document().characterCount() - 1))
+        rect = self.view.cursorRect(cursor)
+        bar = self.view.verticalScrollBar()
+        target = rect.center().y() - self.view.viewport().height() / 2 if centre else rect.top() - 8
+        bar.setValue(round(bar.value() + target))
+
+    # ------------------------------------------------------------------ internals
+    def _on_clicked(self, position: int) -> None:
+        entity = self.entity_at(position)
+        if entity is not None and self.visibility.shows_label(entity.label):
+            self.entity_clicked.emit(self.side, entity)
+
+    def _on_highlighted(self) -> None:
+        self.highlighted.emit(self.side)
+
+    def _apply_measure(self) -> None:
+        self.view.scale = self.scale
+        metrics = QFontMetricsF(styles.reader_font(self.scale))
+        self.view.max_text_width = metrics.averageCharWidth() * styles.MAX_LINE_CHARS + 2 * self.view.document().documentMargin()
+        self.view.update_margins()
+
+    def _update_header(self) -> None:
+        header = self.header
+        if self.document is None:
+            header.title.setText("No text")
+            header.title.setToolTip("")
+            header.meta.setText("Open a file, drop one here, or paste an article")
+            return
+        header.title.setText("Pasted text" if self.document.source == "clipboard" else self.document.name)
+        header.title.setToolTip(self.document.source)
+        if self.analysis is not None:
+            words = f"{self.analysis.words:,} words"
+        else:
+            words = f"≈ {len(self.document.text.split()):,} words"
+        bits = [words]
+        if self.model_name:
+            bits.append(self.model_name)
+        if self._status:
+            bits.append(self._status)
+        if self.document.note:
+            bits.append("⚠ " + self.document.note)
+        header.meta.setText("  ·  ".join(bits))
+        header.meta.setToolTip(self.document.note or "")
+
+    @property
+    def title(self) -> str:
+        """Display name of the shown text."""
+        return self.document.name if self.document else ""

@@ -1,0 +1,234 @@
+"""The analysis worker: a QObject on its own QThread owning the pipeline and compiled lexicons.
+
+The GUI thread never runs spaCy. `AnalysisService` (GUI thread) sends requests through queued
+signals; the worker calls core (`Engine`, which wraps `core.analysis.analyze`) and reports back.
+A newer request for a pane supersedes an older one: the running analysis sees
+`cancelled() == True` between chunks and stops with `core.analysis.Cancelled`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..core.errors import FrameReaderError
+from ..core.model import Analysis, Document, ModelInfo
+
+log = logging.getLogger(__name__)
+
+NO_PANE = -1  # pane id used by failures that concern no pane (pipeline, lexicons)
+
+
+class EngineLike(Protocol):
+    """What the worker needs from `core.engine.Engine`."""
+
+    pipeline: Any
+    lexicons: tuple[Any, ...]
+    note: str | None
+
+    def analyze(self, document: Document, *, descriptors: bool = ..., cancelled: Callable[[], bool] = ...,
+                progress: Callable[[float], None] = ...) -> Analysis: ...
+
+    def set_lexicons(self, lexicons: Sequence[Any]) -> None: ...
+
+
+def default_engine_factory(model: str | None) -> EngineLike:
+    """Load `model` (None = best installed) with the bundled lexicons."""
+    from ..core.engine import Engine
+
+    return Engine.create(model=model)
+
+
+class AnalysisWorker(QObject):
+    """Lives on the worker thread. Slots are called through queued signals only."""
+
+    pipeline_ready = Signal(object, object)  # ModelInfo, tuple of core Lexicon objects
+    progress = Signal(int, float)  # pane, fraction
+    analysis_ready = Signal(int, int, object)  # pane, request id, Analysis
+    failed = Signal(int, str)  # pane (NO_PANE for pipeline/lexicon problems), message
+
+    def __init__(self, engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+                 engine: EngineLike | None = None) -> None:
+        super().__init__()
+        self._factory = engine_factory
+        self.engine: EngineLike | None = engine
+        self._latest: dict[int, int] = {}
+        self._lock = threading.Lock()
+
+    # -- called from the GUI thread (plain method, guarded by a lock)
+    def supersede(self, pane: int, request_id: int) -> None:
+        """Record `request_id` as the newest request for `pane` (older ones will cancel)."""
+        with self._lock:
+            self._latest[pane] = request_id
+
+    def is_current(self, pane: int, request_id: int) -> bool:
+        with self._lock:
+            return self._latest.get(pane) == request_id
+
+    # -- slots, run on the worker thread
+    @Slot(object)
+    def load_pipeline(self, name: str | None) -> None:
+        """Load a pipeline (None = default); an injected engine is reused the first time."""
+        try:
+            if self.engine is None or name is not None:
+                self.engine = self._factory(name)
+        except FrameReaderError as exc:
+            self.failed.emit(NO_PANE, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+            log.exception("pipeline load failed")
+            self.failed.emit(NO_PANE, f"The language model could not be loaded: {exc}")
+            return
+        self.pipeline_ready.emit(self._info(), tuple(self.engine.lexicons))
+
+    @Slot(object)
+    def set_lexicons(self, paths: Sequence[str] | None) -> None:
+        """Load and compile lexicons from `paths` (None = the bundled ones)."""
+        if self.engine is None:
+            self.failed.emit(NO_PANE, "The language model is not loaded yet.")
+            return
+        try:
+            from ..core.engine import load_lexicon_any
+            from ..core.lexicon import bundled_lexicon_paths
+
+            chosen = list(paths) if paths is not None else bundled_lexicon_paths()
+            self.engine.set_lexicons([load_lexicon_any(p) for p in chosen])
+        except FrameReaderError as exc:
+            self.failed.emit(NO_PANE, exc.message)
+            return
+        self.pipeline_ready.emit(self._info(), tuple(self.engine.lexicons))
+
+    @Slot(int, int, object, bool)
+    def analyze(self, pane: int, request_id: int, document: Document, want_descriptors: bool) -> None:
+        """Analyse `document` for `pane` unless a newer request has arrived."""
+        from ..core.analysis import Cancelled
+
+        if not self.is_current(pane, request_id):
+            return
+        if self.engine is None:
+            self.failed.emit(pane, "The language model is not loaded, so the text cannot be analysed.")
+            return
+        try:
+            analysis = self.engine.analyze(
+                document,
+                descriptors=want_descriptors,
+                cancelled=lambda: not self.is_current(pane, request_id),
+                progress=lambda fraction: self.progress.emit(pane, float(fraction)),
+            )
+        except Cancelled:
+            return
+        except FrameReaderError as exc:
+            if self.is_current(pane, request_id):
+                self.failed.emit(pane, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+            log.exception("analysis failed")
+            if self.is_current(pane, request_id):
+                self.failed.emit(pane, f"{document.name}: the analysis failed ({exc.__class__.__name__}: {exc}).")
+            return
+        if self.is_current(pane, request_id):
+            self.analysis_ready.emit(pane, request_id, analysis)
+
+    def _info(self) -> ModelInfo:
+        assert self.engine is not None
+        info: ModelInfo = self.engine.pipeline.info
+        return info
+
+
+class AnalysisService(QObject):
+    """GUI-thread front of the worker: owns the thread, numbers requests, drops stale results."""
+
+    pipeline_ready = Signal(object, object)  # ModelInfo, tuple of Lexicon
+    progress = Signal(int, float)
+    analysis_ready = Signal(int, object)  # pane, Analysis (only the newest request's)
+    failed = Signal(int, str)
+
+    _request_pipeline = Signal(object)
+    _request_lexicons = Signal(object)
+    _request_analysis = Signal(int, int, object, bool)
+
+    def __init__(self, engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+                 engine: EngineLike | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model_info: ModelInfo | None = None
+        self.lexicons: tuple[Any, ...] = ()
+        self._next_id = 0
+        self._pending: dict[int, int] = {}  # pane -> request id still running
+        self._thread = QThread()
+        self._thread.setObjectName("framereader-analysis")
+        self.worker = AnalysisWorker(engine_factory, engine)
+        self.worker.moveToThread(self._thread)
+        self._request_pipeline.connect(self.worker.load_pipeline)
+        self._request_lexicons.connect(self.worker.set_lexicons)
+        self._request_analysis.connect(self.worker.analyze)
+        self.worker.pipeline_ready.connect(self._on_pipeline_ready)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.analysis_ready.connect(self._on_analysis_ready)
+        self.worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    @property
+    def ready(self) -> bool:
+        """True once a pipeline is loaded."""
+        return self.model_info is not None
+
+    def load_pipeline(self, name: str | None = None) -> None:
+        """Ask the worker to load a pipeline; `pipeline_ready` follows."""
+        self._request_pipeline.emit(name)
+
+    def set_lexicons(self, paths: Sequence[str] | None) -> None:
+        """Ask the worker to compile other lexicons; `pipeline_ready` follows."""
+        self._request_lexicons.emit(None if paths is None else list(paths))
+
+    def analyze(self, pane: int, document: Document, want_descriptors: bool = False) -> int:
+        """Queue an analysis; any older request for `pane` is cancelled. Returns the request id."""
+        self._next_id += 1
+        request_id = self._next_id
+        self._pending[pane] = request_id
+        self.worker.supersede(pane, request_id)
+        self._request_analysis.emit(pane, request_id, document, want_descriptors)
+        return request_id
+
+    def cancel(self, pane: int) -> None:
+        """Forget any request for `pane` (e.g. the pane was closed)."""
+        self._pending.pop(pane, None)
+        self.worker.supersede(pane, -1)
+
+    def busy(self, pane: int) -> bool:
+        """True while an analysis for `pane` is queued or running."""
+        return pane in self._pending
+
+    def shutdown(self) -> None:
+        """Cancel everything, stop the thread and wait for it (call before quitting)."""
+        for pane in list(self._pending):
+            self.cancel(pane)
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    @Slot(object, object)
+    def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple[Any, ...]) -> None:
+        self.model_info = info
+        self.lexicons = tuple(lexicons)
+        self.pipeline_ready.emit(info, self.lexicons)
+
+    @Slot(int, float)
+    def _on_progress(self, pane: int, fraction: float) -> None:
+        if pane in self._pending:
+            self.progress.emit(pane, fraction)
+
+    @Slot(int, int, object)
+    def _on_analysis_ready(self, pane: int, request_id: int, analysis: Analysis) -> None:
+        if self._pending.get(pane) != request_id:
+            return  # superseded while the result was on its way
+        del self._pending[pane]
+        self.analysis_ready.emit(pane, analysis)
+
+    @Slot(int, str)
+    def _on_failed(self, pane: int, message: str) -> None:
+        self._pending.pop(pane, None)
+        self.failed.emit(pane, message)
