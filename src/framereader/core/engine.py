@@ -95,10 +95,4 @@ class Engine:
 
     def lookup_term(self, category_id: str, term: str) -> Term | None:
         """The lexicon entry behind a framing match (for tooltips)."""
-        for lex in self.lexicons:
-            for cat in lex.categories:
-                if cat.id == category_id:
-                    for entry in cat.terms:
-                        if entry.text == term:
-                            return entry
-        return None
+        return self.matcher.lookup(term, category_id) if self.matcher is not None else None
