@@ -131,6 +131,7 @@ class Highlighter(QObject):
         self._document = document
         self._ops: list[FormatOp] = []
         self._next = 0
+        self.ticks = 0  # timer ticks used by the last job (diagnostics and tests)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._tick)
@@ -144,6 +145,7 @@ class Highlighter(QObject):
         """Replace any job in progress with `ops`; the first chunk runs on the next tick."""
         self._ops = list(ops)
         self._next = 0
+        self.ticks = 0
         if self._ops:
             self._timer.start()
         else:
@@ -165,6 +167,7 @@ class Highlighter(QObject):
             self.finished.emit()
 
     def _tick(self) -> None:
+        self.ticks += 1
         deadline = time.perf_counter() + TICK_BUDGET_S
         cursor = QTextCursor(self._document)
         cursor.beginEditBlock()

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core import palette
 from ..core.labels import explain_label
@@ -96,7 +96,7 @@ class Legend(QWidget):
         self.label_boxes.clear()
         self.category_boxes.clear()
         row = 0
-        row = self._section("Named entities · tinted", row)
+        row = self._section("Entities · tinted", row)
         if not labels:
             self._grid.addWidget(self._muted("none found yet"), row, 0, 1, 3)
             row += 1
@@ -109,7 +109,7 @@ class Legend(QWidget):
             box.toggled.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
             row = self._row(box, entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
-        row = self._section("Framing language · underlined", row, spacing=True)
+        row = self._section("Framing · underlined", row, spacing=True)
         if not book.categories:
             self._grid.addWidget(self._muted("no lexicon loaded"), row, 0, 1, 3)
             row += 1
@@ -144,6 +144,7 @@ class Legend(QWidget):
         heading = QLabel(title.upper())
         heading.setObjectName("LegendHeading")
         heading.setFont(styles.ui_font(8.0, bold=True))
+        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if spacing:
             heading.setContentsMargins(0, 10, 0, 0)
         self._grid.addWidget(heading, row, 0)
@@ -158,6 +159,8 @@ class Legend(QWidget):
 
     def _row(self, box: QCheckBox, left: int, right: int, row: int) -> int:
         box.setFont(styles.ui_font(9.5))
+        box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # counts stay visible
+        box.setMinimumWidth(120)
         self._grid.addWidget(box, row, 0)
         for column, count in ((1, left), (2, right)):
             label = QLabel(str(count) if count else "–")

@@ -30,7 +30,7 @@ from .highlighter import StyleBook, Visibility
 from .legend import Legend
 from .pane import SIDE_NAMES, Pane
 from .sync import ScrollLinker
-from .worker import NO_PANE, AnalysisService, EngineLike, default_engine_factory
+from .worker import NO_PANE, AnalysisService, EngineLike
 
 FILE_FILTER = "Texts (*.txt *.md *.markdown *.text *.framereader);;All files (*)"
 ZOOM_STEP = 1.1
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         *,
         model: str | None = None,
         engine: EngineLike | None = None,
-        engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+        engine_factory: Callable[[str | None], EngineLike] | None = None,
         settings: Settings | None = None,
         persist: bool = True,
     ) -> None:
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.legend_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
-        self.legend_dock.setMinimumWidth(250)
+        self.legend_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
 
         self._build_status_bar()

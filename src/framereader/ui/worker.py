@@ -51,7 +51,7 @@ class AnalysisWorker(QObject):
     analysis_ready = Signal(int, int, object)  # pane, request id, Analysis
     failed = Signal(int, str)  # pane (NO_PANE for pipeline/lexicon problems), message
 
-    def __init__(self, engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+    def __init__(self, engine_factory: Callable[[str | None], EngineLike] | None = None,
                  engine: EngineLike | None = None) -> None:
         super().__init__()
         self._factory = engine_factory
@@ -75,7 +75,8 @@ class AnalysisWorker(QObject):
         """Load a pipeline (None = default); an injected engine is reused the first time."""
         try:
             if self.engine is None or name is not None:
-                self.engine = self._factory(name)
+                factory = self._factory or default_engine_factory  # looked up late: tests swap it
+                self.engine = factory(name)
         except FrameReaderError as exc:
             self.failed.emit(NO_PANE, exc.message)
             return
@@ -151,7 +152,7 @@ class AnalysisService(QObject):
     _request_lexicons = Signal(object)
     _request_analysis = Signal(int, int, object, bool)
 
-    def __init__(self, engine_factory: Callable[[str | None], EngineLike] = default_engine_factory,
+    def __init__(self, engine_factory: Callable[[str | None], EngineLike] | None = None,
                  engine: EngineLike | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model_info: ModelInfo | None = None

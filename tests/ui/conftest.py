@@ -1,0 +1,58 @@
+"""UI fixtures: one analysis engine per session (the trained pipeline loads once), a window
+that uses it, and helpers to open texts and wait until they are analysed and highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from framereader.core.settings import Settings
+
+from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, WAIT_MS, open_and_wait
+
+@pytest.fixture(scope="session")
+def engine(trained_pipeline):
+    """The real engine (trained pipeline + bundled lexicons), shared by every UI test."""
+    from framereader.core.engine import Engine
+    from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon
+
+    return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> dict[str, Path]:
+    """Small text files: one with emoji and combining marks before entities, one Markdown."""
+    emoji = tmp_path / "emoji.txt"
+    emoji.write_text(EMOJI_TEXT, encoding="utf-8")
+    markdown = tmp_path / "article.md"
+    markdown.write_text(MARKDOWN_TEXT, encoding="utf-8")
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    return {"emoji": emoji, "markdown": markdown, "binary": binary, "missing": tmp_path / "nope.txt",
+            "folder": tmp_path}
+
+
+@pytest.fixture
+def window(qtbot, engine, monkeypatch) -> Iterator:
+    """A MainWindow using the session engine, with every label visible and errors captured."""
+    from framereader.ui.main_window import MainWindow
+
+    win = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
+    win.errors = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(win, "show_error", lambda title, message: win.errors.append((title, message)))
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
+    yield win
+    win.shutdown()
+
+
+@pytest.fixture
+def opened(qtbot, window, texts):
+    """The window with the emoji text left and the Markdown text right, both highlighted."""
+    open_and_wait(qtbot, window, 0, texts["emoji"])
+    open_and_wait(qtbot, window, 1, texts["markdown"])
+    return window
