@@ -1,0 +1,101 @@
+"""The window appears before the model is loaded, shortcuts reach their actions, the worker
+thread stops cleanly, and the PySide6 refcount work-around holds."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+
+from framereader.core.settings import Settings
+from framereader.ui.main_window import MainWindow
+from ui_support import WAIT_MS
+
+
+def test_text_shows_before_the_model_is_ready_and_highlights_follow(qtbot, engine, texts) -> None:
+    release = threading.Event()
+
+    def slow_factory(model):
+        release.wait(10)
+        return engine
+
+    started = time.perf_counter()
+    win = MainWindow(engine_factory=slow_factory, settings=Settings(), persist=False)
+    qtbot.addWidget(win)
+    win.show()
+    assert time.perf_counter() - started < 2.0  # the window does not wait for the model
+    assert win.open_path(0, str(texts["emoji"]))
+    pane = win.panes[0]
+    assert pane.document is not None and pane.analysis is None
+    assert pane.view.document().characterCount() == pane.built.offsets.qt_length + 1  # plain text is there
+    assert "waiting" in pane.header.meta.text()
+    assert win.progress_bar.isVisible() or win.progress_bar.isVisibleTo(win)
+    release.set()
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    assert pane.analysis.entities
+    thread = win.service._thread
+    win.close()
+    assert not thread.isRunning()
+
+
+def test_model_load_failure_is_reported(qtbot, monkeypatch) -> None:
+    from framereader.core.errors import PipelineError
+
+    def broken(model):
+        raise PipelineError("en_core_web_nonexistent", "is not an installed spaCy pipeline.")
+
+    win = MainWindow(engine_factory=broken, settings=Settings(), persist=False)
+    errors = []
+    monkeypatch.setattr(win, "show_error", lambda title, message: errors.append(message))
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
+    assert "en_core_web_nonexistent" in errors[0]
+    win.close()
+
+
+def test_f3_key_reaches_the_next_mention_action(qtbot, opened) -> None:
+    win = opened
+    text = win.panes[0].document.text
+    win.mark_actor([(text.index("Berlin"), text.index("Berlin") + 6)], [], "Berlin")
+    win.activateWindow()
+    win.panes[0].view.setFocus()
+    fired = []
+    win.next_mention_action.triggered.connect(lambda: fired.append(True))
+    QTest.keyClick(win.panes[0].view, Qt.Key.Key_F3)
+    assert fired, "F3 did not reach the action"
+    assert win.panes[0].view.textCursor().selectedText() == "Berlin"
+
+
+def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
+    from framereader.core.settings import load_settings
+
+    win = MainWindow(engine=engine)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
+    win.open_path(1, str(texts["markdown"]))
+    win.set_sync(False)
+    win.set_label_visible("GPE", False)
+    win.zoom_in()
+    win.close()
+    saved, warning = load_settings()
+    assert warning is None
+    assert saved.recent_files and saved.recent_files[0].endswith("article.md")
+    assert not saved.sync_scrolling and "GPE" in saved.hidden_labels and saved.zoom > 1.0
+    assert saved.window_geometry and saved.splitter_state
+    again = MainWindow(engine=engine)  # and they come back
+    qtbot.addWidget(again)
+    assert not again.sync_action.isChecked() and "GPE" in again.visibility.hidden_labels
+    again.close()
+
+
+def test_many_qt_calls_do_not_exhaust_none(qapp) -> None:
+    import framereader.ui  # noqa: F401 - applies the work-around
+
+    timer = QTimer()
+    for _ in range(200_000):
+        timer.setInterval(5)  # a void call: PySide6 6.12 drops a reference to None each time
+    if sys.version_info < (3, 12):
+        assert sys.getrefcount(None) > 1 << 30
