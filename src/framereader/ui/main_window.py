@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.mention_title = ""
         self.focused_side = 0
         self._closed = False
+        self._fractions: dict[int, float] = {}  # analysis progress per pane
 
         self.setWindowTitle("FrameReader")
         self.setStyleSheet(styles.APP_STYLESHEET)
@@ -335,8 +336,8 @@ class MainWindow(QMainWindow):
     def swap_panes(self) -> None:
         """Exchange the two texts (analyses move with them; nothing is re-analysed)."""
         self.clear_marks()
-        states = [(p.document, p.analysis, self.service.busy(p.side)) for p in self.panes]
-        for side, (document, analysis, busy) in enumerate(reversed(states)):
+        states = [(p.document, p.analysis) for p in self.panes]
+        for side, (document, analysis) in enumerate(reversed(states)):
             pane = self.panes[side]
             self.service.cancel(side)
             if document is None:
@@ -382,6 +383,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(info.note, 15000)
 
     def _on_progress(self, side: int, fraction: float) -> None:
+        self._fractions[side] = fraction
         self.panes[side].set_status(f"analysing… {round(fraction * 100)} %")
         self._update_progress()
 
@@ -414,12 +416,20 @@ class MainWindow(QMainWindow):
             return
         waiting = [p for p in self.panes if self.service.busy(p.side)]
         styling = [p for p in self.panes if p.highlighter.busy]
+        for side in list(self._fractions):
+            if not self.service.busy(side):
+                del self._fractions[side]
         if waiting:
             self.status_label.setText("Analysing " + " and ".join(p.title for p in waiting) + "…")
-            self.progress_bar.setRange(0, 0)
+            if self._fractions:
+                self.progress_bar.setRange(0, 100)
+                self.progress_bar.setValue(round(100 * sum(self._fractions.get(p.side, 0.0) for p in waiting) / len(waiting)))
+            else:
+                self.progress_bar.setRange(0, 0)
             self.progress_bar.show()
         elif styling:
             self.status_label.setText("Highlighting…")
+            self.progress_bar.setRange(0, 0)
             self.progress_bar.show()
         else:
             info = self.service.model_info

@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFontMetricsF,
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -36,7 +38,7 @@ from . import styles
 from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
 from .ruler import Mark, OverviewRuler
 from .text_builder import BuiltText, build_document
-from .underlines import paint_framing_underlines
+from .underlines import paint_framing_underlines, paint_mention_boxes
 
 SIDE_NAMES = ("Left", "Right")
 
@@ -64,6 +66,8 @@ class ReaderView(QTextEdit):
         self.describe = lambda position: ""  # set by the pane: tooltip HTML for a Qt position
         self.max_text_width = 0.0  # 0 = no limit
         self.scale = 1.0  # zoom factor (underline thickness)
+        self.empty_hint = ""  # shown centred while the document is empty
+        self.mention_spans: list[tuple[int, int, bool]] = []  # Qt spans outlined as marked mentions
         self._press: QPoint | None = None
 
     def position_at(self, point: QPoint | QPointF) -> int:
@@ -87,8 +91,24 @@ class ReaderView(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        if self.document().isEmpty() and self.empty_hint:
+            self._paint_empty_hint(painter)
         paint_framing_underlines(self, painter, self.scale)
+        if self.mention_spans:
+            paint_mention_boxes(self, painter, self.mention_spans, self.scale)
         painter.end()
+
+    def _paint_empty_hint(self, painter: QPainter) -> None:
+        """A calm, centred invitation in an empty pane."""
+        rect = self.viewport().rect().adjusted(40, 0, -40, 0)
+        painter.setPen(QColor(styles.INK_MUTED))
+        painter.setFont(styles.ui_font(15.0, bold=True))
+        title_rect = rect.adjusted(0, 0, 0, -rect.height() // 2 - 4)
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), "No text yet")
+        painter.setFont(styles.ui_font(11.0))
+        body_rect = rect.adjusted(0, rect.height() // 2 + 8, 0, 0)
+        painter.drawText(body_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         self.empty_hint)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -168,6 +188,8 @@ class PaneHeader(QWidget):
         self.meta = QLabel("")
         self.meta.setObjectName("PaneMeta")
         self.meta.setFont(styles.ui_font(9.5))
+        for label in (self.title, self.meta):  # long names and notes are clipped, not widening the pane
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts = QVBoxLayout()
         texts.setSpacing(1)
         texts.addWidget(self.title)
@@ -209,7 +231,10 @@ class Pane(QWidget):
 
         self.header = PaneHeader(side)
         self.view = ReaderView()
-        self.view.setPlaceholderText("Open a text, drop a file here, or paste an article (Edit ▸ Paste).")
+        self.view.empty_hint = (
+            "Drop a text or Markdown file here, click Open…,\nor copy an article and choose "
+            f"File ▸ Paste as {SIDE_NAMES[side]} Document."
+        )
         self.view.describe = self.describe_position
         self.ruler = OverviewRuler(self.view)
         self.highlighter = Highlighter(self.view.document(), self)
@@ -240,6 +265,8 @@ class Pane(QWidget):
         self.analysis = None
         self._index_spans()
         self.view.setExtraSelections([])
+        self.view.mention_spans = []
+        self.ruler.set_mentions([])
         self.built = build_document(self.view.document(), document, self.scale)
         self._styled = False
         self._apply_measure()
@@ -255,6 +282,8 @@ class Pane(QWidget):
         self.document = self.built = self.analysis = None
         self._index_spans()
         self.view.setExtraSelections([])
+        self.view.mention_spans = []
+        self.ruler.set_mentions([])
         self.view.document().clear()
         self.ruler.set_marks([])
         self._status = ""
@@ -395,6 +424,9 @@ class Pane(QWidget):
             for index, (start, end) in enumerate(spans)
         ]
         self._set_extra(qt_spans)
+        self.view.mention_spans = [(a, b, index == current) for index, (a, b, _fmt) in enumerate(qt_spans)]
+        self.ruler.set_mentions([a for a, _b, _fmt in qt_spans])
+        self.view.viewport().update()
 
     def _set_extra(self, spans: list) -> None:  # list[tuple[int, int, QTextCharFormat]]
         selections = []
@@ -409,13 +441,12 @@ class Pane(QWidget):
         self.view.setExtraSelections(selections)
 
     def go_to(self, start: int, end: int) -> None:
-        """Put the text cursor on core span [start, end) and scroll it to the middle."""
+        """Put the text cursor at the start of core span [start, end) and scroll it to the middle."""
         if self.built is None:
             return
-        qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
+        qt_start = self.built.offsets.to_qt(start)
         cursor = QTextCursor(self.view.document())
-        cursor.setPosition(qt_end)
-        cursor.setPosition(qt_start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qt_start)  # no selection, so the current-mention mark stays visible
         self.view.setTextCursor(cursor)
         self.scroll_to(qt_start)
 

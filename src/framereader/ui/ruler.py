@@ -40,6 +40,7 @@ class OverviewRuler(QWidget):
         super().__init__(parent)
         self._editor = editor
         self._marks: list[Mark] = []
+        self._mentions: list[int] = []  # Qt positions of marked mentions
         self._rows: dict[tuple[int, int], QColor] | None = None  # (row, lane) -> colour, cached
         self._cached_height = -1
         self.setFixedWidth(self.WIDTH)
@@ -57,6 +58,11 @@ class OverviewRuler(QWidget):
         """Replace the marks (Qt positions) and repaint."""
         self._marks = marks
         self.invalidate()
+
+    def set_mentions(self, positions: list[int]) -> None:
+        """Marked mentions of one name, drawn across the whole strip."""
+        self._mentions = positions
+        self.update()
 
     def marks(self) -> list[Mark]:
         return list(self._marks)
@@ -99,6 +105,12 @@ class OverviewRuler(QWidget):
         for (row, lane), colour in self._rows.items():
             painter.fillRect(QRectF(2 + lane * half, row - 1, half - 0.5, 3), colour)
         top, height = self._track()
+        if self._mentions:
+            document = self._editor.document()
+            painter.setPen(Qt.PenStyle.NoPen)
+            for position in self._mentions:
+                y = top + position_fraction(document, position) * height
+                painter.fillRect(QRectF(1, y - 1.5, self.WIDTH - 1, 3), QColor(styles.CURRENT_OUTLINE))
         band_top, band_bottom = self.visible_band()
         band = QRectF(1, top + band_top * height, self.WIDTH - 2, max(6.0, (band_bottom - band_top) * height))
         painter.setPen(QColor(47, 93, 138, 160))

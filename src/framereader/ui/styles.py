@@ -32,7 +32,9 @@ ACCENT = "#2f5d8a"
 ENTITY_TINT = 0.42  # palette.tint amount behind entity text
 FRAMING_TINT = 0.13  # light tint behind framing terms that are not also entities
 MARK_COLOUR = "#ffd34d"  # marked mentions of one name
-CURRENT_COLOUR = "#ff9f1a"  # the mention F3 moved to
+CURRENT_COLOUR = "#ffb347"  # the mention F3 moved to
+MARK_OUTLINE = "#8a6d00"
+CURRENT_OUTLINE = "#c2410c"
 
 #: Char-format properties that mark a framing term; ReaderView paints the underline itself
 #: (thicker and clearer than Qt's 1 px underline, and with real dotted/double/wavy styles).

@@ -18,6 +18,13 @@ from . import styles
 _DASHES = {"dashed": [3.0, 1.6], "dotted": [0.9, 1.1]}
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space at the end of [start, end) (a span that wraps keeps its words only)."""
+    while end > start and text[end - 1 : end].isspace():
+        end -= 1
+    return start, end
+
+
 def paint_underline(painter: QPainter, colour: QColor, style: str, x1: float, x2: float, y: float, width: float) -> None:
     """Draw one underline segment from x1 to x2 at baseline offset y."""
     if x2 <= x1:
@@ -50,6 +57,7 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
         return
     base = layout.position() + origin
     block_start = block.position()
+    block_text = block.text()
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -63,7 +71,7 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
         end = start + fragment.length()
         for index in range(layout.lineCount()):
             line = layout.lineAt(index)
-            a, b = max(start, line.textStart()), min(end, line.textStart() + line.textLength())
+            a, b = _trim(block_text, max(start, line.textStart()), min(end, line.textStart() + line.textLength()))
             if a >= b:
                 continue
             x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
@@ -87,3 +95,40 @@ def paint_framing_underlines(view: QTextEdit, painter: QPainter, scale: float = 
         if rect.bottom() >= visible.top():
             _paint_block(painter, block, offset, width)
         block = block.next()
+
+
+def span_rects(view: QTextEdit, start: int, end: int) -> list[QRectF]:
+    """Viewport rectangles covering Qt positions [start, end), one per laid-out line."""
+    document = view.document()
+    offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    rects: list[QRectF] = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        layout = block.layout()
+        if layout is not None:
+            base = layout.position() + offset
+            a, b = start - block.position(), end - block.position()
+            text = block.text()
+            for index in range(layout.lineCount()):
+                line = layout.lineAt(index)
+                lo, hi = _trim(text, max(a, line.textStart()), min(b, line.textStart() + line.textLength()))
+                if lo >= hi:
+                    continue
+                x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
+                top = base.y() + line.y() + (line.height() - line.ascent() - line.descent()) / 2
+                rects.append(QRectF(base.x() + min(x1, x2), top, abs(x2 - x1), line.ascent() + line.descent()))
+        block = block.next()
+    return rects
+
+
+def paint_mention_boxes(view: QTextEdit, painter: QPainter, spans: list[tuple[int, int, bool]], scale: float = 1.0) -> None:
+    """Outline marked mentions (a strong frame for the current one) so they stand out from tints."""
+    visible = QRectF(view.viewport().rect())
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for start, end, current in spans:
+        colour = QColor(styles.CURRENT_OUTLINE if current else styles.MARK_OUTLINE)
+        painter.setPen(QPen(colour, (2.6 if current else 1.6) * max(1.0, scale)))
+        for rect in span_rects(view, start, end):
+            if rect.intersects(visible):
+                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
