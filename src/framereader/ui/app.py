@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -24,10 +24,26 @@ def sample_paths() -> tuple[str | None, str | None]:
     return tuple(str(p) if p.is_file() else None for p in paths)  # type: ignore[return-value]
 
 
+_previous_handler = None
+_NOISE = ("This plugin does not support propagateSizeHints()",)  # the offscreen platform's chatter
+
+
+def _message_handler(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001 - Qt signature
+    """Drop known harmless platform warnings; pass everything else on."""
+    if message in _NOISE:
+        return
+    if _previous_handler is not None:
+        _previous_handler(kind, context, message)
+    else:
+        print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     """The running QApplication, created (with name and icon) if needed."""
+    global _previous_handler
     app = QApplication.instance()
     if app is None:
+        _previous_handler = qInstallMessageHandler(_message_handler)
         app = QApplication(sys.argv[:1])
     app.setApplicationName("FrameReader")
     app.setApplicationDisplayName("FrameReader")
