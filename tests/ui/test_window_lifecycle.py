@@ -91,11 +91,11 @@ def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
     again.close()
 
 
-def test_many_qt_calls_do_not_exhaust_none(qapp) -> None:
-    import framereader.ui  # noqa: F401 - applies the work-around
-
+def test_many_qt_calls_do_not_leak_references_to_none(qapp) -> None:
+    """PySide6 6.12.0 dropped a reference to None on every void call and aborted Python 3.11;
+    pyproject excludes it. This fails (or aborts) if such a binding is installed again."""
     timer = QTimer()
+    before = sys.getrefcount(None)
     for _ in range(200_000):
-        timer.setInterval(5)  # a void call: PySide6 6.12 drops a reference to None each time
-    if sys.version_info < (3, 12):
-        assert sys.getrefcount(None) > 1 << 30
+        timer.setInterval(5)
+    assert abs(sys.getrefcount(None) - before) < 1000
