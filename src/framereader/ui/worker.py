@@ -37,10 +37,11 @@ class EngineLike(Protocol):
 
 
 def default_engine_factory(model: str | None) -> EngineLike:
-    """Load `model` (None = best installed) with the bundled lexicons."""
+    """Load `model` (None = best installed) with the bundled lexicons; analyses are cached on
+    disk so re-opening a text highlights at once."""
     from ..core.engine import Engine
 
-    return Engine.create(model=model)
+    return Engine.create(model=model, use_cache=True)
 
 
 class AnalysisWorker(QObject):

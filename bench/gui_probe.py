@@ -1,0 +1,94 @@
+"""Child process of bench/run.py: GUI numbers measured in a fresh interpreter.
+
+Prints one JSON line: window_s (launch to visible window), stall_ms (longest event-loop gap
+while two 1 MB documents are analysed and highlighted), rss_mb (peak RSS with both open),
+cached_s (re-opening an analysed article until it is highlighted).
+"""
+
+from __future__ import annotations
+
+import time
+
+LAUNCH = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "resources" / "samples"
+TIMEOUT_S = 1200
+
+
+def main() -> int:
+    home = os.environ.get("FRAMEREADER_HOME")
+    if home:
+        shutil.rmtree(home, ignore_errors=True)  # no cached analyses from an earlier run
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from framereader.core.settings import Settings
+    from framereader.ui.app import application
+    from framereader.ui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow(settings=Settings(), persist=False)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    window_s = time.perf_counter() - LAUNCH
+
+    def wait_until_analysed(record_stalls: bool) -> tuple[float, float]:
+        """Run the event loop until both panes are analysed; return (seconds, longest gap ms)."""
+        clock, gap = QElapsedTimer(), {"max": 0.0, "last": time.perf_counter()}
+        clock.start()
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gap["max"] = max(gap["max"], (now - gap["last"]) * 1000)
+            gap["last"] = now
+            if window.service.ready and window.analysed():
+                app.quit()
+            elif clock.elapsed() > TIMEOUT_S * 1000:
+                app.exit(1)
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        app.exec()
+        timer.stop()
+        return clock.elapsed() / 1000, gap["max"] if record_stalls else 0.0
+
+    wait_until_analysed(False)  # the model is loaded before we measure
+
+    folder = Path(tempfile.mkdtemp())
+    for name in ("a-border-crisis.md", "b-border-crisis.md"):
+        text = (SAMPLES / name).read_text(encoding="utf-8").split("\n", 2)[2]  # body only
+        big = folder / f"big-{name.replace('.md', '.txt')}"
+        big.write_text((text + "\n\n") * (1024 * 1024 // (len(text) + 2) + 1), encoding="utf-8")
+    window.open_path(0, str(folder / "big-a-border-crisis.txt"))
+    window.open_path(1, str(folder / "big-b-border-crisis.txt"))
+    big_s, stall_ms = wait_until_analysed(True)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+    window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
+    wait_until_analysed(False)  # first open: analysed and cached
+    window.open_path(0, str(folder / "big-a-border-crisis.txt"))  # open something else…
+    wait_until_analysed(False)
+    start = time.perf_counter()
+    window.open_path(0, str(SAMPLES / "a-border-crisis.md"))  # …and re-open the article
+    wait_until_analysed(False)
+    cached_s = time.perf_counter() - start
+
+    window.shutdown()
+    print(json.dumps({"window_s": window_s, "stall_ms": stall_ms, "rss_mb": rss_mb, "cached_s": cached_s, "big_s": big_s}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
