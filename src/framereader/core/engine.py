@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .analysis import analyze
+from .analysis import add_descriptors, analyze
 from .cache import AnalysisCache, cache_key
 from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, lexicon_hash, load_lexicon
 from .matcher import LexiconMatcher
@@ -80,6 +80,19 @@ class Engine:
         analysis = analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
         self.cache.put(key, analysis)
         return analysis
+
+    def describe(self, analysis: Analysis, *, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
+        """`analysis` plus descriptors from the dependency parse (cached when enabled)."""
+        if self.cache is None:
+            return add_descriptors(analysis, self.pipeline, cancelled=cancelled)
+        info = self.pipeline.info
+        key = cache_key(analysis.text, info.name, info.version, self.lexicon_hash, True)
+        cached = self.cache.get(key, analysis.source)
+        if cached is not None:
+            return cached
+        described = add_descriptors(analysis, self.pipeline, cancelled=cancelled)
+        self.cache.put(key, described)
+        return described
 
     def category_ids(self) -> list[str]:
         """Every framing category id, in lexicon order."""

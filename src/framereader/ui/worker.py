@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..core.errors import FrameReaderError
 from ..core.model import Analysis, Document, ModelInfo
@@ -50,7 +50,9 @@ class AnalysisWorker(QObject):
     pipeline_ready = Signal(object, object)  # ModelInfo, tuple of core Lexicon objects
     progress = Signal(int, float)  # pane, fraction
     analysis_ready = Signal(int, int, object)  # pane, request id, Analysis
+    descriptors_ready = Signal(int, int, object)  # pane, request id, Analysis with descriptors
     failed = Signal(int, str)  # pane (NO_PANE for pipeline/lexicon problems), message
+    _describe_later = Signal(int, int, object)  # queued to itself: runs after pending analyses
 
     def __init__(self, engine_factory: Callable[[str | None], EngineLike] | None = None,
                  engine: EngineLike | None = None) -> None:
@@ -59,6 +61,7 @@ class AnalysisWorker(QObject):
         self.engine: EngineLike | None = engine
         self._latest: dict[int, int] = {}
         self._lock = threading.Lock()
+        self._describe_later.connect(self.describe, Qt.ConnectionType.QueuedConnection)
 
     # -- called from the GUI thread (plain method, guarded by a lock)
     def supersede(self, pane: int, request_id: int) -> None:
@@ -117,7 +120,7 @@ class AnalysisWorker(QObject):
         try:
             analysis = self.engine.analyze(
                 document,
-                descriptors=want_descriptors,
+                descriptors=False,
                 cancelled=lambda: not self.is_current(pane, request_id),
                 progress=lambda fraction: self.progress.emit(pane, float(fraction)),
             )
@@ -134,6 +137,28 @@ class AnalysisWorker(QObject):
             return
         if self.is_current(pane, request_id):
             self.analysis_ready.emit(pane, request_id, analysis)
+            if want_descriptors and hasattr(self.engine, "describe"):
+                # The parse is slower than NER: queue it behind any analysis already waiting.
+                self._describe_later.emit(pane, request_id, analysis)
+
+    @Slot(int, int, object)
+    def describe(self, pane: int, request_id: int, analysis: Analysis) -> None:
+        """Second stage: add descriptors (dependency parse) for the comparison view."""
+        from ..core.analysis import Cancelled
+
+        if not self.is_current(pane, request_id) or self.engine is None:
+            return
+        try:
+            described = self.engine.describe(analysis, cancelled=lambda: not self.is_current(pane, request_id))
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+            log.exception("descriptor extraction failed")
+            if self.is_current(pane, request_id):
+                self.failed.emit(pane, f"The comparison could not parse the text ({exc.__class__.__name__}: {exc}).")
+            return
+        if self.is_current(pane, request_id):
+            self.descriptors_ready.emit(pane, request_id, described)
 
     def _info(self) -> ModelInfo:
         assert self.engine is not None
@@ -147,6 +172,7 @@ class AnalysisService(QObject):
     pipeline_ready = Signal(object, object)  # ModelInfo, tuple of Lexicon
     progress = Signal(int, float)
     analysis_ready = Signal(int, object)  # pane, Analysis (only the newest request's)
+    descriptors_ready = Signal(int, object)  # pane, the same Analysis with descriptors
     failed = Signal(int, str)
 
     _request_pipeline = Signal(object)
@@ -160,6 +186,7 @@ class AnalysisService(QObject):
         self.lexicons: tuple[Any, ...] = ()
         self._next_id = 0
         self._pending: dict[int, int] = {}  # pane -> request id still running
+        self._latest: dict[int, int] = {}  # pane -> newest request id (descriptors follow it)
         self._thread = QThread()
         self._thread.setObjectName("framereader-analysis")
         self.worker = AnalysisWorker(engine_factory, engine)
@@ -170,6 +197,7 @@ class AnalysisService(QObject):
         self.worker.pipeline_ready.connect(self._on_pipeline_ready)
         self.worker.progress.connect(self._on_progress)
         self.worker.analysis_ready.connect(self._on_analysis_ready)
+        self.worker.descriptors_ready.connect(self._on_descriptors_ready)
         self.worker.failed.connect(self._on_failed)
         self._thread.start()
 
@@ -191,6 +219,7 @@ class AnalysisService(QObject):
         self._next_id += 1
         request_id = self._next_id
         self._pending[pane] = request_id
+        self._latest[pane] = request_id
         self.worker.supersede(pane, request_id)
         self._request_analysis.emit(pane, request_id, document, want_descriptors)
         return request_id
@@ -198,6 +227,7 @@ class AnalysisService(QObject):
     def cancel(self, pane: int) -> None:
         """Forget any request for `pane` (e.g. the pane was closed)."""
         self._pending.pop(pane, None)
+        self._latest.pop(pane, None)
         self.worker.supersede(pane, -1)
 
     def busy(self, pane: int) -> bool:
@@ -229,6 +259,11 @@ class AnalysisService(QObject):
             return  # superseded while the result was on its way
         del self._pending[pane]
         self.analysis_ready.emit(pane, analysis)
+
+    @Slot(int, int, object)
+    def _on_descriptors_ready(self, pane: int, request_id: int, analysis: Analysis) -> None:
+        if self._latest.get(pane) == request_id:
+            self.descriptors_ready.emit(pane, analysis)
 
     @Slot(int, str)
     def _on_failed(self, pane: int, message: str) -> None:
