@@ -7,7 +7,11 @@ cached_s (re-opening an analysed article until it is highlighted).
 
 from __future__ import annotations
 
+import faulthandler
 import time
+
+if __import__("os").environ.get("FRAMEREADER_PROBE_DUMP"):
+    faulthandler.dump_traceback_later(int(__import__("os").environ["FRAMEREADER_PROBE_DUMP"]), exit=True)
 
 LAUNCH = time.perf_counter()
 
@@ -51,7 +55,7 @@ def main() -> int:
             gap["max"] = max(gap["max"], (now - gap["last"]) * 1000)
             gap["last"] = now
             if window.service.ready and window.analysed():
-                app.quit()
+                app.exit(0)  # not quit(): in Qt 6 it closes the window (and its worker)
             elif clock.elapsed() > TIMEOUT_S * 1000:
                 app.exit(1)
 
