@@ -8,7 +8,7 @@ from the stored Analysis.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from ..core import palette
 from ..core.model import Analysis
 from . import styles
-from .text_builder import BuiltText, FormatOp, apply_ops
+from .text_builder import BuiltText, FormatOp, apply_op
 
-MAX_OPS_PER_TICK = 2000
-TICK_BUDGET_S = 0.025
+MAX_OPS_PER_TICK = 1000
+TICK_BUDGET_S = 0.008  # re-layout when the edit block ends costs several times this
 
 
 @dataclass(frozen=True)
@@ -105,20 +105,19 @@ class StyleBook:
         return QColor(self.category(category_id).colour)
 
 
-def highlight_ops(built: BuiltText, analysis: Analysis, book: StyleBook, visibility: Visibility) -> list[FormatOp]:
+def highlight_ops(built: BuiltText, analysis: Analysis, book: StyleBook, visibility: Visibility) -> Iterator[FormatOp]:
     """Merges for the visible highlights: framing (underline + tint) first, entities over them,
-    so a word that is both keeps the entity tint and the framing underline."""
+    so a word that is both keeps the entity tint and the framing underline. A generator: the
+    Highlighter pulls a tick's worth at a time, so 60,000 spans never stall the event loop."""
     if not visibility.enabled:
-        return []
+        return
     to_qt = built.offsets.to_qt
-    ops: list[FormatOp] = []
     for span in analysis.framing:
         if visibility.shows_category(span.category):
-            ops.append(FormatOp(to_qt(span.start), to_qt(span.end), book.framing_formats(span.category)[1], True))
+            yield FormatOp(to_qt(span.start), to_qt(span.end), book.framing_formats(span.category)[1], True)
     for ent in analysis.entities:
         if visibility.shows_label(ent.label):
-            ops.append(FormatOp(to_qt(ent.start), to_qt(ent.end), book.entity_format(ent.label), True))
-    return ops
+            yield FormatOp(to_qt(ent.start), to_qt(ent.end), book.entity_format(ent.label), True)
 
 
 class Highlighter(QObject):
@@ -129,8 +128,8 @@ class Highlighter(QObject):
     def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._ops: list[FormatOp] = []
-        self._next = 0
+        self._source: Iterator[FormatOp] = iter(())
+        self._carry: FormatOp | None = None  # an op pulled but left for the next tick
         self.ticks = 0  # timer ticks used by the last job (diagnostics and tests)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -142,45 +141,52 @@ class Highlighter(QObject):
         return self._timer.isActive()
 
     def start(self, ops: Iterable[FormatOp]) -> None:
-        """Replace any job in progress with `ops`; the first chunk runs on the next tick."""
-        self._ops = list(ops)
-        self._next = 0
+        """Replace any job in progress with `ops` (pulled lazily); work starts on the next tick."""
+        self._source = iter(ops)
+        self._carry = None
         self.ticks = 0
-        if self._ops:
-            self._timer.start()
-        else:
-            self._timer.stop()
-            QTimer.singleShot(0, self._emit_if_idle)
+        self._timer.start()
 
     def stop(self) -> None:
         """Drop the job in progress."""
         self._timer.stop()
-        self._ops = []
+        self._source, self._carry = iter(()), None
 
     def run_to_end(self) -> None:
         """Apply everything left now (tests, printing)."""
         while self._timer.isActive():
             self._tick()
 
-    def _emit_if_idle(self) -> None:
-        if not self._timer.isActive():
-            self.finished.emit()
+    def _pull(self) -> FormatOp | None:
+        op, self._carry = self._carry, None
+        return op if op is not None else next(self._source, None)
 
     def _tick(self) -> None:
         self.ticks += 1
         deadline = time.perf_counter() + TICK_BUDGET_S
         cursor = QTextCursor(self._document)
+        last = cursor.document().characterCount() - 1
+        applied, previous_start, done = 0, -1, False
         cursor.beginEditBlock()
         try:
-            while self._next < len(self._ops):
-                stop = min(self._next + 200, len(self._ops))
-                apply_ops(cursor, self._ops[self._next:stop])
-                self._next = stop
-                if self._next % MAX_OPS_PER_TICK == 0 or time.perf_counter() > deadline:
+            while True:
+                op = self._pull()
+                if op is None:
+                    done = True
+                    break
+                # Qt re-lays-out everything between the first and last change of an edit block,
+                # so a block must not span the jump from the last framing op (document end)
+                # back to the first entity op (document start): leave it for the next tick.
+                if applied and op.start < previous_start:
+                    self._carry = op
+                    break
+                apply_op(cursor, op, last)
+                applied += 1
+                previous_start = op.start
+                if applied >= MAX_OPS_PER_TICK or (applied % 50 == 0 and time.perf_counter() > deadline):
                     break
         finally:
             cursor.endEditBlock()
-        if self._next >= len(self._ops):
+        if done:
             self._timer.stop()
-            self._ops = []
             self.finished.emit()

@@ -7,9 +7,10 @@ highlights are (re)applied from them without ever re-running the model.
 from __future__ import annotations
 
 import html
+import itertools
 from bisect import bisect_right
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -37,7 +38,7 @@ from ..core.model import Analysis, Document, EntitySpan, FramingSpan
 from . import styles
 from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
 from .ruler import Mark, OverviewRuler
-from .text_builder import BuiltText, build_document
+from .text_builder import BuiltText, build_document, build_steps
 from .underlines import paint_framing_underlines, paint_mention_boxes
 
 SIDE_NAMES = ("Left", "Right")
@@ -238,6 +239,11 @@ class Pane(QWidget):
         self.view.describe = self.describe_position
         self.ruler = OverviewRuler(self.view)
         self.highlighter = Highlighter(self.view.document(), self)
+        self._build = None  # the running build_steps generator of a long text
+        self._pending_analysis: Analysis | None = None
+        self._build_timer = QTimer(self)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_step)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -267,18 +273,47 @@ class Pane(QWidget):
         self.view.setExtraSelections([])
         self.view.mention_spans = []
         self.ruler.set_mentions([])
-        self.built = build_document(self.view.document(), document, self.scale)
+        self.built = None
+        self._pending_analysis = None
         self._styled = False
         self._apply_measure()
-        self.view.moveCursor(QTextCursor.MoveOperation.Start)
-        self.view.verticalScrollBar().setValue(0)
         self.ruler.set_marks([])
         self._status = "analysing…"
         self._update_header()
+        # Long texts are built in timed steps; the first step runs now, so the text shows at once.
+        self._build = build_steps(self.view.document(), document, self.scale)
+        self._build_step()
+
+    def _build_step(self) -> None:
+        """Run one building step; when the document is complete, take any waiting analysis."""
+        if self._build is None:
+            return
+        result = next(self._build, None)
+        if result is None:
+            if not self._build_timer.isActive():
+                self._build_timer.start(0)
+            if self.view.verticalScrollBar().value() != 0 and self.built is None:
+                self.view.verticalScrollBar().setValue(0)
+            return
+        self._build_timer.stop()
+        self._build = None
+        self.built = result
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.verticalScrollBar().setValue(0)
+        pending, self._pending_analysis = self._pending_analysis, None
+        if pending is not None:
+            self.set_analysis(pending)
+
+    @property
+    def building(self) -> bool:
+        """True while the Qt document is still being built from a long text."""
+        return self._build is not None
 
     def clear(self) -> None:
         """Empty the pane."""
         self.highlighter.stop()
+        self._build_timer.stop()
+        self._build = self._pending_analysis = None
         self.document = self.built = self.analysis = None
         self._index_spans()
         self.view.setExtraSelections([])
@@ -293,6 +328,9 @@ class Pane(QWidget):
         """Take highlights from `analysis` (ignored, returning False, if it is for other text)."""
         if self.document is None or analysis.text != self.document.text:
             return False
+        if self.building:
+            self._pending_analysis = analysis  # applied when the document is complete
+            return True
         self.analysis = analysis
         self.model_name = analysis.model.name
         self._index_spans()
@@ -334,9 +372,9 @@ class Pane(QWidget):
         """Clear highlight formats (back to the builder's base formats) and apply the visible ones."""
         if self.built is None:
             return
-        ops = list(self.built.base_ops) if self._styled else []
-        if self.analysis is not None:
-            ops += highlight_ops(self.built, self.analysis, self.book, self.visibility)
+        base = list(self.built.base_ops) if self._styled else []
+        found = highlight_ops(self.built, self.analysis, self.book, self.visibility) if self.analysis else iter(())
+        ops = itertools.chain(base, found)
         self._styled = self.analysis is not None and self.visibility.enabled
         self.highlighter.start(ops)
         self.ruler.set_marks(self._ruler_marks())
@@ -344,7 +382,7 @@ class Pane(QWidget):
     @property
     def settled(self) -> bool:
         """True when the pane shows an analysed text with every highlight chunk applied."""
-        return self.analysis is not None and not self.highlighter.busy
+        return self.analysis is not None and not self.building and not self.highlighter.busy
 
     # ------------------------------------------------------------------ spans
     def _index_spans(self) -> None:
@@ -401,15 +439,17 @@ class Pane(QWidget):
         if self.analysis is None or self.built is None or not self.visibility.enabled:
             return []
         to_qt = self.built.offsets.to_qt
+        labels = {e.label for e in self.analysis.entities if self.visibility.shows_label(e.label)}
+        categories = {f.category for f in self.analysis.framing if self.visibility.shows_category(f.category)}
+        label_colour = {label: self.book.entity_colour(label) for label in labels}  # one QColor each
+        category_colour = {cat: self.book.category_colour(cat) for cat in categories}
         marks: list[Mark] = [
-            (to_qt(e.start), self.book.entity_colour(e.label), 0)
-            for e in self.analysis.entities
-            if self.visibility.shows_label(e.label)
+            (to_qt(e.start), label_colour[e.label], 0) for e in self.analysis.entities if e.label in label_colour
         ]
         marks += [
-            (to_qt(f.start), self.book.category_colour(f.category), 1)
+            (to_qt(f.start), category_colour[f.category], 1)
             for f in self.analysis.framing
-            if self.visibility.shows_category(f.category)
+            if f.category in category_colour
         ]
         return marks
 

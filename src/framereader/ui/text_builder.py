@@ -8,7 +8,9 @@ kept so highlights can be cleared later without losing emphasis.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -142,8 +144,28 @@ def _block_at(blocks: tuple[Block, ...], starts: list[int], offset: int) -> Bloc
     return None
 
 
+#: Insertion time per building step (see `build_steps`). A view attached to the document lays
+#: out the inserted text when the step's edit block ends, which costs about five times as much,
+#: so 4 ms of inserting makes steps of roughly 25 ms.
+BUILD_BUDGET_S = 0.004
+
+
 def build_document(qdoc: QTextDocument, document: Document, scale: float = 1.0) -> BuiltText:
     """Replace the contents of `qdoc` with `document`; returns the offset map and base formats."""
+    built = None
+    for built in build_steps(qdoc, document, scale, budget_s=None):
+        pass
+    assert isinstance(built, BuiltText)
+    return built
+
+
+def build_steps(
+    qdoc: QTextDocument, document: Document, scale: float = 1.0, budget_s: float | None = BUILD_BUDGET_S
+) -> Iterator[BuiltText | None]:
+    """Build `qdoc` from `document` in steps: yields None each time `budget_s` is spent (so a
+    1 MB text never blocks the event loop for long; the text shows as it grows) and finally
+    the BuiltText. With `budget_s=None` it yields only the BuiltText."""
+    deadline = None if budget_s is None else time.perf_counter() + budget_s
     text = document.text
     offsets = OffsetMap(text)
     formats = _Formats(scale)
@@ -182,6 +204,11 @@ def build_document(qdoc: QTextDocument, document: Document, scale: float = 1.0) 
                 ops.append(FormatOp(run[0], qt_start, run[1], False))
             run = (qt_start, char_fmt)
         line_start = line_end + 1
+        if deadline is not None and time.perf_counter() > deadline:
+            cursor.endEditBlock()
+            yield None
+            deadline = time.perf_counter() + (budget_s or 0.0)
+            cursor.beginEditBlock()
     cursor.endEditBlock()
     if run is not None:
         ops.append(FormatOp(run[0], offsets.qt_length + 1, run[1], False))  # + final separator
@@ -191,24 +218,34 @@ def build_document(qdoc: QTextDocument, document: Document, scale: float = 1.0) 
         for e in document.emphasis
         if 0 <= e.start < e.end <= len(text)
     ]
-    if emphasis_ops:
+    step = 2000
+    for first in range(0, len(emphasis_ops), step):
         cursor.beginEditBlock()
-        apply_ops(cursor, emphasis_ops)
+        apply_ops(cursor, emphasis_ops[first : first + step])
         cursor.endEditBlock()
-        ops.extend(emphasis_ops)
-    return BuiltText(document, offsets, ops, scale)
+        if deadline is not None and time.perf_counter() > deadline:
+            yield None
+            deadline = time.perf_counter() + (budget_s or 0.0)
+    ops.extend(emphasis_ops)
+    yield BuiltText(document, offsets, ops, scale)
 
 
 def apply_ops(cursor: QTextCursor, ops: list[FormatOp]) -> None:
     """Apply format operations through `cursor` (no edit block handling)."""
     last = cursor.document().characterCount() - 1
-    for start, end, fmt, merge in ops:
-        end = min(end, last)
-        if end <= start:
-            continue
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        if merge:
-            cursor.mergeCharFormat(fmt)
-        else:
-            cursor.setCharFormat(fmt)
+    for op in ops:
+        apply_op(cursor, op, last)
+
+
+def apply_op(cursor: QTextCursor, op: FormatOp, last: int) -> None:
+    """Apply one format operation, clipped to the document's last position `last`."""
+    start, end, fmt, merge = op
+    end = min(end, last)
+    if end <= start:
+        return
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    if merge:
+        cursor.mergeCharFormat(fmt)
+    else:
+        cursor.setCharFormat(fmt)
