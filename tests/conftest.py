@@ -24,3 +24,12 @@ def trained_pipeline():
     from framereader.core.pipeline import load_pipeline
 
     return load_pipeline(None)
+
+
+@pytest.fixture(scope="session")
+def engine(trained_pipeline):
+    """The real engine (trained pipeline + bundled lexicons), shared by every test that needs it."""
+    from framereader.core.engine import Engine
+    from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon
+
+    return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])

@@ -12,15 +12,6 @@ from framereader.core.settings import Settings
 
 from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, WAIT_MS, open_and_wait
 
-@pytest.fixture(scope="session")
-def engine(trained_pipeline):
-    """The real engine (trained pipeline + bundled lexicons), shared by every UI test."""
-    from framereader.core.engine import Engine
-    from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon
-
-    return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
-
-
 @pytest.fixture
 def texts(tmp_path: Path) -> dict[str, Path]:
     """Small text files: one with emoji and combining marks before entities, one Markdown."""
