@@ -64,3 +64,20 @@ def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: 
     export_html(tmp_path / "c.html", left, right, comparison, engine.categories_meta())
     assert (tmp_path / "c.html").stat().st_size > 1000
     assert no_network == []
+
+
+def test_gui_start_load_analyse_render_use_no_network(no_network, qtbot, tmp_path: Path) -> None:
+    from framereader.core.settings import Settings
+    from framereader.ui.main_window import MainWindow
+
+    window = MainWindow(settings=Settings(), persist=False)  # loads the pipeline itself
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.service.ready, timeout=60_000)
+    assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+    assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
+    qtbot.waitUntil(window.analysed, timeout=60_000)
+    assert window.grab().save(str(tmp_path / "shot.png"))
+    window.shutdown()
+    assert no_network == []
