@@ -81,3 +81,35 @@ def test_gui_start_load_analyse_render_use_no_network(no_network, qtbot, tmp_pat
     assert window.grab().save(str(tmp_path / "shot.png"))
     window.shutdown()
     assert no_network == []
+
+
+GUARDED_RUN = """
+import socket, sys
+class Refused(socket.socket):
+    def __init__(self, *args, **kwargs):
+        sys.stderr.write("SOCKET CREATED\\n"); raise OSError("network use")
+socket.socket = Refused
+for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+    setattr(socket, name, lambda *a, **k: (sys.stderr.write("NETWORK LOOKUP\\n"), (_ for _ in ()).throw(OSError())))
+from framereader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("mode", ["compare", "screenshot"])
+def test_fresh_process_creates_no_socket(mode: str, tmp_path: Path) -> None:
+    """From interpreter start: imports, model load, analysis, export or rendering."""
+    import os
+    import subprocess
+    import sys
+
+    a, b = str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md")
+    args = ["compare", a, b, "--html", str(tmp_path / "c.html"), "--json", str(tmp_path / "c.json")]
+    if mode == "screenshot":
+        args = ["--screenshot", str(tmp_path / "s.png"), a, b]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRAMEREADER_HOME=str(tmp_path / "home"))
+    result = subprocess.run([sys.executable, "-c", GUARDED_RUN, *args], capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "SOCKET CREATED" not in result.stderr and "NETWORK LOOKUP" not in result.stderr
+    assert any(tmp_path.glob("*.png")) or (tmp_path / "c.html").is_file()
