@@ -51,10 +51,13 @@ def _shortcuts(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequ
 
 
 def _freeze_long_lived_objects() -> None:
-    """Move everything alive now (the model, analyses with tens of thousands of spans) out of
-    the cyclic GC's reach: a full collection over them stalls the event loop for ~50 ms. They
-    hold no reference cycles, so reference counting still frees them when they are replaced."""
+    """Once the model is loaded, move everything alive (the pipeline's many Python objects) out
+    of the cyclic GC's reach, so the full collections that the worker's allocations trigger
+    (holding the GIL, so the GUI thread waits) have less to walk. Collect first, and do it only
+    here: frozen cyclic garbage would never be freed."""
+    gc.collect()
     gc.freeze()
+
 
 class MainWindow(QMainWindow):
     """Two panes side by side; every user action is a QAction attribute."""
@@ -398,7 +401,6 @@ class MainWindow(QMainWindow):
         self._update_progress()
 
     def _on_analysis_ready(self, side: int, analysis: Analysis) -> None:
-        _freeze_long_lived_objects()
         pane = self.panes[side]
         pane.book, pane.visibility = self.book, self.visibility
         if pane.set_analysis(analysis):
