@@ -113,7 +113,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
         export_html(args.html, left, right, comparison, engine.categories_meta())
     if args.pdf:
-        from .ui.pdf import export_pdf
+        from .ui.handout_pdf import export_pdf
 
         export_pdf(args.pdf, left, right, comparison, engine.categories_meta())
     if not (args.json or args.html or args.pdf):

@@ -16,12 +16,26 @@ def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> N
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
 
 
+def default_file_mode(existing: Path | None = None) -> int:
+    """The mode a new file gets: that of the file it replaces, else 0o666 less the umask
+    (mkstemp alone would leave 0o600)."""
+    if existing is not None:
+        try:
+            return existing.stat().st_mode & 0o777
+        except OSError:
+            pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -> None:
     """Bytes version of `atomic_write_text`."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, default_file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.compare import Actor, Comparison, compare
 from ..core.documents import document_from_text, load_document
 from ..core.errors import FrameReaderError
+from ..core.export import categories_meta, export_html, export_json
 from ..core.labels import same_name_key
 from ..core.model import Analysis, Document, EntitySpan, ModelInfo
 from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings, load_settings, save_settings
 from . import styles
+from .compare_view import ComparisonPanel
+from .handout_pdf import export_pdf
 from .highlighter import StyleBook, Visibility
 from .legend import Legend
 from .pane import SIDE_NAMES, Pane
@@ -119,6 +123,17 @@ class MainWindow(QMainWindow):
         self.legend_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
 
+        self.comparison: Comparison | None = None
+        self._described: dict[int, Analysis] = {}  # analyses with descriptors, per pane
+        self.comparison_panel = ComparisonPanel()
+        self.comparison_panel.actor_activated.connect(self._on_actor_activated)
+        self.comparison_panel.evidence_activated.connect(self._on_evidence_activated)
+        self.comparison_dock = QDockWidget("Comparison", self)
+        self.comparison_dock.setObjectName("ComparisonDock")
+        self.comparison_dock.setWidget(self.comparison_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.comparison_dock)
+        self.resizeDocks([self.comparison_dock], [230], Qt.Orientation.Vertical)  # reading comes first
+
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
@@ -128,6 +143,7 @@ class MainWindow(QMainWindow):
         self.service.pipeline_ready.connect(self._on_pipeline_ready)
         self.service.progress.connect(self._on_progress)
         self.service.analysis_ready.connect(self._on_analysis_ready)
+        self.service.descriptors_ready.connect(self._on_descriptors_ready)
         self.service.failed.connect(self._on_failed)
         self._set_busy("Loading the language model…")
         self.service.load_pipeline(model)
@@ -199,6 +215,8 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About FrameReader", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.legend_action = self._action("&Legend", self.show_legend, tip="Show the colour legend")
+        self.export_action = self._action("&Export Comparison…", self.export_comparison, [QKeySequence("Ctrl+E")],
+                                          "Save a printable HTML or PDF handout, or JSON for research")
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -214,6 +232,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.swap_action)
         file_menu.addAction(self.close_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -234,6 +253,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.clear_marks_action)
         view.addSeparator()
         view.addAction(self.legend_dock.toggleViewAction())
+        view.addAction(self.comparison_dock.toggleViewAction())
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.legend_action)
@@ -329,9 +349,11 @@ class MainWindow(QMainWindow):
         self.clear_marks()
         pane = self.panes[side]
         pane.set_document(document)
-        self.service.analyze(side, document)
+        self.service.analyze(side, document, want_descriptors=True)
         if not self.service.ready:
             pane.set_status("waiting for the language model…")
+        self._described.pop(side, None)
+        self._update_comparison()
         self._update_title()
         self._refresh_legend()
 
@@ -341,6 +363,8 @@ class MainWindow(QMainWindow):
         self.clear_marks()
         self.service.cancel(side)
         self.panes[side].clear()
+        self._described.pop(side, None)
+        self._update_comparison()
         self._update_title()
         self._refresh_legend()
         self._update_progress()
@@ -348,6 +372,7 @@ class MainWindow(QMainWindow):
     def swap_panes(self) -> None:
         """Exchange the two texts (analyses move with them; nothing is re-analysed)."""
         self.clear_marks()
+        described = {1 - side: analysis for side, analysis in self._described.items()}
         states = [(p.document, p.analysis) for p in self.panes]
         for side, (document, analysis) in enumerate(reversed(states)):
             pane = self.panes[side]
@@ -359,7 +384,9 @@ class MainWindow(QMainWindow):
             if analysis is not None:
                 pane.set_analysis(analysis)
             else:
-                self.service.analyze(side, document)
+                self.service.analyze(side, document, want_descriptors=True)
+        self._described = described
+        self._update_comparison()
         self._update_title()
         self._refresh_legend()
 
@@ -567,6 +594,79 @@ class MainWindow(QMainWindow):
         if (side, entity.start, entity.end) in self.mentions:
             self.mention_index = self.mentions.index((side, entity.start, entity.end))
             self._show_marks()
+
+    # ------------------------------------------------------------------ comparison
+    def _on_descriptors_ready(self, side: int, analysis: Analysis) -> None:
+        self._described[side] = analysis
+        self._update_comparison()
+
+    def _categories_meta(self) -> dict[str, dict[str, str]]:
+        return categories_meta(self.service.lexicons)
+
+    def _update_comparison(self) -> None:
+        """Compare the two texts once both carry descriptors (compare itself is quick)."""
+        documents = [pane.document for pane in self.panes]
+        left, right = self._described.get(0), self._described.get(1)
+        if (left and right and documents[0] and documents[1]
+                and left.text == documents[0].text and right.text == documents[1].text):
+            meta = self._categories_meta()
+            self.comparison = compare(left, right, categories=list(meta))
+            self.comparison_panel.set_comparison(self.comparison, meta, self.panes[0].title, self.panes[1].title)
+            return
+        self.comparison = None
+        waiting = all(documents)
+        self.comparison_panel.clear("Comparing the two texts…" if waiting else "Open two texts to compare them.")
+
+    def _on_actor_activated(self, actor: Actor) -> None:
+        self.mark_actor(list(actor.left.mentions), list(actor.right.mentions), actor.name)
+        self.next_mention()
+
+    def _on_evidence_activated(self, side: str, start: int, end: int) -> None:
+        """Select and show the sentence (core offsets) that holds a descriptor."""
+        pane = self.panes[0 if side == "left" else 1]
+        if pane.built is None:
+            return
+        qt_start, qt_end = pane.built.offsets.span_to_qt(start, end)
+        cursor = QTextCursor(pane.view.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        pane.view.setTextCursor(cursor)
+        pane.scroll_to(qt_start)
+
+    def export_comparison(self) -> None:
+        """File → Export Comparison…: choose HTML, PDF or JSON."""
+        if self.comparison is None:
+            self.show_error("Nothing to export yet", "Open two texts and wait until both are analysed and compared.")
+            return
+        suggested = f"{Path(self.panes[0].title).stem} vs {Path(self.panes[1].title).stem}.html"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export comparison", str(Path.home() / suggested),
+            "HTML handout (*.html);;PDF handout (*.pdf);;JSON for research (*.json)",
+        )
+        if path:
+            if not Path(path).suffix:
+                path += ".pdf" if "PDF" in chosen else ".json" if "JSON" in chosen else ".html"
+            self.write_export(path)
+
+    def write_export(self, path: str) -> bool:
+        """Write the comparison to `path`; the kind follows the suffix (.html, .pdf, .json)."""
+        left, right = self._described.get(0), self._described.get(1)
+        if self.comparison is None or left is None or right is None:
+            return False
+        suffix = Path(path).suffix.lower()
+        title = f"{self.panes[0].title} and {self.panes[1].title}"
+        try:
+            if suffix == ".pdf":
+                export_pdf(path, left, right, self.comparison, self._categories_meta(), title=title)
+            elif suffix == ".json":
+                export_json(path, left, right, self.comparison)
+            else:
+                export_html(path, left, right, self.comparison, self._categories_meta(), title=title)
+        except (OSError, FrameReaderError) as exc:
+            self.show_error("Export failed", f"{path}: {getattr(exc, 'message', None) or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported the comparison to {path}", 8000)
+        return True
 
     def mark_actor(self, left_spans: list[tuple[int, int]], right_spans: list[tuple[int, int]], title: str) -> None:
         """Mark every mention (core offsets) of one actor in both panes; F3 walks through them."""

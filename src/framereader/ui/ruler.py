@@ -136,18 +136,30 @@ class OverviewRuler(QWidget):
         painter.drawRoundedRect(band, 2, 2)
         painter.end()
 
+    def _fraction_at(self, y: float) -> float:
+        """Document fraction under `y`; the last and first few pixels snap to the ends."""
+        top, height = self._track()
+        if y >= top + height - 5:
+            return 1.0
+        if y <= top + 5:
+            return 0.0
+        return (y - top) / height
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         if event.button() == Qt.MouseButton.LeftButton:
-            self.jump_to_fraction((event.position().y() - self._track()[0]) / self._track()[1])
+            self.jump_to_fraction(self._fraction_at(event.position().y()))
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         if event.buttons() & Qt.MouseButton.LeftButton:
-            self.jump_to_fraction((event.position().y() - self._track()[0]) / self._track()[1])
+            self.jump_to_fraction(self._fraction_at(event.position().y()))
         super().mouseMoveEvent(event)
 
     def jump_to_fraction(self, fraction: float) -> None:
         """Centre the viewport on `fraction` of the document."""
         bar = self._editor.verticalScrollBar()
         fraction = min(1.0, max(0.0, fraction))
+        if fraction >= 1.0:
+            bar.setValue(bar.maximum())
+            return
         bar.setValue(round(fraction * (bar.maximum() + bar.pageStep()) - bar.pageStep() / 2))

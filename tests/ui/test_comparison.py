@@ -1,0 +1,78 @@
+"""The comparison panel and handout export in the main window (pytest-qt)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui_support import WAIT_MS
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def compared(qtbot, window):
+    assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+    assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
+    qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT_MS)
+    return window
+
+
+def test_panel_fills_after_both_panes_are_analysed(compared) -> None:
+    panel, comparison = compared.comparison_panel, compared.comparison
+    assert comparison.shared and panel.table.rowCount() == len(comparison.shared)
+    assert panel.only_left.count() == len(comparison.only_left)
+    assert panel.only_right.count() == len(comparison.only_right)
+    names = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+    assert "Marek Holloway" in names
+    assert len(panel.chart.rows) == len(comparison.profile) >= 10
+
+
+def test_clicking_an_actor_marks_its_mentions_in_both_panes(qtbot, compared) -> None:
+    panel = compared.comparison_panel
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Marek Holloway")
+    actor = compared.comparison.shared[row]
+    with qtbot.waitSignal(panel.actor_activated, timeout=2000):
+        panel.table.cellClicked.emit(row, 0)
+    sides = {side for side, _s, _e in compared.mentions}
+    assert sides == {0, 1}
+    assert len(compared.mentions) == actor.left.count + actor.right.count
+    left_text = compared.panes[0].document.text
+    assert all("Holloway" in left_text[s:e] for side, s, e in compared.mentions if side == 0)
+
+
+def test_descriptor_evidence_selects_its_sentence(qtbot, compared) -> None:
+    panel = compared.comparison_panel
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Marek Holloway")
+    panel.table.selectRow(row)
+    items = [panel.evidence.item(i) for i in range(panel.evidence.count())]
+    reckless = next(i for i in items if "reckless" in i.text())
+    side, descriptor = reckless.data(Qt.ItemDataRole.UserRole)
+    panel.evidence.itemActivated.emit(reckless)
+    pane = compared.panes[0 if side == "left" else 1]
+    selected = pane.view.textCursor().selectedText().replace("\u2029", "\n")
+    assert "reckless Holloway" in selected
+    assert selected == pane.document.text[descriptor.sentence_start : descriptor.sentence_end]
+
+
+def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
+    for suffix in ("html", "pdf", "json"):
+        assert compared.write_export(str(tmp_path / f"handout.{suffix}"))
+    html = (tmp_path / "handout.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and not re.search(r"https?:", html)
+    for span in compared._described[0].framing:
+        assert span.text in html
+    pdf = (tmp_path / "handout.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 1
+    data = json.loads((tmp_path / "handout.json").read_text(encoding="utf-8"))
+    assert {"left", "right", "actors", "profile"} <= set(data)
+    assert compared.errors == []
+
+
+def test_export_before_comparison_explains(window) -> None:
+    window.export_comparison()
+    assert window.errors and "Nothing to export" in window.errors[0][0]

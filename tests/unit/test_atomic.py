@@ -1,0 +1,40 @@
+"""Atomic writes keep the old file on failure and give new files normal permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from framereader.core.atomic import atomic_write_text
+
+
+def test_new_file_gets_umask_permissions_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
+
+
+def test_replacing_keeps_the_existing_mode_and_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    atomic_write_text(path, "new", backup=True)
+    assert path.read_text(encoding="utf-8") == "new"
+    assert (tmp_path / "b.txt.bak").read_text(encoding="utf-8") == "old"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_failure_leaves_the_old_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.txt"
+    path.write_text("keep", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        atomic_write_text(path, "lost")
+    assert path.read_text(encoding="utf-8") == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"]
