@@ -54,6 +54,9 @@ def _shortcuts(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequ
 
 
 
+PRESENTER_ZOOM = 1.6  # presenter mode's text size, relative to the normal reading size
+
+
 def _freeze_long_lived_objects() -> None:
     """Once the model is loaded, move everything alive (the pipeline's many Python objects) out
     of the cyclic GC's reach, so the full collections that the worker's allocations trigger
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
 
         self.comparison: Comparison | None = None
+        self.presenting = False
+        self._before_presenting: dict = {}
         self._described: dict[int, Analysis] = {}  # analyses with descriptors, per pane
         self.comparison_panel = ComparisonPanel()
         self.comparison_panel.actor_activated.connect(self._on_actor_activated)
@@ -215,6 +220,12 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About FrameReader", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.legend_action = self._action("&Legend", self.show_legend, tip="Show the colour legend")
+        self.save_session_action = self._action("&Save Comparison…", self.save_session_dialog,
+                                                _shortcuts(QKeySequence.StandardKey.Save, "Ctrl+S"),
+                                                "Save both texts and the view as a .framereader lesson file")
+        self.presenter_action = self._action("&Presenter Mode", self.set_presenter_mode, [QKeySequence("F11")],
+                                             "Large type, no chrome: for the projector (F11 again to leave)",
+                                             checkable=True, checked=False)
         self.export_action = self._action("&Export Comparison…", self.export_comparison, [QKeySequence("Ctrl+E")],
                                           "Save a printable HTML or PDF handout, or JSON for research")
 
@@ -232,6 +243,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.swap_action)
         file_menu.addAction(self.close_action)
+        file_menu.addAction(self.save_session_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -254,6 +266,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.legend_dock.toggleViewAction())
         view.addAction(self.comparison_dock.toggleViewAction())
+        view.addAction(self.presenter_action)
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.legend_action)
@@ -331,9 +344,85 @@ class MainWindow(QMainWindow):
         self.visibility = Visibility(self.visibility.enabled, frozenset(session.hidden_labels),
                                      frozenset(session.hidden_categories))
         self._apply_visibility()
+        view = session.view
+        if isinstance(view.get("zoom"), (int, float)):
+            self.set_zoom(float(view["zoom"]))
+        if isinstance(view.get("sync"), bool):
+            self.sync_action.setChecked(view["sync"])
+        if isinstance(view.get("highlights"), bool):
+            self.highlights_action.setChecked(view["highlights"])
         self.settings.add_recent(str(Path(path).resolve()))
         self._save_settings()
         return True
+
+    def save_session_dialog(self) -> None:
+        """File → Save Comparison…: a `.framereader` lesson file with both texts embedded."""
+        if not any(pane.document for pane in self.panes):
+            self.show_error("Nothing to save yet", "Open at least one text first.")
+            return
+        stem = " vs ".join(Path(p.title).stem for p in self.panes if p.document)
+        path, _ = QFileDialog.getSaveFileName(self, "Save comparison", str(Path.home() / f"{stem}.framereader"),
+                                              "FrameReader comparison (*.framereader)")
+        if path:
+            self.save_session(path if path.endswith(".framereader") else path + ".framereader")
+
+    def save_session(self, path: str) -> bool:
+        """Write both texts, the pipeline and the view to `path` (atomic)."""
+        from ..core.session import Session, save_session
+
+        session = Session(
+            left=self.panes[0].document,
+            right=self.panes[1].document,
+            pipeline=self.service.model_info.name if self.service.model_info else None,
+            lexicons=tuple(lex.id for lex in self.service.lexicons),
+            hidden_labels=tuple(sorted(self.visibility.hidden_labels)),
+            hidden_categories=tuple(sorted(self.visibility.hidden_categories)),
+            view={"zoom": self.settings.zoom, "sync": self.sync_action.isChecked(),
+                  "highlights": self.highlights_action.isChecked()},
+        )
+        try:
+            save_session(path, session)
+        except OSError as exc:
+            self.show_error("Cannot save the comparison", f"{path}: {exc.strerror or exc}")
+            return False
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._save_settings()
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        return True
+
+    def set_presenter_mode(self, on: bool) -> None:
+        """Large type and no chrome for the projector; the same shortcut (F11) brings it back."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        if on:
+            self._before_presenting = {
+                "zoom": self.settings.zoom,
+                "docks": [dock.isVisible() for dock in (self.legend_dock, self.comparison_dock)],
+                "maximised": self.isMaximized() or self.isFullScreen(),
+            }
+            for dock in (self.legend_dock, self.comparison_dock):
+                dock.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            for pane in self.panes:
+                pane.header.setVisible(False)
+            self.set_zoom(max(self.settings.zoom * PRESENTER_ZOOM, PRESENTER_ZOOM))
+            if self.screen() is not None and self.isVisible() and QGuiApplication.platformName() != "offscreen":
+                self.showFullScreen()
+        else:
+            before = self._before_presenting
+            for dock, visible in zip((self.legend_dock, self.comparison_dock), before["docks"]):
+                dock.setVisible(visible)
+            self.menuBar().show()
+            self.statusBar().show()
+            for pane in self.panes:
+                pane.header.setVisible(True)
+            self.set_zoom(before["zoom"])
+            if self.isFullScreen() and not before["maximised"]:
+                self.showNormal()
+        if self.presenter_action.isChecked() != on:
+            self.presenter_action.setChecked(on)
 
     def paste(self, side: int) -> bool:
         """Use the clipboard's text as an untitled document in pane `side`."""

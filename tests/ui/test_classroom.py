@@ -1,0 +1,61 @@
+"""Presenter mode and lesson sessions (save → open, also after the original files moved)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from framereader.core.settings import Settings
+
+from ui_support import WAIT_MS, open_and_wait
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -> None:
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    before = window.panes[0].view.document().defaultFont().pointSizeF()
+    assert window.legend_dock.isVisible() and window.statusBar().isVisible()
+    window.presenter_action.trigger()
+    assert window.presenting
+    assert window.panes[0].view.document().defaultFont().pointSizeF() > before * 1.4
+    assert not window.legend_dock.isVisible() and not window.comparison_dock.isVisible()
+    assert not window.statusBar().isVisible() and not window.menuBar().isVisible()
+    assert not window.panes[0].header.isVisible()
+    window.presenter_action.trigger()
+    assert not window.presenting
+    assert window.panes[0].view.document().defaultFont().pointSizeF() == before
+    assert window.legend_dock.isVisible() and window.statusBar().isVisible() and window.menuBar().isVisible()
+
+
+def test_session_round_trip_survives_moved_files(qtbot, window, engine, tmp_path: Path, monkeypatch) -> None:
+    from framereader.ui.main_window import MainWindow
+
+    moved = tmp_path / "texts"
+    moved.mkdir()
+    for name in ("a-border-crisis.md", "b-border-crisis.md"):
+        shutil.copy(SAMPLES / name, moved / name)
+    open_and_wait(qtbot, window, 0, moved / "a-border-crisis.md")
+    open_and_wait(qtbot, window, 1, moved / "b-border-crisis.md")
+    window.set_label_visible("GPE", False)
+    window.set_sync(False)
+    window.zoom_in()
+    zoom = window.settings.zoom
+    session = tmp_path / "lesson.framereader"
+    assert window.save_session(str(session))
+    texts = [pane.document.text for pane in window.panes]
+    shutil.rmtree(moved)  # the originals are gone: the session carries the texts
+
+    again = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
+    again.errors = []
+    monkeypatch.setattr(again, "show_error", lambda title, message: again.errors.append((title, message)))
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.service.ready, timeout=WAIT_MS)
+    assert again.open_path(0, str(session))
+    qtbot.waitUntil(lambda: all(p.settled for p in again.panes), timeout=WAIT_MS)
+    assert [pane.document.text for pane in again.panes] == texts
+    assert "GPE" in again.visibility.hidden_labels
+    assert not again.sync_action.isChecked()
+    assert abs(again.settings.zoom - zoom) < 1e-9
+    assert again.errors == []
+    again.shutdown()
