@@ -59,3 +59,36 @@ def test_session_round_trip_survives_moved_files(qtbot, window, engine, tmp_path
     assert abs(again.settings.zoom - zoom) < 1e-9
     assert again.errors == []
     again.shutdown()
+
+
+def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
+    from ui_support import format_at
+
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    pane = window.panes[0]
+    analysis = pane.analysis
+    window.hide_for_reading_action.trigger()
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+
+    from framereader.ui import styles
+
+    def fmt(span):
+        return format_at(pane.view.document(), pane.built.offsets.to_qt(span.start))
+
+    def highlighted(span) -> bool:
+        if hasattr(span, "category"):
+            return fmt(span).property(styles.FRAMING_CATEGORY_PROPERTY) == span.category
+        tint = window.book.entity_format(span.label).background().color()
+        return fmt(span).hasProperty(fmt(span).Property.BackgroundBrush) and fmt(span).background().color() == tint
+
+    assert not any(highlighted(s) for s in analysis.framing + analysis.entities)
+    first = window.reveal_next()
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    assert first == window._category_order()[0]
+    shown = [s for s in analysis.framing if s.category == first]
+    others = [s for s in analysis.framing if s.category != first]
+    assert shown and all(highlighted(s) for s in shown)
+    assert not any(highlighted(s) for s in others)
+    assert not any(highlighted(e) for e in analysis.entities)
+    second = window.reveal_next()
+    assert second == window._category_order()[1] and second not in window.visibility.hidden_categories

@@ -226,6 +226,11 @@ class MainWindow(QMainWindow):
         self.presenter_action = self._action("&Presenter Mode", self.set_presenter_mode, [QKeySequence("F11")],
                                              "Large type, no chrome: for the projector (F11 again to leave)",
                                              checkable=True, checked=False)
+        self.hide_for_reading_action = self._action("Hide All for &Reading", self.hide_all_for_reading,
+                                                    [QKeySequence("Ctrl+Shift+H")],
+                                                    "Read first: hide every highlight, then reveal one at a time")
+        self.reveal_next_action = self._action("Reveal &Next Category", self.reveal_next, [QKeySequence("Ctrl+.")],
+                                               "Reveal later: show the next framing category (then entity label)")
         self.export_action = self._action("&Export Comparison…", self.export_comparison, [QKeySequence("Ctrl+E")],
                                           "Save a printable HTML or PDF handout, or JSON for research")
 
@@ -267,6 +272,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.legend_dock.toggleViewAction())
         view.addAction(self.comparison_dock.toggleViewAction())
         view.addAction(self.presenter_action)
+        view.addSeparator()
+        view.addAction(self.hide_for_reading_action)
+        view.addAction(self.reveal_next_action)
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.legend_action)
@@ -603,6 +611,42 @@ class MainWindow(QMainWindow):
         self.legend.set_checked("category", category, on)
         self._sync_action(getattr(self, "category_actions", {}).get(category), on)
         self._apply_visibility()
+
+    def _category_order(self) -> list[str]:
+        return [category.id for lexicon in self.service.lexicons for category in lexicon.categories]
+
+    def hide_all_for_reading(self) -> None:
+        """"Read first": hide every category and label, ready to reveal them one at a time."""
+        self.visibility = Visibility(True, frozenset(self._labels()), frozenset(self._category_order()))
+        for category in self._category_order():
+            self.legend.set_checked("category", category, False)
+            self._sync_action(getattr(self, "category_actions", {}).get(category), False)
+        for label in self._labels():
+            self.legend.set_checked("label", label, False)
+            self._sync_action(getattr(self, "label_actions", {}).get(label), False)
+        self.legend.set_all(True)
+        self._sync_action(self.highlights_action, True)
+        self._apply_visibility()
+        self.statusBar().showMessage("All highlights hidden — Ctrl+. reveals the next category", 6000)
+
+    def reveal_next(self) -> str | None:
+        """"Reveal later": show the next hidden framing category (then entity label) in legend
+        order; returns its id, or None when everything is visible."""
+        if not self.visibility.enabled:
+            self.set_highlights_enabled(True)
+        for category in self._category_order():
+            if category in self.visibility.hidden_categories:
+                self.set_category_visible(category, True)
+                name = next((c.name for lex in self.service.lexicons for c in lex.categories if c.id == category), category)
+                self.statusBar().showMessage(f"Revealed: {name}", 6000)
+                return category
+        for label in self._labels():
+            if label in self.visibility.hidden_labels:
+                self.set_label_visible(label, True)
+                self.statusBar().showMessage(f"Revealed: {label}", 6000)
+                return label
+        self.statusBar().showMessage("Every highlight is visible", 4000)
+        return None
 
     def set_highlights_enabled(self, on: bool) -> None:
         """Turn every highlight on or off."""
