@@ -37,6 +37,8 @@ class Settings:
     hidden_categories: list[str] = field(default_factory=list)
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
+    pipeline: str = ""  # chosen spaCy pipeline; "" = the best installed
+    extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used beside the bundled ones
 
     def add_recent(self, path: str) -> None:
         """Put `path` first in the recent list (no duplicates, at most MAX_RECENT)."""

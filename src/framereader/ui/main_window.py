@@ -151,7 +151,10 @@ class MainWindow(QMainWindow):
         self.service.descriptors_ready.connect(self._on_descriptors_ready)
         self.service.failed.connect(self._on_failed)
         self._set_busy("Loading the language model…")
-        self.service.load_pipeline(model)
+        self._reanalyse_when_ready = False
+        self.service.load_pipeline(model or settings.pipeline or None)
+        if settings.extra_lexicons:
+            self.service.set_lexicons(self._lexicon_paths())
 
         self._restore_geometry()
         if settings_warning:
@@ -275,6 +278,15 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.hide_for_reading_action)
         view.addAction(self.reveal_next_action)
+
+        analysis_menu = menus.addMenu("&Analysis")
+        self.model_menu = analysis_menu.addMenu("Language &Model")
+        self.model_menu.aboutToShow.connect(self._fill_model_menu)
+        self._fill_model_menu()
+        analysis_menu.addAction(self._action("Use &Lexicon File…", self.add_lexicon_dialog,
+                                             tip="Use a lexicon (.frlex, word list or CSV) beside the bundled one"))
+        analysis_menu.addAction(self._action("&Bundled Lexicons Only", lambda: self.set_extra_lexicons([]),
+                                             tip="Stop using added lexicon files"))
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.legend_action)
@@ -502,8 +514,67 @@ class MainWindow(QMainWindow):
         return self.focused_side
 
     # ------------------------------------------------------------------ analysis results
+    # ------------------------------------------------------------------ model and lexicons
+    def _lexicon_paths(self) -> list[str]:
+        from ..core.lexicon import bundled_lexicon_paths
+
+        return [str(p) for p in bundled_lexicon_paths()] + list(self.settings.extra_lexicons)
+
+    def choose_pipeline(self, name: str) -> None:
+        """Switch the spaCy pipeline ("" = best installed); open texts are analysed again."""
+        self.settings.pipeline = name
+        self._save_settings()
+        self._reanalyse_when_ready = True
+        self._set_busy("Loading the language model…")
+        self.service.load_pipeline(name or None)
+        if self.settings.extra_lexicons:
+            self.service.set_lexicons(self._lexicon_paths())
+
+    def set_extra_lexicons(self, paths: list[str]) -> None:
+        """Use these lexicon files beside the bundled ones; open texts are highlighted again
+        (the model is not reloaded)."""
+        self.settings.extra_lexicons = [str(p) for p in paths]
+        self._save_settings()
+        self._reanalyse_when_ready = True
+        self.service.set_lexicons(self._lexicon_paths())
+
+    def add_lexicon_dialog(self) -> None:
+        """Analysis → Use Lexicon File…: a .frlex lexicon, a word list or a CSV."""
+        path, _ = QFileDialog.getOpenFileName(self, "Use a lexicon file", "",
+                                              "Lexicons (*.frlex *.txt *.csv *.tsv);;All files (*)")
+        if path:
+            from ..core.engine import load_lexicon_any
+
+            try:
+                load_lexicon_any(path)  # a clear message now, rather than from the worker
+            except FrameReaderError as exc:
+                self.show_error("Cannot use this lexicon", exc.message)
+                return
+            self.set_extra_lexicons([*self.settings.extra_lexicons, path])
+
+    def _fill_model_menu(self) -> None:
+        from ..core.pipeline import list_pipelines
+
+        self.model_menu.clear()
+        current = self.settings.pipeline
+        choices = [("", "Best installed")] + [(p.name, f"{p.name} {p.version} [{p.lang}]") for p in list_pipelines()]
+        choices.append(("blank:en", "Blank English (no entities)"))
+        for name, text in choices:
+            action = self.model_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.triggered.connect(lambda _checked=False, n=name: self.choose_pipeline(n))
+
     def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple) -> None:
         _freeze_long_lived_objects()
+        if self._reanalyse_when_ready:
+            self._reanalyse_when_ready = False
+            self._described.clear()
+            for pane in self.panes:
+                if pane.document is not None:
+                    pane.analysis = None
+                    self.service.analyze(pane.side, pane.document, want_descriptors=True)
+            self._update_comparison()
         self.book = StyleBook.from_lexicons(lexicons)
         for pane in self.panes:
             pane.model_name = info.name
