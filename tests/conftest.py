@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 # Qt aborts without a display unless told to render offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,3 +34,20 @@ def engine(trained_pipeline):
     from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon
 
     return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
+
+
+@pytest.fixture
+def window(qtbot, engine, monkeypatch) -> Iterator:
+    """A MainWindow using the session engine, with every label visible and errors captured."""
+    from framereader.core.settings import Settings
+    from framereader.ui.main_window import MainWindow
+
+    win = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
+    win.errors = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(win, "show_error", lambda title, message: win.errors.append((title, message)))
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.service.ready, timeout=60_000)
+    yield win
+    win.shutdown()

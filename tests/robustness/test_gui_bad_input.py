@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from corpus import REFUSED
-from framereader.core.settings import Settings
 
 WAIT_MS = 60_000
 QUICK = ["empty", "whitespace", "invalid_utf8", "utf16_le", "utf16_be", "cp1252", "latin1",
@@ -15,18 +14,9 @@ LARGE = ["one_mb_line", "huge_table"]
 
 
 @pytest.fixture
-def gui(qtbot, engine, monkeypatch):
-    from framereader.ui.main_window import MainWindow
-
-    win = MainWindow(engine=engine, settings=Settings(), persist=False)
-    win.errors = []  # type: ignore[attr-defined]
-    monkeypatch.setattr(win, "show_error", lambda title, message: win.errors.append(message))
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
-    yield win
-    win.shutdown()
+def gui(window):
+    """The shared main window; `errors` holds (title, message) pairs."""
+    return window
 
 
 def _qt_text(pane) -> str:
@@ -44,7 +34,7 @@ def test_refused_files_show_an_error_and_keep_the_pane(qtbot, gui, corpus, case,
     if case == "unreadable" and not unreadable_is_enforced:
         _simulate_unreadable(monkeypatch, corpus[case])
     assert not gui.open_path(0, str(corpus[case]))
-    assert len(gui.errors) == 1 and str(corpus[case]) in gui.errors[0]
+    assert len(gui.errors) == 1 and str(corpus[case]) in gui.errors[0][1]
     assert (gui.panes[0].document, _qt_text(gui.panes[0])) == before
 
 

@@ -3,14 +3,12 @@ that uses it, and helpers to open texts and wait until they are analysed and hig
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from framereader.core.settings import Settings
 
-from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, WAIT_MS, open_and_wait
+from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, open_and_wait
 
 @pytest.fixture
 def texts(tmp_path: Path) -> dict[str, Path]:
@@ -23,22 +21,6 @@ def texts(tmp_path: Path) -> dict[str, Path]:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     return {"emoji": emoji, "markdown": markdown, "binary": binary, "missing": tmp_path / "nope.txt",
             "folder": tmp_path}
-
-
-@pytest.fixture
-def window(qtbot, engine, monkeypatch) -> Iterator:
-    """A MainWindow using the session engine, with every label visible and errors captured."""
-    from framereader.ui.main_window import MainWindow
-
-    win = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
-    win.errors = []  # type: ignore[attr-defined]
-    monkeypatch.setattr(win, "show_error", lambda title, message: win.errors.append((title, message)))
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
-    yield win
-    win.shutdown()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .analysis import add_descriptors, analyze
 from .cache import AnalysisCache, cache_key
+from .export import categories_meta
 from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, lexicon_hash, load_lexicon
 from .matcher import LexiconMatcher
 from .model import Analysis, Document
@@ -100,11 +101,7 @@ class Engine:
 
     def categories_meta(self) -> dict[str, dict[str, str]]:
         """Per category id: name, colour and description (for legends and exports)."""
-        return {
-            cat.id: {"name": cat.name, "colour": cat.colour, "description": cat.description}
-            for lex in self.lexicons
-            for cat in lex.categories
-        }
+        return categories_meta(self.lexicons)
 
     def lookup_term(self, category_id: str, term: str) -> Term | None:
         """The lexicon entry behind a framing match (for tooltips)."""
