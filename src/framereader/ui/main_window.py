@@ -281,8 +281,7 @@ class MainWindow(QMainWindow):
 
         analysis_menu = menus.addMenu("&Analysis")
         self.model_menu = analysis_menu.addMenu("Language &Model")
-        self.model_menu.aboutToShow.connect(self._fill_model_menu)
-        self._fill_model_menu()
+        self.model_menu.aboutToShow.connect(self._fill_model_menu)  # lazily: listing imports spaCy
         analysis_menu.addAction(self._action("Use &Lexicon File…", self.add_lexicon_dialog,
                                              tip="Use a lexicon (.frlex, word list or CSV) beside the bundled one"))
         analysis_menu.addAction(self._action("&Bundled Lexicons Only", lambda: self.set_extra_lexicons([]),
