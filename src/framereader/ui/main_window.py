@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core.compare import Actor, Comparison, compare
+from ..core.compare import Actor, Comparison
 from ..core.documents import document_from_text, load_document
 from ..core.errors import FrameReaderError
 from ..core.export import categories_meta, export_html, export_json
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self._before_presenting: dict = {}
         self._described: dict[int, Analysis] = {}  # analyses with descriptors, per pane
+        self._compare_token = 0  # the newest comparison request; older results are dropped
         self.comparison_panel = ComparisonPanel()
         self.comparison_panel.actor_activated.connect(self._on_actor_activated)
         self.comparison_panel.evidence_activated.connect(self._on_evidence_activated)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.service.progress.connect(self._on_progress)
         self.service.analysis_ready.connect(self._on_analysis_ready)
         self.service.descriptors_ready.connect(self._on_descriptors_ready)
+        self.service.comparison_ready.connect(self._on_comparison_ready)
         self.service.failed.connect(self._on_failed)
         self._set_busy("Loading the language model…")
         self._reanalyse_when_ready = False
@@ -810,15 +812,19 @@ class MainWindow(QMainWindow):
         """Compare the two texts once both carry descriptors (compare itself is quick)."""
         documents = [pane.document for pane in self.panes]
         left, right = self._described.get(0), self._described.get(1)
+        self.comparison = None
+        self._compare_token = 0
         if (left and right and documents[0] and documents[1]
                 and left.text == documents[0].text and right.text == documents[1].text):
-            meta = self._categories_meta()
-            self.comparison = compare(left, right, categories=list(meta))
-            self.comparison_panel.set_comparison(self.comparison, meta, self.panes[0].title, self.panes[1].title)
-            return
-        self.comparison = None
+            self._compare_token = self.service.compare(left, right, list(self._categories_meta()))
         waiting = all(documents)
         self.comparison_panel.clear("Comparing the two texts…" if waiting else "Open two texts to compare them.")
+
+    def _on_comparison_ready(self, token: int, comparison: Comparison) -> None:
+        if token != self._compare_token:
+            return  # a text changed while this comparison was being made
+        self.comparison = comparison
+        self.comparison_panel.set_comparison(comparison, self._categories_meta(), self.panes[0].title, self.panes[1].title)
 
     def _on_actor_activated(self, actor: Actor) -> None:
         self.mark_actor(list(actor.left.mentions), list(actor.right.mentions), actor.name)

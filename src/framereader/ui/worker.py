@@ -51,6 +51,7 @@ class AnalysisWorker(QObject):
     progress = Signal(int, float)  # pane, fraction
     analysis_ready = Signal(int, int, object)  # pane, request id, Analysis
     descriptors_ready = Signal(int, int, object)  # pane, request id, Analysis with descriptors
+    comparison_ready = Signal(int, object)  # token, core Comparison
     failed = Signal(int, str)  # pane (NO_PANE for pipeline/lexicon problems), message
     _describe_later = Signal(int, int, object)  # queued to itself: runs after pending analyses
 
@@ -160,6 +161,19 @@ class AnalysisWorker(QObject):
         if self.is_current(pane, request_id):
             self.descriptors_ready.emit(pane, request_id, described)
 
+    @Slot(int, object, object, object)
+    def compare(self, token: int, left: Analysis, right: Analysis, categories: list[str]) -> None:
+        """Align actors and build the profile (pure Python, but 1 s on long texts: not on the GUI thread)."""
+        from ..core.compare import compare
+
+        try:
+            result = compare(left, right, categories=categories)
+        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+            log.exception("comparison failed")
+            self.failed.emit(NO_PANE, f"The comparison failed ({exc.__class__.__name__}: {exc}).")
+            return
+        self.comparison_ready.emit(token, result)
+
     def _info(self) -> ModelInfo:
         assert self.engine is not None
         info: ModelInfo = self.engine.pipeline.info
@@ -173,11 +187,13 @@ class AnalysisService(QObject):
     progress = Signal(int, float)
     analysis_ready = Signal(int, object)  # pane, Analysis (only the newest request's)
     descriptors_ready = Signal(int, object)  # pane, the same Analysis with descriptors
+    comparison_ready = Signal(int, object)  # token from compare(), Comparison
     failed = Signal(int, str)
 
     _request_pipeline = Signal(object)
     _request_lexicons = Signal(object)
     _request_analysis = Signal(int, int, object, bool)
+    _request_compare = Signal(int, object, object, object)
 
     def __init__(self, engine_factory: Callable[[str | None], EngineLike] | None = None,
                  engine: EngineLike | None = None, parent: QObject | None = None) -> None:
@@ -194,6 +210,8 @@ class AnalysisService(QObject):
         self._request_pipeline.connect(self.worker.load_pipeline)
         self._request_lexicons.connect(self.worker.set_lexicons)
         self._request_analysis.connect(self.worker.analyze)
+        self._request_compare.connect(self.worker.compare)
+        self.worker.comparison_ready.connect(self.comparison_ready)
         self.worker.pipeline_ready.connect(self._on_pipeline_ready)
         self.worker.progress.connect(self._on_progress)
         self.worker.analysis_ready.connect(self._on_analysis_ready)
@@ -223,6 +241,12 @@ class AnalysisService(QObject):
         self.worker.supersede(pane, request_id)
         self._request_analysis.emit(pane, request_id, document, want_descriptors)
         return request_id
+
+    def compare(self, left: Analysis, right: Analysis, categories: list[str]) -> int:
+        """Queue a comparison on the worker thread; `comparison_ready(token, …)` follows."""
+        self._next_id += 1
+        self._request_compare.emit(self._next_id, left, right, list(categories))
+        return self._next_id
 
     def cancel(self, pane: int) -> None:
         """Forget any request for `pane` (e.g. the pane was closed)."""
