@@ -97,7 +97,8 @@ def _take_screenshot_when_ready(app: QApplication, window, path: str, status: di
             timer.stop()
             app.exit(1)
             return
-        if window.service.ready and window.analysed():
+        both_open = all(pane.document is not None for pane in window.panes)
+        if window.service.ready and window.analysed() and (window.comparison is not None or not both_open):
             settle["ticks"] += 1
             if settle["ticks"] >= 3:  # let layout and the rulers catch up
                 timer.stop()
