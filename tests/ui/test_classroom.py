@@ -92,3 +92,32 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     assert not any(highlighted(e) for e in analysis.entities)
     second = window.reveal_next()
     assert second == window._category_order()[1] and second not in window.visibility.hidden_categories
+
+
+def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> None:
+    from framereader.ui import styles
+    from ui_support import format_at
+
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    pane = window.panes[0]
+    analysis = pane.analysis
+    person = next(e for e in analysis.entities if e.label == "PERSON")
+
+    def tint() -> str:
+        return format_at(pane.view.document(), pane.built.offsets.to_qt(person.start)).background().color().name()
+
+    light = tint()
+    try:
+        window.theme_actions["dark"].trigger()
+        qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+        assert pane.analysis is analysis  # restyled from the stored analysis
+        assert tint() != light and tint() == window.book.entity_format("PERSON").background().color().name()
+        assert styles.PAPER in window.styleSheet() and window.settings.theme == "dark"
+        assert window.theme_actions["dark"].isChecked() and not window.theme_actions["light"].isChecked()
+        window.theme_actions["high-contrast"].trigger()
+        qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+        assert styles.INK == "#000000" and tint() not in (light,)
+    finally:
+        window.set_theme("light")
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    assert tint() == light

@@ -38,6 +38,7 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     pipeline: str = ""  # chosen spaCy pipeline; "" = the best installed
+    theme: str = "system"  # system, light, dark or high-contrast
     extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used beside the bundled ones
 
     def add_recent(self, path: str) -> None:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._fractions: dict[int, float] = {}  # analysis progress per pane
 
         self.setWindowTitle("FrameReader")
+        styles.apply_theme(settings.theme)
         self.setStyleSheet(styles.APP_STYLESHEET)
         self.panes = (Pane(0), Pane(1))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -277,6 +278,14 @@ class MainWindow(QMainWindow):
         view.addAction(self.legend_dock.toggleViewAction())
         view.addAction(self.comparison_dock.toggleViewAction())
         view.addAction(self.presenter_action)
+        theme_menu = view.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in styles.THEME_NAMES.items():
+            action = theme_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == self.settings.theme)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            self.theme_actions[key] = action
         view.addSeparator()
         view.addAction(self.hide_for_reading_action)
         view.addAction(self.reveal_next_action)
@@ -410,6 +419,24 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.statusBar().showMessage(f"Saved {path}", 6000)
         return True
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark, high contrast or the system's: restyles the window and every highlight
+        from the stored analyses (nothing is analysed again)."""
+        self.settings.theme = choice if choice in styles.THEME_NAMES else "system"
+        styles.apply_theme(self.settings.theme)
+        self.setStyleSheet(styles.APP_STYLESHEET)
+        self.book = StyleBook.from_lexicons(self.service.lexicons)
+        for pane in self.panes:
+            pane.book = self.book
+            pane.rebuild()
+            pane.set_style(self.book, self.visibility)
+            pane.ruler.update()
+        self.comparison_panel.chart.update()
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == self.settings.theme)
+        self._refresh_legend()
+        self._save_settings()
 
     def set_presenter_mode(self, on: bool) -> None:
         """Large type and no chrome for the projector; the same shortcut (F11) brings it back."""

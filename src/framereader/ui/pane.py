@@ -354,8 +354,13 @@ class Pane(QWidget):
         if abs(scale - self.scale) < 1e-6:
             return
         self.scale = scale
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Re-create the Qt document (new zoom or theme), keeping highlights and the reading position."""
         if self.document is None or self.built is None:
             return
+        scale = self.scale
         top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
         marks = self.view.extraSelections()
         mark_spans = [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format) for s in marks]

@@ -35,6 +35,48 @@ MARK_COLOUR = "#ffd34d"  # marked mentions of one name
 CURRENT_COLOUR = "#ffb347"  # the mention F3 moved to
 MARK_OUTLINE = "#8a6d00"
 CURRENT_OUTLINE = "#c2410c"
+THEME = "light"
+UNDERLINE_STRENGTH, UNDERLINE_BASE = 0.92, "#000000"  # underline colour: a little darker than the category's
+
+#: Light, dark and high-contrast themes: the colour constants above, per theme. Entity tints are
+#: mixed into the paper colour, so in dark mode they become deep tones under light text.
+THEMES: dict[str, dict[str, object]] = {
+    "light": dict(PAPER=PAPER, INK=INK, INK_MUTED=INK_MUTED, HEADING_INK=HEADING_INK, QUOTE_TINT=QUOTE_TINT,
+                  QUOTE_INK=QUOTE_INK, CODE_TINT=CODE_TINT, LINK_INK=LINK_INK, CHROME=CHROME, RULE=RULE,
+                  ACCENT=ACCENT, ENTITY_TINT=ENTITY_TINT, FRAMING_TINT=FRAMING_TINT,
+                  UNDERLINE_STRENGTH=0.92, UNDERLINE_BASE="#000000"),
+    "dark": dict(PAPER="#1d1f23", INK="#e8e6e3", INK_MUTED="#a7adb5", HEADING_INK="#f4f2ef", QUOTE_TINT="#272a30",
+                 QUOTE_INK="#d5d8dd", CODE_TINT="#2a2a2a", LINK_INK="#8ab4f8", CHROME="#25282d", RULE="#3b3f46",
+                 ACCENT="#5b8ccc", ENTITY_TINT=0.42, FRAMING_TINT=0.2,
+                 UNDERLINE_STRENGTH=0.75, UNDERLINE_BASE="#ffffff"),
+    "high-contrast": dict(PAPER="#ffffff", INK="#000000", INK_MUTED="#000000", HEADING_INK="#000000",
+                          QUOTE_TINT="#ffffff", QUOTE_INK="#000000", CODE_TINT="#ffffff", LINK_INK="#0000c0",
+                          CHROME="#ffffff", RULE="#000000", ACCENT="#000000", ENTITY_TINT=0.55, FRAMING_TINT=0.0,
+                          UNDERLINE_STRENGTH=0.55, UNDERLINE_BASE="#000000"),
+}
+THEME_NAMES = {"system": "Follow the System", "light": "Light", "dark": "Dark", "high-contrast": "High Contrast"}
+
+
+def resolve_theme(choice: str) -> str:
+    """"system" becomes light or dark from Qt's colour-scheme hint; unknown names become light."""
+    if choice == "system":
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        hints = QGuiApplication.styleHints() if QGuiApplication.instance() else None
+        scheme = getattr(hints, "colorScheme", lambda: None)() if hints else None
+        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    return choice if choice in THEMES else "light"
+
+
+def apply_theme(choice: str) -> str:
+    """Make `choice` the current theme (module colours and stylesheet); returns the theme used."""
+    global THEME, APP_STYLESHEET
+    THEME = resolve_theme(choice)
+    globals().update(THEMES[THEME])
+    APP_STYLESHEET = app_stylesheet()
+    return THEME
+
 
 #: Char-format properties that mark a framing term; ReaderView paints the underline itself
 #: (thicker and clearer than Qt's 1 px underline, and with real dotted/double/wavy styles).
@@ -65,10 +107,20 @@ def entity_colour(label: str) -> QColor:
     return QColor(palette.entity_colour(label))
 
 
+def mix(colour: str, amount: float, base: str) -> str:
+    """`colour` mixed into `base`: `amount` 1.0 is the colour, 0.0 is the base (#rrggbb)."""
+    a, b = QColor(colour), QColor(base)
+    parts = (round(b.red() + (a.red() - b.red()) * amount), round(b.green() + (a.green() - b.green()) * amount),
+             round(b.blue() + (a.blue() - b.blue()) * amount))
+    return "#{:02x}{:02x}{:02x}".format(*parts)
+
+
 def entity_format(label: str) -> QTextCharFormat:
-    """Background tint for an entity label."""
+    """Background tint for an entity label, mixed into the theme's paper so text stays readable."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(palette.tint(palette.entity_colour(label), ENTITY_TINT)))
+    fmt.setBackground(QColor(mix(palette.entity_colour(label), ENTITY_TINT, PAPER)))
+    if THEME != "light":
+        fmt.setForeground(QColor(INK))
     return fmt
 
 
@@ -80,11 +132,12 @@ def underline_style(index: int) -> str:
 def framing_formats(category_id: str, colour: str, index: int) -> tuple[QTextCharFormat, QTextCharFormat]:
     """(underline only, underline plus a light tint) for a framing category."""
     line = QTextCharFormat()
-    line.setProperty(FRAMING_COLOUR_PROPERTY, QColor(palette.shade(colour, 0.92)))
+    line.setProperty(FRAMING_COLOUR_PROPERTY, QColor(mix(colour, UNDERLINE_STRENGTH, UNDERLINE_BASE)))
     line.setProperty(FRAMING_STYLE_PROPERTY, underline_style(index))
     line.setProperty(FRAMING_CATEGORY_PROPERTY, category_id)
     tinted = QTextCharFormat(line)
-    tinted.setBackground(QColor(palette.tint(colour, FRAMING_TINT)))
+    if FRAMING_TINT > 0:
+        tinted.setBackground(QColor(mix(colour, FRAMING_TINT, PAPER)))
     return line, tinted
 
 
@@ -98,23 +151,37 @@ def mark_format(current: bool = False) -> QTextCharFormat:
     return fmt
 
 
-APP_STYLESHEET = f"""
-QMainWindow {{ background: {CHROME}; }}
-QSplitter::handle {{ background: {RULE}; }}
+def app_stylesheet() -> str:
+    """The window stylesheet for the current theme."""
+    t = globals()
+    return f"""
+QMainWindow {{ background: {t['CHROME']}; }}
+QSplitter::handle {{ background: {t['RULE']}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}
-#PaneHeader {{ background: {CHROME}; border-bottom: 1px solid {RULE}; }}
-#PaneTitle {{ color: {HEADING_INK}; }}
-#PaneMeta {{ color: {INK_MUTED}; }}
-#PaneSide {{ color: #ffffff; background: {ACCENT}; border-radius: 4px; padding: 1px 7px; }}
-#PaneHeader QToolButton {{ border: 1px solid {RULE}; border-radius: 4px; padding: 3px 10px;
-    background: #ffffff; color: {INK}; }}
-#PaneHeader QToolButton:hover {{ background: #eaf0f6; }}
-QTextEdit#Reader {{ background: {PAPER}; border: none; selection-background-color: #b3d4fc;
-    selection-color: {INK}; }}
-#Legend {{ background: {CHROME}; }}
-#Legend QCheckBox {{ color: {INK}; spacing: 6px; }}
-#LegendHeading {{ color: {INK_MUTED}; }}
-#LegendCount {{ color: {INK_MUTED}; }}
-QStatusBar {{ background: {CHROME}; color: {INK_MUTED}; border-top: 1px solid {RULE}; }}
-QDockWidget::title {{ background: {CHROME}; padding: 4px 8px; color: {INK_MUTED}; }}
+#PaneHeader {{ background: {t['CHROME']}; border-bottom: 1px solid {t['RULE']}; }}
+#PaneTitle {{ color: {t['HEADING_INK']}; }}
+#PaneMeta {{ color: {t['INK_MUTED']}; }}
+#PaneSide {{ color: #ffffff; background: {t['ACCENT']}; border-radius: 4px; padding: 1px 7px; }}
+#PaneHeader QToolButton {{ border: 1px solid {t['RULE']}; border-radius: 4px; padding: 3px 10px;
+    background: {t['PAPER']}; color: {t['INK']}; }}
+#PaneHeader QToolButton:hover {{ background: {t['RULE']}; }}
+QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background-color: #b3d4fc;
+    selection-color: {t['INK']}; }}
+#Legend {{ background: {t['CHROME']}; }}
+#Legend QCheckBox {{ color: {t['INK']}; spacing: 6px; }}
+#LegendHeading {{ color: {t['INK_MUTED']}; }}
+#LegendCount {{ color: {t['INK_MUTED']}; }}
+QStatusBar {{ background: {t['CHROME']}; color: {t['INK_MUTED']}; border-top: 1px solid {t['RULE']}; }}
+QDockWidget::title {{ background: {t['CHROME']}; padding: 4px 8px; color: {t['INK_MUTED']}; }}
+QWidget {{ color: {t['INK']}; }}
+QDockWidget {{ color: {t['INK_MUTED']}; }}
+QTableWidget, QListWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t['PAPER']}; color: {t['INK']};
+    gridline-color: {t['RULE']}; }}
+QHeaderView::section {{ background: {t['CHROME']}; color: {t['INK']}; border: none;
+    border-right: 1px solid {t['RULE']}; border-bottom: 1px solid {t['RULE']}; padding: 3px 6px; }}
+QMenuBar, QMenu {{ background: {t['CHROME']}; color: {t['INK']}; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: {t['RULE']}; }}
 """
+
+
+APP_STYLESHEET = app_stylesheet()
