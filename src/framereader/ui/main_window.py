@@ -61,7 +61,9 @@ def _freeze_long_lived_objects() -> None:
     """Once the model is loaded, move everything alive (the pipeline's many Python objects) out
     of the cyclic GC's reach, so the full collections that the worker's allocations trigger
     (holding the GIL, so the GUI thread waits) have less to walk. Collect first, and do it only
-    here: frozen cyclic garbage would never be freed."""
+    here: frozen cyclic garbage would never be freed. Unfreezing first lets a replaced pipeline's
+    cycles be collected when the model is switched."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
