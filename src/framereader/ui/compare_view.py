@@ -111,7 +111,7 @@ class ComparisonPanel(QWidget):
         self.status = QLabel("Open two texts to compare them.")
         self.status.setObjectName("ComparisonStatus")
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Label", "Left", "Right", "Left calls them…", "Right calls them…"])
+        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Label", "Left", "Right", "Left: words", "Right: words"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
