@@ -70,34 +70,35 @@ class Engine:
         progress: Callable[[float], None] = lambda fraction: None,
     ) -> Analysis:
         """Analyse one document with this engine's pipeline and lexicons (cached when enabled)."""
-        if self.cache is None:
+
+        def compute() -> Analysis:
             return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
-        info = self.pipeline.info
-        key = cache_key(document.text, info.name, info.version, self.lexicon_hash, descriptors)
-        cached = self.cache.get(key, document.source)
-        if cached is not None:
-            progress(1.0)
-            return cached
-        analysis = analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
-        self.cache.put(key, analysis)
-        return analysis
+
+        cached = self._cached(document.text, document.source, descriptors, compute)
+        progress(1.0)
+        return cached
 
     def describe(self, analysis: Analysis, *, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
         """`analysis` plus descriptors from the dependency parse (cached when enabled)."""
+        return self._cached(analysis.text, analysis.source, True,
+                            lambda: add_descriptors(analysis, self.pipeline, cancelled=cancelled))
+
+    def _cached(self, text: str, source: str, descriptors: bool, compute: Callable[[], Analysis]) -> Analysis:
+        """`compute()`, or the stored result for the same text, pipeline, lexicons and depth."""
         if self.cache is None:
-            return add_descriptors(analysis, self.pipeline, cancelled=cancelled)
+            return compute()
         info = self.pipeline.info
-        key = cache_key(analysis.text, info.name, info.version, self.lexicon_hash, True)
-        cached = self.cache.get(key, analysis.source)
+        key = cache_key(text, info.name, info.version, self.lexicon_hash, descriptors)
+        cached = self.cache.get(key, source)
         if cached is not None:
             return cached
-        described = add_descriptors(analysis, self.pipeline, cancelled=cancelled)
-        self.cache.put(key, described)
-        return described
+        result = compute()
+        self.cache.put(key, result)
+        return result
 
     def category_ids(self) -> list[str]:
         """Every framing category id, in lexicon order."""
-        return [cat.id for lex in self.lexicons for cat in lex.categories]
+        return list(self.categories_meta())
 
     def categories_meta(self) -> dict[str, dict[str, str]]:
         """Per category id: name, colour and description (for legends and exports)."""

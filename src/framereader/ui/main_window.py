@@ -714,7 +714,7 @@ class MainWindow(QMainWindow):
         self._apply_visibility()
 
     def _category_order(self) -> list[str]:
-        return [category.id for lexicon in self.service.lexicons for category in lexicon.categories]
+        return list(self._categories_meta())
 
     def hide_all_for_reading(self) -> None:
         """"Read first": hide every category and label, ready to reveal them one at a time."""
@@ -845,7 +845,7 @@ class MainWindow(QMainWindow):
         self._compare_token = 0
         if (left and right and documents[0] and documents[1]
                 and left.text == documents[0].text and right.text == documents[1].text):
-            self._compare_token = self.service.compare(left, right, list(self._categories_meta()))
+            self._compare_token = self.service.compare(left, right, self._category_order())
         waiting = all(documents)
         self.comparison_panel.clear("Comparing the two texts…" if waiting else "Open two texts to compare them.")
 

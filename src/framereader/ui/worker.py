@@ -111,30 +111,18 @@ class AnalysisWorker(QObject):
     @Slot(int, int, object, bool)
     def analyze(self, pane: int, request_id: int, document: Document, want_descriptors: bool) -> None:
         """Analyse `document` for `pane` unless a newer request has arrived."""
-        from ..core.analysis import Cancelled
-
         if not self.is_current(pane, request_id):
             return
         if self.engine is None:
             self.failed.emit(pane, "The language model is not loaded, so the text cannot be analysed.")
             return
-        try:
-            analysis = self.engine.analyze(
-                document,
-                descriptors=False,
-                cancelled=lambda: not self.is_current(pane, request_id),
-                progress=lambda fraction: self.progress.emit(pane, float(fraction)),
-            )
-        except Cancelled:
-            return
-        except FrameReaderError as exc:
-            if self.is_current(pane, request_id):
-                self.failed.emit(pane, exc.message)
-            return
-        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
-            log.exception("analysis failed")
-            if self.is_current(pane, request_id):
-                self.failed.emit(pane, f"{document.name}: the analysis failed ({exc.__class__.__name__}: {exc}).")
+        analysis = self._run(pane, request_id, lambda cancelled: self.engine.analyze(
+            document,
+            descriptors=False,
+            cancelled=cancelled,
+            progress=lambda fraction: self.progress.emit(pane, float(fraction)),
+        ), f"{document.name}: the analysis failed")
+        if analysis is None:
             return
         if self.is_current(pane, request_id):
             self.analysis_ready.emit(pane, request_id, analysis)
@@ -145,21 +133,33 @@ class AnalysisWorker(QObject):
     @Slot(int, int, object)
     def describe(self, pane: int, request_id: int, analysis: Analysis) -> None:
         """Second stage: add descriptors (dependency parse) for the comparison view."""
-        from ..core.analysis import Cancelled
-
         if not self.is_current(pane, request_id) or self.engine is None:
             return
-        try:
-            described = self.engine.describe(analysis, cancelled=lambda: not self.is_current(pane, request_id))
-        except Cancelled:
-            return
-        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
-            log.exception("descriptor extraction failed")
-            if self.is_current(pane, request_id):
-                self.failed.emit(pane, f"The comparison could not parse the text ({exc.__class__.__name__}: {exc}).")
+        described = self._run(pane, request_id, lambda cancelled: self.engine.describe(analysis, cancelled=cancelled),
+                              "The comparison could not parse the text")
+        if described is None:
             return
         if self.is_current(pane, request_id):
             self.descriptors_ready.emit(pane, request_id, described)
+
+    def _run(self, pane: int, request_id: int, job: Callable[[Callable[[], bool]], Any], failure: str) -> Any | None:
+        """Run `job(cancelled)` for a pane's request: None when it was cancelled or failed (a
+        failure of the newest request is reported; the worker thread never dies)."""
+        from ..core.analysis import Cancelled
+
+        try:
+            return job(lambda: not self.is_current(pane, request_id))
+        except Cancelled:
+            return None
+        except FrameReaderError as exc:
+            if self.is_current(pane, request_id):
+                self.failed.emit(pane, exc.message)
+            return None
+        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+            log.exception("worker job failed")
+            if self.is_current(pane, request_id):
+                self.failed.emit(pane, f"{failure} ({exc.__class__.__name__}: {exc}).")
+            return None
 
     @Slot(int, object, object, object)
     def compare(self, token: int, left: Analysis, right: Analysis, categories: list[str]) -> None:
