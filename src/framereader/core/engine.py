@@ -9,7 +9,15 @@ from pathlib import Path
 from .analysis import add_descriptors, analyze
 from .cache import AnalysisCache, cache_key
 from .export import categories_meta
-from .lexicon import Lexicon, Term, bundled_lexicon_paths, import_word_list, lexicon_hash, load_lexicon
+from .lexicon import (
+    Lexicon,
+    Term,
+    bundled_lexicon_paths,
+    import_word_list,
+    lexicon_hash,
+    lexicons_for_language,
+    load_lexicon,
+)
 from .matcher import LexiconMatcher
 from .model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
@@ -49,15 +57,8 @@ class Engine:
 
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
         """Compile the lexicons that match the pipeline's language."""
-        lang = self.pipeline.nlp.lang
         self.all_lexicons = tuple(lexicons)
-        self.lexicons = tuple(lex for lex in lexicons if lex.language == lang)
-        skipped = [lex.name for lex in lexicons if lex.language != lang]
-        self.note = None
-        if skipped and not self.lexicons:
-            self.note = f"No lexicon is written for language '{lang}'; framing terms are not shown."
-        elif skipped:
-            self.note = f"Lexicons for other languages are not used with this pipeline: {', '.join(skipped)}."
+        self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang)
         self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
         self.lexicon_hash = lexicon_hash(self.lexicons)
 

@@ -321,10 +321,9 @@ def _term_line(term: Term) -> str:
     return f"{text} | {term.note}" if term.note else text
 
 
-def serialize_lexicon(lexicon: Lexicon) -> str:
-    """The `.frlex` text of a lexicon; `parse_lexicon` reads it back equal.
-
-    Raises `LexiconError` for values a `.frlex` file cannot hold (e.g. '|' in a note)."""
+def lexicon_problems(lexicon: Lexicon) -> list[str]:
+    """Every reason `lexicon` cannot be written as a `.frlex` file, one sentence each naming the
+    category or term (empty when it can be saved). The Lexicons dialog shows these inline."""
     problems: list[str] = []
 
     def check(value: str, what: str) -> None:
@@ -332,30 +331,62 @@ def serialize_lexicon(lexicon: Lexicon) -> str:
         if reason:
             problems.append(f"{what}: {reason}")
 
-    for value, what in ((lexicon.id, "id"), (lexicon.name, "name"), (lexicon.language, "language"),
-                        (lexicon.description, "description")):
+    if not _ID_RE.fullmatch(lexicon.id):
+        problems.append(f"bad lexicon id '{lexicon.id}': use only a-z, 0-9, '_' and '-'")
+    if not lexicon.name.strip():
+        problems.append("the lexicon needs a name")
+    if not _LANG_RE.fullmatch(lexicon.language):
+        problems.append(f"bad language '{lexicon.language}': use a lower-case ISO 639-1 code such as 'en'")
+    for value, what in ((lexicon.name, "name"), (lexicon.description, "description")):
         check(value, what)
+    seen_categories: set[str] = set()
+    seen_terms: dict[str, str] = {}  # term key → category name
+    for cat in lexicon.categories:
+        label = f"category '{cat.name or cat.id}'"
+        if not _ID_RE.fullmatch(cat.id):
+            problems.append(f"{label}: bad id '{cat.id}': use only lower-case a-z, 0-9, '_' and '-'")
+        elif cat.id in seen_categories:
+            problems.append(f"{label}: the id '{cat.id}' is used twice")
+        seen_categories.add(cat.id)
+        if not cat.name.strip():
+            problems.append(f"category [{cat.id}] needs a name")
+        if not _COLOUR_RE.fullmatch(cat.colour):
+            problems.append(f"{label}: bad colour '{cat.colour}': write it as #RRGGBB, e.g. #C0392B")
+        check(cat.name, f"{label} name")
+        check(cat.description, f"{label} description")
+        for term in cat.terms:
+            reason = term_problem(term.text, term.exact)
+            if reason:
+                problems.append(f"term '{term.text}' in {label}: {reason}")
+            for value, what in ((term.note, "note"), (term.alternative, "alternative")):
+                if "|" in value:
+                    problems.append(f"term '{term.text}': its {what} cannot contain '|'")
+                check(value, f"term '{term.text}' {what}")
+            key = _term_key(term.text)
+            if key and key in seen_terms:
+                problems.append(f"duplicate term '{term.text}' (also in category '{seen_terms[key]}'): "
+                                "a term may be in only one category")
+            elif key:
+                seen_terms[key] = cat.name or cat.id
+    return problems
+
+
+def serialize_lexicon(lexicon: Lexicon) -> str:
+    """The `.frlex` text of a lexicon; `parse_lexicon` reads it back equal.
+
+    Raises `LexiconError` for values a `.frlex` file cannot hold (e.g. '|' in a note)."""
+    problems = lexicon_problems(lexicon)
     out = [f"{FORMAT_TAG} {FORMAT_VERSION}", f"id = {lexicon.id}", f"name = {lexicon.name}",
            f"language = {lexicon.language}"]
     if lexicon.description:
         out.append(f"description = {lexicon.description}")
     for cat in lexicon.categories:
-        check(cat.name, f"[{cat.id}] name")
-        check(cat.description, f"[{cat.id}] description")
         out += ["", f"[{cat.id}]", f"name = {cat.name}", f"colour = {cat.colour}"]
         if cat.description:
             out.append(f"description = {cat.description}")
-        for term in cat.terms:
-            reason = term_problem(term.text, term.exact)
-            if reason:
-                problems.append(f"term '{term.text}': {reason}")
-            for value, what in ((term.note, "note"), (term.alternative, "alternative")):
-                if "|" in value:
-                    problems.append(f"term '{term.text}': its {what} cannot contain '|'")
-                check(value, f"term '{term.text}' {what}")
-            out.append(_term_line(term))
+        out.extend(_term_line(term) for term in cat.terms)
     text = "\n".join(out) + "\n"
-    if not problems:  # ids, colours, duplicates…: whatever parse_lexicon would refuse
+    if not problems:  # a last guard: whatever parse_lexicon would still refuse
         problems = [f"line {p.line}: {p.reason}" for p in validate_lexicon(text)]
     if problems:
         raise LexiconError(lexicon.path, f"cannot be saved as a lexicon file: {problems[0]}")
@@ -558,6 +589,19 @@ def user_lexicon_paths() -> list[Path]:
     return sorted(user_lexicon_dir().glob(f"*{SUFFIX}"))
 
 
+def lexicons_for_language(lexicons: Iterable[Lexicon], lang: str) -> tuple[tuple[Lexicon, ...], str | None]:
+    """The lexicons written for `lang` (a pipeline's language), and a sentence for the user when
+    some or all were set aside (None when every lexicon fits)."""
+    lexicons = tuple(lexicons)
+    kept = tuple(lex for lex in lexicons if lex.language == lang)
+    skipped = [lex.name for lex in lexicons if lex.language != lang]
+    if skipped and not kept:
+        return kept, f"No enabled lexicon is written for language '{lang}'; framing terms are not shown."
+    if skipped:
+        return kept, f"Lexicons for other languages are not used with this '{lang}' pipeline: {', '.join(skipped)}."
+    return kept, None
+
+
 def lexicon_hash(lexicons: Iterable[Lexicon]) -> str:
     """A stable sha256 of the lexicons' content (in order; paths ignored) and of the
     inflection rules, so cached analyses are redone when either changes."""
@@ -574,6 +618,6 @@ def lexicon_hash(lexicons: Iterable[Lexicon]) -> str:
 
 __all__ = [
     "Category", "Lexicon", "Term", "bundled_lexicon_paths", "import_word_list", "lexicon_hash",
-    "load_lexicon", "parse_lexicon", "parse_term_line", "save_lexicon", "serialize_lexicon", "slugify",
+    "lexicon_problems", "lexicons_for_language", "load_lexicon", "parse_lexicon", "parse_term_line", "save_lexicon", "serialize_lexicon", "slugify",
     "term_problem", "user_lexicon_dir", "user_lexicon_paths", "validate_lexicon",
 ]

@@ -39,7 +39,8 @@ class Settings:
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     pipeline: str = ""  # chosen spaCy pipeline; "" = the best installed
     theme: str = "system"  # system, light, dark or high-contrast
-    extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used beside the bundled ones
+    extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used from elsewhere
+    disabled_lexicons: list[str] = field(default_factory=list)  # LexiconEntry keys switched off
 
     def add_recent(self, path: str) -> None:
         """Put `path` first in the recent list (no duplicates, at most MAX_RECENT)."""

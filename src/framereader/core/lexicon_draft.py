@@ -1,0 +1,93 @@
+"""A lexicon being edited: mutable drafts of the frozen `Lexicon` model, with search and the
+checks the Lexicons dialog shows inline. Pure Python, so the editing rules are tested without Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import DEFAULT_COLOURS, Category, Lexicon, Term, lexicon_problems, slugify
+
+
+@dataclass
+class TermDraft:
+    text: str = ""
+    note: str = ""
+    alternative: str = ""
+    exact: bool = False
+
+    def matches(self, query: str) -> bool:
+        """True when `query` (lower case) is in the term, its note or its alternative."""
+        return any(query in value.casefold() for value in (self.text, self.note, self.alternative))
+
+
+@dataclass
+class CategoryDraft:
+    id: str
+    name: str
+    colour: str
+    description: str = ""
+    terms: list[TermDraft] = field(default_factory=list)
+
+
+@dataclass
+class LexiconDraft:
+    """Everything the editor changes; `to_lexicon()` gives the frozen model to save."""
+
+    id: str
+    name: str
+    language: str
+    description: str = ""
+    categories: list[CategoryDraft] = field(default_factory=list)
+    path: str = ""
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> "LexiconDraft":
+        return cls(
+            lexicon.id, lexicon.name, lexicon.language, lexicon.description,
+            [CategoryDraft(c.id, c.name, c.colour, c.description,
+                           [TermDraft(t.text, t.note, t.alternative, t.exact) for t in c.terms])
+             for c in lexicon.categories],
+            lexicon.path,
+        )
+
+    def to_lexicon(self) -> Lexicon:
+        """The frozen lexicon; surrounding spaces are trimmed, blank term rows left out."""
+        return Lexicon(
+            self.id, self.name.strip(), self.language.strip(), self.description.strip(),
+            tuple(
+                Category(c.id, c.name.strip(), c.colour.upper(), c.description.strip(),
+                         tuple(Term(" ".join(t.text.split()), t.note.strip(), t.alternative.strip(), t.exact)
+                               for t in c.terms if t.text.strip()))
+                for c in self.categories
+            ),
+            self.path,
+        )
+
+    def problems(self) -> list[str]:
+        """Why this draft cannot be saved, one sentence each (empty when it can)."""
+        return lexicon_problems(self.to_lexicon())
+
+    def add_category(self, name: str) -> CategoryDraft:
+        """A new empty category with a unique id and the next unused default colour."""
+        taken = {c.id for c in self.categories}
+        base = slugify(name, "category").replace("-", "_")
+        category_id, n = base, 2
+        while category_id in taken:
+            category_id, n = f"{base}_{n}", n + 1
+        used = {c.colour.upper() for c in self.categories}
+        colour = next((c for c in DEFAULT_COLOURS if c not in used), DEFAULT_COLOURS[len(self.categories) % len(DEFAULT_COLOURS)])
+        category = CategoryDraft(category_id, name, colour)
+        self.categories.append(category)
+        return category
+
+    def search(self, query: str) -> dict[int, list[int]]:
+        """Per category index, the indexes of the terms matching `query` (every term when the
+        query is blank)."""
+        needle = query.strip().casefold()
+        return {
+            ci: [ti for ti, term in enumerate(cat.terms) if not needle or term.matches(needle)]
+            for ci, cat in enumerate(self.categories)
+        }
+
+
+__all__ = ["CategoryDraft", "LexiconDraft", "TermDraft"]

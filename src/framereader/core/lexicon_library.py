@@ -1,0 +1,185 @@
+"""The lexicon library: every lexicon the app knows and which of them are enabled.
+
+Three kinds of lexicon:
+- **bundled**: shipped in `resources/lexicons`, read-only; "duplicate" makes an editable copy;
+- **user**: `.frlex` files in the user data folder (`user_lexicon_dir()`), editable;
+- **file**: a lexicon, word list or CSV used from elsewhere (listed in `Settings.extra_lexicons`).
+
+Entries are identified by a `key` that survives moving the app ("bundled:NAME", "user:NAME",
+or the file's absolute path); `Settings.disabled_lexicons` holds the keys switched off.
+Pure Python: the Lexicons dialog and the main window call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import LexiconError
+from .lexicon import (
+    SUFFIX,
+    Category,
+    Lexicon,
+    bundled_lexicon_paths,
+    import_word_list,
+    load_lexicon,
+    save_lexicon,
+    slugify,
+    user_lexicon_dir,
+    user_lexicon_paths,
+)
+from .settings import Settings
+
+BUNDLED, USER, FILE = "bundled", "user", "file"
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One lexicon in the library. `lexicon` is None when the file cannot be read (`error` says why)."""
+
+    key: str
+    kind: str  # BUNDLED, USER or FILE
+    path: str
+    lexicon: Lexicon | None
+    enabled: bool
+    error: str | None = None
+
+    @property
+    def editable(self) -> bool:
+        """Only the user's own lexicons are edited in place."""
+        return self.kind == USER and self.lexicon is not None
+
+    @property
+    def title(self) -> str:
+        return self.lexicon.name if self.lexicon is not None else Path(self.path).name
+
+
+def _load_any(path: Path) -> Lexicon:
+    return load_lexicon(path) if path.suffix == SUFFIX else import_word_list(path)
+
+
+class LexiconLibrary:
+    """Reads the three lexicon locations and edits `settings` (the caller saves the settings)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    # ------------------------------------------------------------------ reading
+    def entries(self) -> list[LexiconEntry]:
+        """Bundled lexicons, then the user's, then files from elsewhere (read afresh each call)."""
+        disabled = set(self.settings.disabled_lexicons)
+        found: list[tuple[str, str, Path]] = [(f"{BUNDLED}:{p.name}", BUNDLED, p) for p in bundled_lexicon_paths()]
+        found += [(f"{USER}:{p.name}", USER, p) for p in user_lexicon_paths()]
+        user_dir = user_lexicon_dir().resolve()
+        for raw in self.settings.extra_lexicons:
+            path = Path(raw)
+            if path.resolve().parent == user_dir and path.suffix == SUFFIX:
+                continue  # already listed as the user's own
+            found.append((str(path), FILE, path))
+        entries = []
+        for key, kind, path in found:
+            try:
+                lexicon, error = _load_any(path), None
+            except LexiconError as exc:
+                lexicon, error = None, exc.message
+            entries.append(LexiconEntry(key, kind, str(path), lexicon, key not in disabled, error))
+        return entries
+
+    def entry(self, key: str) -> LexiconEntry | None:
+        """The entry with this key, if it is still there."""
+        return next((e for e in self.entries() if e.key == key), None)
+
+    def enabled_paths(self) -> list[str]:
+        """The files of every enabled, readable lexicon, in library order (what the engine loads)."""
+        return [e.path for e in self.entries() if e.enabled and e.lexicon is not None]
+
+    def is_default(self) -> bool:
+        """True when exactly the bundled lexicons are enabled (what a fresh engine already has)."""
+        return self.enabled_paths() == [str(p) for p in bundled_lexicon_paths()]
+
+    # ------------------------------------------------------------------ choosing
+    def set_enabled(self, key: str, on: bool) -> None:
+        """Switch one lexicon on or off."""
+        disabled = [k for k in self.settings.disabled_lexicons if k != key]
+        self.settings.disabled_lexicons = disabled if on else [*disabled, key]
+
+    def add_file(self, path: str | Path) -> LexiconEntry:
+        """Use a lexicon, word list or CSV from elsewhere (read now, so problems show at once)."""
+        path = Path(path).resolve()
+        lexicon = _load_any(path)
+        if str(path) not in self.settings.extra_lexicons:
+            self.settings.extra_lexicons = [*self.settings.extra_lexicons, str(path)]
+        self.set_enabled(str(path), True)
+        return LexiconEntry(str(path), FILE, str(path), lexicon, True)
+
+    def remove(self, key: str) -> None:
+        """Forget a file from elsewhere, or delete one of the user's own lexicons. A deleted
+        lexicon is kept as `<file>.bak` beside where it was, so nothing written is lost."""
+        entry = self.entry(key)
+        if entry is None or entry.kind == BUNDLED:
+            raise LexiconError(entry.path if entry else key, "is bundled with FrameReader and cannot be removed")
+        if entry.kind == FILE:
+            self.settings.extra_lexicons = [p for p in self.settings.extra_lexicons if str(Path(p)) != entry.path]
+        else:
+            path = Path(entry.path)
+            try:
+                path.replace(path.with_name(path.name + ".bak"))
+            except OSError as exc:
+                raise LexiconError(entry.path, f"cannot be removed ({exc.strerror or exc})") from None
+        self.settings.disabled_lexicons = [k for k in self.settings.disabled_lexicons if k != key]
+
+    # ------------------------------------------------------------------ writing
+    def _unused_id(self, wanted: str) -> str:
+        taken = {e.lexicon.id for e in self.entries() if e.lexicon is not None}
+        taken |= {p.stem for p in user_lexicon_paths()}
+        base = slugify(wanted, "lexicon")
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def _write_new(self, lexicon: Lexicon) -> LexiconEntry:
+        lexicon_id = self._unused_id(lexicon.id)
+        path = user_lexicon_dir() / f"{lexicon_id}{SUFFIX}"
+        saved = save_lexicon(replace(lexicon, id=lexicon_id, path=str(path)), path)
+        key = f"{USER}:{path.name}"
+        self.set_enabled(key, True)
+        return LexiconEntry(key, USER, str(path), saved, True)
+
+    def duplicate(self, key: str) -> LexiconEntry:
+        """An editable copy of any readable lexicon in the user folder. The copy is enabled and
+        the original switched off, so the same terms are not counted twice."""
+        entry = self.entry(key)
+        if entry is None or entry.lexicon is None:
+            raise LexiconError(entry.path if entry else key, "cannot be read, so it cannot be duplicated")
+        original = entry.lexicon
+        copy = self._write_new(replace(original, id=f"{original.id}-copy", name=f"{original.name} (copy)"))
+        self.set_enabled(key, False)
+        return copy
+
+    def create(self, name: str, language: str = "en") -> LexiconEntry:
+        """A new, empty user lexicon with one category to start from."""
+        name = " ".join(name.split()) or "My lexicon"
+        starter = Category("my_terms", "My terms", "#D55E00", "Terms chosen for this lesson.")
+        return self._write_new(Lexicon(slugify(name, "lexicon"), name, language, "", (starter,)))
+
+    def import_file(self, path: str | Path) -> LexiconEntry:
+        """Copy a lexicon, word list or CSV into the user folder as a new editable lexicon.
+        A bad file raises `LexiconError` naming the line and changes nothing."""
+        return self._write_new(_load_any(Path(path)))
+
+    def save(self, key: str, lexicon: Lexicon) -> Lexicon:
+        """Save an edited user lexicon over its file (atomic, keeping one `.bak`). A failure
+        raises `LexiconError` and leaves the previous file as it was."""
+        entry = self.entry(key)
+        if entry is None or entry.kind != USER:
+            raise LexiconError(entry.path if entry else key, "is not one of your lexicons; duplicate it to edit it")
+        return save_lexicon(lexicon, entry.path)
+
+    @staticmethod
+    def export(lexicon: Lexicon, path: str | Path) -> None:
+        """Write `lexicon` as a `.frlex` file anywhere (atomic)."""
+        save_lexicon(lexicon, path)
+
+
+__all__ = ["BUNDLED", "FILE", "USER", "LexiconEntry", "LexiconLibrary"]
