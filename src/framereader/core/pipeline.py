@@ -163,3 +163,27 @@ def load_pipeline(name: str | None = None) -> Pipeline:
         note=note,
     )
     return Pipeline(nlp, info)
+
+
+@dataclass(frozen=True)
+class PipelineChoice:
+    """One entry of the pipeline chooser: `name` is what `load_pipeline` takes ("" = the best
+    installed, whose `info` it carries); `info` is None for the blank choice."""
+
+    name: str
+    label: str
+    lang: str
+    info: PipelineInfo | None = None
+
+
+def pipeline_choices(installed: Iterable[PipelineInfo] | None = None) -> list[PipelineChoice]:
+    """What the Language Model menu and Preferences offer: the best installed, every installed
+    pipeline, and a blank English one (framing terms only)."""
+    pipelines = list(installed) if installed is not None else list_pipelines()
+    best = default_pipeline_name(pipelines)
+    best_info = next((p for p in pipelines if p.name == best), None)
+    choices = [PipelineChoice("", f"Best installed ({best or 'none: blank English'})",
+                              best_info.lang if best_info else "en", best_info)]
+    choices += [PipelineChoice(p.name, f"{p.name} {p.version} [{p.lang}]", p.lang, p) for p in pipelines]
+    choices.append(PipelineChoice("blank:en", "Blank English (no entities)", "en"))
+    return choices

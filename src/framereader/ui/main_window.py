@@ -28,6 +28,8 @@ from ..core.errors import FrameReaderError
 from ..core.export import categories_meta, export_html, export_json
 from ..core.labels import same_name_key
 from ..core.model import Analysis, Document, EntitySpan, ModelInfo
+from ..core.lexicon import lexicons_for_language
+from ..core.lexicon_library import LexiconLibrary
 from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings, load_settings, save_settings
 from . import styles
 from .compare_view import ComparisonPanel
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         if settings is None:
             settings, settings_warning = load_settings()
         self.settings = settings
+        self.library = LexiconLibrary(settings)
+        self.lexicons_dialog = None  # created on first use
         self.book = StyleBook()
         self.visibility = Visibility(
             settings.highlights_on, frozenset(settings.hidden_labels), frozenset(settings.hidden_categories)
@@ -158,8 +162,8 @@ class MainWindow(QMainWindow):
         self._set_busy("Loading the language model…")
         self._reanalyse_when_ready = False
         self.service.load_pipeline(model or settings.pipeline or None)
-        if settings.extra_lexicons:
-            self.service.set_lexicons(self._lexicon_paths())
+        if not self.library.is_default():
+            self.service.set_lexicons(self.library.enabled_paths())
 
         self._restore_geometry()
         if settings_warning:
@@ -239,6 +243,11 @@ class MainWindow(QMainWindow):
                                                     "Read first: hide every highlight, then reveal one at a time")
         self.reveal_next_action = self._action("Reveal &Next Category", self.reveal_next, [QKeySequence("Ctrl+.")],
                                                "Reveal later: show the next framing category (then entity label)")
+        self.lexicons_action = self._action("&Lexicons…", self.show_lexicons, [QKeySequence("Ctrl+Shift+L")],
+                                            "Choose, edit, import and export framing lexicons")
+        self.preferences_action = self._action("&Preferences…", self.show_preferences, _shortcuts(S.Preferences, "Ctrl+,"),
+                                               "Language model, theme and scrolling")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.export_action = self._action("&Export Comparison…", self.export_comparison, [QKeySequence("Ctrl+E")],
                                           "Save a printable HTML or PDF handout, or JSON for research")
 
@@ -258,6 +267,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.save_session_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -295,10 +306,13 @@ class MainWindow(QMainWindow):
         analysis_menu = menus.addMenu("&Analysis")
         self.model_menu = analysis_menu.addMenu("Language &Model")
         self.model_menu.aboutToShow.connect(self._fill_model_menu)  # lazily: listing imports spaCy
-        analysis_menu.addAction(self._action("Use &Lexicon File…", self.add_lexicon_dialog,
-                                             tip="Use a lexicon (.frlex, word list or CSV) beside the bundled one"))
-        analysis_menu.addAction(self._action("&Bundled Lexicons Only", lambda: self.set_extra_lexicons([]),
-                                             tip="Stop using added lexicon files"))
+        analysis_menu.addAction(self.lexicons_action)
+        analysis_menu.addAction(self._action("Use Lexicon &File…", self.add_lexicon_dialog,
+                                             tip="Use a lexicon (.frlex, word list or CSV) from where it is"))
+        analysis_menu.addAction(self._action("&Bundled Lexicons Only", self.use_bundled_lexicons_only,
+                                             tip="Switch off every lexicon but the bundled ones"))
+        analysis_menu.addSeparator()
+        analysis_menu.addAction(self.preferences_action)
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.legend_action)
@@ -545,11 +559,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ analysis results
     # ------------------------------------------------------------------ model and lexicons
-    def _lexicon_paths(self) -> list[str]:
-        from ..core.lexicon import bundled_lexicon_paths
-
-        return [str(p) for p in bundled_lexicon_paths()] + list(self.settings.extra_lexicons)
-
     def choose_pipeline(self, name: str) -> None:
         """Switch the spaCy pipeline ("" = best installed); open texts are analysed again."""
         self.settings.pipeline = name
@@ -557,43 +566,93 @@ class MainWindow(QMainWindow):
         self._reanalyse_when_ready = True
         self._set_busy("Loading the language model…")
         self.service.load_pipeline(name or None)
-        if self.settings.extra_lexicons:
-            self.service.set_lexicons(self._lexicon_paths())
+        if not self.library.is_default():
+            self.service.set_lexicons(self.library.enabled_paths())
 
-    def set_extra_lexicons(self, paths: list[str]) -> None:
-        """Use these lexicon files beside the bundled ones; open texts are highlighted again
-        (the model is not reloaded)."""
-        self.settings.extra_lexicons = [str(p) for p in paths]
+    def apply_lexicons(self) -> None:
+        """Use the library's enabled lexicons: recompiled by the worker and the open texts
+        highlighted again (the model is not reloaded). Called whenever the library changes."""
         self._save_settings()
         self._reanalyse_when_ready = True
-        self.service.set_lexicons(self._lexicon_paths())
+        self.service.set_lexicons(self.library.enabled_paths())
+
+    def set_extra_lexicons(self, paths: list[str]) -> None:
+        """Use exactly these lexicon files from elsewhere (beside the bundled and your own)."""
+        self.settings.extra_lexicons = []
+        for path in paths:
+            self.library.add_file(path)
+        self.apply_lexicons()
+
+    def use_bundled_lexicons_only(self) -> None:
+        """Analysis → Bundled Lexicons Only: switch every other lexicon off."""
+        for entry in self.library.entries():
+            self.library.set_enabled(entry.key, entry.kind == "bundled")
+        self.apply_lexicons()
 
     def add_lexicon_dialog(self) -> None:
-        """Analysis → Use Lexicon File…: a .frlex lexicon, a word list or a CSV."""
+        """Analysis → Use Lexicon File…: a .frlex lexicon, a word list or a CSV, used from where it is."""
         path, _ = QFileDialog.getOpenFileName(self, "Use a lexicon file", "",
                                               "Lexicons (*.frlex *.txt *.csv *.tsv);;All files (*)")
         if path:
-            from ..core.engine import load_lexicon_any
-
             try:
-                load_lexicon_any(path)  # a clear message now, rather than from the worker
+                self.library.add_file(path)  # read now: a clear message here, not from the worker
             except FrameReaderError as exc:
                 self.show_error("Cannot use this lexicon", exc.message)
                 return
-            self.set_extra_lexicons([*self.settings.extra_lexicons, path])
+            self.apply_lexicons()
+
+    def show_lexicons(self) -> None:
+        """Analysis → Lexicons…: the lexicon manager and editor (one per window)."""
+        from .lexicon_dialog import LexiconsDialog
+
+        if self.lexicons_dialog is None:
+            self.lexicons_dialog = LexiconsDialog(self.library, self)
+            self.lexicons_dialog.changed.connect(self.apply_lexicons)
+        else:
+            self.lexicons_dialog.reload()
+        self.lexicons_dialog.show()
+        self.lexicons_dialog.raise_()
+        self.lexicons_dialog.activateWindow()
+
+    def preferences_dialog(self):
+        """A Preferences dialog filled from the settings, installed pipelines and enabled lexicons."""
+        from ..core.pipeline import pipeline_choices
+        from .preferences import PreferencesDialog
+
+        by_language: dict[str, list[str]] = {}
+        for entry in self.library.entries():
+            if entry.enabled and entry.lexicon is not None:
+                by_language.setdefault(entry.lexicon.language, []).append(entry.lexicon.name)
+        info = self.service.model_info
+        loaded = f"{info.name} {info.version} ({', '.join(info.components) or 'tokenizer only'} enabled)" if info else ""
+        return PreferencesDialog(self.settings, pipeline_choices(), by_language, loaded, self)
+
+    def apply_preferences(self, dialog) -> None:
+        """Apply what the Preferences dialog chose (a new pipeline re-analyses in the background)."""
+        if dialog.chosen_theme() != self.settings.theme:
+            self.set_theme(dialog.chosen_theme())
+        self.set_sync(dialog.chosen_sync())
+        if dialog.chosen_pipeline() != self.settings.pipeline:
+            self.choose_pipeline(dialog.chosen_pipeline())
+        self._save_settings()
+
+    def show_preferences(self) -> None:
+        """File → Preferences…"""
+        dialog = self.preferences_dialog()
+        if dialog.exec():
+            self.apply_preferences(dialog)
 
     def _fill_model_menu(self) -> None:
-        from ..core.pipeline import list_pipelines
+        from ..core.pipeline import pipeline_choices
 
         self.model_menu.clear()
-        current = self.settings.pipeline
-        choices = [("", "Best installed")] + [(p.name, f"{p.name} {p.version} [{p.lang}]") for p in list_pipelines()]
-        choices.append(("blank:en", "Blank English (no entities)"))
-        for name, text in choices:
-            action = self.model_menu.addAction(text)
+        for choice in pipeline_choices():
+            action = self.model_menu.addAction(choice.label)
             action.setCheckable(True)
-            action.setChecked(name == current)
-            action.triggered.connect(lambda _checked=False, n=name: self.choose_pipeline(n))
+            action.setChecked(choice.name == self.settings.pipeline)
+            action.triggered.connect(lambda _checked=False, n=choice.name: self.choose_pipeline(n))
+        self.model_menu.addSeparator()
+        self.model_menu.addAction(self.preferences_action)
 
     def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple) -> None:
         _freeze_long_lived_objects()
@@ -617,8 +676,10 @@ class MainWindow(QMainWindow):
                 pane.set_style(self.book, self.visibility)
         self._refresh_legend()
         self._update_progress()
-        if info.note:
-            self.statusBar().showMessage(info.note, 15000)
+        enabled = [e.lexicon for e in self.library.entries() if e.enabled and e.lexicon is not None]
+        notes = [note for note in (info.note, lexicons_for_language(enabled, info.lang)[1]) if note]
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 15000)
 
     def _on_progress(self, side: int, fraction: float) -> None:
         self._fractions[side] = fraction
