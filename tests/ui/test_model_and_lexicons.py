@@ -39,15 +39,62 @@ def test_enabling_a_lexicon_rehighlights_without_reloading(qtbot, window, tmp_pa
     assert terms == {"valley", "border"}
 
 
-def test_choices_survive_a_restart(qtbot, engine, tmp_path: Path) -> None:
+def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None:
     from framereader.ui.main_window import MainWindow
 
     words = tmp_path / "w.txt"
     words.write_text("valley\n", encoding="utf-8")
-    first = MainWindow(engine=engine)  # persists to the (temporary) config folder
+    first = MainWindow(engine=engine)  # reads and writes the (temporary) config folder
     qtbot.addWidget(first)
+    first.resize(720, 520)  # inside the offscreen screen (800 × 600)
+    first.show()
+    qtbot.waitUntil(lambda: first.service.ready, timeout=WAIT_MS)
+    assert first.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+    first.zoom_in()
+    first.set_theme("high-contrast")
+    first.set_sync(False)
+    first.set_label_visible("PERSON", False)
+    first.set_category_visible("fear_threat", False)
     first.settings.pipeline = "blank:en"
-    first.settings.extra_lexicons = [str(words)]
+    first.set_extra_lexicons([str(words)])
+    bundled_key = first.library.entries()[0].key
+    first.library.set_enabled(bundled_key, False)
+    first.splitter.setSizes([200, 400])
+    sizes, zoom = first.splitter.sizes(), first.settings.zoom
     first.close()
+
     saved, warning = load_settings()
-    assert warning is None and saved.pipeline == "blank:en" and saved.extra_lexicons == [str(words)]
+    assert warning is None
+    second = MainWindow(engine=engine)
+    qtbot.addWidget(second)
+    second.show()
+    try:
+        assert second.settings == saved
+        assert second.settings.recent_files == [str((SAMPLES / "a-border-crisis.md").resolve())]
+        assert abs(second.settings.zoom - zoom) < 1e-9 and second.panes[0].scale == second.settings.zoom
+        assert second.settings.theme == "high-contrast" and second.theme_actions["high-contrast"].isChecked()
+        assert not second.linker.enabled and not second.sync_action.isChecked()
+        assert "PERSON" in second.visibility.hidden_labels
+        assert "fear_threat" in second.visibility.hidden_categories
+        assert second.settings.pipeline == "blank:en"
+        assert second.library.enabled_paths() == [str(words.resolve())]
+        assert second.size().width() == 720 and second.splitter.sizes() == sizes
+    finally:
+        second.shutdown()
+        from framereader.ui import styles
+
+        styles.apply_theme("light")
+
+
+def test_a_corrupt_settings_file_starts_with_defaults_and_says_so(qtbot, engine) -> None:
+    from framereader.core.settings import Settings, settings_path
+    from framereader.ui.main_window import MainWindow
+
+    settings_path().write_text('{"zoom": 1.4, "theme": ', encoding="utf-8")
+    win = MainWindow(engine=engine)
+    qtbot.addWidget(win)
+    try:
+        assert win.settings == Settings()
+        assert "damaged" in win.statusBar().currentMessage() and str(settings_path()) in win.statusBar().currentMessage()
+    finally:
+        win.shutdown()

@@ -61,6 +61,8 @@ def test_corrupt_file_falls_back_to_defaults_with_a_warning() -> None:
     settings, warning = load_settings()
     assert settings == Settings()
     assert warning and str(path) in warning and "defaults" in warning
+    damaged = path.with_name("settings.json.damaged")
+    assert damaged.read_text(encoding="utf-8") == "{ this is not json" and damaged.name in warning
     path.write_text(json.dumps([1, 2, 3]), encoding="utf-8")
     assert load_settings()[1]
     path.write_bytes(b"\xff\xfe\x00garbage")

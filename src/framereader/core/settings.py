@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write_text
+from .atomic import atomic_write_bytes, atomic_write_text
 from .paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -87,21 +87,28 @@ def settings_path() -> Path:
 
 
 def load_settings(path: str | Path | None = None) -> tuple[Settings, str | None]:
-    """Read settings; returns (settings, warning for the user or None)."""
+    """Read settings; returns (settings, warning for the user or None). A damaged file is kept
+    beside it as `settings.json.damaged` before defaults replace it on the next save."""
     target = Path(path) if path is not None else settings_path()
     try:
-        raw = target.read_text(encoding="utf-8")
+        raw = target.read_bytes()
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         log.warning("cannot read settings %s: %s", target, exc)
         return Settings(), f"{target}: the settings could not be read ({exc.__class__.__name__}); defaults are used."
     try:
-        data = json.loads(raw)
-    except ValueError:
-        return Settings(), f"{target}: the settings file is damaged; defaults are used."
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:  # includes UnicodeDecodeError
+        data = None
     if not isinstance(data, dict):
-        return Settings(), f"{target}: the settings file is damaged; defaults are used."
+        kept = target.with_name(target.name + ".damaged")
+        try:
+            atomic_write_bytes(kept, raw)
+            where = f" (the damaged file is kept as {kept.name})"
+        except OSError:
+            where = ""
+        return Settings(), f"{target}: the settings file is damaged; defaults are used{where}."
     return Settings.from_dict(data), None
 
 
