@@ -55,6 +55,8 @@ def _headless_parser() -> argparse.ArgumentParser:
     lexicon_sub = lexicon.add_subparsers(dest="lexicon_command", required=True)
     check = lexicon_sub.add_parser("check", help="validate lexicon files")
     check.add_argument("paths", nargs="+")
+    imp = lexicon_sub.add_parser("import", help="copy a lexicon, word list or CSV into your lexicons (used by the app)")
+    imp.add_argument("path")
     return parser
 
 
@@ -154,6 +156,17 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
+def _cmd_lexicon_import(args: argparse.Namespace) -> int:
+    from .core.lexicon_library import LexiconLibrary
+    from .core.settings import load_settings
+
+    entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
+    assert entry.lexicon is not None
+    count = entry.lexicon.term_count
+    print(f"{args.path}: imported as '{entry.lexicon.name}' ({count} term{'s' * (count != 1)}) into {entry.path}")
+    return 0
+
+
 def _all_lexicon_problems(path: str) -> list[FrameReaderError]:
     """Every problem in a readable `.frlex` file (the first error alone for other files)."""
     from .core.lexicon import validate_lexicon
@@ -173,7 +186,7 @@ def run_headless(argv: Sequence[str]) -> int:
     handlers = {"analyze": _cmd_analyze, "compare": _cmd_compare, "models": _cmd_models}
     try:
         if args.command == "lexicon":
-            return _cmd_lexicon_check(args)
+            return _cmd_lexicon_import(args) if args.lexicon_command == "import" else _cmd_lexicon_check(args)
         return handlers[args.command](args)
     except FrameReaderError as exc:
         print(f"framereader: {exc.message}", file=sys.stderr)

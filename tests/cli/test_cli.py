@@ -93,3 +93,19 @@ def test_custom_word_list_lexicon_is_used(tmp_path: Path, capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert {f["term"] for f in data["framing"]} <= {"summit", "emission"}
     assert data["framing"], "the word list should match the op-ed"
+
+
+def test_lexicon_import_copies_into_the_user_lexicons(tmp_path: Path, capsys) -> None:
+    from framereader.core.lexicon import user_lexicon_paths
+
+    words = tmp_path / "lesson.csv"
+    words.write_text("term,category,note\nswarm,Dehumanising,treats people as insects\n", encoding="utf-8")
+    assert main(["lexicon", "import", str(words)]) == 0
+    assert "imported as 'lesson' (1 term)" in capsys.readouterr().out
+    assert [p.name for p in user_lexicon_paths()] == ["lesson.frlex"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,category\nswarm,\n", encoding="utf-8")
+    assert main(["lexicon", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2:" in err and "no category" in err
+    assert [p.name for p in user_lexicon_paths()] == ["lesson.frlex"]
