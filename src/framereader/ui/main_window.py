@@ -696,7 +696,9 @@ class MainWindow(QMainWindow):
     def _on_failed(self, side: int, message: str) -> None:
         if side == NO_PANE:
             self._set_busy("")
-            self.show_error("The language model could not be loaded", message)
+            # before a model is ready the failure is the model's; afterwards, lexicons or comparison
+            title = "The analysis could not be updated" if self.service.ready else "The language model could not be loaded"
+            self.show_error(title, message)
         else:
             self.panes[side].set_status("not analysed")
             self.show_error("The text could not be analysed", message)
