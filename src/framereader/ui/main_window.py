@@ -29,7 +29,7 @@ from ..core.export import categories_meta, export_html, export_json
 from ..core.labels import same_name_key
 from ..core.model import Analysis, Document, EntitySpan, ModelInfo
 from ..core.lexicon import lexicons_for_language
-from ..core.lexicon_library import LexiconLibrary
+from ..core.lexicon_library import BUNDLED, LexiconLibrary
 from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings, load_settings, save_settings
 from . import styles
 from .compare_view import ComparisonPanel
@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
     def use_bundled_lexicons_only(self) -> None:
         """Analysis → Bundled Lexicons Only: switch every other lexicon off."""
         for entry in self.library.entries():
-            self.library.set_enabled(entry.key, entry.kind == "bundled")
+            self.library.set_enabled(entry.key, entry.kind == BUNDLED)
         self.apply_lexicons()
 
     def add_lexicon_dialog(self) -> None:
