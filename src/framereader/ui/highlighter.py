@@ -20,7 +20,11 @@ from . import styles
 from .text_builder import BuiltText, FormatOp, apply_op
 
 MAX_OPS_PER_TICK = 1000
-TICK_BUDGET_S = 0.008  # re-layout when the edit block ends costs several times this
+TICK_BUDGET_S = 0.004  # re-layout when the edit block ends costs about as much again
+#: Qt re-lays-out every character between the first and the last change of an edit block, at
+#: roughly 5,000 characters a millisecond: a tick touches at most this many positions (longer
+#: operations, such as the base formats that clear a whole document, are applied in pieces).
+MAX_SPAN_PER_TICK = 20_000
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,7 @@ class Highlighter(QObject):
         deadline = time.perf_counter() + TICK_BUDGET_S
         cursor = QTextCursor(self._document)
         last = cursor.document().characterCount() - 1
-        applied, previous_start, done = 0, -1, False
+        applied, previous_start, first, done = 0, -1, -1, False
         cursor.beginEditBlock()
         try:
             while True:
@@ -176,9 +180,17 @@ class Highlighter(QObject):
                     break
                 # Qt re-lays-out everything between the first and last change of an edit block,
                 # so a block must not span the jump from the last framing op (document end)
-                # back to the first entity op (document start): leave it for the next tick.
-                if applied and op.start < previous_start:
+                # back to the first entity op (document start), nor more than MAX_SPAN_PER_TICK
+                # positions: leave the op (or the rest of it) for the next tick.
+                if applied == 0:
+                    first = op.start
+                elif op.start < previous_start or op.end > first + MAX_SPAN_PER_TICK:
                     self._carry = op
+                    break
+                if op.end > op.start + MAX_SPAN_PER_TICK:
+                    op, self._carry = op._replace(end=op.start + MAX_SPAN_PER_TICK), op._replace(start=op.start + MAX_SPAN_PER_TICK)
+                    apply_op(cursor, op, last)
+                    applied += 1
                     break
                 apply_op(cursor, op, last)
                 applied += 1

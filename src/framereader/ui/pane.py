@@ -37,7 +37,7 @@ from ..core.labels import explain_label
 from ..core.model import Analysis, Document, EntitySpan, FramingSpan
 from . import styles
 from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
-from .ruler import Mark, OverviewRuler
+from .ruler import OverviewRuler
 from .text_builder import BuiltText, build_document, build_steps
 from .underlines import paint_framing_underlines, paint_mention_boxes
 
@@ -229,6 +229,7 @@ class Pane(QWidget):
         self._framing: list[FramingSpan] = []
         self._framing_starts: list[int] = []
         self._status = ""
+        self._word_estimate: tuple[Document | None, int] = (None, 0)
 
         self.header = PaneHeader(side)
         self.view = ReaderView()
@@ -382,7 +383,7 @@ class Pane(QWidget):
         ops = itertools.chain(base, found)
         self._styled = self.analysis is not None and self.visibility.enabled
         self.highlighter.start(ops)
-        self.ruler.set_marks(self._ruler_marks())
+        self.ruler.set_lanes(*self._ruler_lanes())
 
     @property
     def settled(self) -> bool:
@@ -440,23 +441,24 @@ class Pane(QWidget):
             parts.append(text)
         return "<hr>".join(parts)
 
-    def _ruler_marks(self) -> list[Mark]:
+    def _ruler_lanes(self) -> tuple[tuple[list[int], list[QColor]], tuple[list[int], list[QColor]]]:
+        """Ruler marks per lane (entities, framing): ascending Qt positions and their colours."""
         if self.analysis is None or self.built is None or not self.visibility.enabled:
-            return []
-        to_qt = self.built.offsets.to_qt
-        labels = {e.label for e in self.analysis.entities if self.visibility.shows_label(e.label)}
-        categories = {f.category for f in self.analysis.framing if self.visibility.shows_category(f.category)}
+            return ([], []), ([], [])
+        offsets = self.built.offsets
+        labels = {e.label for e in self._entities if self.visibility.shows_label(e.label)}
+        categories = {f.category for f in self._framing if self.visibility.shows_category(f.category)}
         label_colour = {label: self.book.entity_colour(label) for label in labels}  # one QColor each
         category_colour = {cat: self.book.category_colour(cat) for cat in categories}
-        marks: list[Mark] = [
-            (to_qt(e.start), label_colour[e.label], 0) for e in self.analysis.entities if e.label in label_colour
-        ]
-        marks += [
-            (to_qt(f.start), category_colour[f.category], 1)
-            for f in self.analysis.framing
-            if f.category in category_colour
-        ]
-        return marks
+        entities = [e for e in self._entities if e.label in label_colour]  # sorted by start
+        framing = [f for f in self._framing if f.category in category_colour]
+        identity = offsets.qt_length == offsets.core_length  # no astral characters: same offsets
+        return (
+            ([e.start for e in entities] if identity else [offsets.to_qt(e.start) for e in entities],
+             [label_colour[e.label] for e in entities]),
+            ([f.start for f in framing] if identity else [offsets.to_qt(f.start) for f in framing],
+             [category_colour[f.category] for f in framing]),
+        )
 
     # ------------------------------------------------------------------ marks and navigation
     def set_marks(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
@@ -531,7 +533,7 @@ class Pane(QWidget):
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:
-            words = f"≈ {len(self.document.text.split()):,} words"
+            words = f"≈ {self._approximate_words():,} words"
         bits = [words]
         if self.model_name:
             bits.append(self.model_name)
@@ -541,6 +543,16 @@ class Pane(QWidget):
             bits.append("⚠ " + self.document.note)
         header.meta.setText("  ·  ".join(bits))
         header.meta.setToolTip(self.document.note or "")
+
+    def _approximate_words(self) -> int:
+        """Words of the shown text before its analysis, counted once per document (splitting a
+        1 MB text takes 10 ms, and the header changes with every progress report)."""
+        document = self.document
+        if document is None:
+            return 0
+        if self._word_estimate[0] is not document:
+            self._word_estimate = (document, len(document.text.split()))
+        return self._word_estimate[1]
 
     @property
     def title(self) -> str:

@@ -145,9 +145,10 @@ def _block_at(blocks: tuple[Block, ...], starts: list[int], offset: int) -> Bloc
 
 
 #: Insertion time per building step (see `build_steps`). A view attached to the document lays
-#: out the inserted text when the step's edit block ends, which costs about five times as much,
-#: so 4 ms of inserting makes steps of roughly 25 ms.
-BUILD_BUDGET_S = 0.004
+#: out the inserted text when the step's edit block ends, which costs about eight times as much,
+#: so 1 ms of inserting makes steps of roughly 9 ms (measured; the total does not change with
+#: the step size). Two panes building at once may run two or three steps back to back.
+BUILD_BUDGET_S = 0.001
 
 
 def build_document(qdoc: QTextDocument, document: Document, scale: float = 1.0) -> BuiltText:

@@ -1,0 +1,170 @@
+"""Diagnose event-loop stalls: the gui_probe scenario (two 1 MB documents opened at once) with a
+record of what the GUI thread and the worker were doing around every long tick gap.
+
+    QT_QPA_PLATFORM=offscreen FRAMEREADER_HOME=$(mktemp -d) .venv/bin/python bench/stall_trace.py [GAP_MS]
+
+For each gap longer than GAP_MS (default 50) between 5 ms timer ticks it prints the gap, the
+CPU time the GUI thread used during it (wall >> CPU means the GUI thread was waiting, e.g. for
+the GIL), and the timed GUI handlers and worker steps that overlap it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "resources" / "samples"
+T0 = time.perf_counter()
+EVENTS: list[tuple[str, str, float, float, float]] = []  # (thread, name, start, end, cpu)
+
+
+def timed(owner: type, name: str, label: str | None = None) -> None:
+    """Wrap `owner.name` so each call is recorded with wall and thread CPU time."""
+    original = getattr(owner, name)
+    tag = label or f"{owner.__name__}.{name}"
+
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        start, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            EVENTS.append((threading.current_thread().name, tag, start, time.perf_counter(), time.thread_time() - cpu))
+
+    setattr(owner, name, wrapper)
+
+
+_GC_START: dict[int, float] = {}
+
+
+def _gc_callback(phase: str, info: dict) -> None:
+    """Record every cyclic collection (which thread ran it, which generation, how long)."""
+    ident = threading.get_ident()
+    if phase == "start":
+        _GC_START[ident] = time.perf_counter()
+    elif ident in _GC_START:
+        start = _GC_START.pop(ident)
+        EVENTS.append((threading.current_thread().name, f"gc gen{info['generation']}", start, time.perf_counter(), 0.0))
+
+
+def instrument() -> None:
+    import gc
+
+    gc.callbacks.append(_gc_callback)
+    from framereader.core import analysis, engine
+    from framereader.ui import highlighter, main_window, pane, ruler, worker
+
+    timed(highlighter.Highlighter, "_tick")
+    timed(pane.Pane, "_build_step")
+    timed(pane.Pane, "set_analysis")
+    timed(pane.Pane, "restyle")
+    timed(pane.Pane, "set_status")
+    timed(pane.ReaderView, "paintEvent")
+    timed(pane.ReaderView, "resizeEvent")
+    timed(ruler.OverviewRuler, "paintEvent")
+    for name in ("_on_analysis_ready", "_on_progress", "_on_descriptors_ready", "_on_comparison_ready",
+                 "_update_comparison", "_refresh_legend", "_update_progress", "_on_pane_highlighted"):
+        if hasattr(main_window.MainWindow, name):
+            timed(main_window.MainWindow, name)
+    timed(engine.Engine, "analyze")
+    timed(engine.Engine, "describe")
+    timed(worker.AnalysisWorker, "compare")
+    timed(worker.AnalysisService, "_on_analysis_ready", "Service._on_analysis_ready")
+    # worker: one record per spaCy chunk
+    original_chunks = analysis._chunk_docs
+
+    def chunk_docs(pipeline, text, cancelled, progress):  # noqa: ANN001, ANN202
+        last = time.perf_counter()
+        for item in original_chunks(pipeline, text, cancelled, progress):
+            now = time.perf_counter()
+            EVENTS.append((threading.current_thread().name, "nlp chunk", last, now, 0.0))
+            yield item
+            last = time.perf_counter()
+
+    analysis._chunk_docs = chunk_docs
+
+
+def main() -> int:
+    gap_ms = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
+    if os.environ.get("FRAMEREADER_SWITCH"):
+        sys.setswitchinterval(float(os.environ["FRAMEREADER_SWITCH"]))
+    home = os.environ.get("FRAMEREADER_HOME")
+    if home:
+        shutil.rmtree(home, ignore_errors=True)
+    instrument()
+    from PySide6.QtCore import QTimer
+
+    from framereader.core.settings import Settings
+    from framereader.ui.app import application
+    from framereader.ui.main_window import MainWindow
+
+    threading.current_thread().name = "GUI"
+    app = application()
+    window = MainWindow(settings=Settings(), persist=False)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    ticks: list[tuple[float, float]] = []
+
+    def run(record: bool) -> None:
+        def tick() -> None:
+            if record:
+                ticks.append((time.perf_counter(), time.thread_time()))
+            if window.service.ready and window.analysed():
+                app.exit(0)
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        app.exec()
+        timer.stop()
+
+    run(False)
+    folder = Path(tempfile.mkdtemp())
+    for name in ("a-border-crisis.md", "b-border-crisis.md"):
+        text = (SAMPLES / name).read_text(encoding="utf-8").split("\n", 2)[2]
+        big = folder / f"big-{name.replace('.md', '.txt')}"
+        big.write_text((text + "\n\n") * (1024 * 1024 // (len(text) + 2) + 1), encoding="utf-8")
+    EVENTS.clear()
+    start = time.perf_counter()
+    ticks.append((start, time.thread_time()))
+    window.open_path(0, str(folder / "big-a-border-crisis.txt"))
+    window.open_path(1, str(folder / "big-b-border-crisis.txt"))
+    ticks.append((time.perf_counter(), time.thread_time()))
+    run(True)
+    window.shutdown()
+
+    gaps = []
+    for (t1, c1), (t2, c2) in zip(ticks[1:], ticks[2:]):
+        if (t2 - t1) * 1000 > gap_ms:
+            gaps.append((t1, t2, c2 - c1))
+    print(f"total {ticks[-1][0] - start:.1f} s, {len(ticks)} ticks, {len(gaps)} gaps > {gap_ms:g} ms, "
+          f"longest {max((b - a) * 1000 for (a, _), (b, _) in zip(ticks[1:], ticks[2:])):.0f} ms")
+    by_name: dict[str, list[float]] = {}
+    for thread, name, a, b, cpu in EVENTS:
+        by_name.setdefault(f"{thread}:{name}", []).append((b - a) * 1000)
+    for key, values in sorted(by_name.items()):
+        values.sort()
+        print(f"  {key:45s} n={len(values):5d} max={values[-1]:7.1f} ms  p50={values[len(values) // 2]:6.1f}  sum={sum(values):8.0f}")
+    for a, b, cpu in sorted(gaps, key=lambda g: g[0] - g[1])[:25]:
+        print(f"\nGAP {(a - start) * 1000:8.0f} ms +{(b - a) * 1000:5.0f} ms  GUI cpu {cpu * 1000:5.0f} ms")
+        for thread, name, s, e, c in sorted(EVENTS, key=lambda ev: ev[2]):
+            if e > a and s < b:
+                cpu_note = f" cpu {c * 1000:5.1f}" if thread == "GUI" else ""
+                print(f"   {thread[:12]:12s} {name:40s} {(s - start) * 1000:8.0f} +{(e - s) * 1000:6.1f}{cpu_note}")
+    if os.environ.get("FRAMEREADER_TRACE_JSON"):
+        Path(os.environ["FRAMEREADER_TRACE_JSON"]).write_text(json.dumps({"ticks": ticks, "events": EVENTS, "start": start}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
