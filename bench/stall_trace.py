@@ -149,6 +149,11 @@ def main() -> int:
             gaps.append((t1, t2, c2 - c1))
     print(f"total {ticks[-1][0] - start:.1f} s, {len(ticks)} ticks, {len(gaps)} gaps > {gap_ms:g} ms, "
           f"longest {max((b - a) * 1000 for (a, _), (b, _) in zip(ticks[1:], ticks[2:])):.0f} ms")
+    tops = [(b - a, cpu) for thread, name, a, b, cpu in EVENTS if thread == "GUI" and not name.startswith("gc")
+            and name in ("Highlighter._tick", "Pane._build_step", "Service._on_analysis_ready")]
+    wall_ms, cpu_ms = sum(w for w, _ in tops) * 1000, sum(c for _, c in tops) * 1000
+    print(f"GUI steps (build, highlight, analysis ready): wall {wall_ms:.0f} ms, thread CPU {cpu_ms:.0f} ms "
+          f"(waiting {100 * (1 - cpu_ms / max(wall_ms, 1e-9)):.0f} %)")
     by_name: dict[str, list[float]] = {}
     for thread, name, a, b, cpu in EVENTS:
         by_name.setdefault(f"{thread}:{name}", []).append((b - a) * 1000)
