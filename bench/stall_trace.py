@@ -5,7 +5,9 @@ record of what the GUI thread and the worker were doing around every long tick g
 
 For each gap longer than GAP_MS (default 50) between 5 ms timer ticks it prints the gap, the
 CPU time the GUI thread used during it (wall >> CPU means the GUI thread was waiting, e.g. for
-the GIL), and the timed GUI handlers and worker steps that overlap it.
+the GIL or for a CPU core), and the timed GUI handlers and worker steps that overlap it. With
+FRAMEREADER_TRACE_COMPARISON=1 it runs on until the comparison of the two texts is shown; with
+FRAMEREADER_TRACE_REOPEN=1 it traces re-opening both documents once their analyses are cached.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def instrument() -> None:
     timed(pane.ReaderView, "paintEvent")
     timed(pane.ReaderView, "resizeEvent")
     timed(ruler.OverviewRuler, "paintEvent")
+    timed(worker.AnalysisWorker, "describe")
     for name in ("_on_analysis_ready", "_on_progress", "_on_descriptors_ready", "_on_comparison_ready",
                  "_update_comparison", "_refresh_legend", "_update_progress", "_on_pane_highlighted"):
         if hasattr(main_window.MainWindow, name):
@@ -118,7 +121,7 @@ def main() -> int:
         def tick() -> None:
             if record:
                 ticks.append((time.perf_counter(), time.thread_time()))
-            if window.service.ready and window.analysed():
+            if window.service.ready and window.analysed() and (not until_compared or window.comparison is not None):
                 app.exit(0)
 
         timer = QTimer()
@@ -128,7 +131,9 @@ def main() -> int:
         app.exec()
         timer.stop()
 
+    until_compared = False
     run(False)
+    until_compared = bool(os.environ.get("FRAMEREADER_TRACE_COMPARISON"))  # also wait for the comparison
     folder = Path(tempfile.mkdtemp())
     for name in ("a-border-crisis.md", "b-border-crisis.md"):
         text = (SAMPLES / name).read_text(encoding="utf-8").split("\n", 2)[2]
@@ -141,6 +146,18 @@ def main() -> int:
     window.open_path(1, str(folder / "big-b-border-crisis.txt"))
     ticks.append((time.perf_counter(), time.thread_time()))
     run(True)
+    if os.environ.get("FRAMEREADER_TRACE_REOPEN"):  # measure re-opening both (cached) instead
+        window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+        window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
+        run(False)
+        EVENTS.clear()
+        ticks.clear()
+        start = time.perf_counter()
+        ticks.append((start, time.thread_time()))
+        window.open_path(0, str(folder / "big-a-border-crisis.txt"))
+        window.open_path(1, str(folder / "big-b-border-crisis.txt"))
+        ticks.append((time.perf_counter(), time.thread_time()))
+        run(True)
     window.shutdown()
 
     gaps = []
