@@ -70,3 +70,49 @@ def test_cancellation_raises_between_chunks(trained_pipeline) -> None:
 
     with pytest.raises(Cancelled):
         analyze(Document(text), trained_pipeline, None, cancelled=cancelled)
+
+
+def _matcher(pipeline, *terms: str):
+    from framereader.core.lexicon import Category, Lexicon, Term
+    from framereader.core.matcher import LexiconMatcher
+
+    category = Category("lesson", "Lesson", "#D55E00", "", tuple(Term(t) for t in terms))
+    return LexiconMatcher(pipeline.nlp, [Lexicon("l", "L", "en", "", (category,))])
+
+
+def test_rematch_equals_a_full_analysis_with_the_new_lexicon(trained_pipeline) -> None:
+    from framereader.core.analysis import rematch
+
+    text = ("The talks went on. " * 400 + "\n\n") * 4 + TEXT  # several chunks
+    document = Document(text)
+    before = analyze(document, trained_pipeline, _matcher(trained_pipeline, "talk"))
+    after = rematch(before, trained_pipeline, _matcher(trained_pipeline, "go on", "Monday"))
+    fresh = analyze(document, trained_pipeline, _matcher(trained_pipeline, "go on", "Monday"))
+    assert len(chunk_ranges(text)) > 1 and before.framing and after.framing != before.framing
+    assert after.framing == fresh.framing and after.framing_counts == fresh.framing_counts
+    assert {f.term for f in after.framing} == {"go on", "Monday"}
+    assert after.entities == before.entities == fresh.entities and after.words == fresh.words
+
+
+def test_engine_rematches_after_a_lexicon_change_without_running_the_pipeline(trained_pipeline, monkeypatch) -> None:
+    from framereader.core import engine as engine_module
+    from framereader.core.engine import Engine
+    from framereader.core.lexicon import Category, Lexicon, Term
+
+    def lexicon(*terms: str) -> Lexicon:
+        return Lexicon("l", "L", "en", "", (Category("lesson", "Lesson", "#D55E00", "", tuple(Term(t) for t in terms)),))
+
+    engine = Engine(trained_pipeline, [lexicon("talks")])
+    document = Document(TEXT, source="a.txt")
+    described = engine.describe(engine.analyze(document))
+    assert described.descriptors
+    engine.set_lexicons([lexicon("Monday")])
+
+    def no_pipeline(*_args, **_kwargs):
+        raise AssertionError("the pipeline ran again")
+
+    monkeypatch.setattr(engine_module, "analyze", no_pipeline)
+    monkeypatch.setattr(engine_module, "add_descriptors", no_pipeline)
+    again = engine.describe(engine.analyze(document))
+    assert [f.term for f in again.framing] == ["Monday"] and again.entities == described.entities
+    assert again.descriptors == described.descriptors and again.source == "a.txt"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.tokens import Doc
@@ -91,9 +92,7 @@ def analyze(
         words += count_words(doc)
         for ent in doc.ents:
             entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
-        for match in matcher.find(doc) if matcher is not None else ():
-            start, end = offset + match.start_char, offset + match.end_char
-            framing.append(FramingSpan(start, end, match.category_id, match.term_text, text[start:end]))
+        framing.extend(_framing_spans(text, offset, doc, matcher))
     analysis = Analysis(
         source=document.source,
         text=text,
@@ -102,9 +101,41 @@ def analyze(
         framing=tuple(framing),
         words=words,
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
-        framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
+        framing_counts=_framing_counts(framing),
     )
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
+
+
+def _framing_spans(text: str, offset: int, doc: Doc, matcher: Matcher | None) -> Iterator[FramingSpan]:
+    for match in matcher.find(doc) if matcher is not None else ():
+        start, end = offset + match.start_char, offset + match.end_char
+        yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end])
+
+
+def _framing_counts(framing: Sequence[FramingSpan]) -> dict[str, int]:
+    return dict(sorted(Counter(f.category for f in framing).items()))
+
+
+def rematch(
+    analysis: Analysis,
+    pipeline: Pipeline,
+    matcher: Matcher | None,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[float], None] = lambda fraction: None,
+) -> Analysis:
+    """`analysis` with its framing terms found again by another `matcher` (lexicons changed):
+    the text is only tokenized, in the same chunks as `analyze`, so entities, words and
+    descriptors are kept and the result equals a full analysis with the new lexicons."""
+    text = analysis.text
+    framing: list[FramingSpan] = []
+    ranges = chunk_ranges(text)
+    for index, (start, end) in enumerate(ranges):
+        if cancelled():
+            raise Cancelled()
+        framing.extend(_framing_spans(text, start, pipeline.nlp.make_doc(text[start:end]), matcher))
+        progress((index + 1) / len(ranges))
+    return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
 
 
 def add_descriptors(
@@ -112,8 +143,6 @@ def add_descriptors(
 ) -> Analysis:
     """Parse the chunks that hold entities and attach descriptors, reusing the known entities
     (NER is not run again). A pipeline without a parser returns `analysis` unchanged."""
-    from dataclasses import replace
-
     from .descriptors import extract_descriptors
 
     if not pipeline.can_parse or not analysis.entities:

@@ -4,9 +4,10 @@ worker alike. Lexicons whose language differs from the pipeline's are set aside 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from .analysis import add_descriptors, analyze
+from .analysis import add_descriptors, analyze, rematch
 from .cache import AnalysisCache, cache_key
 from .export import categories_meta
 from .lexicon import (
@@ -21,6 +22,9 @@ from .lexicon import (
 from .matcher import LexiconMatcher
 from .model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
+
+#: How many texts' analyses the engine keeps for re-matching after a lexicon change (one per pane).
+RECENT_TEXTS = 2
 
 
 def load_lexicon_any(path: str | Path) -> Lexicon:
@@ -39,6 +43,8 @@ class Engine:
         self.lexicons: tuple[Lexicon, ...] = ()
         self.note: str | None = None
         self.matcher: LexiconMatcher | None = None
+        #: text → its newest analysis with this pipeline (oldest first; see `_remember`)
+        self._recent: dict[str, Analysis] = {}
         self.set_lexicons(lexicons)
 
     @classmethod
@@ -53,6 +59,7 @@ class Engine:
     def set_pipeline(self, pipeline: Pipeline) -> None:
         """Switch pipelines; lexicons are recompiled against the new tokenizer and language."""
         self.pipeline = pipeline
+        self._recent.clear()  # their entities came from the other pipeline
         self.set_lexicons(self.all_lexicons)
 
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
@@ -73,16 +80,34 @@ class Engine:
         """Analyse one document with this engine's pipeline and lexicons (cached when enabled)."""
 
         def compute() -> Analysis:
+            previous = self._recent.get(document.text)
+            if previous is not None:  # only the lexicons changed: keep entities, find terms again
+                found = rematch(previous, self.pipeline, self.matcher, cancelled=cancelled, progress=progress)
+                if descriptors and not found.descriptors:
+                    found = add_descriptors(found, self.pipeline, cancelled=cancelled)
+                return replace(found, source=document.source)
             return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
 
-        cached = self._cached(document.text, document.source, descriptors, compute)
+        result = self._remember(self._cached(document.text, document.source, descriptors, compute))
         progress(1.0)
-        return cached
+        return result
 
     def describe(self, analysis: Analysis, *, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
-        """`analysis` plus descriptors from the dependency parse (cached when enabled)."""
-        return self._cached(analysis.text, analysis.source, True,
-                            lambda: add_descriptors(analysis, self.pipeline, cancelled=cancelled))
+        """`analysis` plus descriptors from the dependency parse (cached when enabled; an
+        analysis that kept its descriptors through `rematch` is not parsed again)."""
+        return self._remember(self._cached(
+            analysis.text, analysis.source, True,
+            lambda: analysis if analysis.descriptors else add_descriptors(analysis, self.pipeline, cancelled=cancelled),
+        ))
+
+    def _remember(self, analysis: Analysis) -> Analysis:
+        """Keep the newest analyses of the last few texts, so a lexicon change re-finds framing
+        terms without running the pipeline again (the model and its entities are unchanged)."""
+        self._recent.pop(analysis.text, None)
+        self._recent[analysis.text] = analysis
+        while len(self._recent) > RECENT_TEXTS:
+            del self._recent[next(iter(self._recent))]
+        return analysis
 
     def _cached(self, text: str, source: str, descriptors: bool, compute: Callable[[], Analysis]) -> Analysis:
         """`compute()`, or the stored result for the same text, pipeline, lexicons and depth."""
