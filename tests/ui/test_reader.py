@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
@@ -368,3 +369,25 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, window) -> None:
     qtbot.wait(300)
     assert [a.text for a in results] == [second.text]
     assert not service.busy(0)
+
+
+def test_zooming_a_long_text_twice_rebuilds_in_steps_and_keeps_the_place(qtbot, window) -> None:
+    from PySide6.QtCore import QPoint
+
+    window.set_document(0, Document(long_text(3000, "Marek Holloway")))
+    pane = window.panes[0]
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    bar = pane.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top = pane.built.offsets.to_core(pane.view.cursorForPosition(QPoint(0, 0)).position())
+    size = pane.view.document().defaultFont().pointSizeF()
+    window.zoom_in()
+    assert pane.building  # a long text is rebuilt in steps, not in one blocking call
+    window.zoom_in()  # a second zoom while the first rebuild runs
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    assert pane.view.document().defaultFont().pointSizeF() == pytest.approx(size * 1.21, rel=0.02)
+    now = pane.built.offsets.to_core(pane.view.cursorForPosition(QPoint(0, 0)).position())
+    assert abs(now - top) < 2000  # the same paragraph or its neighbour, not the start
+    entity = pane.analysis.entities[len(pane.analysis.entities) // 2]
+    fmt = format_at(pane.view.document(), pane.built.offsets.to_qt(entity.start))
+    assert fmt.fontPointSize() > size and has_entity_tint(fmt, window, entity.label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import itertools
 from bisect import bisect_right
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,7 +39,7 @@ from ..core.model import Analysis, Document, EntitySpan, FramingSpan
 from . import styles
 from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
 from .ruler import OverviewRuler
-from .text_builder import BuiltText, build_document, build_steps
+from .text_builder import BuiltText, build_steps
 from .underlines import paint_framing_underlines, paint_mention_boxes
 
 SIDE_NAMES = ("Left", "Right")
@@ -241,6 +242,7 @@ class Pane(QWidget):
         self.ruler = OverviewRuler(self.view)
         self.highlighter = Highlighter(self.view.document(), self)
         self._build = None  # the running build_steps generator of a long text
+        self._on_built: Callable[[BuiltText], None] = lambda built: None  # what to do when it ends
         self._pending_analysis: Analysis | None = None
         self._build_timer = QTimer(self)
         self._build_timer.setInterval(0)
@@ -281,12 +283,23 @@ class Pane(QWidget):
         self.ruler.set_marks([])
         self._status = "analysing…"
         self._update_header()
-        # Long texts are built in timed steps; the first step runs now, so the text shows at once.
-        self._build = build_steps(self.view.document(), document, self.scale)
+        self._start_build(self._show_from_start)
+
+    def _show_from_start(self, _built: BuiltText) -> None:
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.verticalScrollBar().setValue(0)
+
+    def _start_build(self, on_built: Callable[[BuiltText], None]) -> None:
+        """Build the Qt document from `self.document` in timed steps (the first runs now, so the
+        text shows at once; a 1 MB text never blocks the event loop for long), then call
+        `on_built` and take any analysis that arrived meanwhile."""
+        self.built = None
+        self._on_built = on_built
+        self._build = build_steps(self.view.document(), self.document, self.scale)
         self._build_step()
 
     def _build_step(self) -> None:
-        """Run one building step; when the document is complete, take any waiting analysis."""
+        """Run one building step; when the document is complete, finish it."""
         if self._build is None:
             return
         result = next(self._build, None)
@@ -299,8 +312,7 @@ class Pane(QWidget):
         self._build_timer.stop()
         self._build = None
         self.built = result
-        self.view.moveCursor(QTextCursor.MoveOperation.Start)
-        self.view.verticalScrollBar().setValue(0)
+        self._on_built(result)
         pending, self._pending_analysis = self._pending_analysis, None
         if pending is not None:
             self.set_analysis(pending)
@@ -359,20 +371,25 @@ class Pane(QWidget):
 
     def rebuild(self) -> None:
         """Re-create the Qt document (new zoom or theme), keeping highlights and the reading position."""
+        if self.document is not None and self.building:
+            self._start_build(self._on_built)  # start again at the new size, same ending
+            return
         if self.document is None or self.built is None:
             return
-        scale = self.scale
         top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
         marks = self.view.extraSelections()
         mark_spans = [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format) for s in marks]
         self.highlighter.stop()
-        self.built = build_document(self.view.document(), self.document, scale)
         self._styled = False
         self._apply_measure()
-        if mark_spans:
-            self._set_extra(mark_spans)
-        self.restyle()
-        self.scroll_to(self.built.offsets.to_qt(top), centre=False)
+
+        def restore(built: BuiltText) -> None:
+            if mark_spans:
+                self._set_extra(mark_spans)
+            self.restyle()
+            self.scroll_to(built.offsets.to_qt(top), centre=False)
+
+        self._start_build(restore)
 
     def restyle(self) -> None:
         """Clear highlight formats (back to the builder's base formats) and apply the visible ones."""
