@@ -59,7 +59,7 @@ class Engine:
     def set_pipeline(self, pipeline: Pipeline) -> None:
         """Switch pipelines; lexicons are recompiled against the new tokenizer and language."""
         self.pipeline = pipeline
-        self._recent.clear()  # their entities came from the other pipeline
+        self.forget_recent()  # their entities came from the other pipeline
         self.set_lexicons(self.all_lexicons)
 
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
@@ -99,6 +99,10 @@ class Engine:
             analysis.text, analysis.source, True,
             lambda: analysis if analysis.descriptors else add_descriptors(analysis, self.pipeline, cancelled=cancelled),
         ))
+
+    def forget_recent(self) -> None:
+        """Drop the remembered analyses, so the next `analyze` runs the pipeline (benchmarks)."""
+        self._recent.clear()
 
     def _remember(self, analysis: Analysis) -> Analysis:
         """Keep the newest analyses of the last few texts, so a lexicon change re-finds framing
