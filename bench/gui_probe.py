@@ -23,8 +23,8 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "resources" / "samples"
+from probe_support import SAMPLES, run_ticks, write_big_texts  # noqa: E402
+
 TIMEOUT_S = 1200
 
 
@@ -45,7 +45,7 @@ def main() -> int:
     home = os.environ.get("FRAMEREADER_HOME")
     if home:
         shutil.rmtree(home, ignore_errors=True)  # no cached analyses from an earlier run
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer
 
     from framereader.core.settings import Settings
     from framereader.ui.app import application
@@ -63,39 +63,29 @@ def main() -> int:
         clock, gap = QElapsedTimer(), {"max": 0.0, "last": time.perf_counter()}
         clock.start()
 
-        def tick() -> None:
+        def tick() -> int | None:
             now = time.perf_counter()
             gap["max"] = max(gap["max"], (now - gap["last"]) * 1000)
             gap["last"] = now
             if window.service.ready and window.analysed():
-                app.exit(0)  # not quit(): in Qt 6 it closes the window (and its worker)
-            elif clock.elapsed() > TIMEOUT_S * 1000:
-                app.exit(1)
+                return 0
+            return 1 if clock.elapsed() > TIMEOUT_S * 1000 else None
 
-        timer = QTimer()
-        timer.setInterval(5)
-        timer.timeout.connect(tick)
-        timer.start()
-        app.exec()
-        timer.stop()
+        run_ticks(app, tick)
         return clock.elapsed() / 1000, gap["max"] if record_stalls else 0.0
 
     wait_until_analysed(False)  # the model is loaded before we measure
 
-    folder = Path(tempfile.mkdtemp())
-    for name in ("a-border-crisis.md", "b-border-crisis.md"):
-        text = (SAMPLES / name).read_text(encoding="utf-8").split("\n", 2)[2]  # body only
-        big = folder / f"big-{name.replace('.md', '.txt')}"
-        big.write_text((text + "\n\n") * (1024 * 1024 // (len(text) + 2) + 1), encoding="utf-8")
-    window.open_path(0, str(folder / "big-a-border-crisis.txt"))
-    window.open_path(1, str(folder / "big-b-border-crisis.txt"))
+    big_a, big_b = write_big_texts(Path(tempfile.mkdtemp()))
+    window.open_path(0, str(big_a))
+    window.open_path(1, str(big_b))
     big_s, stall_ms = wait_until_analysed(True)
     rss_mb = peak_rss_mb()
 
     window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
     window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
     wait_until_analysed(False)  # first open: analysed and cached
-    window.open_path(0, str(folder / "big-a-border-crisis.txt"))  # open something else…
+    window.open_path(0, str(big_a))  # open something else…
     wait_until_analysed(False)
     start = time.perf_counter()
     window.open_path(0, str(SAMPLES / "a-border-crisis.md"))  # …and re-open the article

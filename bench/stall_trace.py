@@ -22,8 +22,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "resources" / "samples"
+from probe_support import SAMPLES, run_ticks, write_big_texts
+
 T0 = time.perf_counter()
 EVENTS: list[tuple[str, str, float, float, float]] = []  # (thread, name, start, end, cpu)
 
@@ -103,8 +103,6 @@ def main() -> int:
     if home:
         shutil.rmtree(home, ignore_errors=True)
     instrument()
-    from PySide6.QtCore import QTimer
-
     from framereader.core.settings import Settings
     from framereader.ui.app import application
     from framereader.ui.main_window import MainWindow
@@ -118,46 +116,37 @@ def main() -> int:
     ticks: list[tuple[float, float]] = []
 
     def run(record: bool) -> None:
-        def tick() -> None:
+        def tick() -> int | None:
             if record:
                 ticks.append((time.perf_counter(), time.thread_time()))
-            if window.service.ready and window.analysed() and (not until_compared or window.comparison is not None):
-                app.exit(0)
+            done = window.service.ready and window.analysed()
+            return 0 if done and (not until_compared or window.comparison is not None) else None
 
-        timer = QTimer()
-        timer.setInterval(5)
-        timer.timeout.connect(tick)
-        timer.start()
-        app.exec()
-        timer.stop()
+        run_ticks(app, tick)
 
     until_compared = False
     run(False)
     until_compared = bool(os.environ.get("FRAMEREADER_TRACE_COMPARISON"))  # also wait for the comparison
-    folder = Path(tempfile.mkdtemp())
-    for name in ("a-border-crisis.md", "b-border-crisis.md"):
-        text = (SAMPLES / name).read_text(encoding="utf-8").split("\n", 2)[2]
-        big = folder / f"big-{name.replace('.md', '.txt')}"
-        big.write_text((text + "\n\n") * (1024 * 1024 // (len(text) + 2) + 1), encoding="utf-8")
-    EVENTS.clear()
-    start = time.perf_counter()
-    ticks.append((start, time.thread_time()))
-    window.open_path(0, str(folder / "big-a-border-crisis.txt"))
-    window.open_path(1, str(folder / "big-b-border-crisis.txt"))
-    ticks.append((time.perf_counter(), time.thread_time()))
-    run(True)
+    big_a, big_b = write_big_texts(Path(tempfile.mkdtemp()))
+
+    def open_both_and_trace() -> float:
+        """Open the two big texts at once and record until they are shown; returns the start."""
+        EVENTS.clear()
+        ticks.clear()
+        begun = time.perf_counter()
+        ticks.append((begun, time.thread_time()))
+        window.open_path(0, str(big_a))
+        window.open_path(1, str(big_b))
+        ticks.append((time.perf_counter(), time.thread_time()))
+        run(True)
+        return begun
+
+    start = open_both_and_trace()
     if os.environ.get("FRAMEREADER_TRACE_REOPEN"):  # measure re-opening both (cached) instead
         window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
         window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
         run(False)
-        EVENTS.clear()
-        ticks.clear()
-        start = time.perf_counter()
-        ticks.append((start, time.thread_time()))
-        window.open_path(0, str(folder / "big-a-border-crisis.txt"))
-        window.open_path(1, str(folder / "big-b-border-crisis.txt"))
-        ticks.append((time.perf_counter(), time.thread_time()))
-        run(True)
+        start = open_both_and_trace()
     window.shutdown()
 
     gaps = []
