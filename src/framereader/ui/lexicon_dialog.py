@@ -8,8 +8,10 @@ draft is kept, so nothing typed is lost. `changed` tells the window to re-highli
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -36,10 +38,10 @@ from PySide6.QtWidgets import (
 from ..core.errors import FrameReaderError
 from ..core.lexicon import SUFFIX
 from ..core.lexicon_draft import CategoryDraft, LexiconDraft, TermDraft
-from ..core.lexicon_library import BUNDLED, FILE, LexiconEntry, LexiconLibrary
+from ..core.lexicon_library import BUNDLED, FILE, USER, LexiconEntry, LexiconLibrary
 from . import styles
 
-KIND_NOTES = {BUNDLED: "bundled, read-only", "user": "yours, editable", FILE: "file from elsewhere, read-only"}
+KIND_NOTES = {BUNDLED: "bundled, read-only", USER: "yours, editable", FILE: "file from elsewhere, read-only"}
 TERM_COLUMNS = ("Term", "Note", "Neutral alternative", "Exact")
 IMPORT_FILTER = f"Lexicons and word lists (*{SUFFIX} *.txt *.csv *.tsv);;All files (*)"
 ERROR_INK, OK_INK = "#b42318", "#1a7f37"
@@ -120,7 +122,7 @@ class LexiconsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(box)
 
-    def _button(self, text: str, slot, row: QHBoxLayout, tip: str) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], object], row: QHBoxLayout, tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
@@ -555,7 +557,7 @@ class LexiconsDialog(QDialog):
             QMessageBox.StandardButton.Save,
         )
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.confirm_leave():
             event.accept()
         else:
@@ -566,7 +568,7 @@ class LexiconsDialog(QDialog):
             super().reject()
 
     # ------------------------------------------------------------------ library actions
-    def _library_action(self, action, done: str) -> LexiconEntry | None:
+    def _library_action(self, action: Callable[[], LexiconEntry], done: str) -> LexiconEntry | None:
         """Run a library action that adds a lexicon; show its result or its problem inline."""
         if not self.confirm_leave():
             return None
