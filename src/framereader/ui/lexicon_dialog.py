@@ -149,6 +149,8 @@ class LexiconsDialog(QDialog):
         self.category_list = QListWidget()
         self.category_list.setObjectName("CategoryList")
         self.category_list.currentRowChanged.connect(self._on_category_selected)
+        self.category_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.category_list.setMinimumWidth(250)
         category_buttons = QHBoxLayout()
         self.add_category_button = self._button("Add Categor&y", self.add_category, category_buttons,
                                                 "Add a framing category")
