@@ -180,3 +180,24 @@ def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> Non
     dialog.select_pipeline("de_core_news_sm")
     assert "No enabled lexicon is written for 'de'" in dialog.lexicon_note.text()
     assert "'en'" in dialog.lexicon_note.text()
+
+
+def test_changes_from_the_analysis_menu_show_in_the_open_dialog_without_losing_edits(qtbot, window, dialog) -> None:
+    dialog.new_lexicon("In progress")
+    dialog.add_term("horde")
+    window.use_bundled_lexicons_only()
+    checks = [dialog.lexicon_list.item(i).checkState() for i in range(dialog.lexicon_list.count())]
+    assert checks == [Qt.CheckState.Checked, Qt.CheckState.Unchecked]
+    assert dialog.dirty and dialog.current.title == "In progress"
+    assert dialog.draft.categories[0].terms[-1].text == "horde"
+    assert dialog.lexicon_list.currentRow() == 1
+
+
+def test_ticking_a_lexicon_in_the_list_switches_it(qtbot, window, dialog) -> None:
+    item = dialog.lexicon_list.item(0)
+    key = dialog.entries[0].key
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert key in window.settings.disabled_lexicons
+    assert dialog.lexicon_list.item(0).checkState() == Qt.CheckState.Unchecked
+    dialog.lexicon_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert key not in window.settings.disabled_lexicons

@@ -223,27 +223,50 @@ class LexiconsDialog(QDialog):
 
     # ------------------------------------------------------------------ the list
     def reload(self, select_key: str | None = None) -> None:
-        """Read the library again and select `select_key` (else the current one, else the first)."""
+        """Read the library again and select `select_key` (else the current one, else the first),
+        filling the editor afresh."""
         key = select_key or (self.current.key if self.current else None)
-        self.entries = self.library.entries()
-        self._filling = True
-        self.lexicon_list.clear()
-        for entry in self.entries:
-            item = QListWidgetItem(self._entry_text(entry))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if entry.enabled else Qt.CheckState.Unchecked)
-            item.setToolTip(f"{entry.path}\n{entry.error}" if entry.error else entry.path)
-            if entry.lexicon is None:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setForeground(QColor(ERROR_INK))
-            self.lexicon_list.addItem(item)
-        self._filling = False
+        self._fill_list()
         keys = [e.key for e in self.entries]
         row = keys.index(key) if key in keys else (0 if keys else -1)
         self.current = None
         self.lexicon_list.setCurrentRow(row)
         if row == self.lexicon_list.currentRow() and row >= 0 and self.current is None:
             self._on_lexicon_selected(row)
+
+    def refresh_list(self) -> None:
+        """Re-read the list after a change made elsewhere (the main window's Analysis menu),
+        leaving the editor and any unsaved edits alone while the edited lexicon is still there."""
+        if self.current is None or self.current.key not in {e.key for e in self.library.entries()}:
+            self.dirty = False  # the lexicon being edited is gone
+            self.reload()
+            return
+        self._fill_list()
+        self._select_row_quietly(self.current)
+
+    def _fill_list(self) -> None:
+        """Show the library's entries; the same lexicons are updated in place (this may run from
+        the list's own itemChanged signal, where deleting its items is not safe)."""
+        entries = self.library.entries()
+        in_place = (self.lexicon_list.count() == len(self.entries)
+                    and [e.key for e in entries] == [e.key for e in self.entries])
+        self.entries = entries
+        self._filling = True
+        if not in_place:
+            self.lexicon_list.clear()
+            for _entry in entries:
+                self.lexicon_list.addItem(QListWidgetItem())
+        for row, entry in enumerate(entries):
+            item = self.lexicon_list.item(row)
+            item.setText(self._entry_text(entry))
+            item.setToolTip(f"{entry.path}\n{entry.error}" if entry.error else entry.path)
+            item.setCheckState(Qt.CheckState.Checked if entry.enabled else Qt.CheckState.Unchecked)
+            if entry.lexicon is None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setForeground(QColor(ERROR_INK))
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        self._filling = False
 
     @staticmethod
     def _entry_text(entry: LexiconEntry, name: str | None = None) -> str:

@@ -575,6 +575,8 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self._reanalyse_when_ready = True
         self.service.set_lexicons(self.library.enabled_paths())
+        if self.lexicons_dialog is not None:
+            self.lexicons_dialog.refresh_list()  # the change may come from the Analysis menu
 
     def set_extra_lexicons(self, paths: list[str]) -> None:
         """Use exactly these lexicon files from elsewhere (beside the bundled and your own)."""
@@ -609,7 +611,7 @@ class MainWindow(QMainWindow):
             self.lexicons_dialog = LexiconsDialog(self.library, self)
             self.lexicons_dialog.changed.connect(self.apply_lexicons)
         else:
-            self.lexicons_dialog.reload()
+            self.lexicons_dialog.refresh_list()
         self.lexicons_dialog.show()
         self.lexicons_dialog.raise_()
         self.lexicons_dialog.activateWindow()
