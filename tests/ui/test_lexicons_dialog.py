@@ -178,7 +178,7 @@ def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> Non
     choices = [PipelineChoice("", "Best installed", "en"), PipelineChoice("de_core_news_sm", "German", "de")]
     dialog = PreferencesDialog(window.settings, choices, {"en": ["Op-ed framing"]}, parent=window)
     dialog.select_pipeline("de_core_news_sm")
-    assert "No enabled lexicon is written for 'de'" in dialog.lexicon_note.text()
+    assert "No enabled lexicon is written for language 'de'" in dialog.lexicon_note.text()
     assert "'en'" in dialog.lexicon_note.text()
 
 
@@ -201,3 +201,13 @@ def test_ticking_a_lexicon_in_the_list_switches_it(qtbot, window, dialog) -> Non
     assert dialog.lexicon_list.item(0).checkState() == Qt.CheckState.Unchecked
     dialog.lexicon_list.item(0).setCheckState(Qt.CheckState.Checked)
     assert key not in window.settings.disabled_lexicons
+
+
+def test_the_status_bar_says_when_no_enabled_lexicon_fits_the_pipeline(qtbot, window) -> None:
+    german = window.library.create("Deutsch", language="de")
+    for entry in window.library.entries():
+        window.library.set_enabled(entry.key, entry.key == german.key)
+    with qtbot.waitSignal(window.service.pipeline_ready, timeout=WAIT_MS):
+        window.apply_lexicons()
+    assert window.service.lexicons == ()
+    assert "No enabled lexicon is written for language 'en'" in window.statusBar().currentMessage()

@@ -116,3 +116,21 @@ def test_engine_rematches_after_a_lexicon_change_without_running_the_pipeline(tr
     again = engine.describe(engine.analyze(document))
     assert [f.term for f in again.framing] == ["Monday"] and again.entities == described.entities
     assert again.descriptors == described.descriptors and again.source == "a.txt"
+
+
+def test_lexicons_of_another_language_are_set_aside_with_a_note(trained_pipeline) -> None:
+    from framereader.core.engine import Engine
+    from framereader.core.lexicon import Category, Lexicon, Term
+
+    def lexicon(lang: str, term: str) -> Lexicon:
+        return Lexicon(f"l-{lang}", f"Lesson {lang}", lang, "",
+                       (Category(f"c_{lang}", "C", "#D55E00", "", (Term(term),)),))
+
+    engine = Engine(trained_pipeline, [lexicon("en", "talks"), lexicon("de", "Gespräche")])
+    assert [lex.language for lex in engine.lexicons] == ["en"]
+    assert engine.note and "Lesson de" in engine.note and "'en'" in engine.note
+    engine.set_lexicons([lexicon("de", "talks")])
+    assert engine.lexicons == () and "No enabled lexicon is written for language 'en'" in engine.note
+    assert engine.analyze(Document(TEXT)).framing == ()
+    engine.set_lexicons([lexicon("en", "talks")])
+    assert engine.note is None and [f.term for f in engine.analyze(Document(TEXT)).framing] == ["talks"]

@@ -126,7 +126,7 @@ class PreferencesDialog(QDialog):
         if names:
             text = f"Framing terms for '{lang}' come from: {', '.join(names)}."
         else:
-            text = (f"<b>No enabled lexicon is written for '{lang}'</b>, so framing terms will not be shown. "
+            text = (f"<b>No enabled lexicon is written for language '{lang}'</b>, so framing terms will not be shown. "
                     "Add or enable one in Analysis → Lexicons.")
         if others:
             text += f" Lexicons for {', '.join(repr(o) for o in others)} are not used with this pipeline."
