@@ -158,3 +158,23 @@ def test_draft_search_and_blank_rows() -> None:
     assert draft.search("CROWD") == {0: [2], 1: []}
     assert draft.search("") == {0: [0, 1, 2], 1: []}
     assert [t.text for t in draft.to_lexicon().categories[0].terms] == ["regime", "swarm"]
+
+
+def test_files_are_parsed_again_only_when_they_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    from framereader.core import lexicon_library
+
+    library = LexiconLibrary(Settings())
+    entry = library.create("Watched")
+    reads: list[str] = []
+    real = lexicon_library._load_any
+    monkeypatch.setattr(lexicon_library, "_load_any", lambda path: reads.append(path.name) or real(path))
+    library.entries()
+    library.entries()
+    assert reads.count("watched.frlex") == 1
+    reads.clear()
+    draft = LexiconDraft.from_lexicon(entry.lexicon)
+    draft.categories[0].terms.append(TermDraft("menace"))
+    library.save(entry.key, draft.to_lexicon())  # same second, maybe the same inode: still re-read
+    assert library.entry(entry.key).lexicon.find_term("menace") is not None
+    Path(entry.path).write_text(Path(entry.path).read_text(encoding="utf-8") + "horde\n", encoding="utf-8")
+    assert library.entry(entry.key).lexicon.find_term("horde") is not None  # changed by another program

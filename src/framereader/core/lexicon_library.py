@@ -63,6 +63,27 @@ class LexiconLibrary:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        #: path → (inode, mtime, size) when read, and what was read: files are parsed again only
+        #: when they change on disk (the library forgets the files it writes itself)
+        self._read_cache: dict[str, tuple[tuple[int, int, int], Lexicon | None, str | None]] = {}
+
+    def _read(self, path: Path) -> tuple[Lexicon | None, str | None]:
+        """The lexicon in `path`, or None and why it cannot be read."""
+        try:
+            info = path.stat()
+            stamp: tuple[int, int, int] | None = (info.st_ino, info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        known = self._read_cache.get(str(path))
+        if stamp is not None and known is not None and known[0] == stamp:
+            return known[1], known[2]
+        try:
+            lexicon, error = _load_any(path), None
+        except LexiconError as exc:
+            lexicon, error = None, exc.message
+        if stamp is not None:
+            self._read_cache[str(path)] = (stamp, lexicon, error)
+        return lexicon, error
 
     # ------------------------------------------------------------------ reading
     def entries(self) -> list[LexiconEntry]:
@@ -78,10 +99,7 @@ class LexiconLibrary:
             found.append((str(path), FILE, path))
         entries = []
         for key, kind, path in found:
-            try:
-                lexicon, error = _load_any(path), None
-            except LexiconError as exc:
-                lexicon, error = None, exc.message
+            lexicon, error = self._read(path)
             entries.append(LexiconEntry(key, kind, str(path), lexicon, key not in disabled, error))
         return entries
 
@@ -122,6 +140,7 @@ class LexiconLibrary:
             self.settings.extra_lexicons = [p for p in self.settings.extra_lexicons if str(Path(p)) != entry.path]
         else:
             path = Path(entry.path)
+            self._read_cache.pop(entry.path, None)
             try:
                 path.replace(path.with_name(path.name + ".bak"))
             except OSError as exc:
@@ -141,6 +160,7 @@ class LexiconLibrary:
     def _write_new(self, lexicon: Lexicon) -> LexiconEntry:
         lexicon_id = self._unused_id(lexicon.id)
         path = user_lexicon_dir() / f"{lexicon_id}{SUFFIX}"
+        self._read_cache.pop(str(path), None)
         saved = save_lexicon(replace(lexicon, id=lexicon_id, path=str(path)), path)
         key = f"{USER}:{path.name}"
         self.set_enabled(key, True)
@@ -174,6 +194,7 @@ class LexiconLibrary:
         entry = self.entry(key)
         if entry is None or entry.kind != USER:
             raise LexiconError(entry.path if entry else key, "is not one of your lexicons; duplicate it to edit it")
+        self._read_cache.pop(entry.path, None)
         return save_lexicon(lexicon, entry.path)
 
     @staticmethod

@@ -237,11 +237,11 @@ class LexiconsDialog(QDialog):
     def refresh_list(self) -> None:
         """Re-read the list after a change made elsewhere (the main window's Analysis menu),
         leaving the editor and any unsaved edits alone while the edited lexicon is still there."""
-        if self.current is None or self.current.key not in {e.key for e in self.library.entries()}:
+        self._fill_list()
+        if self.current is None or self.current.key not in {e.key for e in self.entries}:
             self.dirty = False  # the lexicon being edited is gone
             self.reload()
             return
-        self._fill_list()
         self._select_row_quietly(self.current)
 
     def _fill_list(self) -> None:
