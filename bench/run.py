@@ -48,10 +48,10 @@ def bench_analysis(text: str) -> dict[str, float]:
     from spacy import displacy
     from spacy.matcher import PhraseMatcher
 
-    from framereader.core.analysis import chunk_ranges
-    from framereader.core.engine import Engine
+    from framereader.core.nlp.analysis import chunk_ranges
+    from framereader.core.nlp.engine import Engine
     from framereader.core.model import Document
-    from framereader.core.pipeline import default_pipeline_name
+    from framereader.core.nlp.pipeline import default_pipeline_name
 
     name = default_pipeline_name()
     engine = Engine.create(name)

@@ -61,7 +61,7 @@ def instrument() -> None:
     import gc
 
     gc.callbacks.append(_gc_callback)
-    from framereader.core import analysis, engine
+    from framereader.core.nlp import analysis, engine
     from framereader.ui import highlighter, main_window, pane, ruler, worker
 
     timed(highlighter.Highlighter, "_tick")

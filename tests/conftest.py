@@ -22,7 +22,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 @pytest.fixture(scope="session")
 def trained_pipeline():
     """The default trained pipeline, loaded once per test session (CPU is scarce)."""
-    from framereader.core.pipeline import load_pipeline
+    from framereader.core.nlp.pipeline import load_pipeline
 
     return load_pipeline(None)
 
@@ -30,8 +30,8 @@ def trained_pipeline():
 @pytest.fixture(scope="session")
 def engine(trained_pipeline):
     """The real engine (trained pipeline + bundled lexicons), shared by every test that needs it."""
-    from framereader.core.engine import Engine
-    from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon
+    from framereader.core.nlp.engine import Engine
+    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
 
     return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
 

@@ -74,7 +74,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _engine(args: argparse.Namespace):
-    from .core.engine import Engine
+    from .core.nlp.engine import Engine
 
     return Engine.create(model=args.model, lexicon_paths=args.lexicon or None)
 
@@ -125,7 +125,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(_args: argparse.Namespace) -> int:
-    from .core.pipeline import default_pipeline_name, list_pipelines
+    from .core.nlp.pipeline import default_pipeline_name, list_pipelines
 
     pipelines = list_pipelines()
     if not pipelines:
@@ -139,7 +139,7 @@ def _cmd_models(_args: argparse.Namespace) -> int:
 
 
 def _cmd_lexicon_check(args: argparse.Namespace) -> int:
-    from .core.engine import load_lexicon_any
+    from .core.nlp.engine import load_lexicon_any
 
     failed = False
     for path in args.paths:
@@ -157,7 +157,7 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_lexicon_import(args: argparse.Namespace) -> int:
-    from .core.lexicon_library import LexiconLibrary
+    from .core.lexicons.library import LexiconLibrary
     from .core.settings import load_settings
 
     entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
@@ -169,7 +169,7 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
 
 def _all_lexicon_problems(path: str) -> list[FrameReaderError]:
     """Every problem in a readable `.frlex` file (the first error alone for other files)."""
-    from .core.lexicon import validate_lexicon
+    from .core.lexicons.format import validate_lexicon
 
     if not path.endswith(".frlex"):
         return []

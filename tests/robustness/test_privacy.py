@@ -53,7 +53,7 @@ def test_guard_itself_catches_a_connection(no_network) -> None:
 def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: Path) -> None:
     from framereader.core.compare import compare
     from framereader.core.documents import load_document
-    from framereader.core.engine import Engine
+    from framereader.core.nlp.engine import Engine
     from framereader.core.export import export_html, export_json
 
     engine = Engine.create(use_cache=True)

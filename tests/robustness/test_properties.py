@@ -7,11 +7,11 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framereader.core.analysis import analyze
-from framereader.core.lexicon import parse_lexicon
-from framereader.core.matcher import LexiconMatcher
+from framereader.core.nlp.analysis import analyze
+from framereader.core.lexicons.format import parse_lexicon
+from framereader.core.nlp.matcher import LexiconMatcher
 from framereader.core.model import Document
-from framereader.core.pipeline import Pipeline
+from framereader.core.nlp.pipeline import Pipeline
 from framereader.core.model import ModelInfo
 
 LEXICON = parse_lexicon(

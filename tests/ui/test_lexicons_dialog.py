@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from framereader.core.lexicon import load_lexicon, user_lexicon_dir
-from framereader.core.lexicon_library import BUNDLED, USER
+from framereader.core.lexicons.format import load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.library import BUNDLED, USER
 
 from ui_support import WAIT_MS, open_and_wait
 
@@ -151,7 +151,7 @@ def test_unsaved_edits_are_not_dropped_without_asking(qtbot, dialog) -> None:
 
 
 def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> None:
-    from framereader.core.pipeline import list_pipelines
+    from framereader.core.nlp.pipeline import list_pipelines
 
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     dialog = window.preferences_dialog()
@@ -172,7 +172,7 @@ def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> N
 
 
 def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> None:
-    from framereader.core.pipeline import PipelineChoice
+    from framereader.core.nlp.pipeline import PipelineChoice
     from framereader.ui.preferences import PreferencesDialog
 
     choices = [PipelineChoice("", "Best installed", "en"), PipelineChoice("de_core_news_sm", "German", "de")]

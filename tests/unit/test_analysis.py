@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framereader.core.analysis import CHUNK_CHARS, Cancelled, analyze, chunk_ranges
+from framereader.core.nlp.analysis import CHUNK_CHARS, Cancelled, analyze, chunk_ranges
 from framereader.core.model import Document
 
 TEXT = (
@@ -73,15 +73,15 @@ def test_cancellation_raises_between_chunks(trained_pipeline) -> None:
 
 
 def _matcher(pipeline, *terms: str):
-    from framereader.core.lexicon import Category, Lexicon, Term
-    from framereader.core.matcher import LexiconMatcher
+    from framereader.core.lexicons.format import Category, Lexicon, Term
+    from framereader.core.nlp.matcher import LexiconMatcher
 
     category = Category("lesson", "Lesson", "#D55E00", "", tuple(Term(t) for t in terms))
     return LexiconMatcher(pipeline.nlp, [Lexicon("l", "L", "en", "", (category,))])
 
 
 def test_rematch_equals_a_full_analysis_with_the_new_lexicon(trained_pipeline) -> None:
-    from framereader.core.analysis import rematch
+    from framereader.core.nlp.analysis import rematch
 
     text = ("The talks went on. " * 400 + "\n\n") * 4 + TEXT  # several chunks
     document = Document(text)
@@ -95,9 +95,9 @@ def test_rematch_equals_a_full_analysis_with_the_new_lexicon(trained_pipeline) -
 
 
 def test_engine_rematches_after_a_lexicon_change_without_running_the_pipeline(trained_pipeline, monkeypatch) -> None:
-    from framereader.core import engine as engine_module
-    from framereader.core.engine import Engine
-    from framereader.core.lexicon import Category, Lexicon, Term
+    from framereader.core.nlp import engine as engine_module
+    from framereader.core.nlp.engine import Engine
+    from framereader.core.lexicons.format import Category, Lexicon, Term
 
     def lexicon(*terms: str) -> Lexicon:
         return Lexicon("l", "L", "en", "", (Category("lesson", "Lesson", "#D55E00", "", tuple(Term(t) for t in terms)),))
@@ -119,8 +119,8 @@ def test_engine_rematches_after_a_lexicon_change_without_running_the_pipeline(tr
 
 
 def test_lexicons_of_another_language_are_set_aside_with_a_note(trained_pipeline) -> None:
-    from framereader.core.engine import Engine
-    from framereader.core.lexicon import Category, Lexicon, Term
+    from framereader.core.nlp.engine import Engine
+    from framereader.core.lexicons.format import Category, Lexicon, Term
 
     def lexicon(lang: str, term: str) -> Lexicon:
         return Lexicon(f"l-{lang}", f"Lesson {lang}", lang, "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from framereader.core.descriptors import extract_descriptors
+from framereader.core.nlp.descriptors import extract_descriptors
 from framereader.core.model import Descriptor
 
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framereader.core import lexicon as lexmod
+from framereader.core.lexicons import format as lexmod
 from framereader.core.errors import LexiconError
-from framereader.core.lexicon import (
+from framereader.core.lexicons.format import (
     Category,
     Lexicon,
     Term,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from framereader.core.errors import LexiconError
-from framereader.core.lexicon import bundled_lexicon_paths, load_lexicon, user_lexicon_dir
-from framereader.core.lexicon_draft import LexiconDraft, TermDraft
-from framereader.core.lexicon_library import BUNDLED, FILE, USER, LexiconLibrary
+from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.draft import LexiconDraft, TermDraft
+from framereader.core.lexicons.library import BUNDLED, FILE, USER, LexiconLibrary
 from framereader.core.settings import Settings, load_settings, save_settings
 
 
@@ -161,7 +161,7 @@ def test_draft_search_and_blank_rows() -> None:
 
 
 def test_files_are_parsed_again_only_when_they_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    from framereader.core import lexicon_library
+    from framereader.core.lexicons import library as lexicon_library
 
     library = LexiconLibrary(Settings())
     entry = library.create("Watched")

@@ -9,9 +9,9 @@ import time
 import pytest
 import spacy
 
-from framereader.core.inflect import inflect_word, inflection_positions
-from framereader.core.lexicon import Category, Lexicon, Term, parse_lexicon
-from framereader.core.matcher import LexiconMatcher, Match
+from framereader.core.lexicons.inflect import inflect_word, inflection_positions
+from framereader.core.lexicons.format import Category, Lexicon, Term, parse_lexicon
+from framereader.core.nlp.matcher import LexiconMatcher, Match
 
 LEXICON = parse_lexicon(
     """\

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framereader.core import pipeline as pipeline_module
+from framereader.core.nlp import pipeline as pipeline_module
 from framereader.core.errors import PipelineError
-from framereader.core.pipeline import PipelineInfo, default_pipeline_name, list_pipelines, load_pipeline
+from framereader.core.nlp.pipeline import PipelineInfo, default_pipeline_name, list_pipelines, load_pipeline
 
 
 def test_installed_pipeline_is_listed_with_its_components() -> None:

@@ -1,5 +1,5 @@
 """Pure-Python analysis core. Never imports Qt."""
 
-from .offline import import_without_sockets
+from .nlp.offline import import_without_sockets
 
 import_without_sockets()  # before anything imports spaCy (see core/offline.py)

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import FrameReaderError
-from ..core.lexicon import SUFFIX
-from ..core.lexicon_draft import CategoryDraft, LexiconDraft, TermDraft
-from ..core.lexicon_library import BUNDLED, FILE, USER, LexiconEntry, LexiconLibrary
+from ..core.lexicons.format import SUFFIX
+from ..core.lexicons.draft import CategoryDraft, LexiconDraft, TermDraft
+from ..core.lexicons.library import BUNDLED, FILE, USER, LexiconEntry, LexiconLibrary
 from . import styles
 
 KIND_NOTES = {BUNDLED: "bundled, read-only", USER: "yours, editable", FILE: "file from elsewhere, read-only"}

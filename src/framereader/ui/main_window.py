@@ -28,8 +28,8 @@ from ..core.errors import FrameReaderError
 from ..core.export import categories_meta, export_html, export_json
 from ..core.labels import same_name_key
 from ..core.model import Analysis, Document, EntitySpan, ModelInfo
-from ..core.lexicon import lexicons_for_language
-from ..core.lexicon_library import BUNDLED, LexiconLibrary
+from ..core.lexicons.format import lexicons_for_language
+from ..core.lexicons.library import BUNDLED, LexiconLibrary
 from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings, load_settings, save_settings
 from . import styles
 from .compare_view import ComparisonPanel
@@ -618,7 +618,7 @@ class MainWindow(QMainWindow):
 
     def preferences_dialog(self):
         """A Preferences dialog filled from the settings, installed pipelines and enabled lexicons."""
-        from ..core.pipeline import pipeline_choices
+        from ..core.nlp.pipeline import pipeline_choices
         from .preferences import PreferencesDialog
 
         by_language: dict[str, list[str]] = {}
@@ -645,7 +645,7 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog)
 
     def _fill_model_menu(self) -> None:
-        from ..core.pipeline import pipeline_choices
+        from ..core.nlp.pipeline import pipeline_choices
 
         self.model_menu.clear()
         for choice in pipeline_choices():

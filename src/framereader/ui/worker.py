@@ -39,7 +39,7 @@ class EngineLike(Protocol):
 def default_engine_factory(model: str | None) -> EngineLike:
     """Load `model` (None = best installed) with the bundled lexicons; analyses are cached on
     disk so re-opening a text highlights at once."""
-    from ..core.engine import Engine
+    from ..core.nlp.engine import Engine
 
     return Engine.create(model=model, use_cache=True)
 
@@ -98,8 +98,8 @@ class AnalysisWorker(QObject):
             self.failed.emit(NO_PANE, "The language model is not loaded yet.")
             return
         try:
-            from ..core.engine import load_lexicon_any
-            from ..core.lexicon import bundled_lexicon_paths
+            from ..core.nlp.engine import load_lexicon_any
+            from ..core.lexicons.format import bundled_lexicon_paths
 
             chosen = list(paths) if paths is not None else bundled_lexicon_paths()
             self.engine.set_lexicons([load_lexicon_any(p) for p in chosen])
@@ -145,7 +145,7 @@ class AnalysisWorker(QObject):
     def _run(self, pane: int, request_id: int, job: Callable[[Callable[[], bool]], Any], failure: str) -> Any | None:
         """Run `job(cancelled)` for a pane's request: None when it was cancelled or failed (a
         failure of the newest request is reported; the worker thread never dies)."""
-        from ..core.analysis import Cancelled
+        from ..core.nlp.analysis import Cancelled
 
         try:
             return job(lambda: not self.is_current(pane, request_id))

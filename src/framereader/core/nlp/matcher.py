@@ -21,8 +21,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .inflect import inflect_word, inflection_positions
-from .lexicon import Category, Lexicon, Term
+from ..lexicons.inflect import inflect_word, inflection_positions
+from ..lexicons.format import Category, Lexicon, Term
 
 _APOSTROPHES = ("'", "\u2019")
 

@@ -10,9 +10,9 @@ import json
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .atomic import atomic_write_text
-from .model import Analysis
-from .paths import cache_dir
+from ..atomic import atomic_write_text
+from ..model import Analysis
+from ..paths import cache_dir
 
 MAX_ENTRIES = 200
 

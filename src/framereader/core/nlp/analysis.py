@@ -15,7 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
-from .model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
+from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
 from .pipeline import Pipeline
 
 CHUNK_CHARS = 20_000

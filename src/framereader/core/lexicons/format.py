@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from .atomic import atomic_write_text
-from .errors import LexiconError
-from .paths import data_dir, resources_dir
+from ..atomic import atomic_write_text
+from ..errors import LexiconError
+from ..paths import data_dir, resources_dir
 
 FORMAT_TAG = "framereader-lexicon"
 FORMAT_VERSION = 1

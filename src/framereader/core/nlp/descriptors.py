@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Descriptor
+from ..model import Descriptor
 
 #: Words that can be (the head of) a title in front of a name.
 TITLE_WORDS = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import DEFAULT_COLOURS, Category, Lexicon, Term, lexicon_problems, slugify
+from .format import DEFAULT_COLOURS, Category, Lexicon, Term, lexicon_problems, slugify
 
 
 @dataclass

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import LexiconError
-from .lexicon import (
+from ..errors import LexiconError
+from .format import (
     SUFFIX,
     Category,
     Lexicon,
@@ -28,7 +28,7 @@ from .lexicon import (
     user_lexicon_dir,
     user_lexicon_paths,
 )
-from .settings import Settings
+from ..settings import Settings
 
 BUNDLED, USER, FILE = "bundled", "user", "file"
 

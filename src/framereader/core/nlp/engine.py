@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .analysis import add_descriptors, analyze, rematch
 from .cache import AnalysisCache, cache_key
-from .export import categories_meta
-from .lexicon import (
+from ..export import categories_meta
+from ..lexicons.format import (
     Lexicon,
     Term,
     bundled_lexicon_paths,
@@ -20,7 +20,7 @@ from .lexicon import (
     load_lexicon,
 )
 from .matcher import LexiconMatcher
-from .model import Analysis, Document
+from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
 
 #: How many texts' analyses the engine keeps for re-matching after a lexicon change (one per pane).
