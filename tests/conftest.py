@@ -36,15 +36,24 @@ def engine(trained_pipeline):
     return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
 
 
+@pytest.fixture(scope="session")
+def engine_factory(engine):
+    """What the entry point gives the window: the session engine for the default pipeline,
+    a newly loaded one for any other (tests switch to "blank:en", which loads at once)."""
+    from framereader.core.nlp.engine import Engine
+
+    return lambda name: engine if not name else Engine.create(model=name)
+
+
 @pytest.fixture
-def window(qtbot, engine, monkeypatch) -> Iterator:
+def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
     """A MainWindow using the session engine, with every label visible and errors captured."""
     from framereader.core.settings import Settings
     from framereader.ui.main_window import MainWindow
 
-    win = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
-    win.errors = []  # type: ignore[attr-defined]
-    monkeypatch.setattr(win, "show_error", lambda title, message: win.errors.append((title, message)))
+    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]), persist=False)
+    win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
+    win.errors = win.messages.errors  # type: ignore[attr-defined]
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()

@@ -15,9 +15,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import FrameReaderError
+
+if TYPE_CHECKING:
+    from .core.nlp.engine import Engine
 
 SUBCOMMANDS = ("analyze", "compare", "models", "lexicon")
 EXIT_BAD_INPUT = 2
@@ -203,7 +207,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser().parse_args(argv)
     from .ui.app import run_gui
 
-    return run_gui(args.left, args.right, screenshot=args.screenshot, model=args.model)
+    return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model)
+
+
+def engine_factory(model: str | None) -> "Engine":
+    """The window's analysis engine: `model` (None = best installed) with the bundled lexicons,
+    analyses cached on disk so re-opening a text highlights at once. Given to the GUI from
+    here, so ui never imports core.nlp (nor spaCy)."""
+    from .core.nlp.engine import Engine
+
+    return Engine.create(model=model, use_cache=True)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,14 @@ def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     before = window.panes[0].view.document().defaultFont().pointSizeF()
     assert window.legend_dock.isVisible() and window.statusBar().isVisible()
-    window.presenter_action.trigger()
-    assert window.presenting
+    window.actions["presenter"].trigger()
+    assert window.view.presenting
     assert window.panes[0].view.document().defaultFont().pointSizeF() > before * 1.4
     assert not window.legend_dock.isVisible() and not window.comparison_dock.isVisible()
     assert not window.statusBar().isVisible() and not window.menuBar().isVisible()
     assert not window.panes[0].header.isVisible()
-    window.presenter_action.trigger()
-    assert not window.presenting
+    window.actions["presenter"].trigger()
+    assert not window.view.presenting
     assert window.panes[0].view.document().defaultFont().pointSizeF() == before
     assert window.legend_dock.isVisible() and window.statusBar().isVisible() and window.menuBar().isVisible()
 
@@ -37,27 +37,26 @@ def test_session_round_trip_survives_moved_files(qtbot, window, engine, tmp_path
         shutil.copy(SAMPLES / name, moved / name)
     open_and_wait(qtbot, window, 0, moved / "a-border-crisis.md")
     open_and_wait(qtbot, window, 1, moved / "b-border-crisis.md")
-    window.set_label_visible("GPE", False)
-    window.set_sync(False)
-    window.zoom_in()
+    window.visibility.set_label_visible("GPE", False)
+    window.view.set_sync(False)
+    window.view.zoom_in()
     zoom = window.settings.zoom
     session = tmp_path / "lesson.framereader"
-    assert window.save_session(str(session))
+    assert window.documents.save_lesson(str(session))
     texts = [pane.document.text for pane in window.panes]
     shutil.rmtree(moved)  # the originals are gone: the session carries the texts
 
     again = MainWindow(engine=engine, settings=Settings(hidden_labels=[]), persist=False)
-    again.errors = []
-    monkeypatch.setattr(again, "show_error", lambda title, message: again.errors.append((title, message)))
+    again.messages.dialogs = False
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.service.ready, timeout=WAIT_MS)
     assert again.open_path(0, str(session))
     qtbot.waitUntil(lambda: all(p.settled for p in again.panes), timeout=WAIT_MS)
     assert [pane.document.text for pane in again.panes] == texts
-    assert "GPE" in again.visibility.hidden_labels
-    assert not again.sync_action.isChecked()
+    assert "GPE" in again.visibility.value.hidden_labels
+    assert not again.actions["sync"].isChecked()
     assert abs(again.settings.zoom - zoom) < 1e-9
-    assert again.errors == []
+    assert again.messages.errors == []
     again.shutdown()
 
 
@@ -67,7 +66,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     pane = window.panes[0]
     analysis = pane.analysis
-    window.hide_for_reading_action.trigger()
+    window.actions["hide_for_reading"].trigger()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
 
     from framereader.ui import styles
@@ -84,14 +83,14 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     assert not any(highlighted(s) for s in analysis.framing + analysis.entities)
     first = window.reveal_next()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
-    assert first == window._category_order()[0]
+    assert first == window.category_order()[0]
     shown = [s for s in analysis.framing if s.category == first]
     others = [s for s in analysis.framing if s.category != first]
     assert shown and all(highlighted(s) for s in shown)
     assert not any(highlighted(s) for s in others)
     assert not any(highlighted(e) for e in analysis.entities)
     second = window.reveal_next()
-    assert second == window._category_order()[1] and second not in window.visibility.hidden_categories
+    assert second == window.category_order()[1] and second not in window.visibility.value.hidden_categories
 
 
 def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> None:
@@ -118,6 +117,6 @@ def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> N
         qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
         assert styles.INK == "#000000" and tint() not in (light,)
     finally:
-        window.set_theme("light")
+        window.view.set_theme("light")
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     assert tint() == light

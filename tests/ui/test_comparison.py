@@ -18,12 +18,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 def compared(qtbot, window):
     assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
     assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
-    qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.compare.comparison is not None, timeout=WAIT_MS)
     return window
 
 
 def test_panel_fills_after_both_panes_are_analysed(compared) -> None:
-    panel, comparison = compared.comparison_panel, compared.comparison
+    panel, comparison = compared.comparison_panel, compared.compare.comparison
     assert comparison.shared and panel.table.rowCount() == len(comparison.shared)
     assert panel.only_left.count() == len(comparison.only_left)
     assert panel.only_right.count() == len(comparison.only_right)
@@ -35,14 +35,14 @@ def test_panel_fills_after_both_panes_are_analysed(compared) -> None:
 def test_clicking_an_actor_marks_its_mentions_in_both_panes(qtbot, compared) -> None:
     panel = compared.comparison_panel
     row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Marek Holloway")
-    actor = compared.comparison.shared[row]
+    actor = compared.compare.comparison.shared[row]
     with qtbot.waitSignal(panel.actor_activated, timeout=2000):
         panel.table.cellClicked.emit(row, 0)
-    sides = {side for side, _s, _e in compared.mentions}
-    assert sides == {0, 1}
-    assert len(compared.mentions) == actor.left.count + actor.right.count
+    sides = {side for side, _s, _e in compared.marks.mentions}
+    assert sides == {"left", "right"}
+    assert len(compared.marks.mentions) == actor.left.count + actor.right.count
     left_text = compared.panes[0].document.text
-    assert all("Holloway" in left_text[s:e] for side, s, e in compared.mentions if side == 0)
+    assert all("Holloway" in left_text[s:e] for side, s, e in compared.marks.mentions if side == "left")
 
 
 def test_descriptor_evidence_selects_its_sentence(qtbot, compared) -> None:
@@ -61,10 +61,10 @@ def test_descriptor_evidence_selects_its_sentence(qtbot, compared) -> None:
 
 def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
     for suffix in ("html", "pdf", "json"):
-        assert compared.write_export(str(tmp_path / f"handout.{suffix}"))
+        assert compared.compare.write_export(str(tmp_path / f"handout.{suffix}"))
     html = (tmp_path / "handout.html").read_text(encoding="utf-8")
     assert "<script" not in html.lower() and not re.search(r"https?:", html)
-    for span in compared._described[0].framing:
+    for span in compared.compare.described["left"].framing:
         assert span.text in html
     pdf = (tmp_path / "handout.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 1
@@ -74,5 +74,19 @@ def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
 
 
 def test_export_before_comparison_explains(window) -> None:
-    window.export_comparison()
+    window.compare.export_dialog()
     assert window.errors and "Nothing to export" in window.errors[0][0]
+
+
+def test_a_click_in_a_pane_marks_the_same_mentions_as_the_comparison_row(qtbot, compared) -> None:
+    """One actor identity: the pane click and the comparison panel agree (the bundled pair
+    names Marek Holloway in full and by surname)."""
+    actor = next(a for a in compared.compare.comparison.shared if a.name == "Marek Holloway")
+    compared.marker.actor_activated(actor)
+    from_panel = list(compared.marks.mentions)
+    compared.marks.clear()
+    start, end = actor.left.mentions[0]
+    entity = next(e for e in compared.panes[0].analysis.entities if (e.start, e.end) == (start, end))
+    compared.marker.entity_clicked("left", entity)
+    assert compared.marks.mentions == from_panel
+    assert len(from_panel) == actor.left.count + actor.right.count > 2

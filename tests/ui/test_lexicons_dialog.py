@@ -19,8 +19,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 @pytest.fixture
 def dialog(qtbot, window):
-    window.show_lexicons()
-    dlg = window.lexicons_dialog
+    window.models.show_lexicons()
+    dlg = window.models.lexicons_dialog
     dlg.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     dlg.ask_confirm = lambda question, detail: True
     return dlg
@@ -154,7 +154,7 @@ def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> N
     from framereader.core.nlp.pipeline import list_pipelines
 
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
-    dialog = window.preferences_dialog()
+    dialog = window.models.preferences_dialog()
     table = dialog.model_table
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     for info in list_pipelines():
@@ -164,7 +164,7 @@ def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> N
     assert "Framing terms for 'en'" in dialog.lexicon_note.text()
     dialog.select_pipeline("blank:en")
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
-    window.apply_preferences(dialog)
+    window.models.apply_preferences(dialog)
     assert window.settings.theme == "dark" and window.settings.pipeline == "blank:en"
     qtbot.waitUntil(lambda: window.panes[0].settled and window.panes[0].analysis is not None
                     and window.panes[0].analysis.model.name == "blank:en", timeout=WAIT_MS)
@@ -185,7 +185,7 @@ def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> Non
 def test_changes_from_the_analysis_menu_show_in_the_open_dialog_without_losing_edits(qtbot, window, dialog) -> None:
     dialog.new_lexicon("In progress")
     dialog.add_term("horde")
-    window.use_bundled_lexicons_only()
+    window.models.use_bundled_only()
     checks = [dialog.lexicon_list.item(i).checkState() for i in range(dialog.lexicon_list.count())]
     assert checks == [Qt.CheckState.Checked, Qt.CheckState.Unchecked]
     assert dialog.dirty and dialog.current.title == "In progress"
@@ -207,7 +207,7 @@ def test_the_status_bar_says_when_no_enabled_lexicon_fits_the_pipeline(qtbot, wi
     german = window.library.create("Deutsch", language="de")
     for entry in window.library.entries():
         window.library.set_enabled(entry.key, entry.key == german.key)
-    with qtbot.waitSignal(window.service.pipeline_ready, timeout=WAIT_MS):
-        window.apply_lexicons()
+    with qtbot.waitSignal(window.service.lexicons_ready, timeout=WAIT_MS):
+        window.models.apply_lexicons()
     assert window.service.lexicons == ()
     assert "No enabled lexicon is written for language 'en'" in window.statusBar().currentMessage()

@@ -14,7 +14,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 def test_switching_pipeline_reanalyses_open_panes(qtbot, window) -> None:
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     assert window.panes[0].analysis.entities
-    window.choose_pipeline("blank:en")
+    window.models.choose_pipeline("blank:en")
     qtbot.waitUntil(lambda: window.service.model_info is not None and window.service.model_info.name == "blank:en",
                     timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.panes[0].settled and window.panes[0].analysis.model.name == "blank:en",
@@ -29,7 +29,7 @@ def test_enabling_a_lexicon_rehighlights_without_reloading(qtbot, window, tmp_pa
     info_before = window.service.model_info
     words = tmp_path / "lesson-words.txt"
     words.write_text("valley\nborder\n", encoding="utf-8")
-    window.set_extra_lexicons([str(words)])
+    window.models.set_extra_lexicons([str(words)])
     qtbot.waitUntil(
         lambda: window.panes[0].settled and any(f.category == "lesson-words" for f in window.panes[0].analysis.framing),
         timeout=WAIT_MS,
@@ -50,13 +50,13 @@ def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None
     first.show()
     qtbot.waitUntil(lambda: first.service.ready, timeout=WAIT_MS)
     assert first.open_path(0, str(SAMPLES / "a-border-crisis.md"))
-    first.zoom_in()
-    first.set_theme("high-contrast")
-    first.set_sync(False)
-    first.set_label_visible("PERSON", False)
-    first.set_category_visible("fear_threat", False)
+    first.view.zoom_in()
+    first.view.set_theme("high-contrast")
+    first.view.set_sync(False)
+    first.visibility.set_label_visible("PERSON", False)
+    first.visibility.set_category_visible("fear_threat", False)
     first.settings.pipeline = "blank:en"
-    first.set_extra_lexicons([str(words)])
+    first.models.set_extra_lexicons([str(words)])
     bundled_key = first.library.entries()[0].key
     first.library.set_enabled(bundled_key, False)
     first.splitter.setSizes([200, 400])
@@ -73,9 +73,9 @@ def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None
         assert second.settings.recent_files == [str((SAMPLES / "a-border-crisis.md").resolve())]
         assert abs(second.settings.zoom - zoom) < 1e-9 and second.panes[0].scale == second.settings.zoom
         assert second.settings.theme == "high-contrast" and second.theme_actions["high-contrast"].isChecked()
-        assert not second.linker.enabled and not second.sync_action.isChecked()
-        assert "PERSON" in second.visibility.hidden_labels
-        assert "fear_threat" in second.visibility.hidden_categories
+        assert not second.linker.enabled and not second.actions["sync"].isChecked()
+        assert "PERSON" in second.visibility.value.hidden_labels
+        assert "fear_threat" in second.visibility.value.hidden_categories
         assert second.settings.pipeline == "blank:en"
         assert second.library.enabled_paths() == [str(words.resolve())]
         assert second.size().width() == 720 and second.splitter.sizes() == sizes

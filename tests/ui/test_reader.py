@@ -13,7 +13,7 @@ from framereader.core.labels import same_name_key
 from framereader.core.model import Analysis, Document, EntitySpan, ModelInfo
 from framereader.ui import styles
 from framereader.ui.text_builder import qt_char
-from ui_support import WAIT_MS, format_at, long_text, open_and_wait, qt_text, utf16_units
+from ui_support import WAIT_MS, format_at, long_text, open_and_wait, qt_text, utf16_units, highlight_menu_action
 
 FRAMING = styles.FRAMING_CATEGORY_PROPERTY
 
@@ -106,25 +106,25 @@ def test_toggling_a_label_a_category_and_all_restyles_without_reanalysis(qtbot, 
         return format_at(qdoc, offsets.to_qt(framing.start)).property(FRAMING) == framing.category
 
     assert person_tinted() and gpe_tinted() and framed()
-    win.legend.label_boxes["PERSON"].setChecked(False)  # the legend checkbox
+    win.legend.label_boxes["PERSON"].click()  # the legend checkbox
     settle(qtbot, win)
     assert not person_tinted() and gpe_tinted() and framed()
-    assert not win.label_actions["PERSON"].isChecked()  # the View menu follows
-    win.label_actions["PERSON"].setChecked(True)  # and drives it too
+    assert not highlight_menu_action(win, "PERSON").isChecked()  # the View menu follows
+    highlight_menu_action(win, "PERSON").trigger()  # and drives it too
     settle(qtbot, win)
     assert person_tinted()
 
-    win.set_category_visible(framing.category, False)
+    win.visibility.set_category_visible(framing.category, False)
     settle(qtbot, win)
     assert not framed() and person_tinted()
     assert not win.legend.category_boxes[framing.category].isChecked()
-    win.set_category_visible(framing.category, True)
+    win.visibility.set_category_visible(framing.category, True)
     settle(qtbot, win)
     assert framed()
 
-    win.highlights_action.trigger()  # all off
+    win.actions["highlights"].trigger()  # all off
     settle(qtbot, win)
-    assert not win.visibility.enabled and not win.legend.all_box.isChecked()
+    assert not win.visibility.value.enabled and not win.legend.all_box.isChecked()
     for p in win.panes:
         doc = p.view.document()
         for position in range(doc.characterCount() - 1):
@@ -132,9 +132,9 @@ def test_toggling_a_label_a_category_and_all_restyles_without_reanalysis(qtbot, 
             assert fmt.property(FRAMING) is None
             assert not any(has_entity_tint(fmt, win, e.label) for e in p.analysis.entities)
         assert p.ruler.marks() == []
-    win.legend.all_box.setChecked(True)
+    win.legend.all_box.click()
     settle(qtbot, win)
-    assert person_tinted() and framed() and win.highlights_action.isChecked()
+    assert person_tinted() and framed() and win.actions["highlights"].isChecked()
 
 
 def test_tooltips_explain_labels_and_framing_terms(opened) -> None:
@@ -183,7 +183,7 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
     window.open_path(1, str(longer))
     left, right = (p.view.verticalScrollBar() for p in window.panes)
     qtbot.waitUntil(lambda: left.maximum() > 0 and right.maximum() > left.maximum(), timeout=WAIT_MS)
-    assert window.sync_action.isChecked()
+    assert window.actions["sync"].isChecked()
     left.setValue(left.maximum())
     assert right.value() == right.maximum()
     left.setValue(left.maximum() // 2)
@@ -191,11 +191,11 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
     right.setValue(0)
     assert left.value() == 0
 
-    window.sync_action.trigger()  # off
+    window.actions["sync"].trigger()  # off
     assert not window.linker.enabled and not window.settings.sync_scrolling
     left.setValue(left.maximum())
     assert right.value() == 0
-    window.sync_action.trigger()  # on again: the right pane catches up
+    window.actions["sync"].trigger()  # on again: the right pane catches up
     assert right.value() == right.maximum()
     qtbot.waitUntil(lambda: window.analysed(), timeout=WAIT_MS)
 
@@ -203,7 +203,7 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
 def test_ruler_click_jumps_and_shows_the_visible_band(qtbot, window, tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(long_text(120, "Holloway"), encoding="utf-8")
-    window.set_sync(False)
+    window.view.set_sync(False)
     open_and_wait(qtbot, window, 0, path)
     pane = window.panes[0]
     bar = pane.view.verticalScrollBar()
@@ -247,25 +247,25 @@ def test_clicking_an_entity_marks_its_mentions_and_f3_walks_them(qtbot, window, 
     assert marked == [right.built.offsets.span_to_qt(*span) for span in expected_right]
     message = window.statusBar().currentMessage()
     assert f"{len(expected_left)} mentions left, 2 right" in message and "Marek Holloway" in message
-    assert window.mention_index == 1
+    assert window.marks.index == 1
 
     before = left.view.verticalScrollBar().value()
-    window.next_mention_action.trigger()  # F3
+    window.actions["next_mention"].trigger()  # F3
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[2][0])
     assert left.view.mention_spans[2][2] and not left.view.mention_spans[1][2]  # current one outlined
     for _ in range(len(expected_left) - 3):
-        window.next_mention_action.trigger()
+        window.actions["next_mention"].trigger()
         assert left.view.viewport().rect().contains(left.view.cursorRect(left.view.textCursor()).center())
     assert left.view.verticalScrollBar().value() > before  # the pane scrolled to the last mention
-    window.next_mention_action.trigger()
+    window.actions["next_mention"].trigger()
     # past the last left mention: on to the right text
     assert right.view.textCursor().position() == right.built.offsets.to_qt(expected_right[0][0])
-    assert window.focused_side == 1
-    window.previous_mention_action.trigger()  # Shift+F3
+    assert window.documents.focused == 1
+    window.actions["previous_mention"].trigger()  # Shift+F3
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[-1][0])
-    assert QKeySequenceText("F3") in [k.toString() for k in window.next_mention_action.shortcuts()]
-    assert QKeySequenceText("Shift+F3") in [k.toString() for k in window.previous_mention_action.shortcuts()]
-    window.clear_marks_action.trigger()
+    assert QKeySequenceText("F3") in [k.toString() for k in window.actions["next_mention"].shortcuts()]
+    assert QKeySequenceText("Shift+F3") in [k.toString() for k in window.actions["previous_mention"].shortcuts()]
+    window.actions["clear_marks"].trigger()
     assert not left.view.extraSelections() and not right.view.extraSelections()
 
 
@@ -280,11 +280,11 @@ def test_mark_actor_hook_marks_given_spans(opened) -> None:
     left_text, right_text = (p.document.text for p in win.panes)
     paris_left = [(left_text.index("Paris"), left_text.index("Paris") + 5)]
     paris_right = [(m, m + 5) for m in (right_text.index("Paris"),)]
-    win.mark_actor(paris_left, paris_right, "Paris")
+    win.marker.mark(paris_left, paris_right, "Paris")
     assert "Paris: 1 mention left, 1 right" in win.statusBar().currentMessage()
     selections = win.panes[0].view.extraSelections()
     assert [s.cursor.selectedText() for s in selections] == ["Paris"]
-    win.next_mention()
+    win.marker.step(+1)
     assert win.panes[0].view.textCursor().position() == win.panes[0].built.offsets.to_qt(paris_left[0][0])
 
 
@@ -308,27 +308,27 @@ def test_bad_files_show_an_error_and_leave_the_pane_unchanged(opened, texts) -> 
 def test_paste_swap_close_and_recent(qtbot, opened, texts) -> None:
     win = opened
     QGuiApplication.clipboard().setText("Anya Petrova spoke in Geneva about the sham vote.")
-    win.paste_right_action.trigger()
+    win.actions["paste_right"].trigger()
     right = win.panes[1]
     assert right.document.source == "clipboard" and right.header.title.text() == "Pasted text"
     qtbot.waitUntil(lambda: right.settled, timeout=WAIT_MS)
     assert any(e.text == "Geneva" for e in right.analysis.entities)
 
     left_doc, left_analysis = win.panes[0].document, win.panes[0].analysis
-    win.swap_action.trigger()
+    win.actions["swap"].trigger()
     assert win.panes[1].document is left_doc and win.panes[1].analysis is left_analysis
     assert win.panes[0].document.source == "clipboard" and not win.service.busy(0)
 
     win.panes[1].view.setFocus()
-    win.focused_side = 1  # focus events are unreliable offscreen; the pane reports focus like this
-    win.close_action.trigger()
+    win.documents.focused = 1  # focus events are unreliable offscreen; the pane reports focus like this
+    win.actions["close"].trigger()
     assert win.panes[1].document is None and win.panes[0].document is not None
     assert str(Path(texts["emoji"]).resolve()) in win.settings.recent_files
-    win._fill_recent_menu()
-    assert any(a.text() == str(Path(texts["markdown"]).resolve()) for a in win.recent_menu.actions())
+    win.documents.fill_recent_menu(win.menus['recent'])
+    assert any(a.text() == str(Path(texts["markdown"]).resolve()) for a in win.menus['recent'].actions())
 
     QGuiApplication.clipboard().setText("   ")
-    assert not win.paste(0)
+    assert not win.documents.paste(0)
     assert win.errors and "clipboard" in win.errors[-1][1]
 
 
@@ -348,11 +348,11 @@ def test_zoom_rebuilds_bigger_text_and_keeps_highlights(qtbot, opened) -> None:
     pane = win.panes[0]
     person = next(e for e in pane.analysis.entities if e.label == "PERSON")
     size = format_at(pane.view.document(), pane.built.offsets.to_qt(person.start)).fontPointSize()
-    win.zoom_in_action.trigger()
+    win.actions["zoom_in"].trigger()
     settle(qtbot, win)
     fmt = format_at(pane.view.document(), pane.built.offsets.to_qt(person.start))
     assert fmt.fontPointSize() > size and has_entity_tint(fmt, win, "PERSON")
-    win.zoom_reset_action.trigger()
+    win.actions["zoom_reset"].trigger()
     settle(qtbot, win)
     assert format_at(pane.view.document(), pane.built.offsets.to_qt(person.start)).fontPointSize() == size
 
@@ -362,7 +362,7 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, window) -> None:
     first = Document(long_text(400, "Marek Holloway"))
     second = Document("Anya Petrova visited Geneva.")
     results: list[Analysis] = []
-    service.analysis_ready.connect(lambda side, analysis: results.append(analysis) if side == 0 else None)
+    service.analysis_ready.connect(lambda side, analysis: results.append(analysis) if side == "left" else None)
     service.analyze(0, first)
     service.analyze(0, second)
     qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
@@ -374,16 +374,16 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, window) -> None:
 def test_zooming_a_long_text_twice_rebuilds_in_steps_and_keeps_the_place(qtbot, window) -> None:
     from PySide6.QtCore import QPoint
 
-    window.set_document(0, Document(long_text(3000, "Marek Holloway")))
+    window.documents.set_document(0, Document(long_text(3000, "Marek Holloway")))
     pane = window.panes[0]
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     bar = pane.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     top = pane.built.offsets.to_core(pane.view.cursorForPosition(QPoint(0, 0)).position())
     size = pane.view.document().defaultFont().pointSizeF()
-    window.zoom_in()
+    window.view.zoom_in()
     assert pane.building  # a long text is rebuilt in steps, not in one blocking call
-    window.zoom_in()  # a second zoom while the first rebuild runs
+    window.view.zoom_in()  # a second zoom while the first rebuild runs
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     assert pane.view.document().defaultFont().pointSizeF() == pytest.approx(size * 1.21, rel=0.02)
     now = pane.built.offsets.to_core(pane.view.cursorForPosition(QPoint(0, 0)).position())

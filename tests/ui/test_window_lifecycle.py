@@ -48,22 +48,22 @@ def test_model_load_failure_is_reported(qtbot, monkeypatch) -> None:
         raise PipelineError("en_core_web_nonexistent", "is not an installed spaCy pipeline.")
 
     win = MainWindow(engine_factory=broken, settings=Settings(), persist=False)
-    errors = []
-    monkeypatch.setattr(win, "show_error", lambda title, message: errors.append(message))
+    win.messages.dialogs = False
+    errors = win.messages.errors
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: bool(errors), timeout=WAIT_MS)
-    assert "en_core_web_nonexistent" in errors[0]
+    assert "en_core_web_nonexistent" in errors[0][1]
     win.close()
 
 
 def test_f3_key_reaches_the_next_mention_action(qtbot, opened) -> None:
     win = opened
     text = win.panes[0].document.text
-    win.mark_actor([(text.index("Berlin"), text.index("Berlin") + 6)], [], "Berlin")
+    win.marks.mark([(text.index("Berlin"), text.index("Berlin") + 6)], [], "Berlin")
     win.activateWindow()
     win.panes[0].view.setFocus()
     fired = []
-    win.next_mention_action.triggered.connect(lambda: fired.append(True))
+    win.actions["next_mention"].triggered.connect(lambda: fired.append(True))
     QTest.keyClick(win.panes[0].view, Qt.Key.Key_F3)
     assert fired, "F3 did not reach the action"
     assert win.panes[0].view.textCursor().position() == win.panes[0].built.offsets.to_qt(text.index("Berlin"))
@@ -76,9 +76,9 @@ def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
     win.open_path(1, str(texts["markdown"]))
-    win.set_sync(False)
-    win.set_label_visible("GPE", False)
-    win.zoom_in()
+    win.view.set_sync(False)
+    win.visibility.set_label_visible("GPE", False)
+    win.view.zoom_in()
     win.close()
     saved, warning = load_settings()
     assert warning is None
@@ -87,7 +87,7 @@ def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
     assert saved.window_geometry and saved.splitter_state
     again = MainWindow(engine=engine)  # and they come back
     qtbot.addWidget(again)
-    assert not again.sync_action.isChecked() and "GPE" in again.visibility.hidden_labels
+    assert not again.actions["sync"].isChecked() and "GPE" in again.visibility.value.hidden_labels
     again.close()
 
 

@@ -56,3 +56,10 @@ def long_text(paragraphs: int, name: str) -> str:
         f"Paragraph {i}. {name} met officials from NATO in Paris to discuss the regime and the border."
         for i in range(paragraphs)
     ) + "\n"
+
+
+def highlight_menu_action(win, text: str):
+    """The View ▸ Show Highlights For entry named `text`, as the menu shows it when opened."""
+    menu = win.menus["highlights"]
+    menu.aboutToShow.emit()
+    return next(action for action in menu.actions() if action.text() == text)

@@ -31,9 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import Analysis, Descriptor
-
-Side = Literal["left", "right"]
+from .model import Analysis, Descriptor, Side
 
 #: Entity labels that are never actors.
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -424,6 +422,22 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
         )
     actors.sort(key=lambda a: (-a.total, a.name.casefold(), a.label))
     return tuple(actors)
+
+
+def actor_for_mention(actors: Iterable[Actor], side: Side, start: int, end: int) -> Actor | None:
+    """The actor that the mention [start, end) of `side` belongs to: the one "same actor" rule
+    (a click in a pane and a row of the comparison mark the same mentions)."""
+    for actor in actors:
+        if (start, end) in actor.side(side).mentions:
+            return actor
+    return None
+
+
+def actors_of_one_text(analysis: Analysis, side: Side) -> tuple[Actor, ...]:
+    """The actors of a text that has no counterpart yet, grouped by the same rule as
+    `align_actors` (the other side is empty)."""
+    empty = Analysis(source="", text="", model=analysis.model, entities=(), framing=(), words=0)
+    return align_actors(analysis, empty) if side == "left" else align_actors(empty, analysis)
 
 
 # --------------------------------------------------------------------------------------------

@@ -31,3 +31,7 @@ class LexiconError(FrameReaderError):
 
 class PipelineError(FrameReaderError):
     """A spaCy pipeline cannot be found or loaded; `path` holds the pipeline name."""
+
+
+class Cancelled(Exception):
+    """Raised by long work (analysis, comparison) when its caller's `cancelled()` turns true."""

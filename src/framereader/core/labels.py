@@ -1,19 +1,46 @@
-"""Small pure helpers about entity labels and names, so the UI never touches spaCy itself."""
+"""Entity labels in plain English and name keys: pure helpers, so the UI never imports spaCy."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=256)
-def explain_label(label: str) -> str:
-    """A short description of a spaCy label (e.g. "GPE" → "Countries, cities, states"), or ""."""
-    from spacy.glossary import explain  # a plain dictionary lookup; no pipeline involved
+#: Plain-English names of the entity labels that English spaCy pipelines use (OntoNotes).
+LABEL_NAMES: dict[str, str] = {
+    "PERSON": "People",
+    "NORP": "Nationalities, religious or political groups",
+    "FAC": "Buildings, airports, roads, bridges",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities, states",
+    "LOC": "Other places (regions, mountains, seas)",
+    "PRODUCT": "Products and vehicles",
+    "EVENT": "Named events (wars, storms, games)",
+    "WORK_OF_ART": "Titles of books, songs, films",
+    "LAW": "Laws and treaties",
+    "LANGUAGE": "Languages",
+    "DATE": "Dates and periods",
+    "TIME": "Times of day",
+    "PERCENT": "Percentages",
+    "MONEY": "Sums of money",
+    "QUANTITY": "Measurements (weight, distance)",
+    "ORDINAL": "Ordinals (first, second)",
+    "CARDINAL": "Other numbers",
+    "PER": "People",
+    "MISC": "Other names",
+}
 
-    return explain(label) or ""
+
+def explain_label(label: str) -> str:
+    """A short plain-English description of an entity label ("GPE" → "Countries, cities,
+    states"), or "" for a label this table does not know."""
+    return LABEL_NAMES.get(label, "")
+
+
+def label_name(label: str) -> str:
+    """What a reader sees for an entity label: its plain-English name, else the code."""
+    return LABEL_NAMES.get(label) or label
 
 
 def same_name_key(text: str) -> str:

@@ -12,6 +12,14 @@ from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code"]
 EmphasisKind = Literal["em", "strong", "code", "link"]
+#: Which of the two texts: the one type for a side in core and ui alike.
+Side = Literal["left", "right"]
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """The opposite side."""
+    return "right" if side == "left" else "left"
 
 
 @dataclass(frozen=True)

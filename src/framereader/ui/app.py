@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core.paths import resources_dir
+from .worker import EngineFactory
 from ..core.settings import Settings
 
 SCREENSHOT_SIZE = (1440, 900)
@@ -54,7 +55,8 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(left: str | None, right: str | None, screenshot: str | None = None, model: str | None = None) -> int:
+def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
+            model: str | None = None) -> int:
     """Open the window with up to two texts (the bundled samples when none is given).
 
     With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
@@ -65,14 +67,16 @@ def run_gui(left: str | None, right: str | None, screenshot: str | None = None, 
     app = application()
     if left is None and right is None:
         left, right = sample_paths()
-    window = MainWindow(model=model, settings=Settings() if screenshot else None, persist=not screenshot)
+    window = MainWindow(model=model, engine_factory=engine_factory, settings=Settings() if screenshot else None,
+                        persist=not screenshot)
     status = {"code": 0}
     if screenshot:
         def report(title: str, message: str) -> None:
             print(f"framereader: {message}", file=sys.stderr)
             status["code"] = 1
 
-        window.show_error = report  # type: ignore[method-assign]
+        window.messages.dialogs = False
+        window.messages.on_error = report
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     for side, path in enumerate((left, right)):
@@ -98,7 +102,7 @@ def _take_screenshot_when_ready(app: QApplication, window, path: str, status: di
             app.exit(1)
             return
         both_open = all(pane.document is not None for pane in window.panes)
-        if window.service.ready and window.analysed() and (window.comparison is not None or not both_open):
+        if window.service.ready and window.analysed() and (window.compare.comparison is not None or not both_open):
             settle["ticks"] += 1
             if settle["ticks"] >= 3:  # let layout and the rulers catch up
                 timer.stop()

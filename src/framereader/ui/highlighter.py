@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from ..core import palette
 from ..core.model import Analysis
 from . import styles
+from .visibility import Visibility
 from .text_builder import BuiltText, FormatOp, apply_op
 
 MAX_OPS_PER_TICK = 1000
@@ -36,21 +37,6 @@ class CategoryInfo:
     colour: str  # #rrggbb
     index: int  # lexicon order; picks the underline style
     description: str = ""
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """Which highlights are on."""
-
-    enabled: bool = True
-    hidden_labels: frozenset[str] = frozenset()
-    hidden_categories: frozenset[str] = frozenset()
-
-    def shows_label(self, label: str) -> bool:
-        return self.enabled and label not in self.hidden_labels
-
-    def shows_category(self, category: str) -> bool:
-        return self.enabled and category not in self.hidden_categories
 
 
 @dataclass

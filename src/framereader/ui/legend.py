@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollAre
 from ..core import palette
 from ..core.labels import explain_label
 from . import styles
+from .visibility import Visibility
 from .highlighter import StyleBook
 from .underlines import paint_underline
 
@@ -60,7 +61,7 @@ class Legend(QWidget):
         self.all_box = QCheckBox("All highlights")
         self.all_box.setFont(styles.ui_font(10.0, bold=True))
         self.all_box.setChecked(True)
-        self.all_box.toggled.connect(self.all_toggled)
+        self.all_box.clicked.connect(self.all_toggled)  # user clicks only: the model sets the state
 
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
@@ -106,7 +107,7 @@ class Legend(QWidget):
             explanation = explain_label(label)
             box.setToolTip(f"{label}: {explanation}" if explanation else label)
             box.setChecked(label not in hidden_labels)
-            box.toggled.connect(lambda on, name=label: self.label_toggled.emit(name, on))
+            box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
             row = self._row(box, entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
         row = self._section("Framing · underlined", row, spacing=True)
@@ -118,27 +119,21 @@ class Legend(QWidget):
             box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
             box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
             box.setChecked(info.id not in hidden_categories)
-            box.toggled.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
+            box.clicked.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
             self.category_boxes[info.id] = box
             row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
 
-    def set_all(self, on: bool) -> None:
-        """Reflect the "All highlights" state without emitting."""
-        self.all_box.blockSignals(True)
-        self.all_box.setChecked(on)
-        self.all_box.blockSignals(False)
-        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
-            box.setEnabled(on)
-
-    def set_checked(self, kind: str, key: str, on: bool) -> None:
-        """Reflect one toggle (kind "label" or "category") without emitting."""
-        box = (self.label_boxes if kind == "label" else self.category_boxes).get(key)
-        if box is not None:
-            box.blockSignals(True)
-            box.setChecked(on)
-            box.blockSignals(False)
+    def show_visibility(self, value: Visibility, showing_any: bool) -> None:
+        """Show the visibility model's state (the boxes only emit on user clicks)."""
+        self.all_box.setChecked(showing_any)
+        for label, box in self.label_boxes.items():
+            box.setChecked(label not in value.hidden_labels)
+            box.setEnabled(value.enabled)
+        for category, box in self.category_boxes.items():
+            box.setChecked(category not in value.hidden_categories)
+            box.setEnabled(value.enabled)
 
     def _section(self, title: str, row: int, spacing: bool = False) -> int:
         heading = QLabel(title.upper())

@@ -35,14 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.labels import explain_label
-from ..core.model import Analysis, Document, EntitySpan, FramingSpan
+from ..core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from . import styles
-from .highlighter import Highlighter, StyleBook, Visibility, highlight_ops
+from .highlighter import Highlighter, StyleBook, highlight_ops
+from .visibility import Visibility
 from .ruler import OverviewRuler
 from .text_builder import BuiltText, build_steps
 from .underlines import paint_framing_underlines, paint_mention_boxes
 
-SIDE_NAMES = ("Left", "Right")
+SIDE_NAMES: dict[Side, str] = {"left": "Left", "right": "Right"}
 
 
 class ReaderView(QTextEdit):
@@ -173,7 +174,7 @@ class ReaderView(QTextEdit):
 class PaneHeader(QWidget):
     """File name, word count, pipeline name and an Open button."""
 
-    def __init__(self, side: int, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PaneHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -192,6 +193,7 @@ class PaneHeader(QWidget):
         self.meta.setFont(styles.ui_font(9.5))
         for label in (self.title, self.meta):  # long names and notes are clipped, not widening the pane
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # titles and notes come from files: never markup
         texts = QVBoxLayout()
         texts.setSpacing(1)
         texts.addWidget(self.title)
@@ -208,13 +210,13 @@ class PaneHeader(QWidget):
 class Pane(QWidget):
     """A reading pane (side 0 = left, 1 = right)."""
 
-    open_requested = Signal(int)
-    files_dropped = Signal(int, list)
-    entity_clicked = Signal(int, object)  # side, EntitySpan
-    focused = Signal(int)
-    highlighted = Signal(int)  # all highlight chunks applied
+    open_requested = Signal(str)  # side
+    files_dropped = Signal(str, list)
+    entity_clicked = Signal(str, object)  # side, EntitySpan
+    focused = Signal(str)
+    highlighted = Signal(str)  # all highlight chunks applied
 
-    def __init__(self, side: int, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.document: Document | None = None
@@ -230,6 +232,7 @@ class Pane(QWidget):
         self._framing: list[FramingSpan] = []
         self._framing_starts: list[int] = []
         self._status = ""
+        self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
         self._word_estimate: tuple[Document | None, int] = (None, 0)
 
         self.header = PaneHeader(side)
@@ -272,6 +275,7 @@ class Pane(QWidget):
         self.highlighter.stop()
         self.document = document
         self.analysis = None
+        self._marks = ([], None)
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
@@ -328,6 +332,7 @@ class Pane(QWidget):
         self._build_timer.stop()
         self._build = self._pending_analysis = None
         self.document = self.built = self.analysis = None
+        self._marks = ([], None)
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
@@ -377,15 +382,14 @@ class Pane(QWidget):
         if self.document is None or self.built is None:
             return
         top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
-        marks = self.view.extraSelections()
-        mark_spans = [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format) for s in marks]
         self.highlighter.stop()
         self._styled = False
         self._apply_measure()
 
         def restore(built: BuiltText) -> None:
-            if mark_spans:
-                self._set_extra(mark_spans)
+            # Marks are kept as core spans and drawn again: Qt's old extra selections (and any
+            # format wrapper taken from them) do not survive the document being rebuilt.
+            self._draw_marks()
             self.restyle()
             self.scroll_to(built.offsets.to_qt(top), centre=False)
 
@@ -479,30 +483,49 @@ class Pane(QWidget):
 
     # ------------------------------------------------------------------ marks and navigation
     def set_marks(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
-        """Mark core spans with extra selections; `current` (an index) gets the strong style."""
+        """Mark core spans with extra selections; `current` (an index) gets the strong style.
+        The pane keeps the spans, so a rebuild (zoom, theme) draws them again."""
+        self._marks = (list(spans), current)
+        self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        spans, current = self._marks
         if self.built is None:
             return
         mark, strong = styles.mark_format(), styles.mark_format(current=True)
-        qt_spans = [
-            (*self.built.offsets.span_to_qt(start, end), strong if index == current else mark)
-            for index, (start, end) in enumerate(spans)
-        ]
-        self._set_extra(qt_spans)
-        self.view.mention_spans = [(a, b, index == current) for index, (a, b, _fmt) in enumerate(qt_spans)]
-        self.ruler.set_mentions([a for a, _b, _fmt in qt_spans])
+        selections = []
+        qt_spans = []
+        document = self.view.document()
+        for index, (start, end) in enumerate(spans):
+            qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(qt_start)
+            cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = strong if index == current else mark
+            selections.append(selection)
+            qt_spans.append((qt_start, qt_end, index == current))
+        self.view.setExtraSelections(selections)
+        self.view.mention_spans = qt_spans
+        self.ruler.set_mentions([a for a, _b, _current in qt_spans])
         self.view.viewport().update()
 
-    def _set_extra(self, spans: list) -> None:  # list[tuple[int, int, QTextCharFormat]]
-        selections = []
-        for start, end, fmt in spans:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.view.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        self.view.setExtraSelections(selections)
+    @property
+    def marks(self) -> tuple[list[tuple[int, int]], int | None]:
+        """The marked core spans and the index of the current one."""
+        return self._marks
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select core span [start, end) and scroll it into the middle of the view."""
+        if self.built is None:
+            return
+        qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.scroll_to(qt_start)
 
     def go_to(self, start: int, end: int) -> None:
         """Put the text cursor at the start of core span [start, end) and scroll it to the middle."""

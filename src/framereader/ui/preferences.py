@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.nlp.pipeline import PipelineChoice
+from ..core.nlp.discovery import PipelineChoice
 from ..core.settings import Settings
 from . import styles
 

@@ -15,16 +15,13 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
+from ..errors import Cancelled
 from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
 from .pipeline import Pipeline
 
 CHUNK_CHARS = 20_000
 #: Smaller chunks for the (slower) parse, so a superseded request stops within ~0.05 s.
 PARSE_CHUNK_CHARS = 5_000
-
-
-class Cancelled(Exception):
-    """Raised when the caller's `cancelled()` turns true between chunks."""
 
 
 class Matcher(Protocol):

@@ -12,7 +12,6 @@ from .cache import AnalysisCache, cache_key
 from ..export import categories_meta
 from ..lexicons.format import (
     Lexicon,
-    Term,
     bundled_lexicon_paths,
     import_word_list,
     lexicon_hash,
@@ -20,6 +19,7 @@ from ..lexicons.format import (
     load_lexicon,
 )
 from .matcher import LexiconMatcher
+from ..compare import Comparison, compare
 from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
 
@@ -56,18 +56,21 @@ class Engine:
         lexicons = [load_lexicon_any(p) for p in paths]
         return cls(load_pipeline(model), lexicons, AnalysisCache() if use_cache else None)
 
-    def set_pipeline(self, pipeline: Pipeline) -> None:
-        """Switch pipelines; lexicons are recompiled against the new tokenizer and language."""
-        self.pipeline = pipeline
-        self.forget_recent()  # their entities came from the other pipeline
-        self.set_lexicons(self.all_lexicons)
-
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
         """Compile the lexicons that match the pipeline's language."""
         self.all_lexicons = tuple(lexicons)
         self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang)
         self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
         self.lexicon_hash = lexicon_hash(self.lexicons)
+
+    def use_lexicon_files(self, paths: Sequence[str | Path] | None) -> None:
+        """Load and compile the lexicons in `paths` (None: the bundled ones)."""
+        chosen = list(paths) if paths is not None else bundled_lexicon_paths()
+        self.set_lexicons([load_lexicon_any(path) for path in chosen])
+
+    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str]) -> Comparison:
+        """Align the two texts' actors and build their framing profile."""
+        return compare(left, right, categories=list(categories))
 
     def analyze(
         self,
@@ -133,7 +136,3 @@ class Engine:
     def categories_meta(self) -> dict[str, dict[str, str]]:
         """Per category id: name, colour and description (for legends and exports)."""
         return categories_meta(self.lexicons)
-
-    def lookup_term(self, category_id: str, term: str) -> Term | None:
-        """The lexicon entry behind a framing match (for tooltips)."""
-        return self.matcher.lookup(term, category_id) if self.matcher is not None else None

@@ -1,0 +1,117 @@
+"""The comparison of the two texts: asked of the worker once both carry descriptors, shown in
+the Comparison dock, exported as a handout or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ..core.compare import Comparison
+from ..core.errors import FrameReaderError
+from ..core.export import categories_meta, export_html, export_json
+from ..core.model import SIDES, Analysis, Side
+from .compare_view import ComparisonPanel
+from .handout_pdf import export_pdf
+from .messages import MessageSink
+from .pane import Pane
+from .worker import AnalysisService
+
+
+class ComparisonController(QObject):
+    """Owns the newest comparison; older results (a text changed meanwhile) are dropped."""
+
+    changed = Signal()  # a comparison arrived or was invalidated
+
+    def __init__(self, parent_widget: QWidget, panes: dict[Side, Pane], service: AnalysisService,
+                 panel: ComparisonPanel, messages: MessageSink, category_order: Callable[[], Sequence[str]]) -> None:
+        super().__init__(parent_widget)
+        self._parent = parent_widget
+        self.panes = panes
+        self.service = service
+        self.panel = panel
+        self.messages = messages
+        self._category_order = category_order
+        self.comparison: Comparison | None = None
+        self.described: dict[Side, Analysis] = {}  # analyses with descriptors, per side
+        self._token = 0  # the newest comparison request
+        service.descriptors_ready.connect(self._on_descriptors_ready)
+        service.comparison_ready.connect(self._on_comparison_ready)
+
+    def forget(self, side: Side) -> None:
+        """The text of `side` changed: its descriptors no longer apply."""
+        self.described.pop(side, None)
+        self.update()
+
+    def forget_all(self) -> None:
+        self.described.clear()
+        self.update()
+
+    def swap(self) -> None:
+        """The texts changed places; so do their descriptors."""
+        self.described = {("right" if side == "left" else "left"): a for side, a in self.described.items()}
+        self.update()
+
+    def update(self) -> None:
+        """Compare the two texts once both carry descriptors (on the worker thread)."""
+        documents = [self.panes[side].document for side in SIDES]
+        left, right = self.described.get("left"), self.described.get("right")
+        self.comparison = None
+        self._token = 0
+        if (left and right and documents[0] and documents[1]
+                and left.text == documents[0].text and right.text == documents[1].text):
+            self._token = self.service.compare(left, right, list(self._category_order()))
+        self.panel.clear("Comparing the two texts…" if all(documents) else "Open two texts to compare them.")
+        self.changed.emit()
+
+    def _on_descriptors_ready(self, side: Side, analysis: Analysis) -> None:
+        self.described[side] = analysis
+        self.update()
+
+    def _on_comparison_ready(self, token: int, comparison: Comparison) -> None:
+        if token != self._token:
+            return  # a text changed while this comparison was being made
+        self.comparison = comparison
+        self.panel.set_comparison(comparison, categories_meta(self.service.lexicons),
+                                  self.panes["left"].title, self.panes["right"].title)
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ export
+    def export_dialog(self) -> None:
+        """File → Export Comparison…: choose HTML, PDF or JSON."""
+        if self.comparison is None:
+            self.messages.error("Nothing to export yet", "Open two texts and wait until both are analysed and compared.")
+            return
+        suggested = f"{Path(self.panes['left'].title).stem} vs {Path(self.panes['right'].title).stem}.html"
+        path, chosen = QFileDialog.getSaveFileName(
+            self._parent, "Export comparison", str(Path.home() / suggested),
+            "HTML handout (*.html);;PDF handout (*.pdf);;JSON for research (*.json)",
+        )
+        if path:
+            if not Path(path).suffix:
+                path += ".pdf" if "PDF" in chosen else ".json" if "JSON" in chosen else ".html"
+            self.write_export(path)
+
+    def write_export(self, path: str) -> bool:
+        """Write the comparison to `path`; the kind follows the suffix (.html, .pdf, .json)."""
+        left, right = self.described.get("left"), self.described.get("right")
+        if self.comparison is None or left is None or right is None:
+            return False
+        suffix = Path(path).suffix.lower()
+        title = f"{self.panes['left'].title} and {self.panes['right'].title}"
+        meta = categories_meta(self.service.lexicons)
+        try:
+            if suffix == ".pdf":
+                export_pdf(path, left, right, self.comparison, meta, title=title)
+            elif suffix == ".json":
+                export_json(path, left, right, self.comparison)
+            else:
+                export_html(path, left, right, self.comparison, meta, title=title)
+        except (OSError, FrameReaderError) as exc:
+            reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
+            self.messages.error("Export failed", f"{path}: {reason}")
+            return False
+        self.messages.status(f"Exported the comparison to {path}", 8000)
+        return True

@@ -1,0 +1,223 @@
+"""Opening, pasting, dropping, swapping and closing texts, recent files and lesson files.
+
+The controller puts documents into the panes and queues their analysis; it announces every
+change with `changed(side)` so the window can refresh the title, the legend and the comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ..core.documents import document_from_text, load_document
+from ..core.errors import FrameReaderError
+from ..core.model import SIDES, Document, Side
+from ..core.session import SUFFIX as LESSON_SUFFIX
+from ..core.session import Session, load_session, save_session
+from ..core.settings import Settings
+from .messages import MessageSink
+from .pane import SIDE_NAMES, Pane
+from .visibility import visibility_from_lists
+from .worker import AnalysisService
+
+if TYPE_CHECKING:
+    from .view_controller import ViewController
+    from .visibility import VisibilityModel
+
+FILE_FILTER = "Texts (*.txt *.md *.markdown *.text *.framereader);;All files (*)"
+
+
+class DocumentsController(QObject):
+    """Everything that changes which text a pane shows."""
+
+    changed = Signal(str)  # side whose document changed (or was closed)
+    about_to_change = Signal()  # marks and comparisons of the old texts are now stale
+    swapped = Signal()  # the two texts (and their analyses) changed places
+
+    def __init__(self, parent_widget: QWidget, panes: dict[Side, Pane], service: AnalysisService,
+                 settings: Settings, messages: MessageSink, visibility: "VisibilityModel",
+                 view: "ViewController", save_settings: Callable[[], None]) -> None:
+        super().__init__(parent_widget)
+        self._parent = parent_widget
+        self.panes = panes
+        self.service = service
+        self.settings = settings
+        self.messages = messages
+        self.visibility = visibility
+        self.view = view
+        self._save_settings = save_settings
+        self.focused: Side = "left"
+
+    # ------------------------------------------------------------------ opening
+    def open_dialog(self, side: Side) -> None:
+        """Ask for a file and open it in pane `side`."""
+        start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+        path, _ = QFileDialog.getOpenFileName(self._parent, f"Open a text in the {SIDE_NAMES[side].lower()} pane",
+                                              start, FILE_FILTER)
+        if path:
+            self.open_path(side, path)
+
+    def open_path(self, side: Side, path: str) -> bool:
+        """Open `path` in pane `side`; a bad file shows an error and leaves the pane unchanged."""
+        try:
+            if str(path).endswith(LESSON_SUFFIX):
+                return self.open_lesson(path)
+            document = load_document(path)
+        except FrameReaderError as exc:
+            self.messages.error("Cannot open the file", exc.message)
+            return False
+        self.set_document(side, document)
+        self._remember(path)
+        if document.note:
+            self.messages.status(f"{document.name}: {document.note}", 12000)
+        return True
+
+    def open_dropped(self, side: Side, paths: list[str]) -> None:
+        """Files dropped on a pane: the first there, a second one in the other pane."""
+        for offset, path in enumerate(paths[:2]):
+            self.open_path(SIDES[(SIDES.index(side) + offset) % 2], path)
+
+    def paste(self, side: Side) -> bool:
+        """Use the clipboard's text as an untitled document in pane `side`."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.messages.error("Nothing to paste", "The clipboard holds no text. Copy an article's text first.")
+            return False
+        try:
+            document = document_from_text(text, source="clipboard")
+        except FrameReaderError as exc:
+            self.messages.error("Cannot paste this text", exc.message)
+            return False
+        self.set_document(side, document)
+        return True
+
+    def set_document(self, side: Side, document: Document) -> None:
+        """Show `document` in pane `side` at once and queue its analysis."""
+        self.about_to_change.emit()
+        pane = self.panes[side]
+        pane.set_document(document)
+        self.service.analyze(side, document, want_descriptors=True)
+        if not self.service.ready:
+            pane.set_status("waiting for the language model…")
+        self.changed.emit(side)
+
+    def close_focused(self) -> None:
+        """Empty the pane that last had focus."""
+        side = self.focused
+        self.about_to_change.emit()
+        self.service.cancel(side)
+        self.panes[side].clear()
+        self.changed.emit(side)
+
+    def swap(self) -> None:
+        """Exchange the two texts (analyses move with them; nothing is re-analysed)."""
+        self.about_to_change.emit()
+        states = {side: (pane.document, pane.analysis) for side, pane in self.panes.items()}
+        for side, (document, analysis) in zip(SIDES, (states["right"], states["left"])):
+            pane = self.panes[side]
+            self.service.cancel(side)
+            if document is None:
+                pane.clear()
+                continue
+            pane.set_document(document)
+            if analysis is not None:
+                pane.set_analysis(analysis)
+            else:
+                self.service.analyze(side, document, want_descriptors=True)
+        self.swapped.emit()
+        for side in SIDES:
+            self.changed.emit(side)
+
+    def recent_target(self) -> Side:
+        """Where a recent file opens: the first empty pane, else the focused one."""
+        for side, pane in self.panes.items():
+            if pane.document is None:
+                return side
+        return self.focused
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Open Recent: the recent files, or a disabled placeholder."""
+        menu.clear()
+        for path in self.settings.recent_files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(self.recent_target(), p))
+        if not self.settings.recent_files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Files", self.clear_recent)
+
+    def clear_recent(self) -> None:
+        self.settings.recent_files = []
+        self._save_settings()
+
+    # ------------------------------------------------------------------ lesson files
+    def open_lesson(self, path: str) -> bool:
+        """Restore both texts and the view from a `.framereader` file."""
+        try:
+            session = load_session(path)
+        except FrameReaderError as exc:
+            self.messages.error("Cannot open the lesson", exc.message)
+            return False
+        for side, document in zip(SIDES, (session.left, session.right)):
+            if document is not None:
+                self.set_document(side, document)
+        view = session.view
+        enabled = view.get("highlights")
+        self.visibility.set_value(visibility_from_lists(
+            enabled if isinstance(enabled, bool) else self.visibility.value.enabled,
+            session.hidden_labels, session.hidden_categories))
+        zoom = view.get("zoom")
+        if isinstance(zoom, (int, float)) and not isinstance(zoom, bool):
+            self.view.set_zoom(float(zoom))
+        if isinstance(view.get("sync"), bool):
+            self.view.set_sync(view["sync"])
+        info = self.service.model_info
+        if session.pipeline and info is not None and session.pipeline != info.name:
+            self.messages.status(f"This lesson was made with the {session.pipeline} pipeline; "
+                                 f"it is shown with {info.name}, so some highlights may differ.", 15000)
+        self._remember(path)
+        return True
+
+    def save_lesson_dialog(self) -> None:
+        """File → Save Comparison…: a `.framereader` lesson file with both texts embedded."""
+        if not any(pane.document for pane in self.panes.values()):
+            self.messages.error("Nothing to save yet", "Open at least one text first.")
+            return
+        stem = " vs ".join(Path(p.title).stem for p in self.panes.values() if p.document)
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save comparison", str(Path.home() / f"{stem}{LESSON_SUFFIX}"),
+                                              f"FrameReader comparison (*{LESSON_SUFFIX})")
+        if path:
+            self.save_lesson(path if path.endswith(LESSON_SUFFIX) else path + LESSON_SUFFIX)
+
+    def save_lesson(self, path: str) -> bool:
+        """Write both texts, the pipeline and the view to `path` (atomic)."""
+        value = self.visibility.value
+        session = Session(
+            left=self.panes["left"].document,
+            right=self.panes["right"].document,
+            pipeline=self.service.model_info.name if self.service.model_info else None,
+            lexicons=tuple(lex.id for lex in self.service.lexicons),
+            hidden_labels=tuple(sorted(value.hidden_labels)),
+            hidden_categories=tuple(sorted(value.hidden_categories)),
+            view={"zoom": self.settings.zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
+        )
+        try:
+            save_session(path, session)
+        except (OSError, FrameReaderError) as exc:
+            reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
+            self.messages.error("Cannot save the comparison", f"{path}: {reason}")
+            return False
+        self._remember(path)
+        self.messages.status(f"Saved {path}", 6000)
+        return True
+
+    def _remember(self, path: str) -> None:
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._save_settings()
+
