@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -49,3 +50,27 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, backup: bool = False) -
         except OSError:
             pass
         raise
+
+
+def write_problem(path: str | Path, exc: OSError) -> str:
+    """Why writing `path` failed, as a short reason for the user (the path is named by the caller)."""
+    target = Path(path)
+    code = exc.errno
+    try:
+        if target.is_dir():
+            return "is a folder; choose a file name"
+    except OSError:
+        pass
+    if isinstance(exc, (NotADirectoryError, FileExistsError)) or code in (errno.ENOTDIR, errno.EEXIST):
+        return "cannot be written: a part of its path is a file, not a folder"
+    if code == errno.EROFS:
+        return "cannot be written: the folder is on a read-only file system"
+    if code in (errno.EACCES, errno.EPERM):
+        return "cannot be written (permission denied)"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "cannot be written: the disk is full (any previous file there is unchanged)"
+    if code == errno.ENOENT:
+        if target.parent.is_dir():
+            return f"cannot be written: files cannot be created in {target.parent}"
+        return "cannot be written: its folder cannot be created there"
+    return f"cannot be written ({exc.strerror or exc.__class__.__name__})"
