@@ -73,7 +73,33 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
+
+
+def _arm_smoke() -> None:
+    """`--smoke` (the real-window test): print `framereader: smoke: ready WINDOW-ID` on stdout
+    once the window shows both texts analysed, highlighted and compared; the test then presses
+    keys in that window and quits it with Ctrl+Q."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.app import application
+
+    app = application()
+    timer = QTimer(app)
+    timer.setInterval(100)
+
+    def check() -> None:
+        for widget in app.topLevelWidgets():
+            if not (widget.isVisible() and hasattr(widget, "analysed") and hasattr(widget, "comparison")):
+                continue
+            if widget.service.ready and widget.analysed() and widget.comparison is not None:
+                timer.stop()
+                print(f"framereader: smoke: ready {int(widget.winId())}", flush=True)
+                return
+
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def _engine(args: argparse.Namespace):
@@ -284,6 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser().parse_args(argv)
     from .ui.app import run_gui
 
+    if args.smoke:
+        _arm_smoke()
     return run_gui(args.left, args.right, screenshot=args.screenshot, model=args.model)
 
 
