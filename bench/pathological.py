@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -62,7 +63,7 @@ def prose(size: int) -> str:
     return (base * (size // len(base) + 1))[:size]
 
 
-def analyse_seconds(engine, text: str) -> float:  # noqa: ANN001 - an Engine
+def analyse_seconds(engine: Any, text: str) -> float:
     """Wall time of one full analysis of `text` (nothing remembered from earlier runs)."""
     from framereader.core.model import Document
 
@@ -75,7 +76,7 @@ def analyse_seconds(engine, text: str) -> float:  # noqa: ANN001 - an Engine
     return seconds
 
 
-def measure(engine, size: int, seed: int = 1) -> tuple[float, dict[str, float]]:  # noqa: ANN001
+def measure(engine: Any, size: int, seed: int = 1) -> tuple[float, dict[str, float]]:
     """(prose seconds, {case: seconds}) at `size` characters."""
     base = min(analyse_seconds(engine, prose(size)) for _ in range(2))
     return base, {name: analyse_seconds(engine, make(size, seed)) for name, make in CASES.items()}

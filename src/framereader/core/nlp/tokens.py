@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 LONG_RUN = 80
 PIECE = 40
 #: A piece that splits into more tokens than this is kept as one token.
-PIECE_MAX_TOKENS = PIECE // 3
+PIECE_MAX_TOKENS = PIECE // 4
 DENSE_WINDOW = 32
 #: Prose never averages under ~3.2 characters (with spaces) per token over 32 tokens.
 MIN_CHARS_PER_TOKEN = 2.5
