@@ -8,8 +8,9 @@ prose of the same size. `make_doc` guards against both while leaving ordinary te
 - a run of more than `LONG_RUN` non-space characters is cut into pieces of at most `PIECE`
   characters (after a non-word character when there is one); a piece is tokenized on its own,
   and a piece without letters or digits, or one that falls apart into many tokens, is one token;
-- a stretch where `DENSE_WINDOW` consecutive tokens cover fewer than `MIN_CHARS_PER_TOKEN`
-  characters each (symbol soup, one letter per line; prose never comes near) becomes one token.
+- in a stretch where `DENSE_WINDOW` consecutive tokens cover fewer than `MIN_CHARS_PER_TOKEN`
+  characters each (symbol soup, one letter per line; prose never comes near), each run of
+  tokens of at most `SHORT` characters becomes one token (longer words keep theirs).
 
 The doc's text is always exactly the input, so every offset is the text's own. Text without
 such runs gets exactly `nlp.make_doc(text)`.
@@ -30,6 +31,8 @@ PIECE_MAX_TOKENS = PIECE // 4
 DENSE_WINDOW = 32
 #: Prose never averages under ~3.2 characters (with spaces) per token over 32 tokens.
 MIN_CHARS_PER_TOKEN = 2.5
+#: Only tokens this short are merged, so words next to a dense stretch keep their own tokens.
+SHORT = 2
 
 _LONG = re.compile(r"(?<!\S)\S{%d,} ?" % (LONG_RUN + 1))
 _WORD_CHAR = re.compile(r"\w")
@@ -77,8 +80,8 @@ def _piece_doc(nlp: Language, piece: str) -> Doc:
 
 
 def _merge_dense(doc: Doc) -> Doc:
-    """Merge every stretch where DENSE_WINDOW consecutive tokens cover fewer than
-    DENSE_WINDOW * MIN_CHARS_PER_TOKEN characters into one token."""
+    """Where DENSE_WINDOW consecutive tokens cover fewer than DENSE_WINDOW * MIN_CHARS_PER_TOKEN
+    characters, merge each run of consecutive tokens of at most SHORT characters into one."""
     n = len(doc)
     if n < DENSE_WINDOW:
         return doc
@@ -93,11 +96,14 @@ def _merge_dense(doc: Doc) -> Doc:
     runs: list[tuple[int, int]] = []
     depth, begin = 0, -1
     for index in range(n + 1):
-        depth += cover[index]
-        if depth > 0 and begin < 0:
+        if index < n:
+            depth += cover[index]
+        mergeable = index < n and depth > 0 and ends[index] - starts[index] <= SHORT
+        if mergeable and begin < 0:
             begin = index
-        elif depth <= 0 and begin >= 0:
-            runs.append((begin, index))
+        elif not mergeable and begin >= 0:
+            if index - begin > 1:
+                runs.append((begin, index))
             begin = -1
     if runs:
         with doc.retokenize() as retokenizer:
