@@ -13,6 +13,7 @@ from conftest import IS_ROOT, ROOT, assert_one_clear_line, mounted_tmpfs, read_o
 from framereader.cli import main
 from framereader.core.session import Session, load_session, save_session
 from framereader.core.model import Document
+from framereader.core.settings import Settings, save_settings
 
 SAMPLES = ROOT / "resources" / "samples"
 LEFT, RIGHT = str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md")
@@ -90,7 +91,9 @@ def test_a_full_disk_keeps_every_previous_file(qapp, full_disk, capsys) -> None:
         assert _compare(kind, target) == 0
     lesson = folder / "lesson.framereader"
     save_session(lesson, Session(left=Document(text="The regime spoke."), right=None))
-    before = {path: path.read_bytes() for path in (*targets.values(), lesson)}
+    settings = folder / "settings.json"
+    save_settings(Settings(zoom=2.0), settings)
+    before = {path: path.read_bytes() for path in (*targets.values(), lesson, settings)}
     capsys.readouterr()
     fill()
     for kind, target in targets.items():
@@ -100,6 +103,8 @@ def test_a_full_disk_keeps_every_previous_file(qapp, full_disk, capsys) -> None:
         assert "full" in err
     with pytest.raises(OSError):
         save_session(lesson, Session(left=Document(text="A different lesson " * 50_000), right=None))
+    with pytest.raises(OSError):
+        save_settings(Settings(recent_files=["/x" * 30_000], zoom=1.5), settings)
     assert {path: path.read_bytes() for path in before} == before
     assert load_session(lesson).left is not None
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]

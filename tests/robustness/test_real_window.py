@@ -22,25 +22,18 @@ ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT_S = 180.0
 
 
-def _free_display() -> int:
-    for number in range(91, 300):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise AssertionError("no free X display number")
-
-
 @pytest.fixture
 def xvfb_display(tmp_path: Path) -> Iterator[str]:
-    """A fresh Xvfb server on a free display (`make sysdeps` installs Xvfb)."""
+    """A fresh Xvfb server on a display it picks itself (`-displayfd`); `make sysdeps` installs it."""
     assert shutil.which("Xvfb"), "Xvfb is missing: run `make sysdeps` (packaging/install-qt-sysdeps.sh)"
-    number = _free_display()
+    read_end, write_end = os.pipe()
     log = (tmp_path / "xvfb.log").open("wb")
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
-                              stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 15
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+                              stdout=log, stderr=subprocess.STDOUT, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end) as reader:
+        number = reader.readline().strip()  # written once the server accepts connections
+    assert number.isdigit() and server.poll() is None, "Xvfb did not start"
     yield f":{number}"
     server.terminate()
     try:
