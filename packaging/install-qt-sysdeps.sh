@@ -49,11 +49,10 @@ missing_packages() {
     for lib in $(missing_libraries); do
         package_for "$lib"
     done
-    for package in $XCB_ALWAYS; do
-        if ! ldconfig -p 2>/dev/null | grep -q "libxcb-cursor.so.0"; then
-            echo "$package"
-        fi
-    done
+    ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+    if ! "$ldconfig" -p 2>/dev/null | grep -q "libxcb-cursor.so.0"; then
+        echo "$XCB_ALWAYS"
+    fi
     command -v Xvfb >/dev/null 2>&1 || echo xvfb
     command -v xauth >/dev/null 2>&1 || echo xauth
     command -v xdotool >/dev/null 2>&1 || echo xdotool
