@@ -44,6 +44,7 @@ CASES: dict[str, Callable[[int, int], str]] = {
     "= and newlines": _repeat("=\n"),
     "one letter per line": _random("ab\n"),
     "three letters per line": _repeat("abc\n"),
+    "four letters per line": _random("abcd\n"),
     "symbol soup": _random("abc=*[.,-'\"()"),
     "soup with spaces": _random("ab =\n.*"),
     "a URL-like path": lambda size, seed: ("https://example.invalid/" + "ab/cd-" * size)[:size],

@@ -33,6 +33,8 @@ DENSE_WINDOW = 32
 MIN_CHARS_PER_TOKEN = 2.5
 #: Only tokens this short are merged, so words next to a dense stretch keep their own tokens.
 SHORT = 2
+#: Where tokens average fewer characters than this, three-character tokens are merged too.
+VERY_DENSE = 2.1
 
 _LONG = re.compile(r"(?<!\S)\S{%d,} ?" % (LONG_RUN + 1))
 _WORD_CHAR = re.compile(r"\w")
@@ -79,26 +81,41 @@ def _piece_doc(nlp: Language, piece: str) -> Doc:
     return Doc(nlp.vocab, words=[word], spaces=[piece != word])
 
 
+def _dense_cover(starts: list[int], ends: list[int], chars_per_token: float) -> list[bool]:
+    """For each token: does some window of DENSE_WINDOW tokens holding it cover fewer than
+    DENSE_WINDOW * chars_per_token characters?"""
+    n = len(starts)
+    limit = DENSE_WINDOW * chars_per_token
+    delta = [0] * (n + 1)  # +1 where a dense window starts, -1 after it ends
+    for first in range(n - DENSE_WINDOW + 1):
+        if ends[first + DENSE_WINDOW - 1] - starts[first] < limit:
+            delta[first] += 1
+            delta[first + DENSE_WINDOW] -= 1
+    covered, depth = [], 0
+    for index in range(n):
+        depth += delta[index]
+        covered.append(depth > 0)
+    return covered
+
+
 def _merge_dense(doc: Doc) -> Doc:
-    """Where DENSE_WINDOW consecutive tokens cover fewer than DENSE_WINDOW * MIN_CHARS_PER_TOKEN
-    characters, merge each run of consecutive tokens of at most SHORT characters into one."""
+    """Where DENSE_WINDOW consecutive tokens cover fewer than MIN_CHARS_PER_TOKEN characters
+    each, merge each run of tokens of at most SHORT characters into one (of at most SHORT + 1
+    where they cover fewer than VERY_DENSE characters each: `abc\nabc\n`)."""
     n = len(doc)
     if n < DENSE_WINDOW:
         return doc
     starts = [token.idx for token in doc]
     ends = [token.idx + len(token) for token in doc]
-    limit = DENSE_WINDOW * MIN_CHARS_PER_TOKEN
-    cover = [0] * (n + 1)  # +1 where a dense window starts, -1 after it ends
-    for first in range(n - DENSE_WINDOW + 1):
-        if ends[first + DENSE_WINDOW - 1] - starts[first] < limit:
-            cover[first] += 1
-            cover[first + DENSE_WINDOW] -= 1
+    dense = _dense_cover(starts, ends, MIN_CHARS_PER_TOKEN)
+    if not any(dense):
+        return doc
+    very = _dense_cover(starts, ends, VERY_DENSE)
     runs: list[tuple[int, int]] = []
-    depth, begin = 0, -1
+    begin = -1
     for index in range(n + 1):
-        if index < n:
-            depth += cover[index]
-        mergeable = index < n and depth > 0 and ends[index] - starts[index] <= SHORT
+        size = ends[index] - starts[index] if index < n else 0
+        mergeable = index < n and dense[index] and (size <= SHORT or (very[index] and size <= SHORT + 1))
         if mergeable and begin < 0:
             begin = index
         elif not mergeable and begin >= 0:
