@@ -38,3 +38,34 @@ def test_offsets_stay_exact_around_long_runs(engine) -> None:
     assert {f.text.lower() for f in analysis.framing} >= {"regime", "thugs"}
     for span in (*analysis.entities, *analysis.framing):
         assert text[span.start : span.end] == span.text
+
+
+def _describe_seconds(engine, text: str) -> float:
+    import time
+
+    from framereader.core.model import Document
+
+    engine.forget_recent()
+    analysis = engine.analyze(Document(text=text, source="x"))
+    start = time.perf_counter()
+    described = engine.describe(analysis)
+    seconds = time.perf_counter() - start
+    for item in described.descriptors:
+        assert 0 <= item.start <= item.end <= len(text)
+    return seconds
+
+
+def test_the_parse_for_descriptors_is_safe_too(engine) -> None:
+    """Descriptors parse the chunks that hold entities: a long run of `=` or `*[` inside such a
+    chunk must not bring the tokenizer's quadratic time back."""
+    base = prose(SIZE)
+    lines = base.split("\n")
+    half = len(lines) // 2
+    slow = {}
+    reference = min(_describe_seconds(engine, base) for _ in range(2))
+    for name, run in (("=", "=" * 8000), ("*[", "*[" * 4000)):
+        text = ("\n".join(lines[:half]) + "\n" + run + "\n" + "\n".join(lines[half:]))[:SIZE]
+        seconds = _describe_seconds(engine, text)
+        if seconds > LIMIT_RATIO * reference + SLACK_S:
+            slow[name] = round(seconds / reference, 2)
+    assert not slow, f"descriptors slower than {LIMIT_RATIO}x prose ({reference:.2f} s): {slow}"
