@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .core.errors import FrameReaderError
@@ -91,11 +92,12 @@ def _arm_smoke() -> None:
 
     def check() -> None:
         for widget in app.topLevelWidgets():
-            if not (widget.isVisible() and hasattr(widget, "analysed") and hasattr(widget, "comparison")):
+            window: Any = widget  # the MainWindow (the app has no other visible top-level window)
+            if not (window.isVisible() and hasattr(window, "analysed") and hasattr(window, "service")):
                 continue
-            if widget.service.ready and widget.analysed() and widget.comparison is not None:
+            if window.service.ready and window.analysed() and window.comparison is not None:
                 timer.stop()
-                print(f"framereader: smoke: ready {int(widget.winId())}", flush=True)
+                print(f"framereader: smoke: ready {int(window.winId())}", flush=True)
                 return
 
     timer.timeout.connect(check)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
 from framereader.core.model import Document
 from framereader.core.nlp.cache import AnalysisCache, cache_key
 from framereader.core.nlp.engine import Engine
 from framereader.core.nlp.pipeline import blank_pipeline
-from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
 
 TEXT_A = "President Marek Holloway's regime slaughtered the truth, critics said in Geneva."
 TEXT_B = "The so-called peace deal was a sham, the envoy said in Paris on Monday."

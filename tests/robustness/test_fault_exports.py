@@ -8,11 +8,18 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import (
+    IS_ROOT,
+    ROOT,
+    assert_one_clear_line,
+    mounted_tmpfs,
+    read_only_folder,
+    run_cli,
+)
 
-from conftest import IS_ROOT, ROOT, assert_one_clear_line, mounted_tmpfs, read_only_folder, run_cli
 from framereader.cli import main
-from framereader.core.session import Session, load_session, save_session
 from framereader.core.model import Document
+from framereader.core.session import Session, load_session, save_session
 from framereader.core.settings import Settings, save_settings
 
 SAMPLES = ROOT / "resources" / "samples"

@@ -10,10 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, assert_one_clear_line, run_cli
+
 from framereader.core.errors import LexiconError
-from framereader.core.lexicons.format import MAX_LEXICON_BYTES, import_word_list, load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.format import (
+    MAX_LEXICON_BYTES,
+    import_word_list,
+    load_lexicon,
+    user_lexicon_dir,
+)
 from framereader.core.lexicons.library import LexiconLibrary
 from framereader.core.settings import Settings
 

@@ -10,9 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, assert_one_clear_line, read_only_folder, run_cli
-from framereader.core.settings import MAX_RECENT, ZOOM_MAX, Settings, load_settings, save_settings, settings_path
+
+from framereader.core.settings import (
+    MAX_RECENT,
+    ZOOM_MAX,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
 
 DEEP = 100_000
 BAD_SETTINGS = {

@@ -8,13 +8,19 @@ import math
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_type_hints
+from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
 from .errors import DocumentError
-from .safe_read import NotARegularFile, TooLarge, describe_read_error, human_size, read_limited
-from .settings import ZOOM_MAX, ZOOM_MIN
 from .model import Block, Document, Emphasis
+from .safe_read import (
+    NotARegularFile,
+    TooLarge,
+    describe_read_error,
+    human_size,
+    read_limited,
+)
+from .settings import ZOOM_MAX, ZOOM_MIN
 
 FORMAT = "framereader-session"
 VERSION = 1
@@ -105,7 +111,7 @@ def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document |
         source=source,
         encoding=_plain(data.get("encoding"), 64) or "utf-8",
         note=_plain(data.get("note")),
-        format=data.get("format") if data.get("format") in formats else "text",
+        format=cast(Any, data["format"] if data.get("format") in formats else "text"),  # checked against the Literal
     )
 
 
@@ -140,9 +146,7 @@ def _view(value: Any, path: str, warnings: list[str]) -> dict[str, Any]:
         elif key in _BOOL_VIEW_KEYS:
             if isinstance(item, bool):
                 view[key] = item
-        elif isinstance(item, bool) or (isinstance(item, str) and len(item) <= 1000):
-            view[key] = item
-        elif isinstance(item, (int, float)) and _finite_small(item):
+        elif isinstance(item, bool) or (isinstance(item, str) and len(item) <= 1000) or isinstance(item, (int, float)) and _finite_small(item):
             view[key] = item
     return view
 

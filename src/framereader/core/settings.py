@@ -77,7 +77,7 @@ class Settings:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Settings":
+    def from_dict(cls, data: Any) -> Settings:
         """Build from a dict, keeping only known keys whose values have the right type (and
         sane size: finite zoom, valid base64 geometry, no NUL in paths)."""
         settings = cls()
@@ -267,7 +267,14 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> None:
 
 
 __all__ = [
-    "DEFAULT_HIDDEN_LABELS", "MAX_RECENT", "Settings", "ZOOM_MAX", "ZOOM_MIN", "load_settings",
-    "merge_settings", "save_settings", "settings_path",
+    "DEFAULT_HIDDEN_LABELS",
+    "MAX_RECENT",
+    "ZOOM_MAX",
+    "ZOOM_MIN",
+    "Settings",
+    "load_settings",
+    "merge_settings",
+    "save_settings",
+    "settings_path",
 ]
 

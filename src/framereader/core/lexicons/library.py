@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LexiconError
+from ..settings import Settings
 from .format import (
     SUFFIX,
     Category,
@@ -31,7 +32,6 @@ from .format import (
     user_lexicon_dir,
     user_lexicon_paths,
 )
-from ..settings import Settings
 
 BUNDLED, USER, FILE = "bundled", "user", "file"
 

@@ -11,7 +11,6 @@ Writes are atomic.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import logging
@@ -149,16 +148,16 @@ def analysis_problem(analysis: Analysis) -> str | None:
     size = len(analysis.text)
     for value in _children(analysis):
         for name, item in _fields(value):
-            if isinstance(item, int) and (name == "start" or name == "end" or name.endswith(("_start", "_end"))):
-                if not 0 <= item <= size:
-                    return f"{type(value).__name__}.{name} = {item} lies outside the text"
+            offset = name in ("start", "end") or name.endswith(("_start", "_end"))
+            if offset and isinstance(item, int) and not 0 <= item <= size:
+                return f"{type(value).__name__}.{name} = {item} lies outside the text"
         start, end = getattr(value, "start", None), getattr(value, "end", None)
         if isinstance(start, int) and isinstance(end, int) and start > end:
             return f"{type(value).__name__} ends before it starts"
         shown = getattr(value, "text", None)
-        if isinstance(start, int) and isinstance(end, int) and isinstance(shown, str):
-            if analysis.text[start:end] != shown:
-                return f"{type(value).__name__} text differs from the text at its offsets"
+        spans_text = isinstance(start, int) and isinstance(end, int) and isinstance(shown, str)
+        if spans_text and analysis.text[start:end] != shown:
+            return f"{type(value).__name__} text differs from the text at its offsets"
     return None
 
 
@@ -175,9 +174,13 @@ def _fields(obj: Any) -> list[tuple[str, Any]]:
     return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]
 
 
-@functools.lru_cache(maxsize=64)
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _type_problem(obj: Any, where: str) -> str | None:

@@ -36,7 +36,7 @@ SHORT = 2
 #: Where tokens average fewer characters than this, three-character tokens are merged too.
 VERY_DENSE = 2.1
 
-_LONG = re.compile(r"(?<!\S)\S{%d,} ?" % (LONG_RUN + 1))
+_LONG = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}} ?")
 _WORD_CHAR = re.compile(r"\w")
 _NON_WORD = re.compile(r"\W")
 
