@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,20 @@ def test_the_window_reports_failed_exports_in_a_dialog(qtbot, window, targets, t
         assert str(target) in window.errors[-1][1]
     assert len(window.errors) == len(bad)
     assert good.read_bytes() == before
+
+
+def test_device_and_pipe_targets_are_written_in_place(qapp, tmp_path: Path, capsys) -> None:
+    """`--json /dev/stdout` prints; a device is never replaced by a file (as root that would
+    replace /dev/null itself, so a private copy of it is used)."""
+    fifo = tmp_path / "nobody-reads"
+    os.mkfifo(fifo)
+    assert _compare("--json", fifo) == 2
+    assert_one_clear_line(capsys.readouterr().err, fifo, "nobody is reading")
+    if IS_ROOT:
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        for kind in KINDS:
+            assert _compare(kind, device) == 0
+            assert stat.S_ISCHR(device.stat().st_mode)
+    result = run_cli("compare", LEFT, RIGHT, "--model", "blank:en", "--json", "/dev/stdout", home=tmp_path / "home")
+    assert result.returncode == 0 and '"left"' in result.stdout and not result.stderr
