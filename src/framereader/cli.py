@@ -12,10 +12,13 @@ Bad input exits with status 2 and one line on stderr naming the file and the pro
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import FrameReaderError
@@ -74,7 +77,34 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
+
+
+def _arm_smoke() -> None:
+    """`--smoke` (the real-window test): print `framereader: smoke: ready WINDOW-ID` on stdout
+    once the window shows both texts analysed, highlighted and compared; the test then presses
+    keys in that window and quits it with Ctrl+Q."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.app import application
+
+    app = application()
+    timer = QTimer(app)
+    timer.setInterval(100)
+
+    def check() -> None:
+        for widget in app.topLevelWidgets():
+            window: Any = widget  # the MainWindow (the app has no other visible top-level window)
+            if not (window.isVisible() and hasattr(window, "analysed") and hasattr(window, "service")):
+                continue
+            if window.service.ready and window.analysed() and window.compare.comparison is not None:
+                timer.stop()
+                print(f"framereader: smoke: ready {int(window.winId())}", flush=True)
+                return
+
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def _engine(args: argparse.Namespace):
@@ -96,15 +126,41 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         payload["descriptors"] = [asdict(d) for d in analysis.descriptors]
     if document.note:
         payload["note"] = document.note
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    _emit_json(payload)
     return 0
+
+
+def _check_target(path: str) -> None:
+    """Refuse an export target that cannot work before spending time on the analysis."""
+    from .core.atomic import write_problem
+
+    target = Path(path)
+    if target.is_dir():
+        raise FrameReaderError(path, write_problem(path, IsADirectoryError(errno.EISDIR, "Is a directory")))
+    ancestor = target.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if ancestor.exists() and not ancestor.is_dir():
+        raise FrameReaderError(path, write_problem(path, NotADirectoryError(errno.ENOTDIR, "Not a directory")))
+
+
+def _export(path: str, write: Callable[[str], None]) -> None:
+    """Run one export; a failure is one line naming the target and the reason (exit 2)."""
+    from .core.atomic import write_problem
+
+    try:
+        write(path)
+    except OSError as exc:
+        raise FrameReaderError(path, write_problem(path, exc)) from None
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .core.compare import compare, comparison_to_json
     from .core.documents import load_document
 
+    for target in (args.json, args.html, args.pdf):
+        if target:
+            _check_target(target)
     left_doc, right_doc = load_document(args.left), load_document(args.right)
     engine = _engine(args)
     left = engine.analyze(left_doc, descriptors=True)
@@ -113,19 +169,25 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         from .core.export import export_json
 
-        export_json(args.json, left, right, comparison)
+        _export(args.json, lambda path: export_json(path, left, right, comparison))
     if args.html:
         from .core.export import export_html
 
-        export_html(args.html, left, right, comparison, engine.categories_meta())
+        _export(args.html, lambda path: export_html(path, left, right, comparison, engine.categories_meta()))
     if args.pdf:
         from .ui.handout_pdf import export_pdf
 
-        export_pdf(args.pdf, left, right, comparison, engine.categories_meta())
+        _export(args.pdf, lambda path: export_pdf(path, left, right, comparison, engine.categories_meta()))
     if not (args.json or args.html or args.pdf):
-        json.dump(comparison_to_json(left, right, comparison), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _emit_json(comparison_to_json(left, right, comparison))
     return 0
+
+
+def _emit_json(payload: object) -> None:
+    """Print `payload` as JSON on stdout (errors writing it are handled by `run_headless`)."""
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
 
 
 def _cmd_models(_args: argparse.Namespace) -> int:
@@ -156,8 +218,27 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
             failed = True
             continue
         terms = sum(len(c.terms) for c in lexicon.categories)
-        print(f"{path}: OK ({len(lexicon.categories)} categories, {terms} terms, language {lexicon.language})")
+        _say(f"{path}: OK ({len(lexicon.categories)} categories, {terms} terms, language {lexicon.language})")
     return EXIT_BAD_INPUT if failed else 0
+
+
+def _say(line: str) -> None:
+    """Print one line on stdout; once the reader has gone (`| head -1`), the rest is dropped
+    quietly so the command still finishes and exits with its own status."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _cmd_lexicon_import(args: argparse.Namespace) -> int:
@@ -173,19 +254,21 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
 
 def _all_lexicon_problems(path: str) -> list[FrameReaderError]:
     """Every problem in a readable `.frlex` file (the first error alone for other files)."""
-    from .core.lexicons.format import validate_lexicon
+    from .core.lexicons.format import MAX_LEXICON_BYTES, validate_lexicon
+    from .core.safe_read import read_limited
 
     if not path.endswith(".frlex"):
         return []
     try:
-        text = open(path, encoding="utf-8").read()
+        text = read_limited(path, MAX_LEXICON_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return []
     return list(validate_lexicon(text, path))
 
 
 def run_headless(argv: Sequence[str]) -> int:
-    """Run a subcommand; typed core errors become one line on stderr and exit status 2."""
+    """Run a subcommand; typed core errors become one line on stderr and exit status 2, and so
+    does a failure to write the output (`> /dev/full`). A closed pipe is not an error."""
     args = _headless_parser().parse_args(list(argv))
     handlers = {"analyze": _cmd_analyze, "compare": _cmd_compare, "models": _cmd_models}
     try:
@@ -196,17 +279,44 @@ def run_headless(argv: Sequence[str]) -> int:
         print(f"framereader: {exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        _silence_stdout()
+        reason = exc.strerror or exc.__class__.__name__
+        if exc.filename:
+            print(f"framereader: {exc.filename}: {reason}.", file=sys.stderr)
+        else:
+            print(f"framereader: the output cannot be written ({reason}).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _flush_stdout() -> int | None:
+    """Flush stdout before Python does (its own failure would print 'Exception ignored')."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _silence_stdout()
+        print(f"framereader: the output cannot be written ({exc.strerror or exc.__class__.__name__}).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
-        return run_headless(argv)
+        code = run_headless(argv)
+        return _flush_stdout() or code
     args = _gui_parser().parse_args(argv)
     from .ui.app import run_gui
 
+    if args.smoke:
+        _arm_smoke()
     return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model)
 
 

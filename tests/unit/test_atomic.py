@@ -38,3 +38,29 @@ def test_failure_leaves_the_old_file_and_no_temp(tmp_path: Path, monkeypatch: py
         atomic_write_text(path, "lost")
     assert path.read_text(encoding="utf-8") == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"]
+
+
+def test_a_symlink_is_followed_not_replaced(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "lesson.txt"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+def test_devices_and_fifos_are_written_in_place_never_replaced(tmp_path: Path) -> None:
+    atomic_write_text("/dev/null", "gone")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):  # nobody reads it: an error at once, not a wait
+        atomic_write_text(fifo, "x")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        atomic_write_text(fifo, "through the pipe")
+        assert os.read(reader, 100) == b"through the pipe"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

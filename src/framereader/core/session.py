@@ -4,18 +4,33 @@ one file and students see the same view even when the original files are elsewhe
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
 from .errors import DocumentError
 from .model import Block, Document, Emphasis
+from .safe_read import (
+    NotARegularFile,
+    TooLarge,
+    describe_read_error,
+    human_size,
+    read_limited,
+)
+from .settings import ZOOM_MAX, ZOOM_MIN
 
 FORMAT = "framereader-session"
 VERSION = 1
 SUFFIX = ".framereader"
-MAX_SESSION_BYTES = 120 * 1024 * 1024
+MAX_SESSION_BYTES = 120 * 1024 * 1024  # two texts at the limit, in UTF-8, with their layout
+#: The document limit (20 MB, `documents.MAX_BYTES`) holds for embedded texts too, in characters.
+MAX_TEXT_CHARS = 20 * 1024 * 1024
+MAX_NOTE_CHARS = 2000
+_BOOL_VIEW_KEYS = ("sync", "highlights", "presenter")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -29,27 +44,118 @@ class Session:
     hidden_labels: tuple[str, ...] = ()
     hidden_categories: tuple[str, ...] = ()
     view: dict[str, Any] = field(default_factory=dict)  # zoom, sync, presenter, theme…
+    #: sentences for the user about damaged parts that were left out when loading (not saved)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 def _document_to_json(doc: Document | None) -> dict[str, Any] | None:
     return None if doc is None else asdict(doc)
 
 
-def _document_from_json(data: Any, path: str) -> Document | None:
+def _plain(value: Any, limit: int = MAX_NOTE_CHARS) -> str | None:
+    """A plain string (lone surrogates replaced, length capped), or None for anything else."""
+    if not isinstance(value, str):
+        return None
+    return _SURROGATES.sub("\ufffd", value[:limit])
+
+
+def _int(value: Any, low: int, high: int) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high else None
+
+
+def _spans(items: Any, size: int, kinds: tuple[str, ...], with_level: bool) -> tuple[list[dict[str, Any]], int]:
+    """The well-formed block or emphasis dicts in `items` (kind known, 0 <= start <= end <= size),
+    and how many were dropped."""
+    if not isinstance(items, list):
+        return [], 0 if items is None else 1
+    kept: list[dict[str, Any]] = []
+    for item in items:
+        if not isinstance(item, dict) or item.get("kind") not in kinds:
+            continue
+        start, end = _int(item.get("start"), 0, size), _int(item.get("end"), 0, size)
+        if start is None or end is None or start > end:
+            continue
+        span: dict[str, Any] = {"kind": item["kind"], "start": start, "end": end}
+        if with_level:
+            span["level"] = _int(item.get("level", 0), 0, 1000) or 0
+        kept.append(span)
+    return kept, len(items) - len(kept)
+
+
+def _literal_values(cls: type, name: str) -> tuple[str, ...]:
+    return tuple(get_args(get_type_hints(cls)[name]))
+
+
+def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document | None:
+    """A Document from its JSON object; a missing or oversized text is a `DocumentError`,
+    damaged structure (blocks, emphasis) is dropped with a warning."""
     if data is None:
         return None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise DocumentError(path, "holds a text that cannot be read (no text).")
+    raw = data["text"]
+    if len(raw) > MAX_TEXT_CHARS:
+        raise DocumentError(path, f"holds a text of {len(raw):,} characters, more than the "
+                                  f"{MAX_TEXT_CHARS // (1024 * 1024)} MB FrameReader can open.")
+    text = _SURROGATES.sub("\ufffd", raw)
+    blocks, bad_blocks = _spans(data.get("blocks"), len(text), _literal_values(Block, "kind"), True)
+    emphasis, bad_emphasis = _spans(data.get("emphasis"), len(text), _literal_values(Emphasis, "kind"), False)
+    source = _plain(data.get("source"), 4096) or "untitled"
+    if bad_blocks or bad_emphasis:
+        warnings.append(f"{path}: some of the layout of {Path(source).name} was damaged and is not shown.")
+    formats = _literal_values(Document, "format")
+    return Document(
+        text=text,
+        blocks=tuple(Block(**b) for b in blocks),
+        emphasis=tuple(Emphasis(**e) for e in emphasis),
+        source=source,
+        encoding=_plain(data.get("encoding"), 64) or "utf-8",
+        note=_plain(data.get("note")),
+        format=cast(Any, data["format"] if data.get("format") in formats else "text"),  # checked against the Literal
+    )
+
+
+def _strings(value: Any, what: str, path: str, warnings: list[str]) -> tuple[str, ...]:
+    """A list of strings from the file (anything else is ignored, with a warning)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        warnings.append(f"{path}: the {what} in this lesson file are damaged and were ignored.")
+        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    return tuple(value)
+
+
+def _view(value: Any, path: str, warnings: list[str]) -> dict[str, Any]:
+    """The view settings: known keys with the right types (zoom finite and within the zoom
+    range); other plain values are kept for newer versions, anything else dropped."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        warnings.append(f"{path}: the view settings in this lesson file are damaged and were ignored.")
+        return {}
+    view: dict[str, Any] = {}
+    for key, item in value.items():
+        if key == "zoom":
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                try:
+                    number = float(item)
+                except OverflowError:
+                    continue
+                if math.isfinite(number):
+                    view[key] = item if ZOOM_MIN <= number <= ZOOM_MAX else min(ZOOM_MAX, max(ZOOM_MIN, number))
+        elif key in _BOOL_VIEW_KEYS:
+            if isinstance(item, bool):
+                view[key] = item
+        elif isinstance(item, bool) or (isinstance(item, str) and len(item) <= 1000) or isinstance(item, (int, float)) and _finite_small(item):
+            view[key] = item
+    return view
+
+
+def _finite_small(number: float) -> bool:
     try:
-        return Document(
-            text=str(data["text"]),
-            blocks=tuple(Block(**b) for b in data.get("blocks", ())),
-            emphasis=tuple(Emphasis(**e) for e in data.get("emphasis", ())),
-            source=str(data.get("source", "untitled")),
-            encoding=str(data.get("encoding", "utf-8")),
-            note=data.get("note"),
-            format=data.get("format", "text"),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DocumentError(path, f"holds a text that cannot be read ({exc}).") from exc
+        return math.isfinite(float(number)) and abs(number) < 1e9
+    except OverflowError:
+        return False
 
 
 def session_to_json(session: Session) -> dict[str, Any]:
@@ -73,28 +179,43 @@ def save_session(path: str | Path, session: Session) -> None:
 
 
 def load_session(path: str | Path) -> Session:
-    """Read a session file; any problem is a DocumentError naming the file."""
+    """Read a session file; any problem with the file or its texts is a `DocumentError` naming
+    the file. Damaged optional parts (view, labels, layout) are dropped and listed in
+    `Session.warnings`."""
     name = str(path)
     try:
-        if Path(path).stat().st_size > MAX_SESSION_BYTES:
-            raise DocumentError(name, "is too large to be a FrameReader session.")
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DocumentError(name, "does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise DocumentError(name, "is a folder, not a session file.") from exc
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DocumentError(name, f"is not a readable FrameReader session ({exc.__class__.__name__}).") from exc
+        raw = read_limited(path, MAX_SESSION_BYTES)
+    except TooLarge as exc:
+        raise DocumentError(name, f"is {human_size(exc.size)}, too large to be a FrameReader session "
+                                  f"(the limit is {human_size(MAX_SESSION_BYTES)}).") from None
+    except NotARegularFile as exc:
+        raise DocumentError(name, f"is {exc.kind}, not a session file.") from None
+    except OSError as exc:
+        raise DocumentError(name, f"{describe_read_error(exc)}.") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise DocumentError(name, "is not a readable FrameReader session (nested too deeply).") from None
+    except ValueError as exc:  # includes UnicodeDecodeError
+        raise DocumentError(name, f"is not a readable FrameReader session ({exc.__class__.__name__}).") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DocumentError(name, "is not a FrameReader session file.")
-    if int(data.get("version", 0)) > VERSION:
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DocumentError(name, "is not a readable FrameReader session (its version is not a number).")
+    if version > VERSION:
         raise DocumentError(name, "was written by a newer FrameReader; please update.")
+    warnings: list[str] = []
+    left = _document_from_json(data.get("left"), name, warnings)
+    right = _document_from_json(data.get("right"), name, warnings)
+    pipeline = data.get("pipeline")
     return Session(
-        left=_document_from_json(data.get("left"), name),
-        right=_document_from_json(data.get("right"), name),
-        pipeline=data.get("pipeline"),
-        lexicons=tuple(data.get("lexicons") or ()),
-        hidden_labels=tuple(data.get("hidden_labels") or ()),
-        hidden_categories=tuple(data.get("hidden_categories") or ()),
-        view=dict(data.get("view") or {}),
+        left=left,
+        right=right,
+        pipeline=pipeline if isinstance(pipeline, str) and len(pipeline) < 1000 else None,
+        lexicons=_strings(data.get("lexicons"), "lexicons", name, warnings),
+        hidden_labels=_strings(data.get("hidden_labels"), "hidden labels", name, warnings),
+        hidden_categories=_strings(data.get("hidden_categories"), "hidden categories", name, warnings),
+        view=_view(data.get("view"), name, warnings),
+        warnings=tuple(warnings),
     )

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..atomic import atomic_write_text
+from ..safe_read import describe_read_error, read_limited
 from ..errors import LexiconError
 from ..paths import data_dir, resources_dir
 
@@ -397,22 +398,13 @@ def serialize_lexicon(lexicon: Lexicon) -> str:
 
 
 def _read_text(path: str | Path) -> str:
-    """Read a UTF-8 lexicon or word list, turning every failure into a `LexiconError`."""
+    """Read a UTF-8 lexicon or word list, turning every failure into a `LexiconError` (a FIFO,
+    a device or a file over the limit is refused without blocking or reading it whole)."""
     p = Path(path)
     try:
-        if p.is_dir():
-            raise LexiconError(str(p), "is a folder, not a lexicon file")
-        if p.stat().st_size > MAX_LEXICON_BYTES:
-            raise LexiconError(str(p), f"is too large for a lexicon (over {MAX_LEXICON_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(str(p), "does not exist") from None
-    except PermissionError:
-        raise LexiconError(str(p), "cannot be read (permission denied)") from None
-    except LexiconError:
-        raise
+        data = read_limited(p, MAX_LEXICON_BYTES)
     except OSError as exc:
-        raise LexiconError(str(p), f"cannot be read ({exc.strerror or exc})") from None
+        raise LexiconError(str(p), describe_read_error(exc)) from None
     if b"\x00" in data:
         raise LexiconError(str(p), "is a binary file, not a lexicon")
     try:

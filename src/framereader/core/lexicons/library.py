@@ -12,10 +12,14 @@ Pure Python: the Lexicons dialog and the main window call it.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LexiconError
+from ..settings import Settings
 from .format import (
     SUFFIX,
     Category,
@@ -28,7 +32,6 @@ from .format import (
     user_lexicon_dir,
     user_lexicon_paths,
 )
-from ..settings import Settings
 
 BUNDLED, USER, FILE = "bundled", "user", "file"
 
@@ -52,6 +55,51 @@ class LexiconEntry:
     @property
     def title(self) -> str:
         return self.lexicon.name if self.lexicon is not None else Path(self.path).name
+
+
+#: How long an import waits for another one writing into the user folder.
+LOCK_TIMEOUT_S = 30.0
+
+
+def _user_paths() -> list[Path]:
+    """The user's lexicon files; none when the user folder cannot be created (read-only home)."""
+    try:
+        return user_lexicon_paths()
+    except OSError:
+        return []
+
+
+def _user_dir_or_none() -> Path | None:
+    try:
+        return user_lexicon_dir().resolve()
+    except OSError:
+        return None
+
+
+def _exists(lexicon_id: str) -> bool:
+    """Whether any file (even an unreadable one, a link or a FIFO) already has this id's name."""
+    try:
+        return os.path.lexists(user_lexicon_dir() / f"{lexicon_id}{SUFFIX}")
+    except OSError:
+        return False
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An inter-process lock over the user lexicons folder (a hidden `.lock` file in it)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / ".lock"), timeout=LOCK_TIMEOUT_S)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LexiconError(str(folder), "is busy: another FrameReader is saving a lexicon there; try again") from None
+    except OSError as exc:
+        raise LexiconError(str(folder), f"cannot be written ({exc.strerror or exc})") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _load_any(path: Path) -> Lexicon:
@@ -90,11 +138,11 @@ class LexiconLibrary:
         """Bundled lexicons, then the user's, then files from elsewhere (read afresh each call)."""
         disabled = set(self.settings.disabled_lexicons)
         found: list[tuple[str, str, Path]] = [(f"{BUNDLED}:{p.name}", BUNDLED, p) for p in bundled_lexicon_paths()]
-        found += [(f"{USER}:{p.name}", USER, p) for p in user_lexicon_paths()]
-        user_dir = user_lexicon_dir().resolve()
+        found += [(f"{USER}:{p.name}", USER, p) for p in _user_paths()]
+        user_dir = _user_dir_or_none()
         for raw in self.settings.extra_lexicons:
             path = Path(raw)
-            if path.resolve().parent == user_dir and path.suffix == SUFFIX:
+            if user_dir is not None and path.resolve().parent == user_dir and path.suffix == SUFFIX:
                 continue  # already listed as the user's own
             found.append((str(path), FILE, path))
         entries = []
@@ -150,18 +198,26 @@ class LexiconLibrary:
     # ------------------------------------------------------------------ writing
     def _unused_id(self, wanted: str) -> str:
         taken = {e.lexicon.id for e in self.entries() if e.lexicon is not None}
-        taken |= {p.stem for p in user_lexicon_paths()}
+        taken |= {p.stem for p in _user_paths()}
         base = slugify(wanted, "lexicon")
         candidate, n = base, 2
-        while candidate in taken:
+        while candidate in taken or _exists(candidate):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
     def _write_new(self, lexicon: Lexicon) -> LexiconEntry:
-        lexicon_id = self._unused_id(lexicon.id)
-        path = user_lexicon_dir() / f"{lexicon_id}{SUFFIX}"
-        self._read_cache.pop(str(path), None)
-        saved = save_lexicon(replace(lexicon, id=lexicon_id, path=str(path)), path)
+        """Save `lexicon` under an id no other lexicon has. The id is chosen and the file written
+        under a lock over the user folder, so concurrent imports never pick the same file."""
+        try:
+            folder = user_lexicon_dir()
+        except OSError as exc:
+            raise LexiconError(str(exc.filename or "your lexicons folder"),
+                               f"cannot be created ({exc.strerror or exc}), so the lexicon cannot be saved") from None
+        with _folder_lock(folder):
+            lexicon_id = self._unused_id(lexicon.id)
+            path = folder / f"{lexicon_id}{SUFFIX}"
+            self._read_cache.pop(str(path), None)
+            saved = save_lexicon(replace(lexicon, id=lexicon_id, path=str(path)), path)
         key = f"{USER}:{path.name}"
         self.set_enabled(key, True)
         return LexiconEntry(key, USER, str(path), saved, True)

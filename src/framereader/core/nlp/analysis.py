@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..errors import Cancelled
 from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
 from .pipeline import Pipeline
+from .tokens import make_doc
 
 CHUNK_CHARS = 20_000
 #: Smaller chunks for the (slower) parse, so a superseded request stops within ~0.05 s.
@@ -60,7 +61,8 @@ def _chunk_docs(
     progress: Callable[[float], None],
 ) -> Iterator[tuple[int, Doc]]:
     ranges = chunk_ranges(text)
-    docs = pipeline.nlp.pipe((text[a:b] for a, b in ranges), batch_size=4)
+    nlp = pipeline.nlp
+    docs = nlp.pipe((make_doc(nlp, text[a:b]) for a, b in ranges), batch_size=4)
     for index, ((start, _end), doc) in enumerate(zip(ranges, docs)):
         if cancelled():
             raise Cancelled()
@@ -130,7 +132,7 @@ def rematch(
     for index, (start, end) in enumerate(ranges):
         if cancelled():
             raise Cancelled()
-        framing.extend(_framing_spans(text, start, pipeline.nlp.make_doc(text[start:end]), matcher))
+        framing.extend(_framing_spans(text, start, make_doc(pipeline.nlp, text[start:end]), matcher))
         progress((index + 1) / len(ranges))
     return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
 
@@ -157,7 +159,7 @@ def add_descriptors(
                 continue
             if cancelled():
                 raise Cancelled()
-            doc = nlp.make_doc(text[start:end])
+            doc = make_doc(nlp, text[start:end])
             for name in components:
                 doc = nlp.get_pipe(name)(doc)
             spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in ents]

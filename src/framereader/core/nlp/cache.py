@@ -1,20 +1,35 @@
 """On-disk cache of analyses, keyed by text hash + pipeline name and version + lexicon hash.
 
-A corrupt or unreadable entry is ignored (and rebuilt by the caller); writes are atomic.
+The cache is an optimisation and never the reason an analysis fails: an entry that cannot be
+read, is damaged (wrong types, spans outside the text, nested too deeply) or belongs to another
+request (its stored key differs, e.g. a file swapped with another text's entry) is deleted and
+the caller computes the analysis again. A cache folder that cannot be created or written (a file
+where the folder should be, a read-only home) switches the cache off; `note` says so once.
+Writes are atomic.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import logging
+import types
+import typing
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
 from ..atomic import atomic_write_text
 from ..model import Analysis
 from ..paths import cache_dir
+from ..safe_read import read_limited
+
+log = logging.getLogger(__name__)
 
 MAX_ENTRIES = 200
+#: An entry holds the text and its spans; a 20 MB text with every span stays far below this.
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
@@ -30,20 +45,55 @@ class AnalysisCache:
     """A folder of JSON files, one per analysis, pruned to the newest `MAX_ENTRIES`."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or cache_dir() / "analyses"
+        #: None while the cache works; else a sentence for the user (the cache is then off)
+        self.note: str | None = None
+        self.folder = folder if folder is not None else self._default_folder()
+        if self.note is None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._disable(exc)
+
+    def _default_folder(self) -> Path:
+        try:
+            return cache_dir() / "analyses"
+        except OSError as exc:
+            self._disable(exc)
+            return Path(getattr(exc, "filename", None) or ".") / "analyses"
+
+    def _disable(self, exc: OSError) -> None:
+        where = getattr(exc, "filename", None) or "the cache folder"
+        self.note = (f"{where}: the analysis cache cannot be used ({exc.strerror or exc.__class__.__name__}); "
+                     "texts are analysed without it.")
+        log.warning("%s", self.note)
+
+    @property
+    def enabled(self) -> bool:
+        return self.note is None
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
-    def get(self, key: str, source: str) -> Analysis | None:
-        """The cached analysis for `key` (relabelled with `source`), or None if absent or corrupt."""
+    def get(self, key: str, source: str, text: str | None = None) -> Analysis | None:
+        """The cached analysis for `key` (relabelled with `source`), or None when absent or bad
+        (a bad entry is deleted). With `text`, the entry must also be an analysis of `text`."""
+        if not self.enabled:
+            return None
         path = self._path(key)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, MAX_ENTRY_BYTES).decode("utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key:
+                raise ValueError("the entry belongs to another request")
             analysis = Analysis.from_json(data["analysis"], data.get("descriptors"))
+            problem = analysis_problem(analysis)
+            if problem is None and text is not None and analysis.text != text:
+                problem = "the entry holds another text"
+            if problem is not None:
+                raise ValueError(problem)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            log.warning("dropping cache entry %s: %s", path.name, exc)
             try:
                 path.unlink()
             except OSError:
@@ -53,21 +103,125 @@ class AnalysisCache:
 
     def put(self, key: str, analysis: Analysis) -> None:
         """Store `analysis`; failures to write are not fatal (the cache is an optimisation)."""
+        if not self.enabled:
+            return
         payload = {
+            "key": key,
             "analysis": analysis.to_json(),
             "descriptors": [asdict(d) for d in analysis.descriptors],
             "components": list(analysis.model.components),
         }
         try:
             atomic_write_text(self._path(key), json.dumps(payload, ensure_ascii=False))
-            self._prune()
-        except OSError:
-            pass
+        except OSError as exc:
+            log.warning("cannot write cache entry %s: %s", key, exc)
+            return
+        self._prune()
 
     def _prune(self) -> None:
-        entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[MAX_ENTRIES:]:
+        stamped: list[tuple[float, Path]] = []
+        try:
+            for entry in self.folder.glob("*.json"):
+                try:
+                    stamped.append((entry.stat().st_mtime, entry))
+                except OSError:  # removed by another window meanwhile
+                    continue
+        except OSError:
+            return
+        stamped.sort(reverse=True)
+        for _mtime, stale in stamped[MAX_ENTRIES:]:
             try:
                 stale.unlink()
             except OSError:
                 pass
+
+
+# ------------------------------------------------------------------------------ validation
+
+
+def analysis_problem(analysis: Analysis) -> str | None:
+    """Why `analysis` (rebuilt from JSON) cannot be trusted, or None: every field must have its
+    declared type, and every span must lie inside the text (with its `text` equal to the slice)."""
+    problem = _type_problem(analysis, "analysis")
+    if problem is not None:
+        return problem
+    size = len(analysis.text)
+    for value in _children(analysis):
+        for name, item in _fields(value):
+            offset = name in ("start", "end") or name.endswith(("_start", "_end"))
+            if offset and isinstance(item, int) and not 0 <= item <= size:
+                return f"{type(value).__name__}.{name} = {item} lies outside the text"
+        start, end = getattr(value, "start", None), getattr(value, "end", None)
+        if isinstance(start, int) and isinstance(end, int) and start > end:
+            return f"{type(value).__name__} ends before it starts"
+        shown = getattr(value, "text", None)
+        spans_text = isinstance(start, int) and isinstance(end, int) and isinstance(shown, str)
+        if spans_text and analysis.text[start:end] != shown:
+            return f"{type(value).__name__} text differs from the text at its offsets"
+    return None
+
+
+def _children(analysis: Analysis) -> list[Any]:
+    """Every dataclass held in a tuple field of `analysis` (entities, framing, descriptors…)."""
+    found: list[Any] = []
+    for _name, value in _fields(analysis):
+        if isinstance(value, tuple):
+            found.extend(item for item in value if dataclasses.is_dataclass(item))
+    return found
+
+
+def _fields(obj: Any) -> list[tuple[str, Any]]:
+    return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _type_problem(obj: Any, where: str) -> str | None:
+    hints = _hints(type(obj))
+    for name, value in _fields(obj):
+        if not _fits(value, hints.get(name, Any)):
+            return f"{where}.{name} has the wrong type ({type(value).__name__})"
+        if dataclasses.is_dataclass(value):
+            problem = _type_problem(value, f"{where}.{name}")
+            if problem is not None:
+                return problem
+    return None
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether `value` matches the type hint (the subset the model uses)."""
+    if hint is Any:
+        return True
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return value in args
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if hint is type(None):
+        return value is None
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(_fits(item, args[0]) for item in value)
+        return len(args) == len(value) and all(_fits(v, a) for v, a in zip(value, args))
+    if origin is dict:
+        return isinstance(value, dict) and all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items())
+    if origin is list:
+        return isinstance(value, list) and all(_fits(item, args[0]) for item in value)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            return isinstance(value, hint) and _type_problem(value, hint.__name__) is None
+        return isinstance(value, hint)
+    return True
