@@ -10,7 +10,7 @@ from typing import Any
 
 from .atomic import atomic_write_text
 from .errors import DocumentError
-from .model import Block, Document, Emphasis
+from .model import Block, Document, DocumentMeta, Emphasis
 
 FORMAT = "framereader-session"
 VERSION = 1
@@ -47,6 +47,7 @@ def _document_from_json(data: Any, path: str) -> Document | None:
             encoding=str(data.get("encoding", "utf-8")),
             note=data.get("note"),
             format=data.get("format", "text"),
+            meta=DocumentMeta.from_json(data.get("meta")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DocumentError(path, f"holds a text that cannot be read ({exc}).") from exc
