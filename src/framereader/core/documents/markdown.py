@@ -10,8 +10,9 @@ it shows as literal text and is never interpreted; nothing is ever fetched):
 * images contribute their alt text only, links only their text.
 
 Text nested deeper than `MARKDOWN_MAX_NESTING` (quotes or list markers at the start of a line,
-or lines indented that far) is shown as plain text without being parsed: markdown-it would drop
-the content and takes minutes over megabytes of it.
+or lines indented that far), or whose estimated container work (`nesting_work`) is above
+`MAX_NESTING_WORK`, is shown as plain text without being parsed: markdown-it would drop
+the content, and takes minutes over megabytes of it (4.5 MB of quotes 49 deep: 26 s).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ _INLINE_MARKUP = re.compile(r"[\n\\`*_\[\]!<&]")
 _DEEP_LINE = re.compile(
     r"^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*){%d}" % (MARKDOWN_MAX_NESTING // 2), re.MULTILINE
 )
+# The container markers opening a line (quotes, bullets, ordered markers), and one marker.
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
+_MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
+MAX_NESTING_WORK = 1_000_000  # container depth summed over lines nested 2+ deep (see nesting_work)
 # Lines indented so far that list nesting by indentation alone would pass the limit.
 _DEEP_INDENT = re.compile(r"^[ \t]{%d}[ \t]*(?:[-*+>]|\d{1,9}[.)])" % (2 * MARKDOWN_MAX_NESTING // 2), re.MULTILINE)
 
@@ -66,8 +71,31 @@ def markdown_document(text: str, source: str, encoding: str, note: str | None, m
 
 
 def too_deep(text: str) -> bool:
-    """True when some line nests containers beyond what we lay out (checked in linear time)."""
-    return bool(_DEEP_LINE.search(text) or _DEEP_INDENT.search(text))
+    """True when some line nests containers beyond what we lay out, or deep nesting is so common
+    that laying it out would take minutes (checked in linear time)."""
+    return bool(_DEEP_LINE.search(text) or _DEEP_INDENT.search(text)) or nesting_work(text) > MAX_NESTING_WORK
+
+
+def nesting_work(text: str) -> int:
+    """An estimate of markdown-it's container work: each line's container depth (its markers plus
+    half its indentation; lazy continuation lines keep the depth of the line above until a blank
+    line), summed over lines at depth 2 or more. Stops counting past the budget."""
+    work = 0
+    depth = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            depth = 0
+            continue
+        prefix = _LINE_PREFIX.match(line)
+        marked = prefix.group() if prefix else ""
+        if marked.strip():
+            indent = len(marked) - len(marked.lstrip(" \t"))
+            depth = len(_MARKER.findall(marked)) + indent // 2
+        if depth >= 2:
+            work += depth
+            if work > MAX_NESTING_WORK:
+                return work
+    return work
 
 
 def join_notes(first: str | None, second: str) -> str:

@@ -4,7 +4,7 @@
 * Tabs (pypdf puts them between the words of justified lines) and odd spaces become one space;
   ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are undone.
 * Page furniture: a line among the first or last two of a page is dropped when (with digits
-  ignored) it recurs there on at least half of the pages (running headers and footers), or
+  ignored) it recurs at the same height on at least half of the pages (running headers and footers), or
   when it is only a page number ("12", "Page 3", "3 of 10", "- 4 -", "iv").
 * Lines are joined into paragraphs; a new paragraph starts at a larger vertical gap than the
   usual line spacing, a change of font size, an indented first line, or after a short line that
@@ -175,18 +175,17 @@ def _clean(text: str) -> str:
 # --------------------------------------------------------------------------- furniture
 
 
-def _furniture_key(text: str) -> str:
-    """A line with digits ignored, for spotting running headers and footers."""
-    return re.sub(r"\d+", "#", text.lower()).strip()
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    """A margin line with digits ignored, and where it sits, for spotting running headers/footers."""
+    return re.sub(r"\d+", "#", line.text.lower()).strip(), round(line.y / 3)
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Drop page numbers and running headers/footers (recurring in the page margins)."""
+    """Drop page numbers and running headers/footers (the same line at the same height in the margins)."""
     zone = 2
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int]] = Counter()
     for lines in pages:
-        keys = {_furniture_key(line.text) for line in (*lines[:zone], *lines[-zone:])}
-        counts.update(keys)
+        counts.update({_furniture_key(line) for line in (*lines[:zone], *lines[-zone:])})
     threshold = max(2, (len(pages) + 1) // 2)
     repeated = {key for key, n in counts.items() if n >= threshold and len(pages) >= 2}
     kept: list[list[_Line]] = []
@@ -194,7 +193,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         edge = set(range(min(zone, len(lines)))) | set(range(max(len(lines) - zone, 0), len(lines)))
         kept.append([
             line for i, line in enumerate(lines)
-            if not (i in edge and (_furniture_key(line.text) in repeated or _PAGE_NUMBER.match(line.text)))
+            if not (i in edge and (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text)))
         ])
     return kept
 
