@@ -436,3 +436,100 @@ def test_markdown_file_with_cp1252_keeps_encoding_note(tmp_path: Path) -> None:
     assert doc.text == "“Title”\nBody"
     assert doc.encoding == "cp1252"
     assert doc.note and "cp1252" in doc.note
+
+
+# --------------------------------------------------------------------------- wide encodings without a BOM
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_bom_is_detected(tmp_path: Path, codec: str) -> None:
+    text = "Der Bürgermeister sagte: „Die Brücke bleibt zu.“ 😀\nZweite Zeile.\n"
+    doc = load_document(write(tmp_path, "wide.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec
+
+
+def test_wide_detection_does_not_accept_binary() -> None:
+    from framereader.core.documents.text import guess_wide_encoding
+
+    assert guess_wide_encoding(bytes(range(256)) * 64) is None
+    assert guess_wide_encoding(b"abc\x00def" + b"x" * 100) is None
+    assert guess_wide_encoding(b"\x00\x01" * 2000) is None  # U+0001 controls are not text
+    assert guess_wide_encoding("plain ascii".encode()) is None
+
+
+# --------------------------------------------------------------------------- pipes and devices never block
+
+
+def _load_in_thread(path: str) -> tuple[float, BaseException | None]:
+    import threading
+
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            load_document(path)
+            outcome.append(None)
+        except BaseException as exc:  # handed back to the test
+            outcome.append(exc)
+
+    started = time.perf_counter()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive(), "load_document blocked"
+    return time.perf_counter() - started, outcome[0]
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    elapsed, error = _load_in_thread(str(fifo))
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+    assert elapsed < 2
+
+
+def test_path_swapped_for_a_fifo_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "story.txt", b"text")
+    real_open = os.open
+
+    def swap_then_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(file) == str(path) and path.is_file():  # swapped after any earlier check
+            path.unlink()
+            os.mkfifo(path)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(limits.os, "open", swap_then_open)
+    elapsed, error = _load_in_thread(str(path))
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+
+
+def test_device_is_refused() -> None:
+    elapsed, error = _load_in_thread("/dev/zero")
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+
+
+# --------------------------------------------------------------------------- pathological Markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (">" * 3000 + " deep quote\n") * 1500,  # 4.5 MB of quotes nested 3,000 deep
+        ">" * 3000 + " start\n" + "lazy continuation line\n" * 195_000,
+        (">" * 49 + " quote text here\n") * 80_000,
+        ">" * 49 + " start\n" + "lazy continuation line\n" * 195_000,
+    ],
+)
+def test_pathological_markdown_is_quick(text: str) -> None:
+    started = time.perf_counter()
+    doc = document_from_text(text, markdown=True)
+    assert time.perf_counter() - started < 5.0
+    assert doc.format == "text" and doc.text == text
+    assert doc.note and "nested too deeply" in doc.note
+
+
+def test_modest_quotes_still_render() -> None:
+    doc = document_from_text("> > > a reply to a reply\n" * 100, markdown=True)
+    assert doc.format == "markdown"
+    assert doc.blocks[0].kind == "quote" and doc.blocks[0].level == 3

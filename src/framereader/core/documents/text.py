@@ -84,9 +84,9 @@ def guess_wide_encoding(data: bytes) -> str | None:
     half = even_len // 2
     even_zeros = sample[0:even_len:2].count(0)
     odd_zeros = sample[1:even_len:2].count(0)
-    if odd_zeros >= 0.1 * half and even_zeros <= ODD_SHARE_LIMIT * half:
+    if odd_zeros >= 0.1 * half and even_zeros <= 0.1 * odd_zeros:
         candidates.append("utf-16-le")
-    if even_zeros >= 0.1 * half and odd_zeros <= ODD_SHARE_LIMIT * half:
+    if even_zeros >= 0.1 * half and odd_zeros <= 0.1 * even_zeros:
         candidates.append("utf-16-be")
     for codec in candidates:
         width = 4 if codec.startswith("utf-32") else 2
