@@ -111,7 +111,7 @@ def make_pdf(path: Path, pages: int = 3, *, title: str = "Harbour Report", autho
     if hasattr(writer, "setAuthor"):
         writer.setAuthor(author)
     blocks: list[tuple[str, int, bool]] = [("A Report on the Harbour", 20, False)]  # (text, size, keep lines)
-    for number in range(1, pages * 6 + 1):
+    for number in range(1, pages * 8 + 1):
         blocks.append((f"Section {number}. " + PDF_PARAGRAPH.format(n=number), 10, False))
         if number == 2:  # words hyphenated at line ends, as typesetters do
             blocks.append(("The campaign of misin-\nformation began in spring, long before the vote\nwas held.", 10, True))
@@ -276,3 +276,47 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def make_tj_pdf(path: Path, pages: int = 100, lines_per_page: int = 44) -> Path:
+    """A plain PDF written by hand the way most producers write text: one TJ array per line
+    (words with justification gaps), a standard font, a running header and a page number."""
+    plain = PDF_PARAGRAPH.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
+    words = " ".join(plain.format(n=name) for name in ("north", "east", "south")).split()
+    objects: list[bytes] = []
+    page_ids = []
+    font_id = 3
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(b"")  # pages tree, filled in below
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
+    cursor = 0
+    for page in range(pages):
+        ops = [b"BT /F1 9 Tf 72 800 Td (Harbour Report \\227 Council Edition) Tj ET"]
+        y = 770
+        for line in range(lines_per_page):
+            chunk = [words[(cursor + i) % len(words)] for i in range(11)]
+            cursor += 11
+            end_paragraph = line % 9 == 8
+            parts = b" -180 ".join(b"(" + w.encode("cp1252") + b")" for w in chunk)
+            ops.append(b"BT /F1 11 Tf 72 %d Td [%s] TJ ET" % (y, parts))
+            y -= 14 + (8 if end_paragraph else 0)
+        ops.append(b"BT /F1 9 Tf 290 40 Td (%d) Tj ET" % (page + 1))
+        stream = b"\n".join(ops)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        content_id = len(objects)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font_id))
+        page_ids.append(len(objects))
+    kids = b" ".join(b"%d 0 R" % i for i in page_ids)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

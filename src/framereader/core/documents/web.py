@@ -23,6 +23,7 @@ from .text import decode_bytes, normalise_text, plain_text_blocks
 log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MAX_MARKUP_CHARS = 30 * 1024 * 1024  # markup left after dropping inline images (≈ 20 s to read)
 MAX_DEPTH = 200  # deeper markup in the extracted tree is read as plain text runs
 _BLOCK_TAGS = frozenset({"head", "p", "list", "item", "quote", "table", "row", "cell", "code", "div", "main", "body"})
 _EMPHASIS: dict[str, EmphasisKind] = {"#b": "strong", "#i": "em", "#t": "code", "#u": "em"}
@@ -91,6 +92,10 @@ def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tu
     markup = _DATA_URI.sub(r"\1data:,", markup)  # inline images: megabytes of base64 we never show
     if not markup.strip():
         return TextBuilder(source), DocumentMeta()
+    if len(markup) > MAX_MARKUP_CHARS:
+        raise DocumentError(
+            source, f"This web page has {len(markup):,} characters of markup (inline images left out), "
+            f"more than the {MAX_MARKUP_CHARS // (1024 * 1024)} MB FrameReader reads.")
     if fragment and "<body" not in markup[:4096].lower():
         markup = f"<html><body><article>{markup}</article></body></html>"
     try:
