@@ -13,6 +13,7 @@ sentence saying what is wrong. Loading can take seconds for big PDFs: call it of
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +28,8 @@ from .mhtml import looks_like_mhtml, mhtml_document
 from .text import SNIFF_BYTES, binary_reason, decode_bytes, normalise_text, plain_text_blocks
 from .web import HTML_SUFFIXES, decode_html, html_document, looks_like_html
 from .web import document_from_html as _document_from_html
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = limits.MAX_BYTES
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
@@ -72,10 +75,15 @@ def load_document(path: str | Path) -> Document:
         handle.close()
     try:
         document = _build(kind, data, source, suffix)
+    except DocumentError:
+        raise
     except RecursionError:
         raise DocumentError(source, "The file is nested too deeply to read.") from None
     except MemoryError:
         raise DocumentError(source, "The file needs more memory to read than is available.") from None
+    except Exception as exc:  # a library failing on a damaged file: one line, never a traceback
+        log.warning("reading %s failed", source, exc_info=True)
+        raise DocumentError(source, f"The file is damaged and cannot be read ({exc.__class__.__name__}).") from None
     return with_language(document)
 
 

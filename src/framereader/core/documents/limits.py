@@ -185,10 +185,10 @@ class SafeZip:
                     parts.append(chunk)
         except DocumentError:
             raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise DocumentError(self.source, f"The file is damaged or truncated ({_short(exc)}).") from None
         except RuntimeError as exc:  # encrypted members
             raise DocumentError(self.source, f"The file is encrypted or cannot be unpacked ({_short(exc)}).") from None
+        except Exception as exc:  # zlib.error, BadZipFile (bad CRC), EOFError, lzma/bz2 errors…
+            raise DocumentError(self.source, f"The file is damaged or truncated ({_short(exc)}).") from None
         self.read_total += total
         if self.read_total > MAX_ZIP_TOTAL_BYTES:
             raise _bomb(self.source)

@@ -52,17 +52,17 @@ def _html_part(message: Message, source: str) -> Message:
         if message.get_content_type() == "text/html":
             return message
         raise DocumentError(source, "This web archive holds no web page.")
-    wanted = (message.get_param("start") or "").strip("<>")
-    location = (message.get("Snapshot-Content-Location") or "").strip()
+    wanted = str(message.get_param("start") or "").strip("<>")
+    location = str(message.get("Snapshot-Content-Location") or "").strip()
     first: Message | None = None
     for index, part in enumerate(message.walk()):
         if index > MAX_PARTS:
             break
         if part.is_multipart() or part.get_content_type() not in ("text/html", "application/xhtml+xml"):
             continue
-        if wanted and (part.get("Content-ID") or "").strip("<> ") == wanted:
+        if wanted and str(part.get("Content-ID") or "").strip("<> ") == wanted:
             return part
-        if location and (part.get("Content-Location") or "").strip() == location:
+        if location and str(part.get("Content-Location") or "").strip() == location:
             return part
         if first is None:
             first = part

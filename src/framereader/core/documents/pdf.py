@@ -23,6 +23,7 @@ import io
 import logging
 import re
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ from .limits import MAX_BYTES
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 5_000
+MAX_SECONDS = 180.0  # a PDF whose text takes longer than this to read is refused
 NO_TEXT = "This PDF has no text to read — it may be a scanned image."
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
@@ -111,7 +113,10 @@ def _page_lines(reader: Any, source: str) -> list[list[_Line]]:
     pages: list[list[_Line]] = []
     failures = 0
     total = 0
+    deadline = time.monotonic() + MAX_SECONDS
     for index in range(len(reader.pages)):
+        if time.monotonic() > deadline:
+            raise DocumentError(source, f"This PDF takes too long to read (more than {MAX_SECONDS:.0f} s for {index:,} pages).")
         try:
             lines = _lines_of(reader.pages[index])
         except Exception:  # pypdf raises many kinds on damaged content streams
