@@ -4,7 +4,8 @@
 * Tabs (pypdf puts them between the words of justified lines) and odd spaces become one space;
   ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are undone.
 * Page furniture: a line among the first or last two of a page is dropped when (with digits
-  ignored) it recurs at the same height on at least half of the pages (running headers and footers), or
+  ignored) it recurs at the same height on at least half of the pages and is set apart from
+  the body by its size or a larger gap (running headers and footers), or
   when it is only a page number ("12", "Page 3", "3 of 10", "- 4 -", "iv").
 * Lines are joined into paragraphs; a new paragraph starts at a larger vertical gap than the
   usual line spacing, a change of font size, an indented first line, or after a short line that
@@ -186,8 +187,12 @@ def _furniture_key(line: _Line) -> tuple[str, int]:
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Drop page numbers and running headers/footers (the same line at the same height in the margins)."""
+    """Drop page numbers, and running headers/footers: the same line at the same height in the
+    margins of at least half the pages, set apart from the body (another size, or a larger gap)."""
     zone = 2
+    lines_all = [line for page in pages for line in page]
+    body = _body_size(lines_all)
+    spacing = _line_spacing(pages, body)
     counts: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         counts.update({_furniture_key(line) for line in (*lines[:zone], *lines[-zone:])})
@@ -195,12 +200,35 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     repeated = {key for key, n in counts.items() if n >= threshold and len(pages) >= 2}
     kept: list[list[_Line]] = []
     for lines in pages:
-        edge = set(range(min(zone, len(lines)))) | set(range(max(len(lines) - zone, 0), len(lines)))
-        kept.append([
-            line for i, line in enumerate(lines)
-            if not (i in edge and (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text)))
-        ])
+        drop: set[int] = set()
+        for i in (*range(min(zone, len(lines))), *range(max(len(lines) - zone, 0), len(lines))):
+            line = lines[i]
+            if _PAGE_NUMBER.match(line.text):
+                drop.add(i)
+            elif _furniture_key(line) in repeated and _set_apart(lines, i, body, spacing):
+                drop.add(i)
+        kept.append([line for i, line in enumerate(lines) if i not in drop])
     return kept
+
+
+def _set_apart(lines: list[_Line], index: int, body: float, spacing: float) -> bool:
+    """True when a margin line differs in size from the body or stands off from its neighbour."""
+    line = lines[index]
+    if abs(line.size - body) > max(0.5, 0.1 * body):
+        return True
+    other = index + 1 if index < len(lines) / 2 else index - 1  # towards the body
+    if not 0 <= other < len(lines):
+        return True
+    return abs(line.y - lines[other].y) > 1.6 * spacing
+
+
+def _line_spacing(pages: list[list[_Line]], body: float) -> float:
+    """The usual distance between consecutive body lines."""
+    gaps = [
+        round(a.y - b.y, 1) for page in pages for a, b in zip(page, page[1:])
+        if abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and a.y > b.y
+    ]
+    return statistics.median(gaps) if gaps else (body or 10) * 1.2
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -217,11 +245,7 @@ def _body_size(lines: list[_Line]) -> float:
 def _paragraphs(pages: list[list[_Line]], body: float) -> list[tuple[str, int, list[str]]]:
     """(kind, level, lines) for each paragraph or heading, in reading order."""
     all_lines = [line for page in pages for line in page]
-    gaps = [
-        round(a.y - b.y, 1) for page in pages for a, b in zip(page, page[1:])
-        if abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and a.y > b.y
-    ]
-    spacing = statistics.median(gaps) if gaps else body * 1.2
+    spacing = _line_spacing(pages, body)
     lefts = Counter(round(line.x) for line in all_lines if abs(line.size - body) < 0.5)
     left = lefts.most_common(1)[0][0] if lefts else 0.0
     lengths = [len(line.text) for line in all_lines if abs(line.size - body) < 0.5]
