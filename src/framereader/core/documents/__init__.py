@@ -22,6 +22,7 @@ from ..errors import DocumentError
 from ..model import Document, DocumentMeta
 from . import limits
 from .language import LanguageCheck, detect_language, language_name, language_note, with_language
+from .language import preload as preload_language_model
 from .limits import MAX_CONTAINER_BYTES, human_size
 from .markdown import MARKDOWN_SUFFIXES, markdown_document
 from .mhtml import looks_like_mhtml, mhtml_document
@@ -53,7 +54,7 @@ __all__ = [
     "CONTAINER_SUFFIXES", "MAX_BYTES", "MAX_CONTAINER_BYTES", "OPEN_DIALOG_FILTER", "SUPPORTED_SUFFIXES",
     "LanguageCheck", "decode_bytes", "detect_language", "document_from_clipboard", "document_from_html",
     "document_from_text", "human_size", "language_name", "language_note", "load_document",
-    "normalise_text", "plain_text_blocks", "retitled", "sniff_format",
+    "normalise_text", "plain_text_blocks", "preload_language_model", "retitled", "sniff_format",
 ]
 
 

@@ -96,6 +96,11 @@ def language_note(document: Document, pipeline_language: str, pipelines: Iterabl
     return LanguageCheck(code, name, confidence, pipeline_language, message, matching)
 
 
+def preload() -> None:
+    """Load the detector's model now (about half a second, once); call it off the GUI thread."""
+    _get_identifier()
+
+
 def _sample(text: str) -> str:
     """Up to SAMPLE_CHARS characters from the start, middle and end of `text`."""
     if len(text) <= SAMPLE_CHARS:
