@@ -438,3 +438,29 @@ def test_pdf_with_tj_lines_keeps_every_word_once(tmp_path: Path) -> None:
     # the fixture leaves a larger gap after lines 9, 18, 27 and 36 of each page: 4 breaks a page,
     # and paragraphs run on over page breaks (one more where a page happens to end a sentence)
     assert 17 <= len(paragraphs) <= 18
+
+
+def test_every_format_loads_in_a_process_where_sockets_cannot_exist(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text(fx.saved_page(), encoding="utf-8")
+    files = [page, fx.make_docx(tmp_path / "m.docx"), fx.make_odt(tmp_path / "n.odt"),
+             fx.make_pdf(tmp_path / "r.pdf", pages=2)]
+    (tmp_path / "a.mhtml").write_bytes(fx.mhtml(fx.saved_page()))
+    files.append(tmp_path / "a.mhtml")
+    script = (
+        "import socket, sys\n"
+        "class Refused(socket.socket):\n"
+        "    def __init__(self, *a, **k):\n"
+        "        print('SOCKET', flush=True); raise OSError('no sockets')\n"
+        "socket.socket = Refused\n"
+        "from framereader.core.documents import load_document, document_from_html\n"
+        "for path in sys.argv[1:]:\n"
+        "    print(load_document(path).format)\n"
+        "print(document_from_html('<p>pasted words here</p>', 'pasted words here').format)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["html", "docx", "odt", "pdf", "mhtml", "html"]
