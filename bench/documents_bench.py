@@ -39,9 +39,8 @@ def _time(path: Path, runs: int = 3) -> tuple[float, float, int]:
 
 def main() -> int:
     """Build the fixtures, time them, print the table."""
-    from PySide6.QtWidgets import QApplication
-
     import document_fixtures as fx
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="fr-docbench-"))

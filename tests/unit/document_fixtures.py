@@ -101,7 +101,14 @@ def make_pdf(path: Path, pages: int = 3, *, title: str = "Harbour Report", autho
     one by one, so no line is ever drawn on two pages.
     """
     from PySide6.QtCore import QMarginsF, QPointF, Qt
-    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter, QTextLayout, QTextOption
+    from PySide6.QtGui import (
+        QFont,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextLayout,
+        QTextOption,
+    )
 
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))

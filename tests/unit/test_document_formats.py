@@ -10,11 +10,16 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import document_fixtures as fx
 import pytest
 
-import document_fixtures as fx
-from framereader.core.documents import document_from_clipboard, document_from_html, load_document, sniff_format
-from framereader.core.documents import limits
+from framereader.core.documents import (
+    document_from_clipboard,
+    document_from_html,
+    limits,
+    load_document,
+    sniff_format,
+)
 from framereader.core.documents.pdf import NO_TEXT
 from framereader.core.errors import DocumentError
 from framereader.core.model import Document

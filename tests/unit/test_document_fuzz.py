@@ -7,9 +7,9 @@ import random
 import time
 from pathlib import Path
 
+import document_fixtures as fx
 import pytest
 
-import document_fixtures as fx
 from framereader.core.documents import load_document
 from framereader.core.errors import DocumentError
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import document_fixtures as fx
+
 from framereader.core.documents import (
     detect_language,
     document_from_text,

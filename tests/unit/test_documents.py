@@ -500,12 +500,12 @@ def test_path_swapped_for_a_fifo_is_refused(tmp_path: Path, monkeypatch: pytest.
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(limits.os, "open", swap_then_open)
-    elapsed, error = _load_in_thread(str(path))
+    _, error = _load_in_thread(str(path))
     assert isinstance(error, DocumentError) and "not a regular file" in error.reason
 
 
 def test_device_is_refused() -> None:
-    elapsed, error = _load_in_thread("/dev/zero")
+    _, error = _load_in_thread("/dev/zero")
     assert isinstance(error, DocumentError) and "not a regular file" in error.reason
 
 

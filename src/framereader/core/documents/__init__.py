@@ -21,12 +21,24 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..model import Document, DocumentMeta
 from . import limits
-from .language import LanguageCheck, detect_language, language_name, language_note, with_language
+from .language import (
+    LanguageCheck,
+    detect_language,
+    language_name,
+    language_note,
+    with_language,
+)
 from .language import preload as preload_language_model
 from .limits import MAX_CONTAINER_BYTES, human_size
 from .markdown import MARKDOWN_SUFFIXES, markdown_document
 from .mhtml import looks_like_mhtml, mhtml_document
-from .text import SNIFF_BYTES, binary_reason, decode_bytes, normalise_text, plain_text_blocks
+from .text import (
+    SNIFF_BYTES,
+    binary_reason,
+    decode_bytes,
+    normalise_text,
+    plain_text_blocks,
+)
 from .web import HTML_SUFFIXES, decode_html, html_document, looks_like_html
 from .web import document_from_html as _document_from_html
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, BlockKind, Document, DocumentFormat, DocumentMeta, Emphasis, EmphasisKind
+from ..model import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentFormat,
+    DocumentMeta,
+    Emphasis,
+    EmphasisKind,
+)
 from .limits import MAX_BYTES, check_text_size
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

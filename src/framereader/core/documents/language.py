@@ -9,8 +9,9 @@ language (None) rather than a guess.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Document
 

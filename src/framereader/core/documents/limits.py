@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import zipfile
-from typing import Any
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
@@ -170,7 +170,7 @@ class SafeZip:
             info = self.archive.getinfo(name)
         except KeyError:
             raise DocumentError(self.source, f"The file is damaged: its part “{name}” is missing.") from None
-        self._check_declared(info, limit)
+        self.check_declared(info, limit)
         parts: list[bytes] = []
         total = 0
         try:
@@ -194,7 +194,7 @@ class SafeZip:
             raise _bomb(self.source)
         return b"".join(parts)
 
-    def _check_declared(self, info: zipfile.ZipInfo, limit: int) -> None:
+    def check_declared(self, info: zipfile.ZipInfo, limit: int = MAX_ZIP_MEMBER_BYTES) -> None:
         """Refuse a member whose declared size or ratio is beyond the limits."""
         if info.file_size > limit or self.read_total + info.file_size > MAX_ZIP_TOTAL_BYTES:
             raise _bomb(self.source)
@@ -204,8 +204,6 @@ class SafeZip:
 
 def open_zip(source: str, data: bytes) -> SafeZip:
     """Open zip bytes, checking the member count and every declared size before anything is inflated."""
-    import io
-
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -259,8 +257,3 @@ def check_xml_safe(source: str, data: bytes, part: str) -> None:
         raise DocumentError(
             source, f"The file's part “{part}” declares a DTD or entities, which FrameReader refuses for safety."
         )
-
-
-def attrs(element: Element) -> dict[str, Any]:
-    """An element's attributes with namespaces stripped from the names."""
-    return {key.rsplit("}", 1)[-1]: value for key, value in element.attrib.items()}

@@ -164,7 +164,7 @@ def _position(cm: Any, tm: Any, size: Any) -> tuple[float, float, float]:
     """Device x, y and effective font size of text drawn with matrices `tm` then `cm`."""
     try:
         a, b, c, d, e, f = (float(v) for v in cm)
-        ta, tb, tc, td, te, tf = (float(v) for v in tm)
+        _, _, tc, td, te, tf = (float(v) for v in tm)
         x = te * a + tf * c + e
         y = te * b + tf * d + f
         scale = ((tc * a + td * c) ** 2 + (tc * b + td * d) ** 2) ** 0.5 or 1.0
@@ -203,9 +203,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         drop: set[int] = set()
         for i in (*range(min(zone, len(lines))), *range(max(len(lines) - zone, 0), len(lines))):
             line = lines[i]
-            if _PAGE_NUMBER.match(line.text):
-                drop.add(i)
-            elif _furniture_key(line) in repeated and _set_apart(lines, i, body, spacing):
+            if _PAGE_NUMBER.match(line.text) or _furniture_key(line) in repeated and _set_apart(lines, i, body, spacing):
                 drop.add(i)
         kept.append([line for i, line in enumerate(lines) if i not in drop])
     return kept

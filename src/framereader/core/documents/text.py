@@ -117,8 +117,7 @@ def _looks_like_text(chunk: str) -> bool:
 
 def normalise_text(text: str) -> str:
     """Turn \\r\\n and \\r into \\n and drop a leading BOM; every other character is kept."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

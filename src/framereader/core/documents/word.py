@@ -32,7 +32,7 @@ def looks_like_docx(archive: SafeZip) -> bool:
 def screen_zip(archive: SafeZip, xml_suffixes: tuple[str, ...] = (".xml", ".rels")) -> None:
     """Check every member's declared size and ratio, and the XML parts for DTDs/entities."""
     for info in archive.archive.infolist():
-        archive._check_declared(info, MAX_ZIP_MEMBER_BYTES)
+        archive.check_declared(info, MAX_ZIP_MEMBER_BYTES)
         if info.filename.lower().endswith(xml_suffixes):
             check_xml_safe(archive.source, archive.read(info.filename), info.filename)
 
