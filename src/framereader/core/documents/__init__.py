@@ -87,7 +87,8 @@ def load_document(path: str | Path) -> Document:
     finally:
         handle.close()
     try:
-        document = _build(kind, data, source, suffix)
+        with limits.gc_paused():
+            document = _build(kind, data, source, suffix)
     except DocumentError:
         raise
     except RecursionError:
@@ -121,7 +122,9 @@ def sniff_format(head: bytes, suffix: str = "") -> str:
 
 def document_from_text(text: str, source: str = "clipboard", markdown: bool = False) -> Document:
     """Make a Document from pasted text (newlines normalised, a leading BOM removed)."""
-    return with_language(_text_document(normalise_text(text), source, "utf-8", None, markdown))
+    with limits.gc_paused():
+        document = _text_document(normalise_text(text), source, "utf-8", None, markdown)
+    return with_language(document)
 
 
 def document_from_html(html: str, plain_text: str | None = None, source: str = "clipboard") -> Document:
@@ -130,7 +133,8 @@ def document_from_html(html: str, plain_text: str | None = None, source: str = "
     Falls back to `plain_text` when the HTML gives no text; never raises for bad markup.
     """
     try:
-        document = _document_from_html(html, plain_text, source)
+        with limits.gc_paused():
+            document = _document_from_html(html, plain_text, source)
     except DocumentError:
         document = _text_document(normalise_text(plain_text or ""), source, "utf-8", None, False)
     return with_language(document)

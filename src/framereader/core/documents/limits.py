@@ -14,10 +14,14 @@
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import os
 import stat
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
@@ -33,6 +37,34 @@ MAX_ZIP_TOTAL_BYTES = 400 * 1024 * 1024  # all members we read, uncompressed
 MAX_ZIP_RATIO = 200  # uncompressed/compressed for members larger than a few KB
 RATIO_FREE_BYTES = 1024 * 1024  # small members may compress as well as they like
 _READ_CHUNK = 1024 * 1024
+
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built.
+
+    Parsers create millions of short-lived objects; a full collection over them takes hundreds of
+    milliseconds and runs in whichever thread allocates, so it would stall the GUI thread while a
+    worker loads a big file. Nested and concurrent uses are counted; the last one out restores it.
+    """
+    global _gc_users, _gc_was_enabled
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def human_size(size: int) -> str:

@@ -40,16 +40,12 @@ _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 # Characters that start a CommonMark inline rule (breaks, escapes, code, emphasis, links, images,
 # autolinks, entities); inline content without any of them is a single text run.
 _INLINE_MARKUP = re.compile(r"[\n\\`*_\[\]!<&]")
-# A line opening more containers than markdown-it keeps: quote markers, bullets, ordered markers.
-_DEEP_LINE = re.compile(
-    r"^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*){%d}" % (MARKDOWN_MAX_NESTING // 2), re.MULTILINE
-)
 # The container markers opening a line (quotes, bullets, ordered markers), and one marker.
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
 _MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
 MAX_NESTING_WORK = 1_000_000  # container depth summed over lines nested 2+ deep (see nesting_work)
-# Lines indented so far that list nesting by indentation alone would pass the limit.
-_DEEP_INDENT = re.compile(r"^[ \t]{%d}[ \t]*(?:[-*+>]|\d{1,9}[.)])" % (2 * MARKDOWN_MAX_NESTING // 2), re.MULTILINE)
+DEEP_LINE_MARKERS = MARKDOWN_MAX_NESTING // 2  # a line opening this many containers is too deep
+DEEP_INDENT = MARKDOWN_MAX_NESTING  # a list or quote marker indented this far is too deep
 
 
 def markdown_document(text: str, source: str, encoding: str, note: str | None, meta: DocumentMeta) -> Document:
@@ -74,13 +70,16 @@ def markdown_document(text: str, source: str, encoding: str, note: str | None, m
 def too_deep(text: str) -> bool:
     """True when some line nests containers beyond what we lay out, or deep nesting is so common
     that laying it out would take minutes (checked in linear time)."""
-    return bool(_DEEP_LINE.search(text) or _DEEP_INDENT.search(text)) or nesting_work(text) > MAX_NESTING_WORK
+    return nesting_work(text) > MAX_NESTING_WORK
 
 
 def nesting_work(text: str) -> int:
     """An estimate of markdown-it's container work: each line's container depth (its markers plus
     half its indentation; lazy continuation lines keep the depth of the line above until a blank
-    line), summed over lines at depth 2 or more. Stops counting past the budget."""
+    line), summed over lines at depth 2 or more. Stops counting past the budget, and returns more
+    than it at once for a line opening `DEEP_LINE_MARKERS` containers or a marker indented
+    `DEEP_INDENT` columns. A Python loop over lines, so a worker thread never holds the GIL for
+    long (one regex over 20 MB would hold it for 100 ms)."""
     work = 0
     depth = 0
     for line in text.split("\n"):
@@ -91,7 +90,10 @@ def nesting_work(text: str) -> int:
         marked = prefix.group() if prefix else ""
         if marked.strip():
             indent = len(marked) - len(marked.lstrip(" \t"))
-            depth = len(_MARKER.findall(marked)) + indent // 2
+            markers = len(_MARKER.findall(marked))
+            if markers >= DEEP_LINE_MARKERS or indent >= DEEP_INDENT:
+                return MAX_NESTING_WORK + 1
+            depth = markers + indent // 2
         if depth >= 2:
             work += depth
             if work > MAX_NESTING_WORK:
@@ -121,7 +123,9 @@ def _render_markdown(
     """Render Markdown to (plain text, blocks, emphasis, note); raises `_TooDeep` at the nesting limit."""
     md = _markdown_parser()
     env: dict[str, object] = {}
-    tokens = md.parse(source_text, env)  # block structure only: the core "inline" rule is off
+    # block structure only: the core "inline" rule is off; "normalize" too, as our text has only
+    # "\n" newlines already and NUL is replaced here (one character for one: offsets unchanged)
+    tokens = md.parse(source_text.replace("\0", "\ufffd"), env)
     if any(tok.level >= MARKDOWN_MAX_NESTING - 1 for tok in tokens):
         raise _TooDeep()
     note = None
@@ -151,7 +155,7 @@ def _markdown_parser() -> MarkdownIt:
     Every link is accepted because only its text is used.
     """
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MARKDOWN_MAX_NESTING})
-    md.enable("table").disable("inline")
+    md.enable("table").disable(["inline", "normalize"])
     # Without this, markdown-it leaves `[text](javascript:…)` as literal Markdown; we never use
     # URLs (they are not even stored), so accepting every link just lets us show the link text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
