@@ -533,3 +533,17 @@ def test_modest_quotes_still_render() -> None:
     doc = document_from_text("> > > a reply to a reply\n" * 100, markdown=True)
     assert doc.format == "markdown"
     assert doc.blocks[0].kind == "quote" and doc.blocks[0].level == 3
+
+
+def test_gc_pause_is_counted_and_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with limits.gc_paused():
+        with limits.gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(DocumentError), limits.gc_paused():
+        raise DocumentError("x", "boom")
+    assert gc.isenabled()
