@@ -94,6 +94,17 @@ def test_saved_page_in_windows_1252_by_meta_charset(tmp_path: Path) -> None:
     assert doc.encoding == "windows-1252"
 
 
+def test_page_table_rows_are_tab_separated_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "t.html"
+    path.write_text(
+        "<html><body><article><p>Intro paragraph with enough words to be kept by the extractor.</p>"
+        "<table><tr><th>Span</th><th>Cost</th></tr><tr><td>North</td><td>4 million</td></tr></table>"
+        "<p>After the table more text.</p></article></body></html>", encoding="utf-8")
+    assert [t for _, _, t in blocks(load_document(path))] == [
+        "Intro paragraph with enough words to be kept by the extractor.", "Span\tCost", "North\t4 million",
+        "After the table more text."]
+
+
 def test_html_file_without_markup_stays_plain_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.html"
     path.write_text("Just a sentence, no tags at all.", encoding="utf-8")

@@ -176,8 +176,8 @@ class _Walker:
         elif tag == "table":
             for row in el.iter("row"):
                 cells = [" ".join(" ".join(cell.itertext()).split()) for cell in row if cell.tag == "cell"]
-                self.builder.add_run("\t".join(c for c in cells if c))
-                self.flush(kind if kind != "heading" else "paragraph", level)
+                row_kind: BlockKind = "paragraph" if kind == "heading" else kind
+                self.builder.add_block("\t".join(c for c in cells if c), row_kind, level if row_kind != "paragraph" else 0)
         elif tag == "code":
             text = "".join(el.itertext()).strip("\n")
             self.builder.add_block(text, "code", 0)
