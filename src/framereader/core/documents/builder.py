@@ -21,11 +21,12 @@ from ..model import (
 from .limits import MAX_BYTES, check_text_size
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_inline(text: str) -> str:
-    """Collapse runs of spaces/tabs (and odd Unicode spaces) to one space; drop zero-width marks."""
+    """Collapse runs of spaces/tabs (and odd Unicode spaces) to one space; drop zero-width marks,
+    soft hyphens and control characters."""
     text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _SPACES.sub(" ", text)
 

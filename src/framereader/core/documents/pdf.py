@@ -42,10 +42,12 @@ NO_TEXT = "This PDF has no text to read — it may be a scanned image."
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|seite|p\.)\s*)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/|von)\s*\d{1,5})?$",
+    rf"^(?:(?:page|seite|p\.)\s*)?[-–—(\[]?\s*(?:\d{{1,5}}|{_ROMAN})\s*[-–—)\]]?(?:\s*(?:of|/|von)\s*\d{{1,5}})?$",
     re.IGNORECASE,
 )
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE_END = ('.', '!', '?', ':', '"', '”', '’', ')', '»', '…')
 _HYPHENS = ("-", "\u2010", "\u00ad")
@@ -175,7 +177,7 @@ def _position(cm: Any, tm: Any, size: Any) -> tuple[float, float, float]:
 
 def _clean(text: str) -> str:
     """One line's text: ligatures undone, tabs and odd spaces collapsed, ends trimmed."""
-    return _SPACES.sub(" ", text.translate(_LIGATURE_TABLE)).strip()
+    return _SPACES.sub(" ", _CONTROLS.sub("", text.translate(_LIGATURE_TABLE))).strip()
 
 
 # --------------------------------------------------------------------------- furniture
@@ -315,6 +317,8 @@ def _join_lines(lines: list[str], vocabulary: Counter[str]) -> str:
                 text = text[:-1] + line
             else:
                 text = text[:-1] + "-" + line
+        elif text.endswith(("—", "–")) and line[:1].isalpha() and not text.endswith((" —", " –")):
+            text += line  # "this—" + "that": a dash between words, not a gap
         else:
             text = f"{text} {line}"
     return text
