@@ -480,3 +480,34 @@ def test_every_format_loads_in_a_process_where_sockets_cannot_exist(tmp_path: Pa
     result = subprocess.run([sys.executable, "-c", script, *map(str, files)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["html", "docx", "odt", "pdf", "mhtml", "html"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["the misin-", "formation spread"], "the misinformation spread"),  # "misin" is no word
+        (["a well-", "known fact"], "a well-known fact"),  # both pieces are words elsewhere
+        (["the co-", "operation"], "the cooperation"),  # the joined word appears elsewhere
+        (["the soft\u00ad", "hyphen"], "the softhyphen"),  # a soft hyphen always joins
+        (["this—", "that"], "this—that"),
+        (["ends here.", "Next one"], "ends here. Next one"),
+    ],
+)
+def test_pdf_line_joining(lines: list[str], expected: str) -> None:
+    from collections import Counter
+
+    from framereader.core.documents.pdf import _join_lines
+
+    vocabulary = Counter({"well": 2, "known": 3, "cooperation": 1, "co": 1, "operation": 1})
+    assert _join_lines(lines, vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "is_number"),
+    [("12", True), ("Page 3", True), ("3 of 10", True), ("- 4 -", True), ("xiv", True),
+     ("did", False), ("civil", False), ("12 angry men", False), ("Chapter 2", False)],
+)
+def test_pdf_page_number_lines(line: str, is_number: bool) -> None:
+    from framereader.core.documents.pdf import _PAGE_NUMBER
+
+    assert bool(_PAGE_NUMBER.match(line)) is is_number
