@@ -130,6 +130,24 @@ def test_two_megabyte_page_is_quick(tmp_path: Path) -> None:
     assert doc.text.count(fx.ARTICLE_PARAGRAPHS[1]) == 4000
 
 
+def test_page_with_very_many_paragraphs_is_read_in_linear_time(tmp_path: Path) -> None:
+    from framereader.core.documents.web_large import MAX_TRAFILATURA_BLOCKS
+
+    repeat = MAX_TRAFILATURA_BLOCKS // len(fx.ARTICLE_PARAGRAPHS) + 1000
+    path = tmp_path / "huge.html"
+    path.write_text(fx.saved_page(repeat=repeat), encoding="utf-8")
+    started = time.perf_counter()
+    doc = load_document(path)
+    assert time.perf_counter() - started < 10  # trafilatura alone would take about a minute
+    assert doc.text.count(fx.ARTICLE_PARAGRAPHS[0]) == repeat
+    for furniture in ("cookies", "Most read", "COMMENT-TEXT", "FOOTER-TEXT", "SCRIPT-TEXT", "Sport"):
+        assert furniture not in doc.text, furniture
+    assert blocks(doc)[0] == ("heading", 1, "Bridge closure splits the city")
+    assert ("list_item", 1, "• Free parking at the eastern terminal") in blocks(doc)
+    assert (doc.meta.title, doc.meta.author, doc.meta.site) == (
+        "Bridge closure splits the city", "Tomas Reyes", "The Harbour Gazette")
+
+
 # --------------------------------------------------------------------------- MHTML
 
 

@@ -5,7 +5,8 @@ resource is loaded. It drops navigation, cookie banners, sidebars, reader commen
 scripts and styles; we turn its XML (head/p/list/item/quote/table/code/hi) into blocks:
 headings, paragraphs, list items (``"• "``/``"3. "`` prefixes), quotes, table rows (cells joined
 by tabs) and code, with bold/italic/code emphasis. Links contribute their text only.
-Metadata: title (the headline), author, date (ISO), site name.
+Metadata: title (the headline), author, date (ISO), site name. Pages with more block elements
+than trafilatura handles quickly are read by `web_large` instead (linear time, no emphasis).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..model import BlockKind, Document, DocumentFormat, DocumentMeta, EmphasisK
 from .builder import TextBuilder, clean_meta_value
 from .limits import MAX_CONTAINER_BYTES
 from .text import decode_bytes, normalise_text, plain_text_blocks
+from .web_large import MAX_TRAFILATURA_BLOCKS, block_count, large_page
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,8 @@ def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tu
             f"more than the {MAX_MARKUP_CHARS // (1024 * 1024)} MB FrameReader reads.")
     if fragment and "<body" not in markup[:4096].lower():
         markup = f"<html><body><article>{markup}</article></body></html>"
+    if block_count(markup) > MAX_TRAFILATURA_BLOCKS:
+        return large_page(markup, source)
     try:
         result = trafilatura.bare_extraction(
             markup,
