@@ -104,3 +104,17 @@ def test_no_language_note_for_matching_or_unsure_text() -> None:
     unsure = replace(english, meta=replace(english.meta, language="de", language_confidence=0.55))
     assert language_note(unsure, "en") is None
     assert language_note(document_from_text("ok"), "en") is None
+
+
+def test_open_dialog_filter_offers_every_format() -> None:
+    import re
+
+    from framereader.core.documents import OPEN_DIALOG_FILTER, SUPPORTED_SUFFIXES
+
+    entries = OPEN_DIALOG_FILTER.split(";;")
+    assert all(re.fullmatch(r"[^()]+ \((\*[.\w]* ?)+\)", entry) for entry in entries), entries
+    first = entries[0]
+    for suffix in (*SUPPORTED_SUFFIXES, ".framereader"):
+        assert f"*{suffix}" in first.split("(")[1].rstrip(")").split()
+    assert {".pdf", ".docx", ".odt", ".rtf", ".html", ".mhtml", ".md", ".txt"} <= set(SUPPORTED_SUFFIXES)
+    assert entries[-1] == "All files (*)"

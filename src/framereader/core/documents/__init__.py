@@ -58,7 +58,7 @@ OPEN_DIALOG_FILTER = ";;".join((
     "Text and Markdown (*.txt *.text *.md *.markdown *.mdown)",
     "Web pages (*.html *.htm *.xhtml *.shtml *.mhtml *.mht)",
     "PDF (*.pdf)",
-    "Word and OpenDocument (*.docx *.odt *.rtf)",
+    "Word, OpenDocument and RTF (*.docx *.odt *.rtf)",
     "All files (*)",
 ))
 
