@@ -529,3 +529,13 @@ def test_pdf_page_number_lines(line: str, is_number: bool) -> None:
     from framereader.core.documents.pdf import _PAGE_NUMBER
 
     assert bool(_PAGE_NUMBER.match(line)) is is_number
+
+
+def test_rtf_with_big_picture_is_quick(tmp_path: Path) -> None:
+    picture = ("0123456789abcdef" * 64 + "\n") * 20_000  # 20 MB of hex picture data
+    path = tmp_path / "picture.rtf"
+    path.write_text(r"{\rtf1\ansi \pard Before.\par {\pict\pngblip " + picture + r"}\pard After.\par}", encoding="ascii")
+    started = time.perf_counter()
+    doc = load_document(path)
+    assert time.perf_counter() - started < 3
+    assert [t for _, _, t in blocks(doc)] == ["Before.", "After."]

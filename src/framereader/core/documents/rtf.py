@@ -13,6 +13,7 @@ from ..model import Document, DocumentMeta
 from .builder import TextBuilder, clean_meta_value
 
 _INFO = re.compile(r"\{\\(title|author)\s+((?:[^{}\\]|\\[^a-z]|\\[a-z]+-?\d* ?)*)\}", re.IGNORECASE)
+_HEX_RUN = re.compile(r"[0-9a-fA-F\r\n]{4096,}")  # picture data: never text, slow for striprtf
 _CREATED = re.compile(r"\\creatim\s*\\yr(\d{4})(?:\s*\\mo(\d{1,2}))?(?:\s*\\dy(\d{1,2}))?")
 
 
@@ -32,6 +33,8 @@ def rtf_document(data: bytes, source: str) -> Document:
         "".encode(encoding)
     except LookupError:
         encoding = "cp1252"
+    if len(markup) > 2 * 1024 * 1024:
+        markup = _HEX_RUN.sub("", markup)  # 100 MB of pictures took striprtf 26 s
     try:
         text = rtf_to_text(markup, encoding=encoding, errors="replace")
     except (ValueError, IndexError, KeyError, TypeError, LookupError, RecursionError, OverflowError) as exc:
