@@ -120,6 +120,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     engine = _engine(args)
     analysis = engine.analyze(document, descriptors=args.descriptors)
     payload = analysis.to_json()
+    payload["meta"] = document.meta_json()
     if args.descriptors:
         from dataclasses import asdict
 

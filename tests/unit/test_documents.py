@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import builtins
 import os
 import time
 from pathlib import Path
 
 import pytest
 
-from framereader.core import documents
+from framereader.core.documents import limits
 from framereader.core.documents import decode_bytes, document_from_text, load_document
 from framereader.core.errors import DocumentError
 from framereader.core.model import Document
@@ -155,14 +154,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path.chmod(0)
     try:
         if os.access(path, os.R_OK):  # running as root: chmod does not stop reads, so simulate
-            real_open = builtins.open
+            real_open = os.open
 
             def refuse(file, *args, **kwargs):  # type: ignore[no-untyped-def]
                 if os.fspath(file) == str(path):
                     raise PermissionError(13, "Permission denied", str(path))
                 return real_open(file, *args, **kwargs)
 
-            monkeypatch.setattr(builtins, "open", refuse)
+            monkeypatch.setattr(limits.os, "open", refuse)
         with pytest.raises(DocumentError) as info:
             load_document(path)
         assert "permission" in info.value.reason.lower()
@@ -172,14 +171,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_other_oserror_becomes_document_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "io.txt", b"data")
-    real_open = builtins.open
+    real_read = os.read
 
-    def broken(file, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if os.fspath(file) == str(path):
+    def broken(fd, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fstat(fd).st_ino == path.stat().st_ino:
             raise OSError(5, "Input/output error")
-        return real_open(file, *args, **kwargs)
+        return real_read(fd, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", broken)
+    monkeypatch.setattr(limits.os, "read", broken)
     with pytest.raises(DocumentError) as info:
         load_document(path)
     assert "Input/output error" in info.value.reason
@@ -196,7 +195,6 @@ def test_nul_in_path_is_a_document_error() -> None:
         b"abc\x00def" + b"x" * 100,
         bytes(range(1, 9)) * 200,  # mostly control characters, no NUL
         b"\x89PNG\r\n\x1a\n" + b"\x00" * 20,
-        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
     ],
 )
 def test_binary_files_refused(tmp_path: Path, data: bytes) -> None:
@@ -211,22 +209,31 @@ def test_a_few_control_characters_are_fine(tmp_path: Path) -> None:
 
 
 def test_oversize_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "MAX_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_BYTES", 100)
     path = write(tmp_path, "big.txt", b"a" * 101)
-    real_open = builtins.open
-    opened: list[str] = []
+    real_read = os.read
+    read: list[int] = []
 
-    def spy(file, *args, **kwargs):  # type: ignore[no-untyped-def]
-        opened.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else repr(file))
-        return real_open(file, *args, **kwargs)
+    def spy(fd, n, *args):  # type: ignore[no-untyped-def]
+        read.append(n)
+        return real_read(fd, n, *args)
 
-    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(limits.os, "read", spy)
     with pytest.raises(DocumentError) as info:
         load_document(path)
-    assert "more than" in info.value.reason
-    assert str(path) not in opened  # refused from st_size alone
+    assert info.value.reason == "The file is 101 bytes, more than the 100 bytes limit."
+    assert len(read) == 1  # only the sniffed head was read, never the rest
     # exactly at the limit is accepted
     assert load_document(write(tmp_path, "ok.txt", b"a" * 100)).text == "a" * 100
+
+
+def test_size_message_is_precise_just_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024 + 1)
+    with pytest.raises(DocumentError) as info:
+        load_document(path)
+    assert info.value.reason == "The file is 20.0 MB (20,971,521 bytes), more than the 20 MB limit."
 
 
 # --------------------------------------------------------------------------- format by extension
@@ -239,7 +246,7 @@ def test_markdown_extensions(tmp_path: Path, name: str) -> None:
     assert doc.text == "Title\nBody x"
 
 
-@pytest.mark.parametrize("name", ["a.txt", "b.text", "noext", "c.html"])
+@pytest.mark.parametrize("name", ["a.txt", "b.text", "noext", "c.html", "d.pdf"])
 def test_other_extensions_are_plain_text(tmp_path: Path, name: str) -> None:
     doc = load_document(write(tmp_path, name, b"# Title\n\nBody *x*"))
     assert doc.format == "text"
@@ -429,3 +436,114 @@ def test_markdown_file_with_cp1252_keeps_encoding_note(tmp_path: Path) -> None:
     assert doc.text == "“Title”\nBody"
     assert doc.encoding == "cp1252"
     assert doc.note and "cp1252" in doc.note
+
+
+# --------------------------------------------------------------------------- wide encodings without a BOM
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_bom_is_detected(tmp_path: Path, codec: str) -> None:
+    text = "Der Bürgermeister sagte: „Die Brücke bleibt zu.“ 😀\nZweite Zeile.\n"
+    doc = load_document(write(tmp_path, "wide.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec
+
+
+def test_wide_detection_does_not_accept_binary() -> None:
+    from framereader.core.documents.text import guess_wide_encoding
+
+    assert guess_wide_encoding(bytes(range(256)) * 64) is None
+    assert guess_wide_encoding(b"abc\x00def" + b"x" * 100) is None
+    assert guess_wide_encoding(b"\x00\x01" * 2000) is None  # U+0001 controls are not text
+    assert guess_wide_encoding("plain ascii".encode()) is None
+
+
+# --------------------------------------------------------------------------- pipes and devices never block
+
+
+def _load_in_thread(path: str) -> tuple[float, BaseException | None]:
+    import threading
+
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            load_document(path)
+            outcome.append(None)
+        except BaseException as exc:  # handed back to the test
+            outcome.append(exc)
+
+    started = time.perf_counter()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive(), "load_document blocked"
+    return time.perf_counter() - started, outcome[0]
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    elapsed, error = _load_in_thread(str(fifo))
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+    assert elapsed < 2
+
+
+def test_path_swapped_for_a_fifo_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "story.txt", b"text")
+    real_open = os.open
+
+    def swap_then_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(file) == str(path) and path.is_file():  # swapped after any earlier check
+            path.unlink()
+            os.mkfifo(path)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(limits.os, "open", swap_then_open)
+    _, error = _load_in_thread(str(path))
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+
+
+def test_device_is_refused() -> None:
+    _, error = _load_in_thread("/dev/zero")
+    assert isinstance(error, DocumentError) and "not a regular file" in error.reason
+
+
+# --------------------------------------------------------------------------- pathological Markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (">" * 3000 + " deep quote\n") * 1500,  # 4.5 MB of quotes nested 3,000 deep
+        ">" * 3000 + " start\n" + "lazy continuation line\n" * 195_000,
+        (">" * 49 + " quote text here\n") * 80_000,
+        ">" * 49 + " start\n" + "lazy continuation line\n" * 195_000,
+    ],
+)
+def test_pathological_markdown_is_quick(text: str) -> None:
+    started = time.perf_counter()
+    doc = document_from_text(text, markdown=True)
+    assert time.perf_counter() - started < 5.0
+    assert doc.format == "text" and doc.text == text
+    assert doc.note and "nested too deeply" in doc.note
+
+
+def test_modest_quotes_still_render() -> None:
+    doc = document_from_text("> > > a reply to a reply\n" * 100, markdown=True)
+    assert doc.format == "markdown"
+    assert doc.blocks[0].kind == "quote" and doc.blocks[0].level == 3
+
+
+def test_gc_pause_is_counted_and_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with limits.gc_paused():
+        with limits.gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(DocumentError), limits.gc_paused():
+        raise DocumentError("x", "boom")
+    assert gc.isenabled()

@@ -41,6 +41,44 @@ class Emphasis:
     end: int
 
 
+DocumentFormat = Literal["text", "markdown", "html", "mhtml", "pdf", "docx", "odt", "rtf"]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a document says about itself; None where unknown.
+
+    `title` comes from the file's metadata, else its first heading (the user may edit it);
+    `date` is an ISO date string ("2024-03-05") when one was found; `language` is an ISO 639-1
+    code from offline detection with its `language_confidence` (0-1).
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict (every field, None included)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any) -> "DocumentMeta":
+        """Rebuild from `to_json()` output; unknown keys and wrong types are ignored."""
+        if not isinstance(data, dict):
+            return cls()
+        values: dict[str, Any] = {}
+        for name in ("title", "author", "date", "site", "language"):
+            value = data.get(name)
+            values[name] = value[:1000] if isinstance(value, str) and value.strip() else None
+        confidence = data.get("language_confidence")
+        if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) and 0 <= confidence <= 1:
+            values["language_confidence"] = float(confidence)
+        return cls(**values)
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded text: normalised plain text (only `\\n` newlines) plus its structure."""
@@ -51,12 +89,30 @@ class Document:
     source: str = "untitled"  # a file path, or "clipboard"/"untitled"
     encoding: str = "utf-8"
     note: str | None = None  # e.g. "decoded as cp1252 because it is not valid UTF-8"
-    format: Literal["text", "markdown"] = "text"
+    format: DocumentFormat = "text"
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
 
     @property
     def name(self) -> str:
         """A short display name: the file name, or the source label."""
         return Path(self.source).name if self.source not in ("clipboard", "untitled") else self.source
+
+    @property
+    def title(self) -> str:
+        """The title to show: the metadata title (or first heading) found at load time, else `name`."""
+        return self.meta.title or self.name
+
+    def meta_json(self) -> dict[str, Any]:
+        """The `"meta"` object of `framereader analyze`: title, author, date, site, format, language."""
+        return {
+            "title": self.title,
+            "author": self.meta.author,
+            "date": self.meta.date,
+            "site": self.meta.site,
+            "format": self.format,
+            "language": self.meta.language,
+            "language_confidence": self.meta.language_confidence,
+        }
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
 from .errors import DocumentError
-from .model import Block, Document, Emphasis
+from .model import Block, Document, DocumentMeta, Emphasis
 from .safe_read import (
     NotARegularFile,
     TooLarge,
@@ -112,6 +112,7 @@ def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document |
         encoding=_plain(data.get("encoding"), 64) or "utf-8",
         note=_plain(data.get("note")),
         format=cast(Any, data["format"] if data.get("format") in formats else "text"),  # checked against the Literal
+        meta=DocumentMeta.from_json(data.get("meta")),
     )
 
 

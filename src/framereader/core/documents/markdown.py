@@ -1,11 +1,5 @@
-"""Loading texts: bytes → decoded, newline-normalised text → a `Document` with blocks and emphasis.
-
-Pure Python (never imports Qt). Every offset is a Python code-point offset into `Document.text`.
-
-Plain text keeps the file's text as it is (only newlines normalised); its blocks are the
-paragraphs between blank lines. Markdown is rendered to plain text by walking the markdown-it
-token stream (raw HTML disabled, so it shows as literal text and is never interpreted; nothing is
-ever fetched):
+"""Markdown rendered to plain text by walking the markdown-it token stream (raw HTML disabled, so
+it shows as literal text and is never interpreted; nothing is ever fetched):
 
 * blocks are joined by a single ``"\\n"``; a paragraph is one block, soft line breaks inside it
   become a space and hard breaks a ``"\\n"``;
@@ -14,232 +8,113 @@ ever fetched):
   text (use `Block.level`);
 * table rows are one ``"paragraph"``-like block each, cells joined by a tab;
 * images contribute their alt text only, links only their text.
+
+Text nested deeper than `MARKDOWN_MAX_NESTING` (quotes or list markers at the start of a line,
+or lines indented that far), or whose estimated container work (`nesting_work`) is above
+`MAX_NESTING_WORK`, is shown as plain text without being parsed: markdown-it would drop
+the content, and takes minutes over megabytes of it (4.5 MB of quotes 49 deep: 26 s).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal, Sequence
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .errors import DocumentError
-from .model import Block, BlockKind, Document, Emphasis, EmphasisKind
+from ..model import Block, BlockKind, Document, DocumentMeta, Emphasis, EmphasisKind
+from .text import plain_text_blocks
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 20 * 1024 * 1024
-SNIFF_BYTES = 8192  # how much of the start of a file the binary check looks at
-CONTROL_SHARE_LIMIT = 0.10  # more control characters than this in the sniffed chunk → binary
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 MARKDOWN_MAX_NESTING = 100  # markdown-it drops content nested deeper; we then fall back to text
 MAX_INLINE_CHARS = 100_000  # longer paragraphs are shown without inline Markdown (it gets slow)
+TOO_DEEP_NOTE = "The Markdown is nested too deeply to lay out, so it is shown as plain text."
 
-_BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE BOM starts with UTF-16's
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF"),
-    (b"PK\x03\x04", "a ZIP archive or a Word/OpenDocument file"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Word or Office file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-)
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 # Characters that start a CommonMark inline rule (breaks, escapes, code, emphasis, links, images,
 # autolinks, entities); inline content without any of them is a single text run.
 _INLINE_MARKUP = re.compile(r"[\n\\`*_\[\]!<&]")
+# The container markers opening a line (quotes, bullets, ordered markers), and one marker.
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
+_MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
+MAX_NESTING_WORK = 1_000_000  # container depth summed over lines nested 2+ deep (see nesting_work)
+DEEP_LINE_MARKERS = MARKDOWN_MAX_NESTING // 2  # a line opening this many containers is too deep
+DEEP_INDENT = MARKDOWN_MAX_NESTING  # a list or quote marker indented this far is too deep
 
 
-# --------------------------------------------------------------------------- public API
-
-
-def load_document(path: str | Path) -> Document:
-    """Read a text or Markdown file; raises `DocumentError` with a one-sentence reason."""
-    source = os.fspath(path)
-    data = _read_bytes(source)
-    reason = _binary_reason(data)
-    if reason:
-        raise DocumentError(source, reason)
-    text, encoding, note = decode_bytes(data)
-    markdown = Path(source).suffix.lower() in MARKDOWN_SUFFIXES
-    return _build_document(normalise_text(text), source, encoding, note, markdown)
-
-
-def document_from_text(text: str, source: str = "clipboard", markdown: bool = False) -> Document:
-    """Make a Document from pasted text (newlines normalised, a leading BOM removed)."""
-    return _build_document(normalise_text(text), source, "utf-8", None, markdown)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
-    """Decode file bytes; returns (text, encoding used, note for the user or None).
-
-    A BOM decides UTF-8/16/32; otherwise UTF-8, then Windows-1252, then Latin-1 (which never fails).
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _decode_with_bom(data[len(bom):], codec)
+def markdown_document(text: str, source: str, encoding: str, note: str | None, meta: DocumentMeta) -> Document:
+    """Parse `text` as Markdown; Markdown that cannot be rendered falls back to plain text."""
     try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
-    try:
-        note = (
-            "The file was not valid UTF-8 and was read as Windows-1252 (cp1252); "
-            "check accented letters."
-        )
-        return data.decode("cp1252"), "cp1252", note
-    except UnicodeDecodeError:
-        note = (
-            "The file was not valid UTF-8 or Windows-1252 and was read as Latin-1 (ISO-8859-1); "
-            "check accented letters."
-        )
-        return data.decode("latin-1"), "latin-1", note
+        if too_deep(text):
+            raise _TooDeep()
+        plain, blocks, emphasis, md_note = _render_markdown(text)
+    except _TooDeep:
+        note = join_notes(note, TOO_DEEP_NOTE)
+    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError, AttributeError):
+        log.warning("Markdown rendering failed for %s; showing plain text", source, exc_info=True)
+        note = join_notes(note, "The Markdown could not be laid out, so it is shown as plain text.")
+    else:
+        note = join_notes(note, md_note) if md_note else note
+        if not meta.title:
+            meta = _with_heading_title(meta, plain, blocks)
+        return Document(plain, blocks, emphasis, source, encoding, note, "markdown", meta)
+    return Document(text, plain_text_blocks(text), (), source, encoding, note, "text", meta)
 
 
-def normalise_text(text: str) -> str:
-    """Turn \\r\\n and \\r into \\n and drop a leading BOM; every other character is kept."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def too_deep(text: str) -> bool:
+    """True when some line nests containers beyond what we lay out, or deep nesting is so common
+    that laying it out would take minutes (checked in linear time)."""
+    return nesting_work(text) > MAX_NESTING_WORK
 
 
-def plain_text_blocks(text: str) -> tuple[Block, ...]:
-    """Paragraph blocks of plain text: runs of non-blank lines, without the blank lines around them."""
-    blocks: list[Block] = []
-    start: int | None = None  # start of the current paragraph
-    end = 0  # end of its last non-blank line
-    pos = 0
+def nesting_work(text: str) -> int:
+    """An estimate of markdown-it's container work: each line's container depth (its markers plus
+    half its indentation; lazy continuation lines keep the depth of the line above until a blank
+    line), summed over lines at depth 2 or more. Stops counting past the budget, and returns more
+    than it at once for a line opening `DEEP_LINE_MARKERS` containers or a marker indented
+    `DEEP_INDENT` columns. A Python loop over lines, so a worker thread never holds the GIL for
+    long (one regex over 20 MB would hold it for 100 ms)."""
+    work = 0
+    depth = 0
     for line in text.split("\n"):
-        line_end = pos + len(line)
-        if line.strip():
-            if start is None:
-                start = pos
-            end = line_end
-        elif start is not None:
-            blocks.append(Block("paragraph", start, end))
-            start = None
-        pos = line_end + 1
-    if start is not None:
-        blocks.append(Block("paragraph", start, end))
-    return tuple(blocks)
+        if not line.strip():
+            depth = 0
+            continue
+        prefix = _LINE_PREFIX.match(line)
+        marked = prefix.group() if prefix else ""
+        if marked.strip():
+            indent = len(marked) - len(marked.lstrip(" \t"))
+            markers = len(_MARKER.findall(marked))
+            if markers >= DEEP_LINE_MARKERS or indent >= DEEP_INDENT:
+                return MAX_NESTING_WORK + 1
+            depth = markers + indent // 2
+        if depth >= 2:
+            work += depth
+            if work > MAX_NESTING_WORK:
+                return work
+    return work
 
 
-# --------------------------------------------------------------------------- reading files
+def join_notes(first: str | None, second: str) -> str:
+    """Combine two user notes."""
+    return f"{first} {second}" if first else second
 
 
-def _read_bytes(source: str) -> bytes:
-    """Check the path is a readable regular file within MAX_BYTES and return its bytes."""
-    try:
-        info = os.stat(source)
-        if stat.S_ISDIR(info.st_mode):
-            raise DocumentError(source, "This is a folder, not a file.")
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError(source, "This is not a regular file, so it cannot be opened as text.")
-        _check_size(source, info.st_size)
-        with open(source, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
-    except DocumentError:
-        raise
-    except (FileNotFoundError, NotADirectoryError):
-        raise DocumentError(source, "The file does not exist (it may have been moved or deleted).") from None
-    except IsADirectoryError:
-        raise DocumentError(source, "This is a folder, not a file.") from None
-    except PermissionError:
-        raise DocumentError(source, "You do not have permission to read this file.") from None
-    except OSError as exc:
-        raise DocumentError(source, f"The file could not be read ({exc.strerror or exc}).") from None
-    except ValueError:  # e.g. a NUL character or unencodable characters in the path
-        raise DocumentError(source, "The file name is not valid.") from None
-    _check_size(source, len(data))
-    return data
+def _with_heading_title(meta: DocumentMeta, text: str, blocks: Sequence[Block]) -> DocumentMeta:
+    """`meta` titled by the first heading, if there is one."""
+    from dataclasses import replace
 
-
-def _check_size(source: str, size: int) -> None:
-    """Refuse files larger than MAX_BYTES."""
-    if size > MAX_BYTES:
-        raise DocumentError(
-            source,
-            f"The file is {_human_size(size)}, more than the {_human_size(MAX_BYTES)} FrameReader can open.",
-        )
-
-
-def _human_size(size: int) -> str:
-    """A byte count for messages, e.g. '512 bytes', '12 KB', '20 MB', '20.5 MB'."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size // 1024} KB"
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
-
-
-def _binary_reason(data: bytes) -> str | None:
-    """A sentence saying why `data` looks binary, or None if it looks like text."""
-    for signature, what in _SIGNATURES:
-        if data.startswith(signature):
-            return f"This looks like {what}, not a text file; copy its text and paste it instead."
-    sample = _sniff_sample(data)
-    if not sample:
-        return None
-    if "\x00" in sample:
-        return "This looks like a binary file (it contains NUL bytes), not a text file."
-    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
-    if controls / len(sample) > CONTROL_SHARE_LIMIT:
-        return "This looks like a binary file (it is full of control characters), not a text file."
-    return None
-
-
-def _sniff_sample(data: bytes) -> str:
-    """The start of the file as characters: decoded for UTF-16/32 BOM files, byte-per-char otherwise."""
-    chunk = data[: SNIFF_BYTES]
-    for bom, codec in _BOMS:
-        if chunk.startswith(bom) and codec != "utf-8-sig":
-            return chunk[len(bom):].decode(codec, errors="replace")
-    return chunk.decode("latin-1")
-
-
-def _decode_with_bom(body: bytes, codec: str) -> tuple[str, str, str | None]:
-    """Decode the bytes after a BOM, replacing (and reporting) invalid sequences."""
-    plain_codec = codec.removesuffix("-sig")
-    try:
-        return body.decode(plain_codec), codec, None
-    except UnicodeDecodeError:
-        note = (
-            f"The file is marked as {plain_codec.upper()} but contains invalid bytes; "
-            "they are shown as \ufffd."
-        )
-        return body.decode(plain_codec, errors="replace"), codec, note
-
-
-# --------------------------------------------------------------------------- building documents
-
-
-def _build_document(text: str, source: str, encoding: str, note: str | None, markdown: bool) -> Document:
-    """Parse `text` as Markdown or plain text; Markdown that cannot be rendered falls back to text."""
-    if markdown:
-        try:
-            plain, blocks, emphasis, md_note = _render_markdown(text)
-        except _TooDeep:
-            note = _join_notes(note, "The Markdown is nested too deeply to lay out, so it is shown as plain text.")
-        except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError, AttributeError):
-            log.warning("Markdown rendering failed for %s; showing plain text", source, exc_info=True)
-            note = _join_notes(note, "The Markdown could not be laid out, so it is shown as plain text.")
-        else:
-            note = _join_notes(note, md_note) if md_note else note
-            return Document(plain, blocks, emphasis, source, encoding, note, "markdown")
-    return Document(text, plain_text_blocks(text), (), source, encoding, note, "text")
+    for block in blocks:
+        if block.kind == "heading":
+            title = " ".join(text[block.start : block.end].split())[:300]
+            return replace(meta, title=title) if title else meta
+    return meta
 
 
 def _render_markdown(
@@ -248,7 +123,9 @@ def _render_markdown(
     """Render Markdown to (plain text, blocks, emphasis, note); raises `_TooDeep` at the nesting limit."""
     md = _markdown_parser()
     env: dict[str, object] = {}
-    tokens = md.parse(source_text, env)  # block structure only: the core "inline" rule is off
+    # block structure only: the core "inline" rule is off; "normalize" too, as our text has only
+    # "\n" newlines already and NUL is replaced here (one character for one: offsets unchanged)
+    tokens = md.parse(source_text.replace("\0", "\ufffd"), env)
     if any(tok.level >= MARKDOWN_MAX_NESTING - 1 for tok in tokens):
         raise _TooDeep()
     note = None
@@ -268,11 +145,6 @@ def _render_markdown(
     return (*renderer.result(), note)
 
 
-def _join_notes(first: str | None, second: str) -> str:
-    """Combine two user notes."""
-    return f"{first} {second}" if first else second
-
-
 class _TooDeep(Exception):
     """The Markdown reached markdown-it's nesting limit, so some of it would be lost."""
 
@@ -283,7 +155,7 @@ def _markdown_parser() -> MarkdownIt:
     Every link is accepted because only its text is used.
     """
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MARKDOWN_MAX_NESTING})
-    md.enable("table").disable("inline")
+    md.enable("table").disable(["inline", "normalize"])
     # Without this, markdown-it leaves `[text](javascript:…)` as literal Markdown; we never use
     # URLs (they are not even stored), so accepting every link just lets us show the link text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]

@@ -1,0 +1,182 @@
+"""Plain text: decoding bytes (BOMs, UTF-16/32 without a BOM, UTF-8, Windows-1252, Latin-1),
+newline normalisation, the binary check and paragraph blocks.
+
+Plain text keeps the file's text as it is (only newlines normalised); its blocks are the
+paragraphs between blank lines.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..model import Block
+
+SNIFF_BYTES = 8192  # how much of the start of a file the binary check looks at
+CONTROL_SHARE_LIMIT = 0.10  # more control characters than this in the sniffed chunk → binary
+ODD_SHARE_LIMIT = 0.01  # UTF-16/32 guesses: at most this share of controls/unassigned characters
+
+BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE BOM starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0", "an old-style Word or Office file (.doc); save it as .docx and open that"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF-", "a PDF"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
+    """Decode file bytes; returns (text, encoding used, note for the user or None).
+
+    A BOM decides UTF-8/16/32; then UTF-16/32 without a BOM is recognised by its pattern of zero
+    bytes (and accepted only if it decodes to ordinary characters); otherwise UTF-8, then
+    Windows-1252, then Latin-1 (which never fails).
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data[len(bom):], codec)
+    wide = guess_wide_encoding(data)
+    if wide:
+        return _decode_with_bom(data, wide)
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    try:
+        note = (
+            "The file was not valid UTF-8 and was read as Windows-1252 (cp1252); "
+            "check accented letters."
+        )
+        return data.decode("cp1252"), "cp1252", note
+    except UnicodeDecodeError:
+        note = (
+            "The file was not valid UTF-8 or Windows-1252 and was read as Latin-1 (ISO-8859-1); "
+            "check accented letters."
+        )
+        return data.decode("latin-1"), "latin-1", note
+
+
+def guess_wide_encoding(data: bytes) -> str | None:
+    """'utf-32-le/be' or 'utf-16-le/be' for BOM-less wide text, judged on the first 8 KB; else None."""
+    sample = data[: SNIFF_BYTES - SNIFF_BYTES % 4]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    usable = len(sample) - len(sample) % 4
+    quarters = [sample[i:usable:4].count(0) for i in range(4)]
+    unit = usable // 4
+    candidates: list[str] = []
+    if quarters[3] == unit and quarters[2] >= 0.9 * unit and quarters[0] < 0.5 * unit:
+        candidates.append("utf-32-le")
+    if quarters[0] == unit and quarters[1] >= 0.9 * unit and quarters[3] < 0.5 * unit:
+        candidates.append("utf-32-be")
+    even_len = len(sample) - len(sample) % 2
+    half = even_len // 2
+    even_zeros = sample[0:even_len:2].count(0)
+    odd_zeros = sample[1:even_len:2].count(0)
+    if odd_zeros >= 0.1 * half and even_zeros <= 0.1 * odd_zeros:
+        candidates.append("utf-16-le")
+    if even_zeros >= 0.1 * half and odd_zeros <= 0.1 * even_zeros:
+        candidates.append("utf-16-be")
+    for codec in candidates:
+        width = 4 if codec.startswith("utf-32") else 2
+        try:
+            chunk = sample[: len(sample) - len(sample) % width].decode(codec)
+        except UnicodeDecodeError:
+            try:  # the 8 KB cut may have split a surrogate pair
+                chunk = sample[: len(sample) - len(sample) % width - width].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        if chunk and _looks_like_text(chunk):
+            return codec
+    return None
+
+
+def _looks_like_text(chunk: str) -> bool:
+    """True when nearly every character is printable text (no NULs, few controls or unassigned)."""
+    if "\x00" in chunk:
+        return False
+    odd = 0
+    for ch in chunk:
+        if ch < " " or ch == "\x7f":
+            odd += ch not in _ALLOWED_CONTROLS
+        elif ch > "\x7f" and unicodedata.category(ch) in ("Cn", "Co", "Cs", "Cc"):
+            odd += 1
+    return odd <= ODD_SHARE_LIMIT * len(chunk)
+
+
+def normalise_text(text: str) -> str:
+    """Turn \\r\\n and \\r into \\n and drop a leading BOM; every other character is kept."""
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def plain_text_blocks(text: str) -> tuple[Block, ...]:
+    """Paragraph blocks of plain text: runs of non-blank lines, without the blank lines around them."""
+    blocks: list[Block] = []
+    start: int | None = None  # start of the current paragraph
+    end = 0  # end of its last non-blank line
+    pos = 0
+    for line in text.split("\n"):
+        line_end = pos + len(line)
+        if line.strip():
+            if start is None:
+                start = pos
+            end = line_end
+        elif start is not None:
+            blocks.append(Block("paragraph", start, end))
+            start = None
+        pos = line_end + 1
+    if start is not None:
+        blocks.append(Block("paragraph", start, end))
+    return tuple(blocks)
+
+
+def binary_reason(data: bytes) -> str | None:
+    """A sentence saying why `data` looks binary, or None if it looks like text."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            return f"This looks like {what}, not a text file; copy its text and paste it instead."
+    if guess_wide_encoding(data):
+        return None
+    sample = _sniff_sample(data)
+    if not sample:
+        return None
+    if "\x00" in sample:
+        return "This looks like a binary file (it contains NUL bytes), not a text file."
+    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
+    if controls / len(sample) > CONTROL_SHARE_LIMIT:
+        return "This looks like a binary file (it is full of control characters), not a text file."
+    return None
+
+
+def _sniff_sample(data: bytes) -> str:
+    """The start of the file as characters: decoded for UTF-16/32 BOM files, byte-per-char otherwise."""
+    chunk = data[:SNIFF_BYTES]
+    for bom, codec in BOMS:
+        if chunk.startswith(bom) and codec != "utf-8-sig":
+            return chunk[len(bom):].decode(codec, errors="replace")
+    return chunk.decode("latin-1")
+
+
+def _decode_with_bom(body: bytes, codec: str) -> tuple[str, str, str | None]:
+    """Decode UTF bytes (after any BOM), replacing (and reporting) invalid sequences."""
+    plain_codec = codec.removesuffix("-sig")
+    try:
+        return body.decode(plain_codec), codec, None
+    except UnicodeDecodeError:
+        note = (
+            f"The file is marked as {plain_codec.upper()} but contains invalid bytes; "
+            "they are shown as \ufffd."
+        )
+        return body.decode(plain_codec, errors="replace"), codec, note
