@@ -462,12 +462,15 @@ def lexicons_for_language(lexicons: Iterable[Lexicon], lang: str) -> tuple[tuple
     return kept, None
 
 
-def lexicon_hash(lexicons: Iterable[Lexicon]) -> str:
-    """A stable sha256 of the lexicons' content (in order; paths ignored) and of the
-    inflection rules, so cached analyses are redone when either changes."""
+def lexicon_hash(lexicons: Iterable[Lexicon], rules: Iterable[str] = ()) -> str:
+    """A stable sha256 of the lexicons' content (in order; paths ignored), of the inflection and
+    family rules and of the matcher's switched-on rule ids, so cached analyses are redone when
+    any of them changes."""
+    from .families import FAMILIES_VERSION
     from .inflect import INFLECTOR_VERSION
 
-    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\n".encode())
+    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\nfamilies {FAMILIES_VERSION}\n".encode())
+    digest.update(("rules " + ",".join(sorted(rules)) + "\n").encode())
     for lex in lexicons:
         data = asdict(lex)
         data.pop("path", None)

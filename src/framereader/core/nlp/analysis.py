@@ -28,9 +28,10 @@ class Cancelled(Exception):
 
 
 class Matcher(Protocol):
-    """What analysis needs from a compiled lexicon (see `core.matcher.LexiconMatcher`)."""
+    """What analysis needs from a compiled lexicon (see `core.nlp.matcher.LexiconMatcher`):
+    `entities` are (start_char, end_char) name ranges in `doc` for the name guard."""
 
-    def find(self, doc: Doc) -> Sequence: ...
+    def find(self, doc: Doc, entities: Sequence[tuple[int, int]] = ()) -> Sequence: ...
 
 
 def chunk_ranges(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -106,10 +107,13 @@ def analyze(
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
-def _framing_spans(text: str, offset: int, doc: Doc, matcher: Matcher | None) -> Iterator[FramingSpan]:
-    for match in matcher.find(doc) if matcher is not None else ():
+def _framing_spans(
+    text: str, offset: int, doc: Doc, matcher: Matcher | None, entities: Sequence[tuple[int, int]] = ()
+) -> Iterator[FramingSpan]:
+    for match in matcher.find(doc, entities) if matcher is not None else ():
         start, end = offset + match.start_char, offset + match.end_char
-        yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end])
+        yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end],
+                          getattr(match, "rule", ""), getattr(match, "negated", False))
 
 
 def _framing_counts(framing: Sequence[FramingSpan]) -> dict[str, int]:
@@ -130,10 +134,14 @@ def rematch(
     text = analysis.text
     framing: list[FramingSpan] = []
     ranges = chunk_ranges(text)
+    entities = sorted((e.start, e.end) for e in analysis.entities)
+    starts = [a for a, _ in entities]
     for index, (start, end) in enumerate(ranges):
         if cancelled():
             raise Cancelled()
-        framing.extend(_framing_spans(text, start, pipeline.nlp.make_doc(text[start:end]), matcher))
+        inside = [(a - start, b - start) for a, b in entities[bisect_left(starts, start):bisect_left(starts, end)]
+                  if b <= end]  # the name guard sees the same entities as in `analyze`
+        framing.extend(_framing_spans(text, start, pipeline.nlp.make_doc(text[start:end]), matcher, inside))
         progress((index + 1) / len(ranges))
     return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
 

@@ -14,12 +14,14 @@ from ..lexicons.format import (
     Lexicon,
     Term,
     bundled_lexicon_paths,
+    category_groups,
     import_word_list,
     lexicon_hash,
     lexicons_for_language,
     load_lexicon,
 )
 from .matcher import LexiconMatcher
+from .rules import DEFAULT_RULES
 from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
 
@@ -35,8 +37,13 @@ def load_lexicon_any(path: str | Path) -> Lexicon:
 class Engine:
     """Owns a `Pipeline` and a `LexiconMatcher`; not thread-safe (one worker owns it)."""
 
-    def __init__(self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None) -> None:
+    def __init__(
+        self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None,
+        rules: frozenset[str] = DEFAULT_RULES,
+    ) -> None:
         self.pipeline = pipeline
+        #: The guard and context-rule ids that are on (`core.nlp.rules.ALL_RULES`).
+        self.rules = frozenset(rules)
         self.cache = cache
         self.lexicon_hash = ""
         self.all_lexicons: tuple[Lexicon, ...] = ()
@@ -66,8 +73,8 @@ class Engine:
         """Compile the lexicons that match the pipeline's language."""
         self.all_lexicons = tuple(lexicons)
         self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang)
-        self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
-        self.lexicon_hash = lexicon_hash(self.lexicons)
+        self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons, self.rules) if self.lexicons else None
+        self.lexicon_hash = lexicon_hash(self.lexicons, self.rules)
 
     def analyze(
         self,
@@ -133,6 +140,10 @@ class Engine:
     def categories_meta(self) -> dict[str, dict[str, str]]:
         """Per category id: name, colour and description (for legends and exports)."""
         return categories_meta(self.lexicons)
+
+    def category_groups(self) -> dict[str, str]:
+        """Per category id: `loaded` (loaded words) or `device` (rhetorical devices)."""
+        return category_groups(self.lexicons)
 
     def lookup_term(self, category_id: str, term: str) -> Term | None:
         """The lexicon entry behind a framing match (for tooltips)."""
