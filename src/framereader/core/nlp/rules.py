@@ -5,7 +5,8 @@ category that the loaded lexicons define, so a lexicon without that category get
 
 Finding rules (they add candidates; lexicon entries win ties):
 * `scare_quotes`: one to three lower-case words in quotation marks inside a sentence
-  ('liberation', “partners”) → `doubt`.
+  ('liberation', “partners”) → `doubt`. Off by default (poor precision: quotes in news are
+  mostly reported speech).
 * `formations`: -monger / -mongering and -phobe / -phobic words (warmonger, scaremongering,
   Islamophobic), trades and medical or chemical senses left out → `name_calling` for the person
   nouns, `loaded_language` for the rest.
@@ -29,8 +30,10 @@ GUARDS = frozenset({"guard.except", "guard.prefix", "guard.name", "guard.pos"})
 FINDING_RULES = ("scare_quotes", "formations", "ist_labels")
 POST_RULES = ("so_called", "intensified", "negation")
 ALL_RULES = frozenset({*GUARDS, *FINDING_RULES, *POST_RULES})
-#: What is on unless the caller says otherwise (rules left out are documented in the format doc).
-DEFAULT_RULES = frozenset(ALL_RULES)
+#: What is on unless the caller says otherwise. `scare_quotes` is off: on the development
+#: sentences 1 of 221 words it marked was marked by the annotators (quotes in news are mostly
+#: reported speech); see docs/lexicon-format.md.
+DEFAULT_RULES = frozenset(ALL_RULES - {"scare_quotes"})
 
 
 class Found(NamedTuple):
@@ -126,14 +129,14 @@ def formations(doc: Doc, pick: CategoryPicker) -> list[Found]:
 #: Ideological labels used as verdicts on people more than as self-descriptions (hand-picked).
 IST_LABELS = frozenset(
     """
-    stalinist maoist trotskyist trotskyite leninist bolshevik jingoist chauvinist supremacist globalist
-    fascist neofascist alarmist denialist defeatist obstructionist rejectionist revanchist
-    expansionist militarist imperialist colonialist islamofascist ideologue extremist elitist
+    stalinist maoist trotskyist trotskyite bolshevik jingoist chauvinist globalist leftist statist
+    collectivist alarmist denialist defeatist obstructionist rejectionist revanchist warmonger
+    islamofascist ideologue elitist
     """.split()
 )
 #: Ideologies that become verdicts with a neo-/ultra-/crypto-/arch- prefix ("ultra-nationalist").
 IST_PREFIXED = frozenset("nationalist conservative liberal leftist rightist socialist communist fascist marxist "
-                         "zionist nazi stalinist royalist".split())
+                         "stalinist royalist orthodox".split())
 _IST_PREFIXES = frozenset({"neo", "ultra", "crypto", "arch", "hyper"})
 
 
