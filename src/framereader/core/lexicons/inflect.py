@@ -354,8 +354,21 @@ def comparative_forms(word: str) -> list[str]:
     return []
 
 
+#: Endings of words that take no inflection (adverbs, adjectives, participles)...
+_UNINFLECTED_ENDINGS = ("ly", "ous", "ful", "less", "ive", "ic", "ical", "able", "ible", "ish", "ary", "esque",
+                        "ed", "ing", "ist", "ian")
+#: ...and of nouns that take only a plural.
+_NOUN_ENDINGS = ("ism", "ity", "ness", "tion", "sion", "ment", "ance", "ence", "ship", "hood", "dom", "cy", "ery",
+                 "ist", "ian", "ite", "er", "or", "ee", "ard")
+
+
 def rule_forms(word: str) -> list[str]:
-    """The hand-written rules' forms of a lower-case word (noun, verb and -y adjective)."""
+    """The hand-written rules' forms of a lower-case word (noun, verb and -y adjective). Long
+    words with an adjective, adverb or noun ending get only the forms that class takes."""
+    if len(word) >= 6 and word.endswith(_NOUN_ENDINGS):
+        return plural_forms(word)
+    if len(word) >= 6 and word.endswith(_UNINFLECTED_ENDINGS):
+        return []
     return [*plural_forms(word), *past_forms(word), *ing_forms(word), *comparative_forms(word)]
 
 

@@ -2,9 +2,10 @@
 
 Each entry is expanded once, when the matcher is built, into its word family
 (`core.lexicons.families`: inflections, `also=` derivations, spellings, compounds), every form is
-tokenized with the pipeline's own tokenizer, and the forms are matched with
-`PhraseMatcher(attr="LOWER")`, so case never matters and hyphens or apostrophes ("so-called",
-"Beijing's") split exactly as they do in the text. Straight and curly apostrophes are
+tokenized with the pipeline's own tokenizer, and the forms are matched on the lower-case token
+texts (a word trie: the same matches as `PhraseMatcher(attr="LOWER")`, without building a `Doc`
+per form), so case never matters and hyphens or apostrophes ("so-called", "Beijing's") split
+exactly as they do in the text. Straight and curly apostrophes are
 interchangeable. A term may run over a single line break or extra spaces ("wiped\\nout"), but
 not over a blank line.
 
@@ -23,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -90,8 +90,8 @@ class LexiconMatcher:
         self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
         self._tokenizer = tokenizer
         self._tagger = guards.SentenceTagger(nlp)
-        self._matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._entries: dict[int, _Entry] = {}  # match id → entry
+        self._trie: dict[str, list] = {}  # word → [child trie, entry index or -1]
+        self._entries: list[_Entry] = []
         self._terms: dict[tuple[str, str], Term] = {}  # (category id, term key) → entry
         self._categories: dict[str, Category] = {}
         self.pattern_count = 0
@@ -115,33 +115,51 @@ class LexiconMatcher:
         return tuple(out)
 
     def _compile(self) -> None:
-        entries: list[tuple[str, Term]] = []  # (label, term) in lexicon order
         cache: dict[str, tuple[str, ...]] = {}
         special = getattr(self._tokenizer, "rules", None) or {}
-        for li, lex in enumerate(self.lexicons):
+        for lex in self.lexicons:
             for cat in lex.categories:
                 self._categories.setdefault(cat.id, cat)
                 for term in cat.terms:
                     self._terms.setdefault((cat.id, term.text.casefold()), term)
-                    label = f"framereader-lexicon\x1f{li}\x1f{cat.id}\x1f{term.text}"
                     exceptions = tuple(self._tokens(p, cache, special) for p in term.exceptions)
-                    self._entries[self.vocab.strings.add(label)] = _Entry(cat.id, term, exceptions)
-                    entries.append((label, term))
+                    self._entries.append(_Entry(cat.id, term, exceptions))
 
-        # Own texts first, so a term's own text beats another term's generated forms.
-        patterns: dict[str, list[tuple[str, ...]]] = {}
-        seen: set[tuple[str, ...]] = set()
+        # Own texts first, so a term's own text beats another term's generated forms; then the
+        # first entry (in lexicon order) that produces a form keeps it.
         for tier in (0, 1):
-            for label, term in entries:
-                texts = [term.text] if tier == 0 else family_forms(term)
+            for number, entry in enumerate(self._entries):
+                texts = [entry.term.text] if tier == 0 else family_forms(entry.term)
                 for text in texts:
                     for key in _apostrophe_variants(self._tokens(text, cache, special)):
-                        if key and key not in seen:
-                            seen.add(key)
-                            patterns.setdefault(label, []).append(key)
-        for label, keys in patterns.items():
-            self._matcher.add(label, [Doc(self.vocab, words=list(key)) for key in keys])
-            self.pattern_count += len(keys)
+                        if key and self._insert(key, number):
+                            self.pattern_count += 1
+
+    def _insert(self, words: tuple[str, ...], entry: int) -> bool:
+        """Add one form to the trie; False when an earlier entry already has it."""
+        node: dict[str, list] = self._trie
+        for word in words[:-1]:
+            node = node.setdefault(word, [{}, -1])[0]
+        slot = node.setdefault(words[-1], [{}, -1])
+        if slot[1] >= 0:
+            return False
+        slot[1] = entry
+        return True
+
+    def _matches(self, words: list[str]) -> Iterable[tuple[int, int, int]]:
+        """(entry index, start, end) of every form found in `words`, overlapping ones too."""
+        trie = self._trie
+        n = len(words)
+        for start in range(n):
+            slot = trie.get(words[start])
+            end = start + 1
+            while slot is not None:
+                if slot[1] >= 0:
+                    yield slot[1], start, end
+                if end >= n:
+                    break
+                slot = slot[0].get(words[end])
+                end += 1
 
     # ------------------------------------------------------------------------------ matching
 
@@ -150,10 +168,10 @@ class LexiconMatcher:
         extra (start_char, end_char) name ranges for the name guard, besides `doc.ents`."""
         if isinstance(doc, str):
             doc = self._tokenizer(doc)
-        target, index = _without_soft_space(doc)
+        words, index = _without_soft_space(doc)
         found_entries: list[tuple[int, Found, _Entry]] = []  # (length in words, candidate, entry)
-        for match_id, start, end in self._matcher(target):
-            entry = self._entries[match_id]
+        for number, start, end in self._matches(words):
+            entry = self._entries[number]
             found = Found(index[start], index[end - 1] + 1, entry.category_id, entry.term.text)
             found_entries.append((end - start, found, entry))
         candidates = self._guarded(doc, found_entries, entities)
@@ -250,11 +268,11 @@ class LexiconMatcher:
         return len(self._entries)
 
 
-def _without_soft_space(doc: Doc) -> tuple[Doc, list[int]]:
-    """`doc` minus whitespace tokens holding at most one line break (so a term may wrap onto
-    the next line), and the index of each kept token in `doc`."""
+def _without_soft_space(doc: Doc) -> tuple[list[str], list[int]]:
+    """The lower-case words of `doc` minus whitespace tokens holding at most one line break (so a
+    term may wrap onto the next line), and the index of each kept token in `doc`."""
+    words = [t.lower_ for t in doc]
     if not any(t.is_space for t in doc):
-        return doc, list(range(len(doc)))
+        return words, list(range(len(doc)))
     index = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
-    words = [doc[i].text for i in index]
-    return Doc(doc.vocab, words=words), index
+    return [words[i] for i in index], index
