@@ -1,6 +1,6 @@
 """Merge lexicon fragments (and a review list) into a bundled `.frlex` lexicon, validating them.
 
-    python tools/merge_lexicon.py LEXICON.frlex FRAGMENT.txt ... [--review REVIEW.tsv] [--out PATH]
+    python tools/merge_lexicon.py LEXICON.frlex FRAGMENT.txt ... [--review REVIEW.tsv ...] [--out PATH]
 
 Fragments are UTF-8 text: `#` comments, `[category_id]` lines opening one of the lexicon's
 categories, then format 2 term lines. Every bad line is reported as `file:line: reason` and
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lexicon", type=Path)
     parser.add_argument("fragments", type=Path, nargs="*")
-    parser.add_argument("--review", type=Path)
+    parser.add_argument("--review", type=Path, nargs="*", default=[], help="review files, applied in order")
     parser.add_argument("--out", type=Path, help="where to write (default: the lexicon itself)")
     args = parser.parse_args(argv)
 
@@ -156,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     before = merge.lexicon.term_count
     for fragment in args.fragments:
         merge.fragment(fragment)
-    reviewed = merge.review(args.review) if args.review else Counter()
+    reviewed: Counter[str] = Counter()
+    for review in args.review:
+        reviewed += merge.review(review)
     merged = merge.result()
     output = leading_comments(text) + serialize_lexicon(merged)
     parse_lexicon(output, args.out or args.lexicon)  # a last check: it must load

@@ -359,6 +359,8 @@ def serialize_lexicon(lexicon: Lexicon) -> str:
         if cat.description:
             out.append(f"description = {cat.description}")
         out.append(f"group = {cat.group}")
+        if cat.terms:
+            out.append("")
         out.extend(term_line(term) for term in cat.terms)
     text = "\n".join(out) + "\n"
     if not problems:  # a last guard: whatever parse_lexicon would still refuse
