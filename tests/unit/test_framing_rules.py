@@ -7,7 +7,12 @@ import time
 import pytest
 import spacy
 
-from framereader.core.lexicons.families import compound_variants, family_forms, spelling_variants
+from framereader.core.lexicons.families import (
+    compound_variants,
+    family_forms,
+    headword_and_declared_forms,
+    spelling_variants,
+)
 from framereader.core.lexicons.format import Category, Lexicon, Term, parse_lexicon
 from framereader.core.model import Document
 from framereader.core.nlp.analysis import analyze, rematch
@@ -34,6 +39,8 @@ total || complete | pos=adj
 smear | calls criticism dirt || pos=verb,noun
 honour
 lie | an accusation || except=lie down
+ignorant | a verdict on a mind || pos=adj; also=ignorantly
+gush | mocks praise as a flood || pos=verb
 
 [name_calling]
 name = Names
@@ -113,7 +120,7 @@ def test_families_match_in_text(matcher, trained_pipeline) -> None:
 def test_bundled_lexicon_compiles_fast(blank) -> None:
     from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
 
-    family_forms.cache_clear()
+    headword_and_declared_forms.cache_clear()
     started = time.perf_counter()
     lexicons = [load_lexicon(p) for p in bundled_lexicon_paths()]
     LexiconMatcher(blank, lexicons)
@@ -156,6 +163,19 @@ def test_pos_guard_tags_only_the_sentences_it_needs(trained_pipeline) -> None:
     tagged = matcher.stats["tagged_tokens"]
     assert 0 < tagged < 30, tagged  # two short sentences, not the 350-word text
     assert marks(matcher, nlp, "They smear critics. The smear failed. Smear tests save lives.")[:2] == ["smear", "smear"]
+
+
+def test_pos_limits_the_headword_forms_only_and_participles_count_as_verbs(matcher, trained_pipeline) -> None:
+    nlp = trained_pipeline.nlp
+    assert marks(matcher, nlp, "Critics ignorantly repeat it.") == ["ignorantly"]  # an adverb of a pos=adj entry
+    assert marks(matcher, nlp, "Fans gushed. The film drew gushing praise. A gush of water.") == ["gushed", "gushing"]
+
+
+def test_name_guard_in_headlines_and_signatures(matcher, trained_pipeline) -> None:
+    nlp = trained_pipeline.nlp
+    assert marks(matcher, nlp, "Oprah Schools Instagram Thug With Receipts After Reckless Attack") == [
+        "Thug", "Reckless"]  # Title Case: capitals say nothing about names
+    assert marks(matcher, nlp, "A sham.\n\n-- Ahmed Shams, Cairo") == ["sham"]
 
 
 def test_pos_guard_is_skipped_without_a_tagger(blank) -> None:

@@ -130,27 +130,42 @@ def _spellings(text: str) -> list[str]:
     return [" ".join([*words[:i], v, *words[i + 1:]]) for i, w in enumerate(words) for v in spelling_variants(w)]
 
 
+def _generated(head: str) -> list[str]:
+    forms: list[str] = []
+    for spelled in [head, *_spellings(head)]:
+        for written in dict.fromkeys([spelled, *compound_variants(spelled)]):
+            forms.append(written)
+            forms.extend(inflected_texts(written))
+    return forms
+
+
 @lru_cache(maxsize=20_000)
+def headword_and_declared_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts the entry is matched as apart from its own headword, without duplicates
+    (compared ignoring case): those generated from the headword (spellings, compounds,
+    inflections), then the declared `also=` forms with theirs. An entry's `pos=` limits only
+    the first group (an `also=` adverb of a `pos=adj` entry is an adverb)."""
+    head = " ".join(term.text.split())
+    seen = {head.casefold()}
+    groups: list[tuple[str, ...]] = []
+    for forms in (([] if term.exact else _generated(head)),
+                  [f for a in term.also for f in ([a] if term.exact else _generated(a))]):
+        group: dict[str, str] = {}
+        for form in forms:
+            key = form.casefold()
+            if key not in seen:
+                seen.add(key)
+                group.setdefault(key, form)
+        groups.append(tuple(group.values()))
+    return groups[0], groups[1]
+
+
 def family_forms(term: Term) -> tuple[str, ...]:
     """Every text the entry is matched as, apart from its own headword, without duplicates
-    (compared ignoring case): declared `also=` forms, spellings, compounds and inflections."""
-    heads = [" ".join(term.text.split()), *term.also]
-    if term.exact:
-        forms = heads[1:]
-    else:
-        forms = []
-        for head in heads:
-            for spelled in [head, *_spellings(head)]:
-                for written in dict.fromkeys([spelled, *compound_variants(spelled)]):
-                    forms.append(written)
-                    forms.extend(inflected_texts(written))
-    own = heads[0].casefold()
-    seen: dict[str, str] = {}
-    for form in forms:
-        key = form.casefold()
-        if key != own:
-            seen.setdefault(key, form)
-    return tuple(seen.values())
+    (compared ignoring case): spellings, compounds, inflections and declared `also=` forms."""
+    generated, declared = headword_and_declared_forms(term)
+    return generated + declared
 
 
-__all__ = ["FAMILIES_VERSION", "compound_variants", "family_forms", "inflected_texts", "spelling_variants"]
+__all__ = ["FAMILIES_VERSION", "compound_variants", "family_forms", "headword_and_declared_forms", "inflected_texts",
+           "spelling_variants"]

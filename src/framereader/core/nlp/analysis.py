@@ -28,10 +28,10 @@ class Cancelled(Exception):
 
 
 class Matcher(Protocol):
-    """What analysis needs from a compiled lexicon (see `core.nlp.matcher.LexiconMatcher`):
-    `entities` are (start_char, end_char) name ranges in `doc` for the name guard."""
+    """What analysis needs from a compiled lexicon (see `core.nlp.matcher.LexiconMatcher`);
+    `doc.ents` serve its name guard."""
 
-    def find(self, doc: Doc, entities: Sequence[tuple[int, int]] = ()) -> Sequence: ...
+    def find(self, doc: Doc) -> Sequence: ...
 
 
 def chunk_ranges(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -107,10 +107,8 @@ def analyze(
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
-def _framing_spans(
-    text: str, offset: int, doc: Doc, matcher: Matcher | None, entities: Sequence[tuple[int, int]] = ()
-) -> Iterator[FramingSpan]:
-    for match in matcher.find(doc, entities) if matcher is not None else ():
+def _framing_spans(text: str, offset: int, doc: Doc, matcher: Matcher | None) -> Iterator[FramingSpan]:
+    for match in matcher.find(doc) if matcher is not None else ():
         start, end = offset + match.start_char, offset + match.end_char
         yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end],
                           getattr(match, "rule", ""), getattr(match, "negated", False))
@@ -134,14 +132,17 @@ def rematch(
     text = analysis.text
     framing: list[FramingSpan] = []
     ranges = chunk_ranges(text)
-    entities = sorted((e.start, e.end) for e in analysis.entities)
-    starts = [a for a, _ in entities]
+    entities = sorted(analysis.entities, key=lambda e: e.start)
+    starts = [e.start for e in entities]
     for index, (start, end) in enumerate(ranges):
         if cancelled():
             raise Cancelled()
-        inside = [(a - start, b - start) for a, b in entities[bisect_left(starts, start):bisect_left(starts, end)]
-                  if b <= end]  # the name guard sees the same entities as in `analyze`
-        framing.extend(_framing_spans(text, start, pipeline.nlp.make_doc(text[start:end]), matcher, inside))
+        doc = pipeline.nlp.make_doc(text[start:end])
+        if matcher is not None:  # the name guard sees the same entities as in `analyze`
+            chunk = entities[bisect_left(starts, start):bisect_left(starts, end)]
+            spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in chunk if e.end <= end]
+            doc.ents = [s for s in spans if s is not None]
+        framing.extend(_framing_spans(text, start, doc, matcher))
         progress((index + 1) / len(ranges))
     return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
 

@@ -7,7 +7,8 @@ it can be switched off (see `core.nlp.rules.DEFAULT_RULES`) and measured (`make 
   ("racist" in "anti-racist" is not marked).
 * `guard.name`: a capitalised word for a lower-case entry that lies inside a named entity, or
   (not at the start of a sentence) that the tagger calls a proper noun ("Shams" is a name, not
-  the plural of "sham").
+  the plural of "sham"). In a Title Case line (a headline) capitals say nothing, so there only
+  person and place entities count.
 * `guard.pos`: an entry limited with `pos=` is marked only where the tagger gives that part of
   speech ("total" the adjective, not the noun).
 
@@ -94,14 +95,33 @@ def name_candidate(token: Token, headword: str) -> bool:
     return headword[:1].islower() and text[:1].isupper() and not text.isupper()
 
 
-def entity_tokens(doc: Doc, entities: Iterable[tuple[int, int]] = ()) -> set[int]:
-    """Token indexes inside `doc.ents` or inside the given (start_char, end_char) ranges."""
-    inside = {t.i for ent in doc.ents for t in ent}
-    for start, end in entities:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            inside.update(t.i for t in span)
-    return inside
+#: Entity labels that still mark a name inside a headline or other Title Case line.
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+_MINOR = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "as", "is",
+                    "are", "was", "from", "but", "vs"})
+
+
+def entity_labels(doc: Doc) -> dict[int, str]:
+    """Token index → entity label, for the tokens inside `doc.ents`."""
+    return {t.i: ent.label_ for ent in doc.ents for t in ent}
+
+
+def title_case_context(doc: Doc, i: int, reach: int = 4) -> bool:
+    """Are the words around token `i` on its line mostly capitalised (a headline, a title, a
+    signature), so that a capital letter says nothing about a name?"""
+    words: list[Token] = []
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(doc) and seen < reach and "\n" not in doc[j].text:
+            token = doc[j]
+            if token.is_alpha and token.lower_ not in _MINOR:
+                words.append(token)
+                seen += 1
+            j += step
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised * 4 >= len(words) * 3
 
 
 class SentenceTagger:
@@ -152,13 +172,19 @@ class SentenceTagger:
         return tags
 
 
-def pos_allows(pos: Sequence[str], tags: Iterable[str]) -> bool:
-    """Does one of the match's token tags satisfy the entry's `pos=` list?"""
+def pos_allows(pos: Sequence[str], tagged: Iterable[tuple[str, str]]) -> bool:
+    """Does one of the match's (word, tag) pairs satisfy the entry's `pos=` list? A participle
+    tagged as an adjective ("gushing praise", "doctored photos") counts as the verb."""
     accepted = frozenset().union(*(POS_ACCEPTS.get(p, frozenset()) for p in pos))
-    return any(tag in accepted for tag in tags)
+    for word, tag in tagged:
+        if tag in accepted:
+            return True
+        if tag == "ADJ" and "verb" in pos and word.lower().endswith(("ing", "ed", "en")):
+            return True
+    return False
 
 
 __all__ = [
-    "BUILTIN_EXCEPTIONS", "PREFIXES", "SentenceTagger", "entity_tokens", "if_anything_is_condition",
-    "in_exception", "name_candidate", "pos_allows", "prefixed", "sentence_initial",
+    "BUILTIN_EXCEPTIONS", "NAME_LABELS", "PREFIXES", "SentenceTagger", "entity_labels", "if_anything_is_condition",
+    "in_exception", "name_candidate", "pos_allows", "prefixed", "sentence_initial", "title_case_context",
 ]

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..lexicons.families import family_forms
+from ..lexicons.families import headword_and_declared_forms
 from ..lexicons.format import LOADED, Category, Lexicon, Term
 from . import guards
 from .rules import ALL_RULES, DEFAULT_RULES, FINDERS, Found, post_process
@@ -53,6 +53,7 @@ class _Entry(NamedTuple):
     category_id: str
     term: Term
     exceptions: tuple[tuple[str, ...], ...]  # lower-case token tuples
+    pos: tuple[str, ...]  # the term's pos= for its headword forms, () for its also= forms
 
 
 def _apostrophe_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -123,17 +124,20 @@ class LexiconMatcher:
                 for term in cat.terms:
                     self._terms.setdefault((cat.id, term.text.casefold()), term)
                     exceptions = tuple(self._tokens(p, cache, special) for p in term.exceptions)
-                    self._entries.append(_Entry(cat.id, term, exceptions))
+                    self._entries += [_Entry(cat.id, term, exceptions, term.pos), _Entry(cat.id, term, exceptions, ())]
 
         # Own texts first, so a term's own text beats another term's generated forms; then the
-        # first entry (in lexicon order) that produces a form keeps it.
+        # first entry (in lexicon order) that produces a form keeps it. Entries come in pairs:
+        # headword forms (pos= applies), then declared also= forms (it does not).
         for tier in (0, 1):
-            for number, entry in enumerate(self._entries):
-                texts = [entry.term.text] if tier == 0 else family_forms(entry.term)
-                for text in texts:
-                    for key in _apostrophe_variants(self._tokens(text, cache, special)):
-                        if key and self._insert(key, number):
-                            self.pattern_count += 1
+            for number in range(0, len(self._entries), 2):
+                term = self._entries[number].term
+                generated, declared = headword_and_declared_forms(term) if tier else ((term.text,), ())
+                for offset, texts in ((0, generated), (1, declared)):
+                    for text in texts:
+                        for key in _apostrophe_variants(self._tokens(text, cache, special)):
+                            if key and self._insert(key, number + offset):
+                                self.pattern_count += 1
 
     def _insert(self, words: tuple[str, ...], entry: int) -> bool:
         """Add one form to the trie; False when an earlier entry already has it."""
@@ -163,9 +167,9 @@ class LexiconMatcher:
 
     # ------------------------------------------------------------------------------ matching
 
-    def find(self, doc: Doc | str, entities: Iterable[tuple[int, int]] = ()) -> list[Match]:
-        """The framing terms in `doc`, sorted by position, never overlapping. `entities` are
-        extra (start_char, end_char) name ranges for the name guard, besides `doc.ents`."""
+    def find(self, doc: Doc | str) -> list[Match]:
+        """The framing terms in `doc`, sorted by position, never overlapping (`doc.ents`, when
+        set, serve the name guard)."""
         if isinstance(doc, str):
             doc = self._tokenizer(doc)
         words, index = _without_soft_space(doc)
@@ -174,7 +178,7 @@ class LexiconMatcher:
             entry = self._entries[number]
             found = Found(index[start], index[end - 1] + 1, entry.category_id, entry.term.text)
             found_entries.append((end - start, found, entry))
-        candidates = self._guarded(doc, found_entries, entities)
+        candidates = self._guarded(doc, found_entries)
         for rule, finder in FINDERS.items():
             if rule in self.rules:
                 for found in finder(doc, self._pick):
@@ -207,13 +211,13 @@ class LexiconMatcher:
         return category is not None and category.group == LOADED
 
     def _guarded(
-        self, doc: Doc, candidates: list[tuple[int, Found, _Entry]], entities: Iterable[tuple[int, int]]
+        self, doc: Doc, candidates: list[tuple[int, Found, _Entry]]
     ) -> list[tuple[int, Found]]:
         """The candidates that pass the switched-on guards (see `core.nlp.guards`)."""
         on = self.rules
         kept: list[tuple[int, Found]] = []
-        ents: set[int] | None = None
-        need_tags: list[tuple[int, Found, Term, bool]] = []  # (length, candidate, entry, name check?)
+        ents: dict[int, str] | None = None
+        need_tags: list[tuple[int, Found, tuple[str, ...], bool]] = []  # (length, candidate, pos, name check?)
         for length, found, entry in candidates:
             term = entry.term
             if "guard.except" in on and (
@@ -228,25 +232,28 @@ class LexiconMatcher:
             name_check = False
             if "guard.name" in on and guards.name_candidate(doc[found.start], term.text):
                 if ents is None:
-                    ents = guards.entity_tokens(doc, entities)
-                if found.start in ents:
+                    ents = guards.entity_labels(doc)
+                title = guards.title_case_context(doc, found.start)
+                label = ents.get(found.start)
+                if label is not None and (not title or label in guards.NAME_LABELS):
                     self.stats["guard.name"] += 1
                     continue
-                name_check = not guards.sentence_initial(doc, found.start)
-            if name_check or ("guard.pos" in on and term.pos):
-                need_tags.append((length, found, term, name_check))
+                name_check = not title and not guards.sentence_initial(doc, found.start)
+            pos = entry.pos if "guard.pos" in on else ()
+            if name_check or pos:
+                need_tags.append((length, found, pos, name_check))
             else:
                 kept.append((length, found))
         if need_tags:
             wanted = [i for _l, f, _t, _n in need_tags for i in range(f.start, f.end) if doc[i].is_alpha]
             tags = self._tagger.tag(doc, wanted)
             self.stats["tagged_tokens"] = self._tagger.tagged_tokens
-            for length, found, term, name_check in need_tags:
+            for length, found, pos, name_check in need_tags:
                 if name_check and tags.get(found.start) == "PROPN":
                     self.stats["guard.name"] += 1
                     continue
-                span_tags = [tags[i] for i in range(found.start, found.end) if i in tags]
-                if "guard.pos" in on and term.pos and span_tags and not guards.pos_allows(term.pos, span_tags):
+                tagged = [(doc[i].text, tags[i]) for i in range(found.start, found.end) if i in tags]
+                if pos and tagged and not guards.pos_allows(pos, tagged):
                     self.stats["guard.pos"] += 1
                     continue
                 kept.append((length, found))
@@ -265,7 +272,7 @@ class LexiconMatcher:
     @property
     def term_count(self) -> int:
         """How many terms were compiled."""
-        return len(self._entries)
+        return len(self._entries) // 2
 
 
 def _without_soft_space(doc: Doc) -> tuple[list[str], list[int]]:
