@@ -39,7 +39,9 @@ _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "\"", "\u201c", "\u201d", "(
 POS_ACCEPTS = {"adj": frozenset({"ADJ"}), "noun": frozenset({"NOUN", "PROPN"}), "verb": frozenset({"VERB"}),
                "adv": frozenset({"ADV"})}
 TAG_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
-WINDOW_TOKENS = 40
+#: Tokens of context on each side (within the sentence): the small pipelines' tagger sees about
+#: four tokens either way, so a dozen gives the tags a whole-sentence run would.
+WINDOW_TOKENS = 12
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:
@@ -53,14 +55,15 @@ def sentence_initial(doc: Doc, i: int) -> bool:
     return prev.is_space or prev.text in _SENTENCE_END
 
 
-def in_exception(doc: Doc, start: int, end: int, phrases: Iterable[Sequence[str]]) -> bool:
-    """Does tokens [start, end) lie inside one of `phrases` (lower-case token tuples) in `doc`?"""
+def in_exception(lowers: Sequence[str], start: int, end: int, phrases: Iterable[Sequence[str]]) -> bool:
+    """Do tokens [start, end) lie inside one of `phrases` (lower-case token tuples)? `lowers`
+    are the doc's lower-case token texts."""
     for phrase in phrases:
         k = len(phrase)
         for first in range(max(0, end - k), start + 1):
-            if first + k > len(doc) or first + k < end:
+            if first + k > len(lowers) or first + k < end:
                 continue
-            if all(doc[first + n].lower_ == phrase[n] for n in range(k)):
+            if all(lowers[first + n] == phrase[n] for n in range(k)):
                 return True
     return False
 
@@ -68,8 +71,7 @@ def in_exception(doc: Doc, start: int, end: int, phrases: Iterable[Sequence[str]
 def if_anything_is_condition(doc: Doc, start: int, end: int) -> bool:
     """True for "if anything" starting a condition ("if anything happens"), not a hedge
     ("if anything, it got worse")."""
-    words = [t.lower_ for t in doc[start:end]]
-    if words != ["if", "anything"]:
+    if end - start != 2 or doc[start].lower_ != "if" or doc[start + 1].lower_ != "anything":
         return False
     nxt = end
     while nxt < len(doc) and doc[nxt].is_space:

@@ -172,16 +172,17 @@ class LexiconMatcher:
         set, serve the name guard)."""
         if isinstance(doc, str):
             doc = self._tokenizer(doc)
-        words, index = _without_soft_space(doc)
+        lowers = [t.lower_ for t in doc]
+        words, index = _without_soft_space(lowers)
         found_entries: list[tuple[int, Found, _Entry]] = []  # (length in words, candidate, entry)
         for number, start, end in self._matches(words):
             entry = self._entries[number]
             found = Found(index[start], index[end - 1] + 1, entry.category_id, entry.term.text)
             found_entries.append((end - start, found, entry))
-        candidates = self._guarded(doc, found_entries)
+        candidates = self._guarded(doc, lowers, found_entries)
         for rule, finder in FINDERS.items():
             if rule in self.rules:
-                for found in finder(doc, self._pick):
+                for found in finder(doc, lowers, self._pick):
                     self.stats[rule] += 1
                     candidates.append((sum(1 for t in doc[found.start:found.end] if not t.is_space), found))
         # filter_spans: longest first, then earliest, then entries before rules.
@@ -211,7 +212,7 @@ class LexiconMatcher:
         return category is not None and category.group == LOADED
 
     def _guarded(
-        self, doc: Doc, candidates: list[tuple[int, Found, _Entry]]
+        self, doc: Doc, lowers: list[str], candidates: list[tuple[int, Found, _Entry]]
     ) -> list[tuple[int, Found]]:
         """The candidates that pass the switched-on guards (see `core.nlp.guards`)."""
         on = self.rules
@@ -221,8 +222,8 @@ class LexiconMatcher:
         for length, found, entry in candidates:
             term = entry.term
             if "guard.except" in on and (
-                guards.in_exception(doc, found.start, found.end, (*entry.exceptions, *guards.BUILTIN_EXCEPTIONS))
-                or guards.if_anything_is_condition(doc, found.start, found.end)
+                guards.in_exception(lowers, found.start, found.end, (*entry.exceptions, *guards.BUILTIN_EXCEPTIONS))
+                or (lowers[found.start] == "if" and guards.if_anything_is_condition(doc, found.start, found.end))
             ):
                 self.stats["guard.except"] += 1
                 continue
@@ -275,11 +276,10 @@ class LexiconMatcher:
         return len(self._entries) // 2
 
 
-def _without_soft_space(doc: Doc) -> tuple[list[str], list[int]]:
-    """The lower-case words of `doc` minus whitespace tokens holding at most one line break (so a
-    term may wrap onto the next line), and the index of each kept token in `doc`."""
-    words = [t.lower_ for t in doc]
-    if not any(t.is_space for t in doc):
-        return words, list(range(len(doc)))
-    index = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
-    return [words[i] for i in index], index
+def _without_soft_space(lowers: list[str]) -> tuple[list[str], list[int]]:
+    """The doc's lower-case token texts minus whitespace tokens holding at most one line break
+    (so a term may wrap onto the next line), and the index of each kept token in the doc."""
+    index = [i for i, w in enumerate(lowers) if not (w.isspace() and w.count("\n") <= 1)]
+    if len(index) == len(lowers):
+        return lowers, index
+    return [lowers[i] for i in index], index

@@ -21,7 +21,7 @@ Rules over what was found:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -60,7 +60,7 @@ _MENTION_BEFORE = frozenset({"word", "words", "term", "terms", "phrase", "called
                              "named", "slogan", "hashtag", "label", "nicknamed", "read", "reads", "says", "said"})
 
 
-def scare_quotes(doc: Doc, pick: CategoryPicker) -> list[Found]:
+def scare_quotes(doc: Doc, lowers: Sequence[str], pick: CategoryPicker) -> list[Found]:
     """One to three lower-case words between matching quotes, after a word of the sentence."""
     category = pick("doubt")
     if category is None:
@@ -101,11 +101,13 @@ def _formation(word: str) -> tuple[str, str] | None:
     return None
 
 
-def formations(doc: Doc, pick: CategoryPicker) -> list[Found]:
+def formations(doc: Doc, lowers: Sequence[str], pick: CategoryPicker) -> list[Found]:
     """-monger/-mongering and -phobe/-phobic words, closed or hyphenated (rumour-mongering)."""
     out: list[Found] = []
-    for token in doc:
-        low = token.lower_
+    for i, low in enumerate(lowers):
+        if "monger" not in low and "phob" not in low:
+            continue
+        token = doc[i]
         start = token.i
         if low in ("monger", "mongers", "mongering", "phobe", "phobes", "phobic") and token.i >= 2:
             hyphen, head = doc[token.i - 1], doc[token.i - 2]
@@ -144,14 +146,20 @@ def _plain(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in IST_LABELS | IST_PREFIXED else word
 
 
-def ist_labels(doc: Doc, pick: CategoryPicker) -> list[Found]:
+_IST_WORDS = frozenset({*IST_LABELS, *IST_PREFIXED, *(w + "s" for w in IST_LABELS | IST_PREFIXED)})
+
+
+def ist_labels(doc: Doc, lowers: Sequence[str], pick: CategoryPicker) -> list[Found]:
     """Hand-picked ideological labels, and prefixed compounds of ideologies."""
     category = pick("name_calling")
     if category is None:
         return []
     out: list[Found] = []
-    for token in doc:
-        low = _plain(token.lower_)
+    for i, word in enumerate(lowers):
+        if word not in _IST_WORDS:
+            continue
+        token = doc[i]
+        low = _plain(word)
         if low in IST_PREFIXED and token.i >= 2:
             hyphen, prefix = doc[token.i - 1], doc[token.i - 2]
             if hyphen.text == "-" and not hyphen.whitespace_ and prefix.lower_ in _IST_PREFIXES:
@@ -162,7 +170,7 @@ def ist_labels(doc: Doc, pick: CategoryPicker) -> list[Found]:
     return out
 
 
-FINDERS: dict[str, Callable[[Doc, CategoryPicker], list[Found]]] = {
+FINDERS: dict[str, Callable[[Doc, Sequence[str], CategoryPicker], list[Found]]] = {
     "scare_quotes": scare_quotes, "formations": formations, "ist_labels": ist_labels,
 }
 
