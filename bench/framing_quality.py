@@ -190,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(_precision_table(full["cat"], "category")))
     print()
-    print("\n".join(_precision_table(full["rule"], "rule")))
+    print("\n".join(_precision_table(full["rule"], "rule (all groups)")))
+    print()
+    print("\n".join(_precision_table(results["loaded words only"]["rule"], "rule (loaded words only)")))
     print("\nMost frequent false positives: " + ", ".join(f"{w} ({n})" for w, n in full["fp_words"].most_common(10)))
     print("Most frequent missed words: " + ", ".join(f"{w} ({n})" for w, n in full["fn_words"].most_common(10)))
     print(f"Tokens tagged for the guards: {matcher.stats['tagged_tokens']} of "

@@ -158,19 +158,22 @@ class SentenceTagger:
             else:
                 windows.append([a, b])
         nlp = self._nlp
+        text = doc.text  # (built anew on every access: once here)
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in windows]
-        docs = [nlp.make_doc(doc.text[s:e]) for s, e in spans]
+        docs = [nlp.make_doc(text[s:e]) for s, e in spans]
         for name in TAG_COMPONENTS:
             if name in nlp.component_names:
                 docs = list(nlp.get_pipe(name).pipe(docs))
         self.tagged_tokens += sum(len(d) for d in docs)
-        tags: dict[int, str] = {}
+        by_char: dict[int, str] = {}
         for (s, _e), window in zip(spans, docs):
-            by_char = {s + t.idx: t.pos_ for t in window}
-            for i in wanted:
-                pos = by_char.get(doc[i].idx)
-                if pos is not None:
-                    tags.setdefault(i, pos)
+            for t in window:
+                by_char.setdefault(s + t.idx, t.pos_)
+        tags: dict[int, str] = {}
+        for i in wanted:
+            pos = by_char.get(doc[i].idx)
+            if pos is not None:
+                tags[i] = pos
         return tags
 
 
