@@ -127,6 +127,12 @@ def _precision_table(tally: Counter, title: str) -> list[str]:
     return lines
 
 
+def _per100(analysis, spans) -> float:
+    """Marked words (runs of non-space characters inside the spans) per 100 words."""
+    words = sum(len(analysis.text[s.start:s.end].split()) for s in spans)
+    return 100.0 * words / max(1, analysis.words)
+
+
 def density(engine) -> list[str]:
     from framereader.core.documents import load_document
     from framereader.core.model import Document
@@ -134,17 +140,12 @@ def density(engine) -> list[str]:
     lines = ["| sample | words | marked / 100 words (all) | loaded words only |", "|---|---|---|---|"]
     groups = engine.category_groups()
     paths = sorted((ROOT / "resources" / "samples").glob("[!R]*.md")) + sorted((ROOT / "tests" / "data").glob("*.txt"))
-    for path in paths:  # (noqa-free loop: analysis is used only within the iteration)
+    for path in paths:
         document = load_document(path)
         analysis = engine.analyze(Document(document.text, source=str(path)))
-
-        def per100(spans) -> float:
-            words = sum(len(analysis.text[s.start:s.end].split()) for s in spans)
-            return 100.0 * words / max(1, analysis.words)
-
         loaded = [s for s in analysis.framing if groups.get(s.category) == "loaded"]
-        lines.append(f"| {path.relative_to(ROOT)} | {analysis.words} | {per100(analysis.framing):.1f} | "
-                     f"{per100(loaded):.1f} |")
+        lines.append(f"| {path.relative_to(ROOT)} | {analysis.words} | {_per100(analysis, analysis.framing):.1f} | "
+                     f"{_per100(analysis, loaded):.1f} |")
     return lines
 
 
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nMost frequent false positives: " + ", ".join(f"{w} ({n})" for w, n in full["fp_words"].most_common(10)))
     print("Most frequent missed words: " + ", ".join(f"{w} ({n})" for w, n in full["fn_words"].most_common(10)))
     print(f"Tokens tagged for the guards: {matcher.stats['tagged_tokens']} of "
-          f"{sum(len(d) for d in docs)} ({dict((k, v) for k, v in matcher.stats.items() if k != 'tagged_tokens')})")
+          f"{sum(len(d) for d in docs)} ({ {k: v for k, v in matcher.stats.items() if k != 'tagged_tokens'} })")
     if args.entries:
         tally = full["entries"]
         entries = {(t, c) for t, c, _ in tally}

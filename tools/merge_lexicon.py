@@ -1,6 +1,8 @@
 """Merge lexicon fragments (and a review list) into a bundled `.frlex` lexicon, validating them.
 
-    python tools/merge_lexicon.py LEXICON.frlex FRAGMENT.txt ... [--review REVIEW.tsv ...] [--out PATH]
+    .venv/bin/python tools/merge_lexicon.py LEXICON.frlex FRAGMENT.txt ... [--review REVIEW.tsv ...] [--out PATH]
+
+(the project's virtualenv, where `framereader` is installed in editable mode)
 
 Fragments are UTF-8 text: `#` comments, `[category_id]` lines opening one of the lexicon's
 categories, then format 2 term lines. Every bad line is reported as `file:line: reason` and
@@ -16,18 +18,13 @@ A review file has tab-separated rows `action, category, term, value, reason`:
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-if True:  # the project's own modules, importable once src/ is on the path
-    from framereader.core.atomic import atomic_write_text
-    from framereader.core.lexicons.format import Lexicon, parse_lexicon, serialize_lexicon
-    from framereader.core.lexicons.terms import Term, parse_term_line, term_key
+from framereader.core.atomic import atomic_write_text
+from framereader.core.lexicons.format import Lexicon, parse_lexicon, serialize_lexicon
+from framereader.core.lexicons.terms import Term, parse_term_line, term_key
 
 
 def leading_comments(text: str) -> str:

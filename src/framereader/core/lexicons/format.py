@@ -17,7 +17,14 @@ from pathlib import Path
 from ..atomic import atomic_write_text
 from ..errors import LexiconError
 from ..paths import data_dir, resources_dir
-from .terms import Term, options_problems, parse_term_line, term_key, term_line, term_problem
+from .terms import (
+    Term,
+    options_problems,
+    parse_term_line,
+    term_key,
+    term_line,
+    term_problem,
+)
 
 FORMAT_TAG = "framereader-lexicon"
 FORMAT_VERSION = 2

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from .format import (
+    _LINE_BREAK_RE,
     DEFAULT_COLOURS,
     SUFFIX,
     Category,
     Lexicon,
-    _LINE_BREAK_RE,
     _read_text,
     load_lexicon,
     slugify,

@@ -247,5 +247,14 @@ def post_process(doc: Doc, kept: list[Found], rules: Iterable[str], loaded: Call
     return kept
 
 
-__all__ = ["ALL_RULES", "DEFAULT_RULES", "FINDERS", "FINDING_RULES", "Found", "GUARDS", "IST_LABELS",
-           "POST_RULES", "post_process"]
+__all__ = [
+    "ALL_RULES",
+    "DEFAULT_RULES",
+    "FINDERS",
+    "FINDING_RULES",
+    "GUARDS",
+    "IST_LABELS",
+    "POST_RULES",
+    "Found",
+    "post_process",
+]
