@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES := resources/samples/a-border-crisis.md resources/samples/b-border-crisis.md
 
-.PHONY: run test bench dist screenshot sysdeps clean
+.PHONY: run test bench quality dist screenshot sysdeps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ screenshot: sysdeps
 
 bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples.
+quality: $(STAMP)
+	$(BIN)/python bench/framing_quality.py
 
 dist: sysdeps
 	$(BIN)/python -m pip install --quiet -e '.[model,test,dist]'

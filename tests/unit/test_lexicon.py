@@ -53,6 +53,7 @@ collateral damage
 """
 
 HEADER = "framereader-lexicon 1\nid = x\nname = X\nlanguage = en\n"
+V2 = HEADER.replace("lexicon 1", "lexicon 2")
 CATEGORY = "[cat]\nname = C\ncolour = #112233\n"
 
 
@@ -89,8 +90,8 @@ def test_crlf_bom_and_comments_are_fine() -> None:
 @pytest.mark.parametrize(
     "text, line, words",
     [
-        ("# only a comment\nid = x\n", 2, ["missing format line", "framereader-lexicon 1"]),
-        ("\n# hi\nframereader-lexicon 2\n" + HEADER[22:], 3, ["unsupported", "version 2"]),
+        ("# only a comment\nid = x\n", 2, ["missing format line", "framereader-lexicon 2"]),
+        ("\n# hi\nframereader-lexicon 3\n" + HEADER[22:], 3, ["unsupported", "version 3", "lexicon 1"]),
         ("", 1, ["empty"]),
         (HEADER + "colour = #000000\n", 5, ["unknown header key 'colour'"]),
         (HEADER + CATEGORY + "shade = dark\n", 8, ["unknown category key 'shade'"]),
@@ -106,7 +107,16 @@ def test_crlf_bom_and_comments_are_fine() -> None:
          ["duplicate term 'REGIME'", "line 8", "[cat]"]),
         (HEADER + CATEGORY + "= | note\n", 8, ["empty term"]),
         (HEADER + CATEGORY + " | a note\n", 8, ["empty term"]),
-        (HEADER + CATEGORY + "a | b | c | d\n", 8, ["too many '|'"]),
+        (HEADER + CATEGORY + "a | b | c | d\n", 8, ["too many '|'", "framereader-lexicon 2"]),
+        (HEADER + CATEGORY.replace("\n", "\ngroup = device\n", 1), 6, ["'group' needs"]),
+        (V2 + CATEGORY + "a | b | c | d | e\n", 8, ["too many '|'"]),
+        (V2 + CATEGORY + "a ||| pos=adjective\n", 8, ["unknown part of speech 'adjective'"]),
+        (V2 + CATEGORY + "a ||| colour=red\n", 8, ["unknown option 'colour'", "pos, also, except"]),
+        (V2 + CATEGORY + "a ||| pos=adj; pos=noun\n", 8, ["'pos' is given twice"]),
+        (V2 + CATEGORY + "a ||| also=\n", 8, ["'also' has no value"]),
+        (V2 + CATEGORY + "a ||| adj\n", 8, ["must look like 'key=value'"]),
+        (V2 + CATEGORY + "a ||| except=b=c\n", 8, ["bad except= form"]),
+        (V2 + "[cat]\nname = C\ncolour = #112233\ngroup = rhetoric\n", 8, ["bad group 'rhetoric'", "loaded or device"]),
         (HEADER + CATEGORY + "a\ndescription = late\n", 9, ["before the category's terms"]),
         (HEADER + "name = again\n", 5, ["given twice", "line 3"]),
         ("framereader-lexicon 1\nid = Not Valid\nname = X\nlanguage = en\n", 2, ["bad lexicon id"]),
@@ -151,7 +161,7 @@ def test_missing_format_line_still_reports_later_problems() -> None:
 def test_serialize_round_trips_the_example() -> None:
     lex = parse_lexicon(GOOD, "x.frlex")
     text = serialize_lexicon(lex)
-    assert text.startswith("framereader-lexicon 1\n")
+    assert text.startswith("framereader-lexicon 2\n")
     assert "crackdown || response" in text and "=Hawks | exact form only" in text
     assert parse_lexicon(text, "") == lex
     assert serialize_lexicon(parse_lexicon(text, "")) == text  # stable
@@ -180,6 +190,10 @@ _word = st.text(
 )
 
 
+_form = st.lists(st.text(st.characters(whitelist_categories=("Ll", "Lu")), min_size=1, max_size=8),
+                 min_size=1, max_size=2).map(" ".join)
+
+
 @st.composite
 def lexicons(draw) -> Lexicon:
     categories = []
@@ -191,10 +205,14 @@ def lexicons(draw) -> Lexicon:
             if text.casefold() in used or lexmod.term_problem(text, exact):
                 continue
             used.add(text.casefold())
-            terms.append(Term(text, draw(_line), draw(_line), exact))
+            pos = tuple(draw(st.lists(st.sampled_from(["adj", "noun", "verb", "adv"]), max_size=2, unique=True)))
+            also = tuple(draw(st.lists(_form, max_size=2, unique=True)))
+            exceptions = tuple(draw(st.lists(_form, max_size=2, unique=True)))
+            terms.append(Term(text, draw(_line), draw(_line), exact, pos, also, exceptions))
         colour = draw(st.from_regex(r"#[0-9A-F]{6}", fullmatch=True))
         name = draw(_line.filter(bool))
-        categories.append(Category(cat_id, name, colour, draw(_line), tuple(terms)))
+        group = draw(st.sampled_from(["", "loaded", "device"]))
+        categories.append(Category(cat_id, name, colour, draw(_line), tuple(terms), group))
     return Lexicon(draw(_ids), draw(_line.filter(bool)), draw(st.sampled_from(["en", "de", "fr", "grc"])),
                    draw(_line), tuple(categories))
 
@@ -400,3 +418,97 @@ def test_lexicon_hash_is_stable_and_content_based() -> None:
     other = replace(a, id="other")
     assert lexicon_hash([a, other]) != lexicon_hash([other, a])  # order decides priority
     assert lexicon_hash([]) == lexicon_hash(())
+
+
+# ------------------------------------------------------------------------------- format 2
+
+V2_TEXT = """\
+framereader-lexicon 2
+id = v2
+name = V2
+language = en
+
+[loaded_language]
+name = Loaded
+colour = #D55E00
+tyrant | a verdict on a ruler | autocrat | also=tyranny, tyrannical, tyrannically
+total || complete | pos = adj
+smear | calls criticism dirt || pos=verb , noun
+certainly ||| except=almost certainly;  pos=adv
+=Hawks | exact | | also=hawkish
+
+[hedges]
+name = Hedges
+colour = #9E9D24
+perhaps
+
+[mine]
+name = Mine
+colour = #000000
+group = Device
+maybe
+"""
+
+
+def test_v2_options_and_groups_are_parsed() -> None:
+    lex = parse_lexicon(V2_TEXT, "v2.frlex")
+    cat = lex.category("loaded_language")
+    assert cat.terms[0] == Term("tyrant", "a verdict on a ruler", "autocrat", also=("tyranny", "tyrannical", "tyrannically"))
+    assert cat.terms[1] == Term("total", "", "complete", pos=("adj",))
+    assert cat.terms[2].pos == ("verb", "noun") and cat.terms[2].alternative == ""
+    assert cat.terms[3] == Term("certainly", pos=("adv",), exceptions=("almost certainly",))
+    assert cat.terms[4] == Term("Hawks", "exact", "", True, also=("hawkish",))
+    # groups: loaded by default, device for doubt/hedges/intensifiers, or as declared
+    assert [c.group for c in lex.categories] == ["loaded", "device", "device"]
+    assert lexmod.category_groups([lex]) == {"loaded_language": "loaded", "hedges": "device", "mine": "device"}
+    assert lexmod.group_of("intensifiers") == "device" and lexmod.group_of("fear_threat") == "loaded"
+    assert lexmod.group_of("hedges", {"hedges": "loaded"}) == "loaded"
+
+
+def test_v2_serializes_canonically_and_round_trips() -> None:
+    lex = parse_lexicon(V2_TEXT, "v2.frlex")
+    text = serialize_lexicon(lex)
+    assert text.startswith("framereader-lexicon 2\n")
+    assert "tyrant | a verdict on a ruler | autocrat | also=tyranny, tyrannical, tyrannically\n" in text
+    assert "total || complete | pos=adj\n" in text
+    assert "smear | calls criticism dirt || pos=verb,noun\n" in text
+    assert "certainly ||| pos=adv; except=almost certainly\n" in text
+    assert "=Hawks | exact || also=hawkish\n" in text
+    assert "group = device" in text and "group = loaded" in text
+    assert parse_lexicon(text, "") == lex
+    assert serialize_lexicon(parse_lexicon(text, "")) == text
+
+
+def test_v1_files_still_load_and_are_written_as_v2() -> None:
+    v1 = parse_lexicon(GOOD, "old.frlex")
+    text = serialize_lexicon(v1)
+    assert text.startswith("framereader-lexicon 2\n") and parse_lexicon(text, "") == v1
+    hedges = parse_lexicon(HEADER + "[hedges]\nname = H\ncolour = #112233\nperhaps\n", "")
+    assert hedges.categories[0].group == "device"
+
+
+def test_serializer_refuses_bad_options() -> None:
+    base = parse_lexicon(V2_TEXT, "")
+    cat = base.categories[0]
+    for bad in (Term("a", pos=("adjective",)), Term("a", also=("b;c",)), Term("a", exceptions=("x, y",))):
+        with pytest.raises(LexiconError):
+            serialize_lexicon(replace(base, categories=(replace(cat, terms=(bad,)),)))
+    with pytest.raises(LexiconError, match="group"):
+        serialize_lexicon(replace(base, categories=(replace(cat, group="other"),)))
+
+
+def test_lexicon_hash_changes_with_options() -> None:
+    lex = parse_lexicon(V2_TEXT, "")
+    cat = lex.categories[0]
+    changed = replace(lex, categories=(replace(cat, terms=(replace(cat.terms[0], pos=("noun",)),)),))
+    assert lexicon_hash([lex]) != lexicon_hash([changed])
+
+
+def test_editor_drafts_keep_v2_options_and_groups() -> None:
+    from framereader.core.lexicons.draft import LexiconDraft
+
+    lex = parse_lexicon(V2_TEXT, "v2.frlex")
+    draft = LexiconDraft.from_lexicon(lex)
+    assert draft.categories[2].group == "device" and draft.categories[0].terms[0].also[0] == "tyranny"
+    assert draft.to_lexicon() == lex
+    assert draft.search("tyrannical") == {0: [0], 1: [], 2: []}  # declared derivations are searched

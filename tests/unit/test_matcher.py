@@ -9,7 +9,7 @@ import time
 import pytest
 import spacy
 
-from framereader.core.lexicons.inflect import inflect_word, inflection_positions
+from framereader.core.lexicons.inflect import inflect_word, inflection_positions, rule_forms
 from framereader.core.lexicons.format import Category, Lexicon, Term, parse_lexicon
 from framereader.core.nlp.matcher import LexiconMatcher, Match
 
@@ -108,11 +108,18 @@ def test_inflect_word(word: str, forms: set[str]) -> None:
 
 def test_inflection_avoids_wrong_doubling_and_odd_words() -> None:
     assert "slaughterred" not in inflect_word("slaughter")
-    assert "targetted" not in inflect_word("target")
-    assert "visitted" not in inflect_word("visit")
+    assert "targetted" not in rule_forms("target")  # (lemminflect lists it as a variant spelling)
+    assert "visitted" not in inflect_word("visit") and "visitted" not in rule_forms("visit")
     assert "rained" in inflect_word("rain") and "rainned" not in inflect_word("rain")
     assert inflect_word("G7") == ["g7"]
     assert inflect_word("Regime")[0] == "regime"
+
+
+def test_dictionary_words_get_only_their_real_forms_and_unknown_words_the_rules() -> None:
+    assert inflect_word("brutal") == ["brutal"]  # an adjective: no "brutals", "brutalled"
+    assert set(inflect_word("tyrant")) == {"tyrant", "tyrants"}
+    assert {"demonises", "demonised", "demonising"} <= set(inflect_word("demonise"))  # not in the dictionary
+    assert {"slayed", "slew", "slain"} <= set(inflect_word("slay"))  # the irregular table is kept
 
 
 def test_inflection_positions() -> None:
@@ -175,7 +182,9 @@ def test_overlap_tie_goes_to_the_earliest(blank) -> None:
 
 def test_hyphen_and_apostrophe_terms(nlp) -> None:
     text = "The so-called deal. Beijing's plan and Beijing’s answer; Beijing alone."
-    assert [s for s, _, _ in found(nlp, text)] == ["so-called", "Beijing's", "Beijing’s"]
+    assert [s for s, _, _ in found(nlp, text)] == ["so-called deal", "Beijing's", "Beijing’s"]  # rule so_called
+    plain = LexiconMatcher(nlp, [LEXICON], rules=())
+    assert [text[m.start_char:m.end_char] for m in plain.find(nlp(text))] == ["so-called", "Beijing's", "Beijing’s"]
 
 
 def test_offsets_are_exact_after_emoji_and_combining_marks(nlp) -> None:
@@ -236,8 +245,8 @@ def test_empty_lexicons_and_empty_docs(blank) -> None:
 
 
 def test_tuples_unpack_as_documented(blank) -> None:
-    ((start, end, category, term),) = LexiconMatcher(blank, [LEXICON]).find(blank("the regime"))
-    assert (start, end, category, term) == (4, 10, "loaded", "regime")
+    ((start, end, category, term, rule, negated),) = LexiconMatcher(blank, [LEXICON]).find(blank("the regime"))
+    assert (start, end, category, term, rule, negated) == (4, 10, "loaded", "regime", "", False)
 
 
 def test_compiling_a_thousand_terms_is_fast(blank) -> None:

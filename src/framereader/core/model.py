@@ -127,13 +127,18 @@ class EntitySpan:
 
 @dataclass(frozen=True)
 class FramingSpan:
-    """A match of a lexicon term; `term` is the lexicon's headword, `text` the matched words."""
+    """A match of a lexicon term; `term` is the lexicon's headword, `text` the matched words.
+
+    `rule` is "" for a plain lexicon entry, else the id of the context rule that found or
+    widened the span (see `core.nlp.rules`); `negated` is True after "not", "never"..."""
 
     start: int
     end: int
     category: str  # category id
     term: str
     text: str
+    rule: str = ""
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,17 @@ class Analysis:
         if not self.words:
             return {cat: 0.0 for cat in self.framing_counts}
         return {cat: round(n * 1000.0 / self.words, 2) for cat, n in self.framing_counts.items()}
+
+    def group_counts(self, groups: dict[str, str] | None = None) -> dict[str, int]:
+        """Framing terms per category group (`loaded` words, rhetorical `device`s); `groups`
+        maps category ids to groups (`core.lexicons.format.category_groups`), others go by id."""
+        from .lexicons.format import group_of
+
+        counts: dict[str, int] = {}
+        for cat, n in self.framing_counts.items():
+            group = group_of(cat, groups)
+            counts[group] = counts.get(group, 0) + n
+        return dict(sorted(counts.items()))
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape printed by `framereader analyze`."""

@@ -14,10 +14,15 @@ class TermDraft:
     note: str = ""
     alternative: str = ""
     exact: bool = False
+    #: Format 2 options (see `core.lexicons.terms.Term`); the dialog may leave them as they are.
+    pos: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
 
     def matches(self, query: str) -> bool:
-        """True when `query` (lower case) is in the term, its note or its alternative."""
-        return any(query in value.casefold() for value in (self.text, self.note, self.alternative))
+        """True when `query` (lower case) is in the term, its note, its alternative or its
+        declared derivations."""
+        return any(query in value.casefold() for value in (self.text, self.note, self.alternative, *self.also))
 
 
 @dataclass
@@ -27,6 +32,7 @@ class CategoryDraft:
     colour: str
     description: str = ""
     terms: list[TermDraft] = field(default_factory=list)
+    group: str = ""  # "loaded" or "device"; empty = by id (see `format.default_group`)
 
 
 @dataclass
@@ -45,7 +51,8 @@ class LexiconDraft:
         return cls(
             lexicon.id, lexicon.name, lexicon.language, lexicon.description,
             [CategoryDraft(c.id, c.name, c.colour, c.description,
-                           [TermDraft(t.text, t.note, t.alternative, t.exact) for t in c.terms])
+                           [TermDraft(t.text, t.note, t.alternative, t.exact, t.pos, t.also, t.exceptions)
+                            for t in c.terms], c.group)
              for c in lexicon.categories],
             lexicon.path,
         )
@@ -56,8 +63,9 @@ class LexiconDraft:
             self.id, self.name.strip(), self.language.strip(), self.description.strip(),
             tuple(
                 Category(c.id, c.name.strip(), c.colour.upper(), c.description.strip(),
-                         tuple(Term(" ".join(t.text.split()), t.note.strip(), t.alternative.strip(), t.exact)
-                               for t in c.terms if t.text.strip()))
+                         tuple(Term(" ".join(t.text.split()), t.note.strip(), t.alternative.strip(), t.exact,
+                                    tuple(t.pos), tuple(t.also), tuple(t.exceptions))
+                               for t in c.terms if t.text.strip()), c.group.strip().lower())
                 for c in self.categories
             ),
             self.path,

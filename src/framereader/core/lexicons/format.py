@@ -1,14 +1,13 @@
 """Lexicons of framing terms: the model, the `.frlex` parser and writer, and word-list import.
 
-The file format is specified in `docs/lexicon-format.md`; matching lives in `core.matcher`.
+The file format is specified in `docs/lexicon-format.md` (term lines: `core.lexicons.terms`);
+matching lives in `core.nlp.matcher`. Format 2 is written; format 1 files still load.
 Pure Python: no Qt, no spaCy.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from collections.abc import Iterable
@@ -19,9 +18,19 @@ from ..atomic import atomic_write_text
 from ..safe_read import describe_read_error, read_limited
 from ..errors import LexiconError
 from ..paths import data_dir, resources_dir
+from .terms import (
+    Term,
+    options_problems,
+    parse_term_line,
+    term_key,
+    term_line,
+    term_problem,
+)
 
 FORMAT_TAG = "framereader-lexicon"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Versions this FrameReader reads (1: no options field and no category `group`).
+READ_VERSIONS = (1, 2)
 SUFFIX = ".frlex"
 #: Lexicon files larger than this are refused (a lexicon is a few kilobytes).
 MAX_LEXICON_BYTES = 10 * 1024 * 1024
@@ -30,7 +39,13 @@ DEFAULT_COLOURS = ("#D55E00", "#0072B2", "#CC79A7", "#009E73", "#E69F00", "#56B4
 
 HEADER_KEYS = ("id", "name", "language", "description")
 HEADER_REQUIRED = ("id", "name", "language")
-CATEGORY_KEYS = ("name", "colour", "description")  # "color" is read as "colour"
+CATEGORY_KEYS = ("name", "colour", "description", "group")  # "color" is read as "colour"
+#: Category groups: loaded words, and rhetorical devices (a different lesson, shown apart).
+LOADED = "loaded"
+DEVICE = "device"
+GROUPS = (LOADED, DEVICE)
+#: Categories that are rhetorical devices unless their `group` key says otherwise.
+DEVICE_CATEGORY_IDS = frozenset({"doubt", "hedges", "intensifiers"})
 CATEGORY_REQUIRED = ("name", "colour")
 
 _ID_RE = re.compile(r"[a-z0-9_-]+")
@@ -43,30 +58,32 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 # --------------------------------------------------------------------------------------- model
 
 
-@dataclass(frozen=True)
-class Term:
-    """One entry: `text` is one or more words; `exact` terms are matched without inflections."""
-
-    text: str
-    note: str = ""
-    alternative: str = ""
-    exact: bool = False
+def default_group(category_id: str) -> str:
+    """The group of a category that does not name one: `device` for doubt, hedges and
+    intensifiers, else `loaded`."""
+    return DEVICE if category_id in DEVICE_CATEGORY_IDS else LOADED
 
 
 @dataclass(frozen=True)
 class Category:
-    """A group of terms shown in one colour."""
+    """A group of terms shown in one colour. `group` is `loaded` (loaded words) or `device`
+    (rhetorical devices: doubt, hedges, intensifiers); left empty it is `default_group(id)`."""
 
     id: str
     name: str
     colour: str
     description: str = ""
     terms: tuple[Term, ...] = ()
+    group: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.group:
+            object.__setattr__(self, "group", default_group(self.id))
 
     def term(self, text: str) -> Term | None:
         """The entry whose text is `text` (ignoring case), if any."""
-        key = _term_key(text)
-        return next((t for t in self.terms if _term_key(t.text) == key), None)
+        key = term_key(text)
+        return next((t for t in self.terms if term_key(t.text) == key), None)
 
 
 @dataclass(frozen=True)
@@ -98,10 +115,6 @@ class Lexicon:
         return None
 
 
-def _term_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 # ------------------------------------------------------------------------------------- parsing
 
 
@@ -116,27 +129,6 @@ class _Section:
 
 def _error(path: str, reason: str, line: int | None) -> LexiconError:
     return LexiconError(path, reason, line)
-
-
-def parse_term_line(line: str) -> tuple[Term | None, str | None]:
-    """Parse `term | note | alternative` (a leading `=` marks an exact term).
-
-    Returns the term, or None and the reason it is invalid."""
-    fields = line.split("|")
-    if len(fields) > 3:
-        return None, (
-            f"too many '|' fields ({len(fields)}): a term line is 'term | note | alternative'"
-        )
-    text = fields[0].strip()
-    exact = text.startswith("=")
-    if exact:
-        text = text[1:].strip()
-    text = " ".join(text.split())
-    if not text:
-        return None, "empty term: write the term before the first '|'" if len(fields) > 1 else "empty term"
-    note = fields[1].strip() if len(fields) > 1 else ""
-    alternative = fields[2].strip() if len(fields) > 2 else ""
-    return Term(text, note, alternative, exact), None
 
 
 def _check_header(section: _Section, path: str, problems: list[LexiconError]) -> None:
@@ -168,6 +160,7 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
     category_lines: dict[str, int] = {}
     seen_terms: dict[str, tuple[int, str]] = {}  # term key → (line, category id)
     current: _Section | None = None  # the header or the open category
+    version = FORMAT_VERSION
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
@@ -177,12 +170,14 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
             words = line.split()
             header = current = _Section(number)
             if words[0] == FORMAT_TAG:
-                if words[1:] != [str(FORMAT_VERSION)]:
-                    version = " ".join(words[1:]) or "(none)"
+                given = " ".join(words[1:]) or "(none)"
+                if given not in [str(v) for v in READ_VERSIONS]:
+                    readable = " or ".join(f"'{FORMAT_TAG} {v}'" for v in READ_VERSIONS)
                     problems.append(_error(
-                        path, f"unsupported lexicon format version {version}: this FrameReader reads "
-                        f"'{FORMAT_TAG} {FORMAT_VERSION}'", number))
+                        path, f"unsupported lexicon format version {given}: this FrameReader reads {readable}",
+                        number))
                     return None, problems
+                version = int(given)
                 continue
             problems.append(_error(
                 path, f"missing format line: the first line must be '{FORMAT_TAG} {FORMAT_VERSION}'", number))
@@ -214,6 +209,9 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
             if not in_header and key == "color":
                 key = "colour"
             allowed = HEADER_KEYS if in_header else CATEGORY_KEYS
+            if key == "group" and version < 2:
+                problems.append(_error(path, f"the category key 'group' needs '{FORMAT_TAG} 2'", number))
+                continue
             if key not in allowed:
                 where = "header" if in_header else "category"
                 problems.append(_error(
@@ -231,6 +229,9 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
                 problems.append(_error(path, f"key '{key}' has no value", number))
             if key == "colour" and value and not _COLOUR_RE.fullmatch(value):
                 problems.append(_error(path, f"bad colour '{value}': write it as #RRGGBB, e.g. #C0392B", number))
+            if key == "group" and value and value.lower() not in GROUPS:
+                problems.append(_error(path, f"bad group '{value}': use {' or '.join(GROUPS)}", number))
+            value = value.lower() if key == "group" else value
             current.values[key] = value.upper() if key == "colour" else value
             current.key_lines[key] = number
             continue
@@ -240,11 +241,11 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
             problems.append(_error(path, "term before any category: open a category with '[category_id]' first",
                                    number))
             continue
-        term, reason = parse_term_line(line)
+        term, reason = parse_term_line(line, version)
         if term is None:
             problems.append(_error(path, reason or "bad term", number))
             continue
-        key = _term_key(term.text)
+        key = term_key(term.text)
         if key in seen_terms:
             first_line, first_cat = seen_terms[key]
             problems.append(_error(
@@ -268,7 +269,8 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
         language=header.values["language"],
         description=header.values.get("description", ""),
         categories=tuple(
-            Category(s.id, s.values["name"], s.values["colour"], s.values.get("description", ""), tuple(s.terms))
+            Category(s.id, s.values["name"], s.values["colour"], s.values.get("description", ""), tuple(s.terms),
+                     s.values.get("group", ""))
             for s in categories
         ),
         path=str(path),
@@ -292,34 +294,10 @@ def validate_lexicon(text: str, path: str | Path = "") -> list[LexiconError]:
 # ------------------------------------------------------------------------------- serializing
 
 
-def term_problem(text: str, exact: bool = False) -> str | None:
-    """Why a term text cannot be written to a `.frlex` file (None when it can).
-
-    An exact term is written `=text`, so only '|' and spacing matter for it."""
-    if not text or text != " ".join(text.split()):
-        return "a term must be non-empty, without line breaks or extra spaces"
-    if "|" in text:
-        return "a term cannot contain '|'"
-    if exact:
-        return None
-    if text.startswith(("#", "[", "=")):
-        return "a term cannot start with '#', '[' or '='"
-    if _KEY_RE.fullmatch(text):
-        return "a term cannot look like 'key = value'"
-    return None
-
-
 def _value_problem(value: str) -> str | None:
     if value != value.strip() or "\n" in value or "\r" in value:
         return "values cannot have line breaks or leading/trailing spaces"
     return None
-
-
-def _term_line(term: Term) -> str:
-    text = ("=" if term.exact else "") + term.text
-    if term.alternative:
-        return f"{text} | {term.note} | {term.alternative}" if term.note else f"{text} || {term.alternative}"
-    return f"{text} | {term.note}" if term.note else text
 
 
 def lexicon_problems(lexicon: Lexicon) -> list[str]:
@@ -353,17 +331,20 @@ def lexicon_problems(lexicon: Lexicon) -> list[str]:
             problems.append(f"category [{cat.id}] needs a name")
         if not _COLOUR_RE.fullmatch(cat.colour):
             problems.append(f"{label}: bad colour '{cat.colour}': write it as #RRGGBB, e.g. #C0392B")
+        if cat.group not in GROUPS:
+            problems.append(f"{label}: bad group '{cat.group}': use {' or '.join(GROUPS)}")
         check(cat.name, f"{label} name")
         check(cat.description, f"{label} description")
         for term in cat.terms:
             reason = term_problem(term.text, term.exact)
             if reason:
                 problems.append(f"term '{term.text}' in {label}: {reason}")
+            problems.extend(f"term '{term.text}' in {label}: {p}" for p in options_problems(term))
             for value, what in ((term.note, "note"), (term.alternative, "alternative")):
                 if "|" in value:
                     problems.append(f"term '{term.text}': its {what} cannot contain '|'")
                 check(value, f"term '{term.text}' {what}")
-            key = _term_key(term.text)
+            key = term_key(term.text)
             if key and key in seen_terms:
                 problems.append(f"duplicate term '{term.text}' (also in category '{seen_terms[key]}'): "
                                 "a term may be in only one category")
@@ -385,7 +366,10 @@ def serialize_lexicon(lexicon: Lexicon) -> str:
         out += ["", f"[{cat.id}]", f"name = {cat.name}", f"colour = {cat.colour}"]
         if cat.description:
             out.append(f"description = {cat.description}")
-        out.extend(_term_line(term) for term in cat.terms)
+        out.append(f"group = {cat.group}")
+        if cat.terms:
+            out.append("")
+        out.extend(term_line(term) for term in cat.terms)
     text = "\n".join(out) + "\n"
     if not problems:  # a last guard: whatever parse_lexicon would still refuse
         problems = [f"line {p.line}: {p.reason}" for p in validate_lexicon(text)]
@@ -437,127 +421,12 @@ def slugify(text: str, fallback: str = "words") -> str:
     return slug or fallback
 
 
-def _is_csv(path: Path, text: str) -> bool:
-    if path.suffix.lower() in (".csv", ".tsv"):
-        return True
-    for line in text.splitlines():
-        stripped = line.strip().removeprefix("\ufeff")
-        if stripped and not stripped.startswith("#"):
-            cells = {c.strip().lower() for c in re.split(r"[,;\t]", stripped)}
-            return {"term", "category"} <= cells
-    return False
-
-
 def import_word_list(path: str | Path) -> Lexicon:
-    """Read a `.frlex` lexicon, a CSV (`term,category[,note][,alternative]`) or a plain list.
+    """Read a `.frlex` lexicon, a CSV (`term,category[,note][,alternative]`) or a plain list
+    (see `core.lexicons.wordlist`). Problems raise `LexiconError` with the line number."""
+    from .wordlist import import_word_list as read_word_list
 
-    A plain list has one term per line (same `term | note | alternative` syntax as `.frlex`;
-    '#' lines are comments; repeated terms are skipped) and becomes one category named after the
-    file. Problems raise `LexiconError` with the line number."""
-    p = Path(path)
-    if p.suffix.lower() == SUFFIX:
-        return load_lexicon(p)
-    text = _read_text(p).removeprefix("\ufeff")
-    if _is_csv(p, text):
-        return _import_csv(p, text)
-    return _import_plain(p, text)
-
-
-def _import_plain(path: Path, text: str) -> Lexicon:
-    slug, stem = slugify(path.stem), path.stem
-    terms: list[Term] = []
-    seen: set[str] = set()
-    for number, raw in enumerate(_LINE_BREAK_RE.split(text), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        term, reason = parse_term_line(line)
-        if term is None:
-            raise LexiconError(str(path), reason or "bad term", number)
-        problem = term_problem(term.text, term.exact)
-        if problem:
-            raise LexiconError(str(path), problem, number)
-        if _term_key(term.text) not in seen:
-            seen.add(_term_key(term.text))
-            terms.append(term)
-    category = Category(slug, stem, DEFAULT_COLOURS[0], f"Imported from {path.name}", tuple(terms))
-    return Lexicon(slug, stem, "en", f"Word list imported from {path.name}", (category,), str(path))
-
-
-def _import_csv(path: Path, text: str) -> Lexicon:
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = max(",;\t", key=first.count) if path.suffix.lower() != ".tsv" else "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    columns: dict[str, int] = {}
-    categories: dict[str, tuple[str, list[Term]]] = {}  # id → (name, terms)
-    seen: dict[str, tuple[int, str]] = {}
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row) or row[0].strip().startswith("#"):
-                continue
-            if header is None:
-                header = [cell.strip().lower() for cell in row]
-                columns = {name: i for i, name in enumerate(header) if name}
-                missing = [c for c in ("term", "category") if c not in columns]
-                if missing:
-                    raise LexiconError(
-                        str(path), f"the CSV header must name the columns 'term' and 'category' "
-                        f"(missing: {', '.join(missing)}; found: {', '.join(header)})", line)
-                continue
-            if len(row) > len(header):
-                raise LexiconError(str(path), f"the row has {len(row)} cells but the header has {len(header)}", line)
-
-            def cell(name: str) -> str:
-                i = columns.get(name)
-                return row[i].strip() if i is not None and i < len(row) else ""
-
-            values = {name: cell(name) for name in ("term", "category", "note", "alternative")}
-            for name, value in values.items():
-                if "\n" in value or "\r" in value:
-                    raise LexiconError(str(path), f"the {name} cell has a line break", line)
-                if name != "term" and "|" in value:
-                    raise LexiconError(str(path), f"the {name} cell cannot contain '|'", line)
-            raw_term = " ".join(values["term"].split())
-            if not raw_term:
-                raise LexiconError(str(path), "empty term", line)
-            if not values["category"]:
-                raise LexiconError(str(path), f"term '{raw_term}' has no category", line)
-            exact = raw_term.startswith("=")
-            term_text = raw_term[1:].strip() if exact else raw_term
-            problem = term_problem(term_text, exact)
-            if problem:
-                raise LexiconError(str(path), f"bad term '{raw_term}': {problem}", line)
-            cat_name = values["category"]
-            cat_id = slugify(cat_name, "category")
-            key = _term_key(term_text)
-            if key in seen:
-                first_line, first_cat = seen[key]
-                if first_cat == cat_id:
-                    continue  # the same entry twice: keep the first
-                raise LexiconError(
-                    str(path), f"term '{term_text}' is already in category '{first_cat}' (line {first_line}); "
-                    "a term may be in only one category", line)
-            seen[key] = (line, cat_id)
-            categories.setdefault(cat_id, (cat_name, []))[1].append(
-                Term(term_text, values["note"], values["alternative"], exact))
-    except csv.Error as exc:
-        raise LexiconError(str(path), f"is not valid CSV ({exc})", reader.line_num) from None
-    if header is None:
-        raise LexiconError(str(path), "the CSV file has no header row ('term,category,note')", 1)
-    slug = slugify(path.stem)
-    return Lexicon(
-        id=slug,
-        name=path.stem,
-        language="en",
-        description=f"Imported from {path.name}",
-        categories=tuple(
-            Category(cid, name, DEFAULT_COLOURS[i % len(DEFAULT_COLOURS)], "", tuple(terms))
-            for i, (cid, (name, terms)) in enumerate(categories.items())
-        ),
-        path=str(path),
-    )
+    return read_word_list(path)
 
 
 # ------------------------------------------------------------------------------ locations
@@ -594,12 +463,15 @@ def lexicons_for_language(lexicons: Iterable[Lexicon], lang: str) -> tuple[tuple
     return kept, None
 
 
-def lexicon_hash(lexicons: Iterable[Lexicon]) -> str:
-    """A stable sha256 of the lexicons' content (in order; paths ignored) and of the
-    inflection rules, so cached analyses are redone when either changes."""
+def lexicon_hash(lexicons: Iterable[Lexicon], rules: Iterable[str] = ()) -> str:
+    """A stable sha256 of the lexicons' content (in order; paths ignored), of the inflection and
+    family rules and of the matcher's switched-on rule ids, so cached analyses are redone when
+    any of them changes."""
+    from .families import FAMILIES_VERSION
     from .inflect import INFLECTOR_VERSION
 
-    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\n".encode())
+    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\nfamilies {FAMILIES_VERSION}\n".encode())
+    digest.update(("rules " + ",".join(sorted(rules)) + "\n").encode())
     for lex in lexicons:
         data = asdict(lex)
         data.pop("path", None)
@@ -608,8 +480,24 @@ def lexicon_hash(lexicons: Iterable[Lexicon]) -> str:
     return digest.hexdigest()
 
 
+def category_groups(lexicons: Iterable[Lexicon]) -> dict[str, str]:
+    """Per category id, its group (`loaded` or `device`); the first lexicon naming an id wins."""
+    groups: dict[str, str] = {}
+    for lex in lexicons:
+        for cat in lex.categories:
+            groups.setdefault(cat.id, cat.group)
+    return groups
+
+
+def group_of(category_id: str, groups: dict[str, str] | None = None) -> str:
+    """Which group a category id is in: from `groups` (see `category_groups`) when it names
+    it, else `default_group(category_id)`."""
+    return (groups or {}).get(category_id) or default_group(category_id)
+
+
 __all__ = [
-    "Category", "Lexicon", "Term", "bundled_lexicon_paths", "import_word_list", "lexicon_hash",
-    "lexicon_problems", "lexicons_for_language", "load_lexicon", "parse_lexicon", "parse_term_line", "save_lexicon", "serialize_lexicon", "slugify",
-    "term_problem", "user_lexicon_dir", "user_lexicon_paths", "validate_lexicon",
+    "DEVICE", "GROUPS", "LOADED", "Category", "Lexicon", "Term", "bundled_lexicon_paths", "category_groups",
+    "default_group", "group_of", "import_word_list", "lexicon_hash", "lexicon_problems", "lexicons_for_language",
+    "load_lexicon", "parse_lexicon", "parse_term_line", "save_lexicon", "serialize_lexicon", "slugify",
+    "term_key", "term_problem", "user_lexicon_dir", "user_lexicon_paths", "validate_lexicon",
 ]

@@ -1,10 +1,16 @@
-"""Rule-based English inflection, used to expand lexicon terms when they are compiled.
+"""English inflection, used to expand lexicon terms when they are compiled.
 
 FrameReader never runs a tagger or lemmatizer to match framing terms (that would halve the
 throughput of analysis). Instead every term is expanded, once, into the forms it may take in a
 text, and the forms are matched literally (ignoring case).
 
-We do not know a word's part of speech, so `inflect_word` returns the union of the forms it would
+Words that `lemminflect` knows (its tables come from a large dictionary of English) get exactly
+the forms it lists for every part of speech it knows them in, plus the irregular tables below
+(so "brutal" gets no "brutals" and "panic" gets "panicked"). Words it does not know ("demonise",
+"fearmonger", "weaponize") fall back to the rules below. Without `lemminflect` installed the rules
+are used for every word.
+
+The rules do not know a word's part of speech, so they give the union of the forms it would
 have as a noun and as a verb (plus comparatives for adjectives ending in consonant + "y"):
 
 * plural / third person: ``-s``, ``-es`` (after s, x, z, ch, sh, and both for consonant + o),
@@ -27,10 +33,11 @@ last word, unless they are function words ("wipe out" → "wiped out"; "war crim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 #: Bump when the rules change: cached analyses keyed on a lexicon hash must then be redone.
-INFLECTOR_VERSION = "1"
+INFLECTOR_VERSION = "2"
 
 VOWELS = frozenset("aeiou")
 
@@ -347,16 +354,59 @@ def comparative_forms(word: str) -> list[str]:
     return []
 
 
+#: Endings of words that take no inflection (adverbs, adjectives, participles)...
+_UNINFLECTED_ENDINGS = ("ly", "ous", "ful", "less", "ive", "ic", "ical", "able", "ible", "ish", "ary", "esque",
+                        "ed", "ing", "ist", "ian")
+#: ...and of nouns that take only a plural.
+_NOUN_ENDINGS = ("ism", "ity", "ness", "tion", "sion", "ment", "ance", "ence", "ship", "hood", "dom", "cy", "ery",
+                 "ist", "ian", "ite", "er", "or", "ee", "ard")
+
+
+def rule_forms(word: str) -> list[str]:
+    """The hand-written rules' forms of a lower-case word (noun, verb and -y adjective). Long
+    words with an adjective, adverb or noun ending get only the forms that class takes."""
+    if len(word) >= 6 and word.endswith(_NOUN_ENDINGS):
+        return plural_forms(word)
+    if len(word) >= 6 and word.endswith(_UNINFLECTED_ENDINGS):
+        return []
+    return [*plural_forms(word), *past_forms(word), *ing_forms(word), *comparative_forms(word)]
+
+
+_LOOKUP: list[Callable[[str], dict[str, tuple[str, ...]]] | None] = []
+
+
+def _dictionary() -> Callable[[str], dict[str, tuple[str, ...]]] | None:
+    """lemminflect's `getAllInflections`, imported on first use (None when not installed)."""
+    if not _LOOKUP:
+        try:
+            from lemminflect import getAllInflections
+        except ImportError:  # the rules alone still work
+            _LOOKUP.append(None)
+        else:
+            _LOOKUP.append(getAllInflections)
+    return _LOOKUP[0]
+
+
 def inflect_word(word: str) -> list[str]:
     """The word (lower-cased) followed by its possible inflected forms, without duplicates.
 
     Words that are not purely alphabetic (numbers, abbreviations) are returned alone.
     """
-    base = word.lower()
+    return list(_inflect(word.lower()))
+
+
+@lru_cache(maxsize=50_000)
+def _inflect(base: str) -> tuple[str, ...]:
     if not base.isalpha() or len(base) < 2:
-        return [base]
-    forms = [base, *plural_forms(base), *past_forms(base), *ing_forms(base), *comparative_forms(base)]
-    return list(dict.fromkeys(forms))
+        return (base,)
+    lookup = _dictionary()
+    known = lookup(base) if lookup is not None else {}
+    if known:
+        forms = [base, *(f.lower() for tag in sorted(known) for f in known[tag])]
+        forms += [*IRREGULAR_VERBS.get(base, ()), *IRREGULAR_NOUNS.get(base, ())]
+    else:
+        forms = [base, *rule_forms(base)]
+    return tuple(dict.fromkeys(forms))
 
 
 def inflection_positions(words: Sequence[str]) -> list[int]:

@@ -26,7 +26,8 @@ PARSE_CHUNK_CHARS = 5_000
 
 
 class Matcher(Protocol):
-    """What analysis needs from a compiled lexicon (see `core.matcher.LexiconMatcher`)."""
+    """What analysis needs from a compiled lexicon (see `core.nlp.matcher.LexiconMatcher`);
+    `doc.ents` serve its name guard."""
 
     def find(self, doc: Doc) -> Sequence: ...
 
@@ -108,7 +109,8 @@ def analyze(
 def _framing_spans(text: str, offset: int, doc: Doc, matcher: Matcher | None) -> Iterator[FramingSpan]:
     for match in matcher.find(doc) if matcher is not None else ():
         start, end = offset + match.start_char, offset + match.end_char
-        yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end])
+        yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end],
+                          getattr(match, "rule", ""), getattr(match, "negated", False))
 
 
 def _framing_counts(framing: Sequence[FramingSpan]) -> dict[str, int]:
@@ -129,10 +131,17 @@ def rematch(
     text = analysis.text
     framing: list[FramingSpan] = []
     ranges = chunk_ranges(text)
+    entities = sorted(analysis.entities, key=lambda e: e.start)
+    starts = [e.start for e in entities]
     for index, (start, end) in enumerate(ranges):
         if cancelled():
             raise Cancelled()
-        framing.extend(_framing_spans(text, start, make_doc(pipeline.nlp, text[start:end]), matcher))
+        doc = make_doc(pipeline.nlp, text[start:end])
+        if matcher is not None:  # the name guard sees the same entities as in `analyze`
+            chunk = entities[bisect_left(starts, start):bisect_left(starts, end)]
+            spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in chunk if e.end <= end]
+            doc.ents = [s for s in spans if s is not None]
+        framing.extend(_framing_spans(text, start, doc, matcher))
         progress((index + 1) / len(ranges))
     return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
 

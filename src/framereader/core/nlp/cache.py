@@ -30,12 +30,14 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES = 200
 #: An entry holds the text and its spans; a 20 MB text with every span stays far below this.
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
+#: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and `negated`).
+CACHE_VERSION = "2"
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
     """A stable hex key for one analysis request."""
     digest = hashlib.sha256()
-    for part in (text, model_name, model_version, lexicon_hash, "d1" if descriptors else "d0"):
+    for part in (f"v{CACHE_VERSION}", text, model_name, model_version, lexicon_hash, "d1" if descriptors else "d0"):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -13,6 +13,7 @@ from ..export import categories_meta
 from ..lexicons.format import (
     Lexicon,
     bundled_lexicon_paths,
+    category_groups,
     import_word_list,
     lexicon_hash,
     lexicons_for_language,
@@ -20,6 +21,7 @@ from ..lexicons.format import (
 )
 from .matcher import LexiconMatcher
 from ..compare import Comparison, compare
+from .rules import DEFAULT_RULES
 from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
 
@@ -35,8 +37,13 @@ def load_lexicon_any(path: str | Path) -> Lexicon:
 class Engine:
     """Owns a `Pipeline` and a `LexiconMatcher`; not thread-safe (one worker owns it)."""
 
-    def __init__(self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None) -> None:
+    def __init__(
+        self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None,
+        rules: frozenset[str] = DEFAULT_RULES,
+    ) -> None:
         self.pipeline = pipeline
+        #: The guard and context-rule ids that are on (`core.nlp.rules.ALL_RULES`).
+        self.rules = frozenset(rules)
         self.cache = cache
         self.lexicon_hash = ""
         self.all_lexicons: tuple[Lexicon, ...] = ()
@@ -60,8 +67,8 @@ class Engine:
         """Compile the lexicons that match the pipeline's language."""
         self.all_lexicons = tuple(lexicons)
         self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang)
-        self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons) if self.lexicons else None
-        self.lexicon_hash = lexicon_hash(self.lexicons)
+        self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons, self.rules) if self.lexicons else None
+        self.lexicon_hash = lexicon_hash(self.lexicons, self.rules)
 
     def use_lexicon_files(self, paths: Sequence[str | Path] | None) -> None:
         """Load and compile the lexicons in `paths` (None: the bundled ones)."""
@@ -136,3 +143,7 @@ class Engine:
     def categories_meta(self) -> dict[str, dict[str, str]]:
         """Per category id: name, colour and description (for legends and exports)."""
         return categories_meta(self.lexicons)
+
+    def category_groups(self) -> dict[str, str]:
+        """Per category id: `loaded` (loaded words) or `device` (rhetorical devices)."""
+        return category_groups(self.lexicons)

@@ -1,0 +1,176 @@
+"""One lexicon entry and its `.frlex` term line: `term | note | alternative | options`.
+
+Format 1 has the first three fields; format 2 adds `options`, a `;`-separated list of
+`key=value`: `pos=adj,noun` (part-of-speech guard), `also=form, form` (declared derivations) and
+`except=phrase, phrase` (phrases in which the term is not marked). See `docs/lexicon-format.md`.
+Pure Python: no Qt, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Parts of speech a term may be limited to (`pos=`), and the Universal POS tags they stand for.
+POS_TAGS: dict[str, tuple[str, ...]] = {
+    "adj": ("ADJ",),
+    "noun": ("NOUN",),
+    "verb": ("VERB",),
+    "adv": ("ADV",),
+}
+OPTION_KEYS = ("pos", "also", "except")
+_KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry: `text` is one or more words; `exact` terms are matched without inflections.
+
+    `pos` limits the entry to those parts of speech (keys of `POS_TAGS`; empty = any), `also`
+    lists derivations marked with the entry's note, `exceptions` phrases in which it is not marked.
+    """
+
+    text: str
+    note: str = ""
+    alternative: str = ""
+    exact: bool = False
+    pos: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+
+    @property
+    def has_options(self) -> bool:
+        """True when the entry needs format 2 (an options field)."""
+        return bool(self.pos or self.also or self.exceptions)
+
+
+def term_key(text: str) -> str:
+    """The key under which terms are compared: spacing collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(" ".join(part.split()) for part in value.split(",") if part.strip())
+
+
+def parse_options(field_text: str) -> tuple[dict[str, tuple[str, ...]], str | None]:
+    """The options of a term line (`pos=adj; also=a, b; except=c d`) by key, or the reason
+    they are invalid."""
+    options: dict[str, tuple[str, ...]] = {}
+    for part in field_text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        key = key.strip().lower()
+        if not sep:
+            return {}, f"option '{part}' must look like 'key=value' (keys: {', '.join(OPTION_KEYS)})"
+        if key not in OPTION_KEYS:
+            return {}, f"unknown option '{key}' (known options: {', '.join(OPTION_KEYS)})"
+        if key in options:
+            return {}, f"option '{key}' is given twice"
+        values = _split_list(value)
+        if not values:
+            return {}, f"option '{key}' has no value"
+        if key == "pos":
+            values = tuple(v.lower() for v in values)
+            bad = [v for v in values if v not in POS_TAGS]
+            if bad:
+                return {}, f"unknown part of speech '{bad[0]}' in pos= (use {', '.join(POS_TAGS)})"
+        else:
+            for v in values:
+                reason = _form_problem(v)
+                if reason:
+                    return {}, f"bad {key}= form '{v}': {reason}"
+        options[key] = tuple(dict.fromkeys(values))
+    return options, None
+
+
+def parse_term_line(line: str, version: int = 2) -> tuple[Term | None, str | None]:
+    """Parse `term | note | alternative | options` (a leading `=` marks an exact term); format 1
+    lines have no options field. Returns the term, or None and the reason it is invalid."""
+    fields = line.split("|")
+    most = 4 if version >= 2 else 3
+    if len(fields) > most:
+        shape = "term | note | alternative | options" if version >= 2 else "term | note | alternative"
+        hint = "" if version >= 2 else " (options need 'framereader-lexicon 2')"
+        return None, f"too many '|' fields ({len(fields)}): a term line is '{shape}'{hint}"
+    text = fields[0].strip()
+    exact = text.startswith("=")
+    if exact:
+        text = text[1:].strip()
+    text = " ".join(text.split())
+    if not text:
+        return None, "empty term: write the term before the first '|'" if len(fields) > 1 else "empty term"
+    note = fields[1].strip() if len(fields) > 1 else ""
+    alternative = fields[2].strip() if len(fields) > 2 else ""
+    options, reason = parse_options(fields[3]) if len(fields) > 3 else ({}, None)
+    if reason:
+        return None, reason
+    return Term(text, note, alternative, exact, options.get("pos", ()), options.get("also", ()),
+                options.get("except", ())), None
+
+
+def _form_problem(text: str) -> str | None:
+    if any(ch in text for ch in "|;,="):
+        return "it cannot contain '|', ';', ',' or '='"
+    return None
+
+
+def term_problem(text: str, exact: bool = False) -> str | None:
+    """Why a term text cannot be written to a `.frlex` file (None when it can).
+
+    An exact term is written `=text`, so only '|' and spacing matter for it."""
+    if not text or text != " ".join(text.split()):
+        return "a term must be non-empty, without line breaks or extra spaces"
+    if "|" in text:
+        return "a term cannot contain '|'"
+    if exact:
+        return None
+    if text.startswith(("#", "[", "=")):
+        return "a term cannot start with '#', '[' or '='"
+    if _KEY_RE.fullmatch(text):
+        return "a term cannot look like 'key = value'"
+    return None
+
+
+def options_problems(term: Term) -> list[str]:
+    """Why the entry's options cannot be written (empty when they can)."""
+    problems = [f"unknown part of speech '{p}' (use {', '.join(POS_TAGS)})" for p in term.pos if p not in POS_TAGS]
+    for key, values in (("also", term.also), ("except", term.exceptions)):
+        for value in values:
+            reason = _form_problem(value) or (None if value == " ".join(value.split()) and value
+                                              else "forms must be non-empty, without extra spaces")
+            if reason:
+                problems.append(f"bad {key}= form '{value}': {reason}")
+    return problems
+
+
+def options_text(term: Term) -> str:
+    """The canonical options field: `pos=adj,noun; also=a, b; except=c d` (empty for none)."""
+    parts = []
+    if term.pos:
+        parts.append("pos=" + ",".join(term.pos))
+    if term.also:
+        parts.append("also=" + ", ".join(term.also))
+    if term.exceptions:
+        parts.append("except=" + ", ".join(term.exceptions))
+    return "; ".join(parts)
+
+
+def term_line(term: Term) -> str:
+    """The canonical term line: `term | note | alternative | options`, trailing empty fields
+    left out and empty inner fields written as adjacent bars (`term || alternative`)."""
+    fields = [term.note, term.alternative, options_text(term)]
+    while fields and not fields[-1]:
+        fields.pop()
+    out = ("=" if term.exact else "") + term.text
+    for value in fields:
+        out += ("|" if out.endswith("|") else " |") + (f" {value}" if value else "")
+    return out
+
+
+__all__ = [
+    "OPTION_KEYS", "POS_TAGS", "Term", "options_problems", "options_text", "parse_options",
+    "parse_term_line", "term_key", "term_line", "term_problem",
+]
