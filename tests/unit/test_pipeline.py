@@ -41,7 +41,7 @@ def test_unknown_pipeline_is_a_clear_error() -> None:
 
 
 def test_blank_fallback_when_no_pipeline_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline_module, "list_pipelines", lambda: [])
+    monkeypatch.setattr("framereader.core.nlp.discovery.list_pipelines", lambda: [])
     blank = load_pipeline(None)
     assert blank.info.name == "blank:en"
     assert "No trained spaCy pipeline" in (blank.info.note or "")
