@@ -20,6 +20,13 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 
 An actor is named by its longest form (most words, then most frequent, then first seen), e.g.
 "Vladimir Putin"; its label is the most frequent label of its mentions.
+
+Agency: each actor's side lists the verbs where one of its mentions is the agent or the patient
+(`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved here, with the same
+actor identity: to the nearest preceding mention, in the same or the previous sentence, of an
+actor whose label fits the pronoun (he/she: PERSON; it/its: neither PERSON nor NORP; they/their:
+NORP or ORG), skipping the other arguments of the same verb ("Holloway praised him"); such
+entries are marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
 """
 
 from __future__ import annotations
@@ -31,7 +38,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import Analysis, Descriptor
+from .alignment import Alignment, align_passages
+from .model import Analysis, Descriptor, Passive
+from .roles import AgencyLink, resolve_roles
 
 Side = Literal["left", "right"]
 
@@ -129,13 +138,34 @@ def _initials(norm: str) -> set[str]:
 # Data model
 
 
+def rank_words(words: Iterable[str]) -> list[tuple[str, int]]:
+    """(word, count), most frequent first, ties alphabetical (case-insensitive, then exact):
+    the one ranking every view and export uses for descriptors and verbs."""
+    counts = Counter(words)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+
+
+def rank_descriptors(descriptors: Iterable[Descriptor]) -> list[tuple[str, int]]:
+    """Descriptor labels ("reckless", "not pragmatist") ranked by `rank_words`."""
+    return rank_words(d.label for d in descriptors)
+
+
+def summary(ranked: Sequence[tuple[str, int]], limit: int | None = None) -> str:
+    """"invade ×2, bomb" from ranked (word, count) pairs."""
+    shown = ranked if limit is None else ranked[:limit]
+    return ", ".join(word if n == 1 else f"{word} ×{n}" for word, n in shown)
+
+
 @dataclass(frozen=True)
 class ActorSide:
-    """One actor in one text: how often it is named, where, and what the text calls it."""
+    """One actor in one text: how often it is named, where, what the text calls it, and what
+    it does (`agent`) and has done to it (`patient`)."""
 
     count: int = 0
     mentions: tuple[tuple[int, int], ...] = ()
     descriptors: tuple[Descriptor, ...] = ()
+    agent: tuple[AgencyLink, ...] = ()
+    patient: tuple[AgencyLink, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -148,10 +178,13 @@ class ActorSide:
                     "end": d.end,
                     "sentence_start": d.sentence_start,
                     "sentence_end": d.sentence_end,
+                    **({"negated": True} if d.negated else {}),
                 }
                 for d in self.descriptors
             ],
             "mentions": [[start, end] for start, end in self.mentions],
+            "agent": [link.to_json() for link in self.agent],
+            "patient": [link.to_json() for link in self.patient],
         }
 
 
@@ -207,6 +240,16 @@ class Comparison:
     profile: tuple[ProfileRow, ...] = ()
     left_words: int = 0
     right_words: int = 0
+    alignment: Alignment = Alignment()
+    left_passives: tuple[Passive, ...] = ()
+    right_passives: tuple[Passive, ...] = ()
+
+    def passives(self, side: Side) -> tuple[Passive, ...]:
+        return self.left_passives if side == "left" else self.right_passives
+
+    def agentless(self, side: Side) -> int:
+        """How many passive clauses of `side` do not say who did it."""
+        return sum(1 for p in self.passives(side) if p.agent is None)
 
     @property
     def shared(self) -> tuple[Actor, ...]:
@@ -224,10 +267,12 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors" and "profile" parts of `comparison_to_json`."""
+        """The "actors", "profile", "alignment", "left_only" and "right_only" parts of
+        `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
+            **self.alignment.to_json(),
         }
 
 
@@ -382,7 +427,8 @@ def _label_of(group: _Group) -> str:
     return min(counts, key=lambda label: (-counts[label], label))
 
 
-def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Descriptor]]) -> ActorSide:
+def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Descriptor]],
+          links: tuple[list[AgencyLink], list[AgencyLink]] = ([], [])) -> ActorSide:
     spans = sorted({(m.start, m.end) for m in group.mentions if m.side == side})
     descriptors: list[Descriptor] = []
     seen: set[Descriptor] = set()
@@ -392,7 +438,8 @@ def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Desc
                 seen.add(d)
                 descriptors.append(d)
     descriptors.sort(key=lambda d: (d.start, d.end, d.mention_start, d.relation))
-    return ActorSide(len(spans), tuple(spans), tuple(descriptors))
+    agent, patient = (tuple(sorted(set(found), key=lambda k: (k.verb_start, k.start, k.inferred))) for found in links)
+    return ActorSide(len(spans), tuple(spans), tuple(descriptors), agent, patient)
 
 
 def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int], list[Descriptor]]:
@@ -410,15 +457,20 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     groups, others = _group_people(people, others)
     groups = [g for g in groups if g.mentions] + _group_others(others)
     left_index, right_index = _descriptor_index(left.descriptors), _descriptor_index(right.descriptors)
+    labels = [_label_of(group) for group in groups]
+    agency = {}
+    for side, analysis in (("left", left), ("right", right)):
+        spans = sorted({(m.start, m.end, index) for index, g in enumerate(groups) for m in g.mentions if m.side == side})
+        agency[side] = resolve_roles(analysis.roles, spans, labels)
     actors = []
-    for group in groups:
+    for index, group in enumerate(groups):
         aliases = tuple(sorted({m.display for m in group.mentions}, key=lambda s: (s.casefold(), s)))
         actors.append(
             Actor(
                 name=_name_of(group),
-                label=_label_of(group),
-                left=_side(group, "left", left_index),
-                right=_side(group, "right", right_index),
+                label=labels[index],
+                left=_side(group, "left", left_index, agency["left"].get(index, ([], []))),
+                right=_side(group, "right", right_index, agency["right"].get(index, ([], []))),
                 aliases=aliases,
             )
         )
@@ -472,17 +524,40 @@ def framing_profile(
 
 
 def compare(
-    left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10
+    left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
+    align: bool = True,
 ) -> Comparison:
-    """Align the actors of two analyses and build their framing profile."""
+    """Align the actors of two analyses (with what each does and has done to it), build their
+    framing profile and, with `align`, pair the passages that report the same thing."""
+    actors = align_actors(left, right)
+    alignment = Alignment()
+    if align:
+        mentions: dict[str, list[tuple[int, int, str]]] = {"left": [], "right": []}
+        for index, actor in enumerate(actors):
+            for side in ("left", "right"):
+                mentions[side].extend((a, b, str(index)) for a, b in actor.side(side).mentions)  # type: ignore[arg-type]
+        alignment = align_passages(left.text, right.text, mentions["left"], mentions["right"])
     return Comparison(
-        actors=align_actors(left, right),
+        actors=actors,
         profile=framing_profile(left, right, categories, top_terms=top_terms),
         left_words=left.words,
         right_words=right.words,
+        alignment=alignment,
+        left_passives=left.passives,
+        right_passives=right.passives,
     )
 
 
+def passives_to_json(passives: Iterable[Passive]) -> list[dict[str, Any]]:
+    """The "passives" list of a side's analysis object in the comparison JSON."""
+    return [{"start": p.start, "end": p.end, "verb": p.verb, "agent": p.agent} for p in passives]
+
+
 def comparison_to_json(left: Analysis, right: Analysis, comparison: Comparison) -> dict[str, Any]:
-    """The documented comparison JSON: both analyses, the aligned actors and the profile."""
-    return {"left": left.to_json(), "right": right.to_json(), **comparison.to_json()}
+    """The documented comparison JSON: both analyses (with their passive clauses), the aligned
+    actors with their agency, the profile and the passage alignment."""
+    return {
+        "left": {**left.to_json(), "passives": passives_to_json(left.passives)},
+        "right": {**right.to_json(), "passives": passives_to_json(right.passives)},
+        **comparison.to_json(),
+    }

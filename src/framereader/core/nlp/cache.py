@@ -11,7 +11,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from ..atomic import atomic_write_text
-from ..model import Analysis
+from ..model import Analysis, Passive, Role
 from ..paths import cache_dir
 
 MAX_ENTRIES = 200
@@ -20,7 +20,7 @@ MAX_ENTRIES = 200
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
     """A stable hex key for one analysis request."""
     digest = hashlib.sha256()
-    for part in (text, model_name, model_version, lexicon_hash, "d1" if descriptors else "d0"):
+    for part in (text, model_name, model_version, lexicon_hash, "d2" if descriptors else "d0"):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -41,6 +41,11 @@ class AnalysisCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             analysis = Analysis.from_json(data["analysis"], data.get("descriptors"))
+            analysis = replace(
+                analysis,
+                roles=tuple(Role(**r) for r in data.get("roles", ())),
+                passives=tuple(Passive(**p) for p in data.get("passives", ())),
+            )
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -56,6 +61,8 @@ class AnalysisCache:
         payload = {
             "analysis": analysis.to_json(),
             "descriptors": [asdict(d) for d in analysis.descriptors],
+            "roles": [asdict(r) for r in analysis.roles],
+            "passives": [asdict(p) for p in analysis.passives],
             "components": list(analysis.model.components),
         }
         try:
