@@ -30,7 +30,7 @@ LONG_PARAGRAPH = 400
 #: Query features used to find candidates, and candidates scored in full, per passage.
 QUERY_FEATURES = 12
 CANDIDATES = 24
-ACTOR_WEIGHT = 1.5
+ACTOR_WEIGHT = 1.0
 NUMBER_WEIGHT = 1.5
 
 STOP_WORDS = frozenset(

@@ -3,7 +3,6 @@ how dense each kind of loaded language is on each side (a QPainter bar chart).""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.compare import Actor, Comparison, ProfileRow
+from ..core.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ..core.model import Descriptor
 from . import styles
 
@@ -39,9 +38,8 @@ SIDES = ("left", "right")
 
 
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
-    """"reckless, gambler ×2" — the most frequent descriptor words first."""
-    counts = Counter(d.word for d in descriptors)
-    return ", ".join(word if n == 1 else f"{word} ×{n}" for word, n in counts.most_common(limit))
+    """"gambler ×2, reckless" — ranked as everywhere else (`core.compare.rank_descriptors`)."""
+    return summary(rank_descriptors(descriptors), limit)
 
 
 class ProfileChart(QWidget):
