@@ -22,11 +22,9 @@ An actor is named by its longest form (most words, then most frequent, then firs
 "Vladimir Putin"; its label is the most frequent label of its mentions.
 
 Agency: each actor's side lists the verbs where one of its mentions is the agent or the patient
-(`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved here, with the same
-actor identity: to the nearest preceding mention, in the same or the previous sentence, of an
-actor whose label fits the pronoun (he/she: PERSON; it/its: neither PERSON nor NORP; they/their:
-NORP or ORG), skipping the other arguments of the same verb ("Holloway praised him"); such
-entries are marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
+(`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved with the same actor
+identity (`core.roles.resolve_roles`: a fitting actor in the same or the previous sentence) and
+marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
 """
 
 from __future__ import annotations
@@ -72,7 +70,7 @@ PERSON_TITLES: tuple[str, ...] = tuple(
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "de", "la", "on", "in", "du", "des"})
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z](?:\.?[A-Z]){1,5}\.?$")
-_EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?.-–—*_ \t\n"
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?.-–—*_•·▪ \t\n"
 
 
 # --------------------------------------------------------------------------------------------

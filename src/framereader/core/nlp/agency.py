@@ -57,7 +57,7 @@ _WORD = r"[A-Za-z]+"
 #: A cheap test for a possible passive: a form of be/get, up to three short words, a participle.
 PASSIVE_CUE = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)\s+(?:[A-Za-z']+\s+){0,3}?"
-    r"(?:[A-Za-z]+(?:ed|en|wn|ne)|put|cut|hit|shot|held|hurt|led|left|lost|made|paid|said|sent|set|"
+    r"(?:[A-Za-z]+(?:ed|en|wn)|done|gone|put|cut|hit|shot|held|hurt|led|left|lost|made|paid|said|sent|set|"
     r"sold|struck|taught|told|thought|fought|caught|brought|bought|built|found|kept|met|read|run|shut|"
     r"spent|spread|won|hung|dug|stuck|bound|fed|fled|shed|quit|split|lit|sought|swept|spun|heard|laid)\b",
     re.IGNORECASE,
