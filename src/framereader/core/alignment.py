@@ -26,7 +26,7 @@ Range = tuple[int, int]
 MIN_SCORE = 0.18
 MIN_SENTENCE_SCORE = 0.3
 #: Paragraphs at least this long (and with three sentences or more) are also aligned by sentence.
-LONG_PARAGRAPH = 400
+LONG_PARAGRAPH = 250
 #: Query features used to find candidates, and candidates scored in full, per passage.
 QUERY_FEATURES = 12
 CANDIDATES = 24
