@@ -36,6 +36,9 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 #: Actors shown in the chart (most verbs first).
 CHART_ACTORS = 10
 EXCERPT = 90
+#: Rows of each kind in the list of one-sided passages and agentless passives (long texts).
+LIST_LIMIT = 300
+ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def verb_summary(links: Sequence[AgencyLink], limit: int = 6) -> str:
@@ -165,6 +168,7 @@ class AgencyView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self.tree.itemExpanded.connect(self.fill_row)
         self.tree.itemActivated.connect(self._on_tree_item)
         self.tree.itemClicked.connect(self._on_tree_item)
         self.one_sided.itemActivated.connect(self._on_passage)
@@ -188,11 +192,9 @@ class AgencyView(QWidget):
             row = QTreeWidgetItem([actor.name, agency_line(actor.left), agency_line(actor.right)])
             row.setToolTip(1, agency_line(actor.left))
             row.setToolTip(2, agency_line(actor.right))
-            for side_name in SIDES:
-                side = actor.side(side_name)  # type: ignore[arg-type]
-                for role in ("agent", "patient"):
-                    for link in getattr(side, role):
-                        row.addChild(self._link_item(side_name, role, link))
+            row.setData(0, ACTOR_ROLE, actor)
+            # The verbs are added when the row is first expanded: long texts have thousands.
+            row.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.tree.addTopLevelItem(row)
         if not actors:
             self.tree.addTopLevelItem(QTreeWidgetItem(["No actor is the agent or patient of a verb.", "", ""]))
@@ -203,6 +205,17 @@ class AgencyView(QWidget):
             f"{counts[0][1]} passive clauses · {names[1]} {counts[1][0]} of {counts[1][1]}"
         )
         self._fill_passages(comparison, names)
+
+    def fill_row(self, row: QTreeWidgetItem) -> None:
+        """Add one child per verb of the actor in `row` (once)."""
+        actor = row.data(0, ACTOR_ROLE)
+        if actor is None or row.childCount():
+            return
+        for side_name in SIDES:
+            side = actor.side(side_name)
+            for role in ("agent", "patient"):
+                for link in getattr(side, role):
+                    row.addChild(self._link_item(side_name, role, link))
 
     def _excerpt(self, side: str, start: int, end: int) -> str:
         text = self.texts[0 if side == "left" else 1]
@@ -225,17 +238,23 @@ class AgencyView(QWidget):
         self.one_sided.clear()
         alignment = comparison.alignment
         for side, name, ranges in (("left", names[0], alignment.left_only), ("right", names[1], alignment.right_only)):
-            for start, end in ranges:
+            for start, end in ranges[:LIST_LIMIT]:
                 item = QListWidgetItem(f"only in {name}: {self._excerpt(side, start, end)}")
                 item.setData(EVIDENCE_ROLE, (side, start, end))
                 self.one_sided.addItem(item)
+            self._more(len(ranges), f"one-sided passages in {name}")
         for side, name in zip(SIDES, names):
-            for passive in comparison.passives(side):  # type: ignore[arg-type]
-                if passive.agent is None:
-                    item = QListWidgetItem(f"{name}, agentless: {self._excerpt(side, passive.start, passive.end)}")
-                    item.setData(EVIDENCE_ROLE, (side, passive.start, passive.end))
-                    item.setToolTip("Who did it? — the text does not say.")
-                    self.one_sided.addItem(item)
+            agentless = [p for p in comparison.passives(side) if p.agent is None]  # type: ignore[arg-type]
+            for passive in agentless[:LIST_LIMIT]:
+                item = QListWidgetItem(f"{name}, agentless: {self._excerpt(side, passive.start, passive.end)}")
+                item.setData(EVIDENCE_ROLE, (side, passive.start, passive.end))
+                item.setToolTip("Who did it? — the text does not say.")
+                self.one_sided.addItem(item)
+            self._more(len(agentless), f"agentless passives in {name}")
+
+    def _more(self, total: int, what: str) -> None:
+        if total > LIST_LIMIT:
+            self.one_sided.addItem(QListWidgetItem(f"… and {total - LIST_LIMIT:,} more {what}"))
 
     def _on_tree_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, EVIDENCE_ROLE)
