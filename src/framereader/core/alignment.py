@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+import heapq
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 Range = tuple[int, int]
@@ -30,6 +32,8 @@ LONG_PARAGRAPH = 250
 #: Query features used to find candidates, and candidates scored in full, per passage.
 QUERY_FEATURES = 12
 CANDIDATES = 24
+#: Features found in more passages than this only score candidates, never propose them.
+MAX_POSTINGS = 400
 ACTOR_WEIGHT = 1.0
 NUMBER_WEIGHT = 1.5
 
@@ -100,6 +104,7 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS or "." in word
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem: "shelled" → "shell", "villages" → "villag", "killing" → "kill"."""
     w = word.lower().replace("’", "'")
@@ -217,15 +222,18 @@ def _best(queries: list[dict[str, float]], targets: list[dict[str, float]]) -> l
     index = _index(targets)
     best: list[tuple[int, float]] = []
     for query in queries:
-        strongest = sorted(query.items(), key=lambda item: -item[1])[:QUERY_FEATURES]
+        strongest = heapq.nlargest(QUERY_FEATURES, query.items(), key=lambda item: item[1])
         partial: dict[int, float] = {}
         for feature, weight in strongest:
-            for target, other in index.get(feature, ()):
+            postings = index.get(feature, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for target, other in postings:
                 partial[target] = partial.get(target, 0.0) + weight * other
         if not partial:
             best.append((-1, 0.0))
             continue
-        candidates = sorted(partial, key=lambda t: -partial[t])[:CANDIDATES]
+        candidates = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
         scored = [(t, _cosine(query, targets[t])) for t in candidates]
         best.append(max(scored, key=lambda item: (item[1], -item[0])))
     return best

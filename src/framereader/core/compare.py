@@ -331,6 +331,17 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     full: list[tuple[str, str, _Group]] = []  # (surname, first given name, group)
     groups: list[_Group] = []
     bare: list[_Mention] = []
+    # Per group: multi-word mentions per side, and the first mention's order (kept up to date as
+    # mentions join, so choosing among groups stays linear on long texts).
+    full_counts: dict[int, Counter[str]] = {}
+    first: dict[int, int] = {}
+
+    def join(group: _Group, m: _Mention) -> None:
+        group.mentions.append(m)
+        if len(_name_parts(m.norm)) > 1:
+            full_counts.setdefault(id(group), Counter())[m.side] += 1
+        first[id(group)] = min(first.get(id(group), m.order), m.order)
+
     for m in people:
         parts = _name_parts(m.norm)
         if len(parts) < 2:
@@ -339,25 +350,31 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         surname, given = parts[-1], parts[0]
         for s, g, group in full:
             if s == surname and _compatible_given(g, given):
-                group.mentions.append(m)
+                join(group, m)
                 break
         else:
-            group = _Group([m], person=True)
+            group = _Group([], person=True)
+            join(group, m)
             full.append((surname, given, group))
             groups.append(group)
 
     def full_count(group: _Group, side: Side | None) -> int:
-        return sum(1 for m in group.mentions if len(_name_parts(m.norm)) > 1 and (side is None or m.side == side))
+        counts = full_counts.get(id(group), Counter())
+        return counts[side] if side is not None else sum(counts.values())
 
     def choose(candidates: list[_Group], side: Side) -> _Group:
-        return min(candidates, key=lambda g: (-full_count(g, side), -full_count(g, None), g.first()))
+        return min(candidates, key=lambda g: (-full_count(g, side), -full_count(g, None), first[id(g)]))
 
     bare_groups: dict[str, _Group] = {}
+    by_full_name: dict[str, _Group] = {}  # multi-word names only ever come from `full` groups
+    for group in groups:
+        for p in group.mentions:
+            by_full_name.setdefault(p.norm, group)
 
     def find(m: _Mention) -> _Group | None:
         parts = _name_parts(m.norm)
         if len(parts) > 1:  # a mislabelled multi-word mention equal to a person's full name
-            return next((g for g in groups if any(p.norm == m.norm for p in g.mentions)), None)
+            return by_full_name.get(m.norm)
         word = parts[0] if parts else m.norm
         by_surname = [g for s, _g, g in full if s == word]
         if by_surname:
@@ -372,13 +389,13 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         if group is None:
             group = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
             groups.append(group)
-        group.mentions.append(m)
+        join(group, m)
     rest = []
     for m in others:
         group = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
         # Only when the same text also names that person as a PERSON.
         if group is not None and any(p.side == m.side and p.label == "PERSON" for p in group.mentions):
-            group.mentions.append(m)
+            join(group, m)
         else:
             rest.append(m)
     return groups, rest
