@@ -76,3 +76,13 @@ def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
 def test_export_before_comparison_explains(window) -> None:
     window.export_comparison()
     assert window.errors and "Nothing to export" in window.errors[0][0]
+
+
+def test_agency_tab_fills_from_the_worker_comparison(qtbot, compared) -> None:
+    agency = compared.comparison_panel.agency
+    rows = {agency.tree.topLevelItem(i).text(0): agency.tree.topLevelItem(i) for i in range(agency.tree.topLevelItemCount())}
+    assert "Marek Holloway" in rows
+    assert "jail" in rows["Marek Holloway"].text(1) and "ignore" in rows["Marek Holloway"].text(2)
+    assert "Agentless passives" in agency.passives_label.text()
+    assert any("agentless" in agency.one_sided.item(i).text() for i in range(agency.one_sided.count()))
+    assert compared.comparison.alignment.left_only and agency.chart.actors
