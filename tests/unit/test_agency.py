@@ -249,3 +249,12 @@ def test_pronoun_accuracy_on_the_annotated_samples(engine):
 
 
 
+
+
+def test_runs_stay_short_even_without_full_stops():
+    from framereader.core.model import EntitySpan
+
+    text = "Russia shelled the town and " * 2000  # 56,000 characters, no sentence end
+    runs = needed_runs(text, [EntitySpan(0, 6, "GPE", "Russia")])
+    assert runs and all(b - a <= 5_000 for a, b in runs)
+    assert runs[0][0] == 0 and all(b <= len(text) for _a, b in runs)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..alignment import sentence_ranges
 from ..compare import NON_ACTOR_LABELS
 from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
-from .analysis import Cancelled
+from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
 from .pipeline import Pipeline
 
@@ -265,8 +265,13 @@ def extract_agency(doc: Doc, offset: int = 0) -> tuple[list[Role], list[Passive]
 
 def needed_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_CHARS) -> list[tuple[int, int]]:
     """[start, end) runs of consecutive sentences worth parsing: those naming an actor, with a
-    passive cue, or with a pronoun right after a sentence naming an actor."""
-    sentences = sentence_ranges(text)
+    passive cue, or with a pronoun right after a sentence naming an actor. A run holds at most
+    `max_chars` (a longer "sentence", such as a text without full stops, is cut at spaces)."""
+    sentences = [
+        (start + a, start + b)
+        for start, end in sentence_ranges(text)
+        for a, b in (chunk_ranges(text[start:end], max_chars) if end - start > max_chars else [(0, end - start)])
+    ]
     starts = sorted(e.start for e in entities if e.label not in NON_ACTOR_LABELS)
     runs: list[tuple[int, int]] = []
     previous_actor = False
