@@ -258,3 +258,18 @@ def test_runs_stay_short_even_without_full_stops():
     runs = needed_runs(text, [EntitySpan(0, 6, "GPE", "Russia")])
     assert runs and all(b - a <= 5_000 for a, b in runs)
     assert runs[0][0] == 0 and all(b <= len(text) for _a, b in runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine was invaded and fought back.",
+         {("Ukraine", "patient", "invade", "passive"), ("Ukraine", "agent", "fight", "active")}),
+        ("Russia attacked Kyiv and was repelled by Ukraine.",
+         {("Russia", "agent", "attack", "active"), ("Kyiv", "patient", "attack", "active"),
+          ("Russia", "patient", "repel", "passive"), ("Ukraine", "agent", "repel", "passive")}),
+    ],
+)
+def test_coordination_across_voices(parse, text, expected):
+    _doc, roles, _passives = parse(text)
+    assert roles_of(text, roles) == expected

@@ -48,7 +48,7 @@ GROUP_NOUNS = frozenset(
     tank tanks jet jets plane planes drone drones missile missiles artillery navy fleet militia
     militias police guard guards government administration regime ministry officials official
     authorities leadership diplomats diplomat negotiators envoy spokesman spokeswoman
-    spokesperson agents agency service services forces' fighters rebels separatists
+    spokesperson agents agency service services fighters rebels separatists
     """.split()
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -126,12 +126,14 @@ class _Extractor:
                 return []
             if head.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.head.children):
                 return []  # "Russia wants Ukraine to surrender": not Russia's surrender
+            completes = head.dep_ == "xcomp"
             head = head.head
             own = self.subjects(head, ("nsubj",))
             if own:
                 return own
             if any(c.dep_ == "nsubjpass" for c in head.children):
-                return []
+                # "Ukraine was invaded and fought back": the passive's subject acts in the next verb.
+                return [] if completes else self.subjects(head, ("nsubjpass",))
         return []
 
     def objects(self, verb: Token) -> list[Token]:
@@ -207,9 +209,9 @@ class _Extractor:
         passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
         if passive:
             patients = self.subjects(verb, ("nsubjpass",)) or ([verb.head] if reduced else [])
-            if not patients and verb.dep_ == "conj":
-                head = verb.head
-                patients = self.subjects(head, ("nsubjpass",)) if head.pos_ == "VERB" else []
+            if not patients and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+                # "Russia attacked and was repelled": the shared subject is the one acted upon.
+                patients = self.subjects(verb.head, ("nsubjpass", "nsubj"))
             agents = self.by_agents(verb)
             clause = self.clause(verb, patients)
             self.add_passive(verb, clause, agents)
