@@ -17,8 +17,9 @@ and returns `Role`s and `Passive`s (see `core.model`):
 - **passives**: every passive clause, with its by-agent's text or None ("civilians were killed").
 
 `add_structure(analysis, pipeline)` parses only the sentences that need it (an actor, a passive
-cue, or a pronoun after an actor), in runs of consecutive sentences, and adds descriptors, roles
-and passives to the analysis in one pass; it is cancellable between runs.
+cue, or a pronoun after an actor), in runs of consecutive sentences batched through
+`nlp.pipe`, and adds descriptors, roles and passives to the analysis in one pass; it is
+cancellable between batches (about 8,000 characters).
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
 from .pipeline import Pipeline
 
-#: Longest run of consecutive sentences parsed as one doc (keeps cancelling prompt).
+#: Longest run of consecutive sentences parsed as one doc, and the characters parsed in one
+#: batch (the parser is much faster on batches; cancelling is checked between batches).
 RUN_CHARS = 5_000
+BATCH_CHARS = 8_000
 #: Pronouns that can stand for an actor, by form.
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})
 #: Nouns for the people or apparatus acting for their possessor or modifier ("its forces").
@@ -284,7 +287,7 @@ def needed_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_
         previous_actor = has_actor
         if not wanted:
             continue
-        if runs and runs[-1][1] >= start - 2 and end - runs[-1][0] <= max_chars and "\n" not in text[runs[-1][1]:start]:
+        if runs and runs[-1][1] >= start - 2 and end - runs[-1][0] <= max_chars:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
@@ -307,24 +310,39 @@ def add_structure(
     descriptors: list[Descriptor] = []
     roles: list[Role] = []
     passives: list[Passive] = []
+    done = 0
     with pipeline.parsing() as nlp:
-        components = [(name, nlp.get_pipe(name)) for name in nlp.pipe_names if name != "ner"]
-        for index, (start, end) in enumerate(runs):
+        skip = [name for name in nlp.pipe_names if name == "ner"]
+        for batch in _batches(runs, BATCH_CHARS):
             if cancelled():
                 raise Cancelled()
-            doc = nlp.make_doc(text[start:end])
-            for _name, component in components:
-                doc = component(doc)
-            inside = [e for e in entities[bisect_left(starts, start) : bisect_left(starts, end)] if e.end <= end]
-            spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in inside]
-            doc.ents = _non_overlapping(s for s in spans if s is not None)
-            if doc.ents:
-                descriptors.extend(extract_descriptors(doc, offset=start))
-            found_roles, found_passives = extract_agency(doc, offset=start)
-            roles.extend(found_roles)
-            passives.extend(found_passives)
-            progress((index + 1) / len(runs))
+            docs = nlp.pipe((text[a:b] for a, b in batch), batch_size=len(batch), disable=skip)
+            for (start, end), doc in zip(batch, docs):
+                inside = [e for e in entities[bisect_left(starts, start) : bisect_left(starts, end)] if e.end <= end]
+                spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in inside]
+                doc.ents = _non_overlapping(s for s in spans if s is not None)
+                if doc.ents:
+                    descriptors.extend(extract_descriptors(doc, offset=start))
+                found_roles, found_passives = extract_agency(doc, offset=start)
+                roles.extend(found_roles)
+                passives.extend(found_passives)
+            done += len(batch)
+            progress(done / len(runs))
     return replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
+
+
+def _batches(runs: list[tuple[int, int]], budget: int) -> Iterable[list[tuple[int, int]]]:
+    """Consecutive runs grouped up to `budget` characters (a longer run is a batch of its own)."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for run in runs:
+        if batch and size + run[1] - run[0] > budget:
+            yield batch
+            batch, size = [], 0
+        batch.append(run)
+        size += run[1] - run[0]
+    if batch:
+        yield batch
 
 
 def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
