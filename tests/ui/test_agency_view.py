@@ -125,3 +125,19 @@ def test_clear_empties_the_tab(qtbot):
     assert "at " in panel.agency.tree.topLevelItem(0).child(0).text(1)  # no texts: offsets shown
     panel.clear("Open two texts to compare them.")
     assert panel.agency.tree.topLevelItemCount() == 0 and panel.agency.one_sided.count() == 0
+
+
+def test_long_lists_are_capped_with_a_count(qtbot):
+    from dataclasses import replace
+
+    from framereader.core.alignment import Alignment
+    from framereader.ui import agency_view
+
+    _left, _right, comparison = build()
+    many = tuple((i, i + 1) for i in range(agency_view.LIST_LIMIT + 25))
+    view = AgencyView()
+    qtbot.addWidget(view)
+    view.set_comparison(replace(comparison, alignment=Alignment((), many, ())), ("l", "r"))
+    texts = [view.one_sided.item(i).text() for i in range(view.one_sided.count())]
+    assert sum(t.startswith("only in l:") for t in texts) == agency_view.LIST_LIMIT
+    assert "… and 25 more one-sided passages in l" in texts

@@ -86,7 +86,7 @@ class AgencyChart(QWidget):
         total = len(side.agent) + len(side.patient)
         return (len(side.agent) / total, len(side.patient) / total) if total else (0.0, 0.0)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(styles.PAPER))
