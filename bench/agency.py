@@ -47,7 +47,7 @@ def bench(left: str, right: str) -> dict[str, float]:
     from framereader.core.model import Document
     from framereader.core.nlp.analysis import chunk_ranges
     from framereader.core.nlp.engine import Engine
-    from framereader.core.nlp.pipeline import PARSE_COMPONENTS, default_pipeline_name
+    from framereader.core.nlp.pipeline import default_pipeline_name
 
     name = default_pipeline_name()
     engine = Engine.create(name)

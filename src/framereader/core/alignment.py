@@ -12,9 +12,9 @@ Sentences of long paragraphs are aligned within their paragraph's counterpart th
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-import heapq
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -108,8 +108,7 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
 def stem(word: str) -> str:
     """A light English stem: "shelled" → "shell", "villages" → "villag", "killing" → "kill"."""
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("ly", 4), ("s", 3)):
         if w.endswith(suffix) and len(w) - len(suffix) >= keep and not w.endswith("ss"):
             w = w[: -len(suffix)]

@@ -238,7 +238,7 @@ class Comparison:
     profile: tuple[ProfileRow, ...] = ()
     left_words: int = 0
     right_words: int = 0
-    alignment: Alignment = Alignment()
+    alignment: Alignment = field(default_factory=Alignment)
     left_passives: tuple[Passive, ...] = ()
     right_passives: tuple[Passive, ...] = ()
 
@@ -385,17 +385,17 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         return bare_groups.get(word)
 
     for m in bare:
-        group = find(m)
-        if group is None:
-            group = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
-            groups.append(group)
-        join(group, m)
+        found = find(m)
+        if found is None:
+            found = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
+            groups.append(found)
+        join(found, m)
     rest = []
     for m in others:
-        group = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
+        taker = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
         # Only when the same text also names that person as a PERSON.
-        if group is not None and any(p.side == m.side and p.label == "PERSON" for p in group.mentions):
-            join(group, m)
+        if taker is not None and any(p.side == m.side and p.label == "PERSON" for p in taker.mentions):
+            join(taker, m)
         else:
             rest.append(m)
     return groups, rest

@@ -54,7 +54,7 @@ def agency_line(side: ActorSide) -> str:
 def actors_with_agency(comparison: Comparison) -> list[Actor]:
     """Actors that are the agent or patient of at least one verb, most verbs first."""
     def links(actor: Actor) -> int:
-        return sum(len(actor.side(s).agent) + len(actor.side(s).patient) for s in SIDES)  # type: ignore[arg-type]
+        return sum(len(side.agent) + len(side.patient) for side in (actor.left, actor.right))
 
     found = [a for a in comparison.actors if links(a)]
     return sorted(found, key=lambda a: (-links(a), a.name.casefold()))

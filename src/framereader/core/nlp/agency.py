@@ -145,9 +145,10 @@ class _Extractor:
             return found
         # "bombed and occupied Kharkiv": a right-shared object of the next coordinated verb.
         for child in verb.children:
-            if child.dep_ == "conj" and child.pos_ == "VERB" and child.i - verb.i <= 3:
-                if all(self.doc[j].dep_ in ("cc", "punct") for j in range(verb.i + 1, child.i)):
-                    return self.subjects(child, ("dobj",))
+            between = range(verb.i + 1, child.i)
+            if (child.dep_ == "conj" and child.pos_ == "VERB" and child.i - verb.i <= 3
+                    and all(self.doc[j].dep_ in ("cc", "punct") for j in between)):
+                return self.subjects(child, ("dobj",))
         return []
 
     def by_agents(self, verb: Token) -> list[Token]:
