@@ -273,3 +273,15 @@ def test_runs_stay_short_even_without_full_stops():
 def test_coordination_across_voices(parse, text, expected):
     _doc, roles, _passives = parse(text)
     assert roles_of(text, roles) == expected
+
+
+def test_the_cache_keeps_roles_and_passives(engine, tmp_path):
+    from framereader.core.nlp.cache import AnalysisCache
+
+    described = analysed(engine, "Russia bombed Kharkiv. Civilians were killed. It denied it.")
+    assert described.roles and described.passives
+    cache = AnalysisCache(tmp_path)
+    cache.put("k", described)
+    again = cache.get("k", "t.txt")
+    assert again is not None and again.roles == described.roles and again.passives == described.passives
+    assert again.descriptors == described.descriptors

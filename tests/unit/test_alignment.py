@@ -8,6 +8,9 @@ import json
 import random
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from framereader.core.alignment import (
     Alignment,
     PassagePair,
@@ -112,3 +115,21 @@ def test_stem_and_json():
         "right_only": [],
     }
     assert alignment.counterpart("right", 4) == ((3, 9), (0, 5)) and alignment.counterpart("left", 7) is None
+
+
+paragraph = st.lists(st.sampled_from("river town flood mayor bridge army rain 14 91 school".split()), min_size=0, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(paragraph, max_size=8), st.lists(paragraph, max_size=8))
+def test_alignment_invariants(left_paras, right_paras):
+    left = "\n".join(" ".join(p) for p in left_paras)
+    right = "\n".join(" ".join(p) for p in right_paras)
+    alignment = align_passages(left, right)
+    paragraphs = [p for p in alignment.pairs if p.level == "paragraph"]
+    lp, rp = paragraph_ranges(left), paragraph_ranges(right)
+    assert len({p.left for p in paragraphs}) == len({p.right for p in paragraphs}) == len(paragraphs)  # one-to-one
+    assert set(alignment.left_only) == set(lp) - {p.left for p in paragraphs}
+    assert set(alignment.right_only) == set(rp) - {p.right for p in paragraphs}
+    for pair in alignment.pairs:
+        assert 0 < pair.score <= 1.0001 and pair.left[0] < pair.left[1] <= len(left) and pair.right[1] <= len(right)
