@@ -285,3 +285,12 @@ def test_the_cache_keeps_roles_and_passives(engine, tmp_path):
     again = cache.get("k", "t.txt")
     assert again is not None and again.roles == described.roles and again.passives == described.passives
     assert again.descriptors == described.descriptors
+
+
+def test_reduced_participles_report_passives_but_stative_ones_do_not(parse):
+    text = "Civilians killed in the strike were buried. He writes on affairs based in Varn."
+    _doc, _roles, passives = parse(text)
+    assert [(p.verb, p.agent, text[p.start : p.end]) for p in passives] == [
+        ("kill", None, "Civilians killed in the strike"),
+        ("bury", None, "Civilians killed in the strike were buried"),
+    ]

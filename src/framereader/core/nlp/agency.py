@@ -54,7 +54,10 @@ GROUP_NOUNS = frozenset(
     spokesperson agents agency service services fighters rebels separatists
     """.split()
 )
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+#: Participles that, reduced ("affairs based in Varn", "the so-called referendum"), describe
+#: rather than report something done: not passive clauses.
+STATIVE_PARTICIPLES = frozenset({"base", "locate", "situate", "name", "call", "entitle", "dub", "know",
+                                 "concern", "involve", "relate", "link", "associate", "design"})
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 _WORD = r"[A-Za-z]+"
 #: A cheap test for a possible passive: a form of be/get, up to three short words, a participle.
@@ -209,7 +212,8 @@ class _Extractor:
     def verb(self, verb: Token) -> None:
         if verb.lemma_.lower() == "be":
             return
-        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+        reduced = (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+                   and verb.lemma_.lower() not in STATIVE_PARTICIPLES)
         passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
         if passive:
             patients = self.subjects(verb, ("nsubjpass",)) or ([verb.head] if reduced else [])
