@@ -36,7 +36,7 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 #: Actors shown in the chart (most verbs first).
 CHART_ACTORS = 10
 EXCERPT = 90
-#: Rows of each kind in the list of one-sided passages and agentless passives (long texts).
+#: Rows of each kind in the lists (one-sided passages, agentless passives, an actor's verbs).
 LIST_LIMIT = 300
 ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -214,8 +214,10 @@ class AgencyView(QWidget):
         for side_name in SIDES:
             side = actor.side(side_name)
             for role in ("agent", "patient"):
-                for link in getattr(side, role):
-                    row.addChild(self._link_item(side_name, role, link))
+                links = getattr(side, role)
+                row.addChildren([self._link_item(side_name, role, link) for link in links[:LIST_LIMIT]])
+                if len(links) > LIST_LIMIT:
+                    row.addChild(QTreeWidgetItem([f"… and {len(links) - LIST_LIMIT:,} more as {role} in the {side_name} text"]))
 
     def _excerpt(self, side: str, start: int, end: int) -> str:
         text = self.texts[0 if side == "left" else 1]
