@@ -294,3 +294,15 @@ def test_reduced_participles_report_passives_but_stative_ones_do_not(parse):
         ("kill", None, "Civilians killed in the strike"),
         ("bury", None, "Civilians killed in the strike were buried"),
     ]
+
+
+def test_a_heading_does_not_run_into_the_next_line():
+    from framereader.core.model import EntitySpan
+
+    text = "The Serin Valley Land Grab Is a Test\nMake no mistake about Dornau. Valdoria shelled it."
+    ents = [EntitySpan(4, 16, "LOC", "Serin Valley"), EntitySpan(text.index("Dornau"), text.index("Dornau") + 6, "GPE", "Dornau"),
+            EntitySpan(text.index("Valdoria"), text.index("Valdoria") + 8, "GPE", "Valdoria")]
+    assert [text[a:b] for a, b in needed_runs(text, ents)] == [
+        "The Serin Valley Land Grab Is a Test", "Make no mistake about Dornau. Valdoria shelled it."]
+    two = "Russia shelled Dornau.\nValdoria denied it."
+    assert needed_runs(two, [EntitySpan(0, 6, "GPE", "Russia"), EntitySpan(23, 31, "GPE", "Valdoria")]) == [(0, len(two))]

@@ -68,6 +68,7 @@ PASSIVE_CUE = re.compile(
     r"spent|spread|won|hung|dug|stuck|bound|fed|fled|shed|quit|split|lit|sought|swept|spun|heard|laid)\b",
     re.IGNORECASE,
 )
+_CLOSERS = frozenset(".!?…\"'”’)]")
 _PRONOUN_CUE = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b", re.IGNORECASE)
 
 
@@ -292,7 +293,11 @@ def needed_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_
         previous_actor = has_actor
         if not wanted:
             continue
-        if runs and runs[-1][1] >= start - 2 and end - runs[-1][0] <= max_chars:
+        # A line without a full stop (a heading, a byline) ends its run: the parser would read
+        # the next line as its continuation.
+        joins = runs and runs[-1][1] >= start - 2 and end - runs[-1][0] <= max_chars and (
+            "\n" not in text[runs[-1][1] : start] or text[runs[-1][1] - 1] in _CLOSERS)
+        if joins:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
