@@ -133,3 +133,13 @@ def test_alignment_invariants(left_paras, right_paras):
     assert set(alignment.right_only) == set(rp) - {p.right for p in paragraphs}
     for pair in alignment.pairs:
         assert 0 < pair.score <= 1.0001 and pair.left[0] < pair.left[1] <= len(left) and pair.right[1] <= len(right)
+
+
+def test_sync_points_keep_both_texts_in_order():
+    pairs = tuple(PassagePair((l0, l0 + 5), (r0, r0 + 5), 0.5) for l0, r0 in [(0, 40), (10, 0), (20, 10), (30, 50), (40, 20)])
+    points = Alignment(pairs + (PassagePair((1, 2), (99, 100), 0.9, "sentence"),)).sync_points()
+    assert points == [(10, 0), (20, 10), (30, 50)] or points == [(10, 0), (20, 10), (40, 20)]
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(points, points[1:]))
+    assert Alignment().sync_points() == []
+    real = align_passages(ORIGINAL, REWRITTEN).sync_points()
+    assert len(real) >= 5 and all(a[1] < b[1] for a, b in zip(real, real[1:]))

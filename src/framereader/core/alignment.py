@@ -173,6 +173,28 @@ class Alignment:
                 best = (own, other)
         return best
 
+    def sync_points(self) -> list[tuple[int, int]]:
+        """(left start, right start) of paragraph pairs that keep both texts in order (the longest
+        such chain), for scrolling one pane along with the other like a diff tool's sync points."""
+        pairs = sorted((p.left[0], p.right[0]) for p in self.pairs if p.level == "paragraph")
+        tails: list[int] = []  # index into pairs of the smallest tail of each chain length
+        tail_rights: list[int] = []
+        previous = [-1] * len(pairs)
+        for i, (_left, right) in enumerate(pairs):
+            at = bisect_left(tail_rights, right)
+            previous[i] = tails[at - 1] if at else -1
+            if at == len(tails):
+                tails.append(i)
+                tail_rights.append(right)
+            else:
+                tails[at], tail_rights[at] = i, right
+        chain: list[tuple[int, int]] = []
+        i = tails[-1] if tails else -1
+        while i >= 0:
+            chain.append(pairs[i])
+            i = previous[i]
+        return chain[::-1]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "alignment": [p.to_json() for p in self.pairs],
