@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 from ..atomic import atomic_write_text
@@ -15,12 +15,14 @@ from ..model import Analysis, Passive, Role
 from ..paths import cache_dir
 
 MAX_ENTRIES = 200
+ROLE_FIELDS = tuple(f.name for f in fields(Role))
+PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
     """A stable hex key for one analysis request."""
     digest = hashlib.sha256()
-    for part in (text, model_name, model_version, lexicon_hash, "d2" if descriptors else "d0"):
+    for part in (text, model_name, model_version, lexicon_hash, "d3" if descriptors else "d0"):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -43,8 +45,8 @@ class AnalysisCache:
             analysis = Analysis.from_json(data["analysis"], data.get("descriptors"))
             analysis = replace(
                 analysis,
-                roles=tuple(Role(**r) for r in data.get("roles", ())),
-                passives=tuple(Passive(**p) for p in data.get("passives", ())),
+                roles=tuple(Role(*r) for r in data.get("roles", ())),
+                passives=tuple(Passive(*p) for p in data.get("passives", ())),
             )
         except FileNotFoundError:
             return None
@@ -58,15 +60,18 @@ class AnalysisCache:
 
     def put(self, key: str, analysis: Analysis) -> None:
         """Store `analysis`; failures to write are not fatal (the cache is an optimisation)."""
-        payload = {
+        # Roles and passives are stored as value lists (field order) and every part is encoded
+        # on its own: shorter spells holding the GIL while the GUI thread waits.
+        parts = {
             "analysis": analysis.to_json(),
             "descriptors": [asdict(d) for d in analysis.descriptors],
-            "roles": [asdict(r) for r in analysis.roles],
-            "passives": [asdict(p) for p in analysis.passives],
+            "roles": [[getattr(r, f) for f in ROLE_FIELDS] for r in analysis.roles],
+            "passives": [[getattr(p, f) for f in PASSIVE_FIELDS] for p in analysis.passives],
             "components": list(analysis.model.components),
         }
         try:
-            atomic_write_text(self._path(key), json.dumps(payload, ensure_ascii=False))
+            text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in parts.items()) + "}"
+            atomic_write_text(self._path(key), text)
             self._prune()
         except OSError:
             pass
