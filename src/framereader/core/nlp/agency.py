@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..alignment import sentence_ranges
+from ..alignment import paragraph_ranges, sentence_ranges
 from ..compare import NON_ACTOR_LABELS
 from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
 from .analysis import Cancelled, chunk_ranges
@@ -278,30 +278,42 @@ def needed_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_
     """[start, end) runs of consecutive sentences worth parsing: those naming an actor, with a
     passive cue, or with a pronoun right after a sentence naming an actor. A run holds at most
     `max_chars` (a longer "sentence", such as a text without full stops, is cut at spaces)."""
-    sentences = [
-        (start + a, start + b)
-        for start, end in sentence_ranges(text)
-        for a, b in (chunk_ranges(text[start:end], max_chars) if end - start > max_chars else [(0, end - start)])
-    ]
+    return list(iter_runs(text, entities, max_chars))
+
+
+def iter_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_CHARS) -> Iterator[tuple[int, int]]:
+    """`needed_runs`, found paragraph by paragraph as the caller goes (so the worker does not
+    spend a long stretch of pure Python before its first parse)."""
     starts = sorted(e.start for e in entities if e.label not in NON_ACTOR_LABELS)
-    runs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
     previous_actor = False
-    for start, end in sentences:
-        has_actor = bisect_left(starts, start) < bisect_left(starts, end)
-        piece = text[start:end]
-        wanted = has_actor or bool(PASSIVE_CUE.search(piece)) or (previous_actor and bool(_PRONOUN_CUE.search(piece)))
-        previous_actor = has_actor
-        if not wanted:
-            continue
-        # A line without a full stop (a heading, a byline) ends its run: the parser would read
-        # the next line as its continuation.
-        joins = runs and runs[-1][1] >= start - 2 and end - runs[-1][0] <= max_chars and (
-            "\n" not in text[runs[-1][1] : start] or text[runs[-1][1] - 1] in _CLOSERS)
-        if joins:
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-    return runs
+    for p_start, p_end in paragraph_ranges(text):
+        for s_start, s_end in sentence_ranges(text, p_start, p_end):
+            pieces = chunk_ranges(text[s_start:s_end], max_chars) if s_end - s_start > max_chars else [(0, s_end - s_start)]
+            for a, b in pieces:
+                start, end = s_start + a, s_start + b
+                has_actor = bisect_left(starts, start) < bisect_left(starts, end)
+                piece = text[start:end]
+                wanted = has_actor or bool(PASSIVE_CUE.search(piece)) or (
+                    previous_actor and bool(_PRONOUN_CUE.search(piece)))
+                previous_actor = has_actor
+                if not wanted:
+                    if current is not None:
+                        yield current
+                        current = None
+                    continue
+                # A line without a full stop (a heading, a byline) ends its run: the parser would
+                # read the next line as its continuation.
+                joins = current is not None and current[1] >= start - 2 and end - current[0] <= max_chars and (
+                    "\n" not in text[current[1] : start] or text[current[1] - 1] in _CLOSERS)
+                if joins and current is not None:
+                    current = (current[0], end)
+                else:
+                    if current is not None:
+                        yield current
+                    current = (start, end)
+    if current is not None:
+        yield current
 
 
 def add_structure(
@@ -316,14 +328,12 @@ def add_structure(
     text = analysis.text
     entities = sorted(analysis.entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
-    runs = needed_runs(text, entities)
     descriptors: list[Descriptor] = []
     roles: list[Role] = []
     passives: list[Passive] = []
-    done = 0
     with pipeline.parsing() as nlp:
         skip = [name for name in nlp.pipe_names if name == "ner"]
-        for batch in _batches(runs, BATCH_CHARS):
+        for batch in _batches(iter_runs(text, entities), BATCH_CHARS):
             if cancelled():
                 raise Cancelled()
             docs = nlp.pipe((text[a:b] for a, b in batch), batch_size=len(batch), disable=skip)
@@ -336,12 +346,11 @@ def add_structure(
                 found_roles, found_passives = extract_agency(doc, offset=start)
                 roles.extend(found_roles)
                 passives.extend(found_passives)
-            done += len(batch)
-            progress(done / len(runs))
+            progress(batch[-1][1] / len(text))
     return replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
 
 
-def _batches(runs: list[tuple[int, int]], budget: int) -> Iterable[list[tuple[int, int]]]:
+def _batches(runs: Iterable[tuple[int, int]], budget: int) -> Iterator[list[tuple[int, int]]]:
     """Consecutive runs grouped up to `budget` characters (a longer run is a batch of its own)."""
     batch: list[tuple[int, int]] = []
     size = 0
