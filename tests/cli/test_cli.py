@@ -109,3 +109,28 @@ def test_lexicon_import_copies_into_the_user_lexicons(tmp_path: Path, capsys) ->
     err = capsys.readouterr().err
     assert f"{bad}:2:" in err and "no category" in err
     assert [p.name for p in user_lexicon_paths()] == ["lesson.frlex"]
+
+
+def test_compare_json_has_agency_passives_and_alignment(tmp_path: Path) -> None:
+    out = tmp_path / "c.json"
+    assert main(["compare", str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md"), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"alignment", "left_only", "right_only"} <= set(data)
+    texts = {"left": data["left"]["text"], "right": data["right"]["text"]}
+    holloway = next(a for a in data["actors"] if a["name"] == "Marek Holloway")
+    verbs = {e["verb"] for e in holloway["left"]["agent"]}
+    assert {"want", "jail"} <= verbs  # "the reckless Holloway wants …", "His regime jailed …" (inferred)
+    links = [(side, e) for a in data["actors"] for side in texts for kind in ("agent", "patient") for e in a[side][kind]]
+    assert links and any(e.get("inferred") for _s, e in links)
+    for side, e in links:
+        assert e["voice"] in ("active", "passive") and set(e) <= {"verb", "start", "end", "voice", "inferred"}
+        assert 0 <= e["start"] < e["end"] <= len(texts[side])
+    for side in texts:
+        passives = data[side]["passives"]
+        assert passives and any(p["agent"] is None for p in passives)
+        for p in passives:
+            assert set(p) == {"start", "end", "verb", "agent"} and p["end"] > p["start"]
+    assert any(p["agent"] == "Kestrian officials" for p in data["right"]["passives"])
+    for pair in data["alignment"]:
+        assert 0 < pair["score"] <= 1 and pair["left"][0] < pair["left"][1] and pair["right"][0] < pair["right"][1]
+    assert data["left_only"] and data["right_only"]

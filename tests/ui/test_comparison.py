@@ -90,3 +90,13 @@ def test_a_click_in_a_pane_marks_the_same_mentions_as_the_comparison_row(qtbot, 
     compared.marker.entity_clicked("left", entity)
     assert compared.marks.mentions == from_panel
     assert len(from_panel) == actor.left.count + actor.right.count > 2
+
+
+def test_agency_tab_fills_from_the_worker_comparison(qtbot, compared) -> None:
+    agency = compared.comparison_panel.agency
+    rows = {agency.tree.topLevelItem(i).text(0): agency.tree.topLevelItem(i) for i in range(agency.tree.topLevelItemCount())}
+    assert "Marek Holloway" in rows
+    assert "jail" in rows["Marek Holloway"].text(1) and "ignore" in rows["Marek Holloway"].text(2)
+    assert "Agentless passives" in agency.passives_label.text()
+    assert any("agentless" in agency.one_sided.item(i).text() for i in range(agency.one_sided.count()))
+    assert compared.compare.comparison.alignment.left_only and agency.chart.actors

@@ -112,7 +112,7 @@ def test_engine_rematches_after_a_lexicon_change_without_running_the_pipeline(tr
         raise AssertionError("the pipeline ran again")
 
     monkeypatch.setattr(engine_module, "analyze", no_pipeline)
-    monkeypatch.setattr(engine_module, "add_descriptors", no_pipeline)
+    monkeypatch.setattr(engine_module, "add_structure", no_pipeline)
     again = engine.describe(engine.analyze(document))
     assert [f.term for f in again.framing] == ["Monday"] and again.entities == described.entities
     assert again.descriptors == described.descriptors and again.source == "a.txt"

@@ -303,19 +303,19 @@ def test_comparison_json_shape():
     comparison = compare(left, right, categories=["loaded", "security"])
     data = comparison_to_json(left, right, comparison)
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"left", "right", "actors", "profile"}
-    assert data["left"] == left.to_json() and data["right"] == right.to_json()
+    assert set(data) == {"left", "right", "actors", "profile", "alignment", "left_only", "right_only"}
+    assert data["left"] == {**left.to_json(), "passives": []} and data["right"] == {**right.to_json(), "passives": []}
     putin = data["actors"][0]
     assert set(putin) == {"name", "label", "left", "right"}
     assert (putin["name"], putin["label"]) == ("Vladimir Putin", "PERSON")
-    assert set(putin["left"]) == {"count", "descriptors", "mentions"}
+    assert set(putin["left"]) == {"count", "descriptors", "mentions", "agent", "patient"}
     assert putin["left"]["count"] == 2
     assert putin["left"]["mentions"] == [[13, 18], [31, 36]]
     assert putin["left"]["descriptors"] == [
         {"word": "reckless", "relation": "amod", "start": 4, "end": 12, "sentence_start": 0,
          "sentence_end": len(left.text)}
     ]
-    assert putin["right"] == {"count": 1, "descriptors": [], "mentions": [[0, 14]]}
+    assert putin["right"] == {"count": 1, "descriptors": [], "mentions": [[0, 14]], "agent": [], "patient": []}
     assert list(data["profile"]) == ["loaded", "security"]
     assert data["profile"]["loaded"] == {
         "left": {"count": 1, "density": round(1000 / left.words, 2), "top": [["reckless", 1]]},

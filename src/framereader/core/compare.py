@@ -20,6 +20,11 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 
 An actor is named by its longest form (most words, then most frequent, then first seen), e.g.
 "Vladimir Putin"; its label is the most frequent label of its mentions.
+
+Agency: each actor's side lists the verbs where one of its mentions is the agent or the patient
+(`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved with the same actor
+identity (`core.roles.resolve_roles`: a fitting actor in the same or the previous sentence) and
+marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import Analysis, Descriptor, Side
+from .alignment import Alignment, align_passages
+from .model import Analysis, Descriptor, Passive, Side
+from .roles import AgencyLink, resolve_roles
 
 #: Entity labels that are never actors.
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -61,7 +68,7 @@ PERSON_TITLES: tuple[str, ...] = tuple(
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "de", "la", "on", "in", "du", "des"})
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z](?:\.?[A-Z]){1,5}\.?$")
-_EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?.-–—*_ \t\n"
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?.-–—*_•·▪ \t\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,13 +134,34 @@ def _initials(norm: str) -> set[str]:
 # Data model
 
 
+def rank_words(words: Iterable[str]) -> list[tuple[str, int]]:
+    """(word, count), most frequent first, ties alphabetical (case-insensitive, then exact):
+    the one ranking every view and export uses for descriptors and verbs."""
+    counts = Counter(words)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+
+
+def rank_descriptors(descriptors: Iterable[Descriptor]) -> list[tuple[str, int]]:
+    """Descriptor labels ("reckless", "not pragmatist") ranked by `rank_words`."""
+    return rank_words(d.label for d in descriptors)
+
+
+def summary(ranked: Sequence[tuple[str, int]], limit: int | None = None) -> str:
+    """"invade ×2, bomb" from ranked (word, count) pairs."""
+    shown = ranked if limit is None else ranked[:limit]
+    return ", ".join(word if n == 1 else f"{word} ×{n}" for word, n in shown)
+
+
 @dataclass(frozen=True)
 class ActorSide:
-    """One actor in one text: how often it is named, where, and what the text calls it."""
+    """One actor in one text: how often it is named, where, what the text calls it, and what
+    it does (`agent`) and has done to it (`patient`)."""
 
     count: int = 0
     mentions: tuple[tuple[int, int], ...] = ()
     descriptors: tuple[Descriptor, ...] = ()
+    agent: tuple[AgencyLink, ...] = ()
+    patient: tuple[AgencyLink, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,10 +174,13 @@ class ActorSide:
                     "end": d.end,
                     "sentence_start": d.sentence_start,
                     "sentence_end": d.sentence_end,
+                    **({"negated": True} if d.negated else {}),
                 }
                 for d in self.descriptors
             ],
             "mentions": [[start, end] for start, end in self.mentions],
+            "agent": [link.to_json() for link in self.agent],
+            "patient": [link.to_json() for link in self.patient],
         }
 
 
@@ -205,6 +236,16 @@ class Comparison:
     profile: tuple[ProfileRow, ...] = ()
     left_words: int = 0
     right_words: int = 0
+    alignment: Alignment = field(default_factory=Alignment)
+    left_passives: tuple[Passive, ...] = ()
+    right_passives: tuple[Passive, ...] = ()
+
+    def passives(self, side: Side) -> tuple[Passive, ...]:
+        return self.left_passives if side == "left" else self.right_passives
+
+    def agentless(self, side: Side) -> int:
+        """How many passive clauses of `side` do not say who did it."""
+        return sum(1 for p in self.passives(side) if p.agent is None)
 
     @property
     def shared(self) -> tuple[Actor, ...]:
@@ -222,10 +263,12 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors" and "profile" parts of `comparison_to_json`."""
+        """The "actors", "profile", "alignment", "left_only" and "right_only" parts of
+        `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
+            **self.alignment.to_json(),
         }
 
 
@@ -286,6 +329,17 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     full: list[tuple[str, str, _Group]] = []  # (surname, first given name, group)
     groups: list[_Group] = []
     bare: list[_Mention] = []
+    # Per group: multi-word mentions per side, and the first mention's order (kept up to date as
+    # mentions join, so choosing among groups stays linear on long texts).
+    full_counts: dict[int, Counter[str]] = {}
+    first: dict[int, int] = {}
+
+    def join(group: _Group, m: _Mention) -> None:
+        group.mentions.append(m)
+        if len(_name_parts(m.norm)) > 1:
+            full_counts.setdefault(id(group), Counter())[m.side] += 1
+        first[id(group)] = min(first.get(id(group), m.order), m.order)
+
     for m in people:
         parts = _name_parts(m.norm)
         if len(parts) < 2:
@@ -294,25 +348,31 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         surname, given = parts[-1], parts[0]
         for s, g, group in full:
             if s == surname and _compatible_given(g, given):
-                group.mentions.append(m)
+                join(group, m)
                 break
         else:
-            group = _Group([m], person=True)
+            group = _Group([], person=True)
+            join(group, m)
             full.append((surname, given, group))
             groups.append(group)
 
     def full_count(group: _Group, side: Side | None) -> int:
-        return sum(1 for m in group.mentions if len(_name_parts(m.norm)) > 1 and (side is None or m.side == side))
+        counts = full_counts.get(id(group), Counter())
+        return counts[side] if side is not None else sum(counts.values())
 
     def choose(candidates: list[_Group], side: Side) -> _Group:
-        return min(candidates, key=lambda g: (-full_count(g, side), -full_count(g, None), g.first()))
+        return min(candidates, key=lambda g: (-full_count(g, side), -full_count(g, None), first[id(g)]))
 
     bare_groups: dict[str, _Group] = {}
+    by_full_name: dict[str, _Group] = {}  # multi-word names only ever come from `full` groups
+    for group in groups:
+        for p in group.mentions:
+            by_full_name.setdefault(p.norm, group)
 
     def find(m: _Mention) -> _Group | None:
         parts = _name_parts(m.norm)
         if len(parts) > 1:  # a mislabelled multi-word mention equal to a person's full name
-            return next((g for g in groups if any(p.norm == m.norm for p in g.mentions)), None)
+            return by_full_name.get(m.norm)
         word = parts[0] if parts else m.norm
         by_surname = [g for s, _g, g in full if s == word]
         if by_surname:
@@ -323,17 +383,17 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         return bare_groups.get(word)
 
     for m in bare:
-        group = find(m)
-        if group is None:
-            group = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
-            groups.append(group)
-        group.mentions.append(m)
+        found = find(m)
+        if found is None:
+            found = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
+            groups.append(found)
+        join(found, m)
     rest = []
     for m in others:
-        group = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
+        taker = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
         # Only when the same text also names that person as a PERSON.
-        if group is not None and any(p.side == m.side and p.label == "PERSON" for p in group.mentions):
-            group.mentions.append(m)
+        if taker is not None and any(p.side == m.side and p.label == "PERSON" for p in taker.mentions):
+            join(taker, m)
         else:
             rest.append(m)
     return groups, rest
@@ -380,7 +440,8 @@ def _label_of(group: _Group) -> str:
     return min(counts, key=lambda label: (-counts[label], label))
 
 
-def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Descriptor]]) -> ActorSide:
+def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Descriptor]],
+          links: tuple[list[AgencyLink], list[AgencyLink]] = ([], [])) -> ActorSide:
     spans = sorted({(m.start, m.end) for m in group.mentions if m.side == side})
     descriptors: list[Descriptor] = []
     seen: set[Descriptor] = set()
@@ -390,7 +451,8 @@ def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Desc
                 seen.add(d)
                 descriptors.append(d)
     descriptors.sort(key=lambda d: (d.start, d.end, d.mention_start, d.relation))
-    return ActorSide(len(spans), tuple(spans), tuple(descriptors))
+    agent, patient = (tuple(sorted(set(found), key=lambda k: (k.verb_start, k.start, k.inferred))) for found in links)
+    return ActorSide(len(spans), tuple(spans), tuple(descriptors), agent, patient)
 
 
 def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int], list[Descriptor]]:
@@ -408,15 +470,20 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     groups, others = _group_people(people, others)
     groups = [g for g in groups if g.mentions] + _group_others(others)
     left_index, right_index = _descriptor_index(left.descriptors), _descriptor_index(right.descriptors)
+    labels = [_label_of(group) for group in groups]
+    agency = {}
+    for side, analysis in (("left", left), ("right", right)):
+        spans = sorted({(m.start, m.end, index) for index, g in enumerate(groups) for m in g.mentions if m.side == side})
+        agency[side] = resolve_roles(analysis.roles, spans, labels)
     actors = []
-    for group in groups:
+    for index, group in enumerate(groups):
         aliases = tuple(sorted({m.display for m in group.mentions}, key=lambda s: (s.casefold(), s)))
         actors.append(
             Actor(
                 name=_name_of(group),
-                label=_label_of(group),
-                left=_side(group, "left", left_index),
-                right=_side(group, "right", right_index),
+                label=labels[index],
+                left=_side(group, "left", left_index, agency["left"].get(index, ([], []))),
+                right=_side(group, "right", right_index, agency["right"].get(index, ([], []))),
                 aliases=aliases,
             )
         )
@@ -486,17 +553,40 @@ def framing_profile(
 
 
 def compare(
-    left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10
+    left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
+    align: bool = True,
 ) -> Comparison:
-    """Align the actors of two analyses and build their framing profile."""
+    """Align the actors of two analyses (with what each does and has done to it), build their
+    framing profile and, with `align`, pair the passages that report the same thing."""
+    actors = align_actors(left, right)
+    alignment = Alignment()
+    if align:
+        mentions: dict[str, list[tuple[int, int, str]]] = {"left": [], "right": []}
+        for index, actor in enumerate(actors):
+            for side in ("left", "right"):
+                mentions[side].extend((a, b, str(index)) for a, b in actor.side(side).mentions)  # type: ignore[arg-type]
+        alignment = align_passages(left.text, right.text, mentions["left"], mentions["right"])
     return Comparison(
-        actors=align_actors(left, right),
+        actors=actors,
         profile=framing_profile(left, right, categories, top_terms=top_terms),
         left_words=left.words,
         right_words=right.words,
+        alignment=alignment,
+        left_passives=left.passives,
+        right_passives=right.passives,
     )
 
 
+def passives_to_json(passives: Iterable[Passive]) -> list[dict[str, Any]]:
+    """The "passives" list of a side's analysis object in the comparison JSON."""
+    return [{"start": p.start, "end": p.end, "verb": p.verb, "agent": p.agent} for p in passives]
+
+
 def comparison_to_json(left: Analysis, right: Analysis, comparison: Comparison) -> dict[str, Any]:
-    """The documented comparison JSON: both analyses, the aligned actors and the profile."""
-    return {"left": left.to_json(), "right": right.to_json(), **comparison.to_json()}
+    """The documented comparison JSON: both analyses (with their passive clauses), the aligned
+    actors with their agency, the profile and the passage alignment."""
+    return {
+        "left": {**left.to_json(), "passives": passives_to_json(left.passives)},
+        "right": {**right.to_json(), "passives": passives_to_json(right.passives)},
+        **comparison.to_json(),
+    }

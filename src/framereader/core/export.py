@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_text
-from .compare import Actor, Comparison, comparison_to_json
+from .compare import Actor, Comparison, comparison_to_json, rank_descriptors
 from .model import Analysis, Descriptor
 from .palette import category_colour, entity_colour, shade, tint, underline_style
 
@@ -316,11 +316,10 @@ def _legend(
 def _descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 10) -> str:
     if not descriptors:
         return '<span class="small">—</span>'
-    counts = Counter(d.word for d in descriptors)
     relations: dict[str, str] = {}
     for d in descriptors:
-        relations.setdefault(d.word, d.relation)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        relations.setdefault(d.label, d.relation)
+    ranked = rank_descriptors(descriptors)
     parts = [
         f'{_esc(word)}{f" ×{n}" if n > 1 else ""} <span class="small">({_esc(relations[word])})</span>'
         for word, n in ranked[:limit]

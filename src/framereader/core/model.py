@@ -153,6 +153,47 @@ class Descriptor:
     end: int
     sentence_start: int  # the sentence that shows it, for "jump to evidence"
     sentence_end: int
+    negated: bool = False  # "Holloway is not a pragmatist", "never embarrassed"
+
+    @property
+    def label(self) -> str:
+        """The word as shown to readers: "not pragmatist" when the text negates it."""
+        return f"not {self.word}" if self.negated else self.word
+
+
+@dataclass(frozen=True)
+class Role:
+    """A verb an entity mention (or a pronoun) takes part in, from the dependency parse.
+
+    `role` is "agent" (active subject, by-agent of a passive) or "patient" (object, passive
+    subject); `arg_start`/`arg_end` is the entity mention, or the pronoun when `pronoun` is set
+    (then `window_start` is where the search for its antecedent may begin: the previous
+    sentence). `start`/`end` cover the verb's clause, `verb_start`/`verb_end` the verb itself.
+    """
+
+    role: Literal["agent", "patient"]
+    verb: str  # lemma, lower case
+    voice: Literal["active", "passive"]
+    arg_start: int
+    arg_end: int
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    pronoun: str = ""  # lower-case pronoun ("he", "its") when the argument is one
+    window_start: int = 0
+
+
+@dataclass(frozen=True)
+class Passive:
+    """A passive clause; `agent` is the by-agent's text, None when the text does not say who."""
+
+    start: int
+    end: int
+    verb: str  # lemma, lower case
+    verb_start: int
+    verb_end: int
+    agent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +218,8 @@ class Analysis:
     framing: tuple[FramingSpan, ...]
     words: int
     descriptors: tuple[Descriptor, ...] = ()
+    roles: tuple[Role, ...] = ()  # who does what to whom (with descriptors, see core.nlp.agency)
+    passives: tuple[Passive, ...] = ()
     entity_counts: dict[str, int] = field(default_factory=dict)
     framing_counts: dict[str, int] = field(default_factory=dict)
 

@@ -1,9 +1,9 @@
 """The comparison panel: who appears in both texts, the words each text attaches to them, and
-how dense each kind of loaded language is on each side (a QPainter bar chart)."""
+how dense each kind of loaded language is on each side (a QPainter bar chart); a second tab
+shows who does what to whom (`agency_view.AgencyView`)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.compare import Actor, Comparison, ProfileRow
+from ..core.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ..core.model import Descriptor
 from . import styles
+from .agency_view import AgencyView
 
 RELATION_HELP = {
     "amod": "adjective attached to the name",
@@ -39,9 +41,8 @@ SIDES = ("left", "right")
 
 
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
-    """"reckless, gambler ×2" — the most frequent descriptor words first."""
-    counts = Counter(d.word for d in descriptors)
-    return ", ".join(word if n == 1 else f"{word} ×{n}" for word, n in counts.most_common(limit))
+    """"gambler ×2, reckless" — ranked as everywhere else (`core.compare.rank_descriptors`)."""
+    return summary(rank_descriptors(descriptors), limit)
 
 
 class ProfileChart(QWidget):
@@ -104,6 +105,8 @@ class ComparisonPanel(QWidget):
 
     actor_activated = Signal(object)  # Actor
     evidence_activated = Signal(str, int, int)  # side, start, end (core offsets of the sentence)
+    verb_activated = Signal(str, int, int)  # side, start, end (core offsets of the verb's clause)
+    passage_activated = Signal(str, int, int)  # side, start, end (a one-sided passage or a passive)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,12 +148,18 @@ class ComparisonPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 2)
+        self.agency = AgencyView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, "Actors and framing")
+        self.tabs.addTab(self.agency, "Who does what to whom")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         layout.addLayout(row)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
+        self.agency.verb_activated.connect(self.verb_activated)
+        self.agency.passage_activated.connect(self.passage_activated)
 
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.table.itemActivated.connect(lambda item: self._activate_row(item.row()))
@@ -173,10 +182,12 @@ class ComparisonPanel(QWidget):
         for widget in (self.only_left, self.only_right, self.evidence):
             widget.clear()
         self.chart.set_profile((), {}, ("Left", "Right"))
+        self.agency.clear()
 
     def set_comparison(self, comparison: Comparison, categories_meta: Mapping[str, Mapping[str, str]],
-                       left_name: str, right_name: str) -> None:
-        """Show `comparison` between the texts called `left_name` and `right_name`."""
+                       left_name: str, right_name: str, texts: tuple[str, str] | None = None) -> None:
+        """Show `comparison` between the texts called `left_name` and `right_name` (with
+        `texts`, the agency tab shows excerpts of each clause)."""
         self.comparison = comparison
         shared = comparison.shared
         self.status.setText(
@@ -201,6 +212,7 @@ class ComparisonPanel(QWidget):
                 widget.addItem(item)
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
+        self.agency.set_comparison(comparison, (left_name, right_name), texts)
 
     # ------------------------------------------------------------------ interaction
     def _shared_actor(self, row: int) -> Actor | None:
@@ -229,7 +241,7 @@ class ComparisonPanel(QWidget):
         self.evidence.clear()
         for side in SIDES:
             for descriptor in actor.side(side).descriptors:
-                item = QListWidgetItem(f"{side} · {descriptor.word} ({RELATION_HELP.get(descriptor.relation, descriptor.relation)})")
+                item = QListWidgetItem(f"{side} · {descriptor.label} ({RELATION_HELP.get(descriptor.relation, descriptor.relation)})")
                 item.setData(Qt.ItemDataRole.UserRole, (side, descriptor))
                 item.setToolTip("Activate to show the sentence in the reading pane.")
                 self.evidence.addItem(item)

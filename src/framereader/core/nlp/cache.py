@@ -16,12 +16,12 @@ import json
 import logging
 import types
 import typing
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_text
-from ..model import Analysis
+from ..model import Analysis, Passive, Role
 from ..paths import cache_dir
 from ..safe_read import read_limited
 
@@ -30,14 +30,17 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES = 200
 #: An entry holds the text and its spans; a 20 MB text with every span stays far below this.
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
-#: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and `negated`).
-CACHE_VERSION = "2"
+#: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
+#: `negated`; 3: roles and passives).
+CACHE_VERSION = "3"
+ROLE_FIELDS = tuple(f.name for f in fields(Role))
+PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
     """A stable hex key for one analysis request."""
     digest = hashlib.sha256()
-    for part in (f"v{CACHE_VERSION}", text, model_name, model_version, lexicon_hash, "d1" if descriptors else "d0"):
+    for part in (f"v{CACHE_VERSION}", text, model_name, model_version, lexicon_hash, "d3" if descriptors else "d0"):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -87,6 +90,11 @@ class AnalysisCache:
             if not isinstance(data, dict) or data.get("key") != key:
                 raise ValueError("the entry belongs to another request")
             analysis = Analysis.from_json(data["analysis"], data.get("descriptors"))
+            analysis = replace(
+                analysis,
+                roles=tuple(Role(*r) for r in data.get("roles", ())),
+                passives=tuple(Passive(*p) for p in data.get("passives", ())),
+            )
             problem = analysis_problem(analysis)
             if problem is None and text is not None and analysis.text != text:
                 problem = "the entry holds another text"
@@ -107,14 +115,18 @@ class AnalysisCache:
         """Store `analysis`; failures to write are not fatal (the cache is an optimisation)."""
         if not self.enabled:
             return
-        payload = {
+        # Roles and passives are stored as value lists (field order) and every part is encoded
+        # on its own: shorter spells holding the GIL while the GUI thread waits.
+        parts = {
             "key": key,
             "analysis": analysis.to_json(),
             "descriptors": [asdict(d) for d in analysis.descriptors],
-            "components": list(analysis.model.components),
+            "roles": [[getattr(r, f) for f in ROLE_FIELDS] for r in analysis.roles],
+            "passives": [[getattr(p, f) for f in PASSIVE_FIELDS] for p in analysis.passives],
         }
         try:
-            atomic_write_text(self._path(key), json.dumps(payload, ensure_ascii=False))
+            text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in parts.items()) + "}"
+            atomic_write_text(self._path(key), text)
         except OSError as exc:
             log.warning("cannot write cache entry %s: %s", key, exc)
             return

@@ -7,9 +7,11 @@ with `doc.ents` set) and returns, for every entity mention, the words that descr
                adjectives on a noun that describes it ("Putin, a ruthless autocrat" → ruthless);
 - ``title``    titles and honorifics in front of a person, whether the NER left them outside the
                span or not ("President Holloway" → president, "Prime Minister X" → prime minister);
-- ``compound`` other compound words on the mention ("Kremlin spokesman Peskov" → spokesman), and
-               the noun a mention itself modifies ("the Assad regime" → regime, "Russian
-               aggression" → aggression);
+- ``compound`` a noun naming the actor in front of the name ("Kremlin spokesman Peskov" →
+               spokesman for Peskov), and the noun a mention modifies only when that noun names
+               the actor's own rule ("the Assad regime" → regime); other nouns a mention
+               modifies are not about the actor ("EU countries", "an EU medal", "Kremlin
+               spokesman" for the Kremlin, "Russian aggression" give nothing);
 - ``appos``    the head noun of an apposition, either way round ("Holloway, a former general" →
                general; "the authoritarian leader Putin" → leader);
 - ``poss``     a noun the mention possesses ("Holloway's regime" → regime);
@@ -17,6 +19,10 @@ with `doc.ents` set) and returns, for every entity mention, the words that descr
   mention: "Putin's brutal regime" → brutal);
 - ``copula``   a predicate after be/become/seem… ("Holloway is a pragmatist" → pragmatist,
                "Holloway is reckless" → reckless).
+
+A hyphenated modifier is one word ("anti-communist Germany" → anti-communist). A negated
+predicate is kept with `negated=True` ("Holloway is not a pragmatist", "never embarrassed", "no
+pragmatist"), so views show "not pragmatist" rather than the opposite of what the text says.
 
 Stop words, pronouns, determiners, numbers, punctuation and words inside other entities are never
 descriptors. Offsets are character offsets into the doc text plus `offset` (analysis parses long
@@ -55,6 +61,10 @@ TITLE_MODIFIERS = frozenset(
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"})
 #: Dependency labels of copular predicates.
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
+#: Nouns a mention may modify in a naming sense: "the Assad regime" is Assad's rule.
+NAMING_HEADS = frozenset({"regime", "government", "administration", "junta", "dictatorship", "leadership", "cabinet"})
+#: Words that negate a predicate ("not", "never", "no pragmatist").
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 #: Parts of speech that never make a descriptor.
 SKIP_POS = frozenset({"PRON", "DET", "PUNCT", "SPACE", "NUM", "SYM", "CCONJ", "SCONJ", "ADP", "PART", "X"})
 
@@ -99,7 +109,8 @@ class _Collector:
             or not any(ch.isalpha() for ch in token.text)
         )
 
-    def add(self, ent: Span, first: Token, last: Token, relation: str, word: str | None = None) -> None:
+    def add(self, ent: Span, first: Token, last: Token, relation: str, word: str | None = None,
+            negated: bool = False) -> None:
         start, end = first.idx, last.idx + len(last)
         key = (ent.start_char, ent.end_char, start, end)
         if key in self.seen:
@@ -121,12 +132,39 @@ class _Collector:
                 end=end + o,
                 sentence_start=s_start + o,
                 sentence_end=s_end + o,
+                negated=negated,
             )
         )
 
-    def add_token(self, ent: Span, token: Token, relation: str) -> None:
-        if self.usable(token):
-            self.add(ent, token, token, relation)
+    def add_token(self, ent: Span, token: Token, relation: str, negated: bool = False) -> None:
+        first, last = _hyphenated(token)
+        if first.i == last.i:
+            if self.usable(token):
+                self.add(ent, token, token, relation, negated=negated)
+            return
+        run = token.doc[first.i : last.i + 1]
+        if any(self.in_entity[t.i] for t in run) or not any(self.usable(t) for t in run):
+            return
+        self.add(ent, first, last, relation, run.text.lower(), negated=negated)
+
+
+def _hyphenated(token: Token) -> tuple[Token, Token]:
+    """The first and last token of the hyphenated word holding `token` ("anti-communist")."""
+    doc = token.doc
+    first = last = token
+    while first.i > 0:
+        before = doc[first.i - 1]
+        if before.whitespace_ or not (before.text == "-" or first.text == "-"):
+            break
+        first = before
+    while last.i + 1 < len(doc):
+        after = doc[last.i + 1]
+        if last.whitespace_ or not (after.text == "-" or last.text == "-"):
+            break
+        last = after
+    if first.text == "-" or last.text == "-":
+        return token, token
+    return first, last
 
 
 def _with_conjuncts(token: Token) -> Iterator[Token]:
@@ -192,10 +230,10 @@ def _describe(c: _Collector, ent: Span) -> None:
 
     head = root.head
     if head.i != root.i and outside(head):
-        # The mention modifies a noun: "Holloway's regime", "the Assad regime", "Russian aggression".
+        # The mention modifies a noun: "Holloway's regime", "the Assad regime" (not "EU countries").
         if root.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
             _noun_description(c, ent, head, "poss")
-        elif root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN":
+        elif root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in NAMING_HEADS:
             _noun_description(c, ent, head, "compound")
         elif root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
             # "the authoritarian leader Putin": Putin is an apposition of leader.
@@ -207,16 +245,18 @@ def _describe(c: _Collector, ent: Span) -> None:
         subject = subject.head
     verb = subject.head
     if subject.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in COPULAS and verb.pos_ in ("AUX", "VERB"):
+        negated = any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
         for child in verb.children:
             if child.dep_ in PREDICATE_DEPS:
                 for predicate in _with_conjuncts(child):
+                    no = negated or any(g.lower_ in NEGATIONS and g.i < predicate.i for g in predicate.children)
                     if predicate.pos_ in ("NOUN", "PROPN"):
-                        _noun_description(c, ent, predicate, "copula")
+                        _noun_description(c, ent, predicate, "copula", no)
                     else:
-                        c.add_token(ent, predicate, "copula")
+                        c.add_token(ent, predicate, "copula", no)
 
 
-def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str) -> None:
+def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str, negated: bool = False) -> None:
     """A describing noun (apposition or predicate) plus the adjectives on it."""
     if c.in_entity[noun.i]:
         return
@@ -227,15 +267,15 @@ def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str) -> N
             first = first.nbor(-1)
     if first.i < noun.i:
         phrase = " ".join([_clean(t.text) for t in noun.doc[first.i : noun.i]] + [_word(noun)])
-        c.add(ent, first, noun, relation, phrase)
+        c.add(ent, first, noun, relation, phrase, negated=negated)
     else:
-        c.add_token(ent, noun, relation)
+        c.add_token(ent, noun, relation, negated)
     for child in noun.children:
         if first.i <= child.i < noun.i:
             continue
         if child.dep_ == "amod":
             for word in _with_conjuncts(child):
-                c.add_token(ent, word, "amod")
+                c.add_token(ent, word, "amod", negated)
 
 
 def extract_descriptors(doc: Doc, offset: int = 0) -> list[Descriptor]:

@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis import add_descriptors, analyze, rematch
+from .agency import add_structure
+from .analysis import analyze, rematch
 from .cache import AnalysisCache, cache_key
 from ..export import categories_meta
 from ..lexicons.format import (
@@ -94,20 +95,22 @@ class Engine:
             if previous is not None:  # only the lexicons changed: keep entities, find terms again
                 found = rematch(previous, self.pipeline, self.matcher, cancelled=cancelled, progress=progress)
                 if descriptors and not found.descriptors:
-                    found = add_descriptors(found, self.pipeline, cancelled=cancelled)
+                    found = add_structure(found, self.pipeline, cancelled=cancelled)
                 return replace(found, source=document.source)
-            return analyze(document, self.pipeline, self.matcher, descriptors=descriptors, cancelled=cancelled, progress=progress)
+            found = analyze(document, self.pipeline, self.matcher, cancelled=cancelled, progress=progress)
+            return add_structure(found, self.pipeline, cancelled=cancelled) if descriptors else found
 
         result = self._remember(self._cached(document.text, document.source, descriptors, compute))
         progress(1.0)
         return result
 
     def describe(self, analysis: Analysis, *, cancelled: Callable[[], bool] = lambda: False) -> Analysis:
-        """`analysis` plus descriptors from the dependency parse (cached when enabled; an
-        analysis that kept its descriptors through `rematch` is not parsed again)."""
+        """`analysis` plus descriptors, agency roles and passives from one dependency parse of
+        the sentences that need it (`core.nlp.agency.add_structure`; cached when enabled; an
+        analysis that kept them through `rematch` is not parsed again)."""
         return self._remember(self._cached(
             analysis.text, analysis.source, True,
-            lambda: analysis if analysis.descriptors else add_descriptors(analysis, self.pipeline, cancelled=cancelled),
+            lambda: analysis if analysis.descriptors else add_structure(analysis, self.pipeline, cancelled=cancelled),
         ))
 
     def forget_recent(self) -> None:
@@ -129,7 +132,7 @@ class Engine:
             return compute()
         info = self.pipeline.info
         key = cache_key(text, info.name, info.version, self.lexicon_hash, descriptors)
-        cached = self.cache.get(key, source)
+        cached = self.cache.get(key, source, text=text)
         if cached is not None:
             return cached
         result = compute()
