@@ -1,0 +1,254 @@
+"""The handout's sections besides the texts: legend, actors, agency, most used terms and
+discussion questions. Each table is small (top rows, with a note of how many more) and carries
+the class `keep`, which the print CSS and the PDF renderer keep on one page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..categories import CategoryStyle
+from ..compare import Actor, ActorSide, Comparison, ProfileRow
+from ..model import Analysis, Descriptor
+from ..palette import entity_colour, tint
+from .glossary import label_name, label_singular
+from .markup import css_ident, esc, fmt, names_list, plural
+from .options import HandoutOptions
+
+
+def visible_rows(comparison: Comparison, options: HandoutOptions) -> list[ProfileRow]:
+    """The profile rows with a term in either text, minus categories hidden on screen."""
+    return [
+        r for r in comparison.profile
+        if (r.left_count or r.right_count) and options.lists_category(r.category)
+    ]
+
+
+def _framing_sample(cat: CategoryStyle, for_qt: bool) -> str:
+    style = f' style="text-decoration: underline; background-color: {tint(cat.colour, 0.2)}"' if for_qt else ""
+    return (
+        f'<span class="frame {cat.css}" data-category="{esc(cat.id)}"{style}>{esc(cat.name)}</span>'
+    )
+
+
+def legend_html(
+    left: Analysis, right: Analysis, comparison: Comparison, cats: Mapping[str, CategoryStyle],
+    colours: Mapping[str, str] | None, options: HandoutOptions, for_qt: bool,
+) -> str:
+    """Entity types (plain names, counts per side) and the numbered framing categories found."""
+    lc, rc = Counter(e.label for e in left.entities), Counter(e.label for e in right.entities)
+    palette = dict(colours) if colours else None
+    rows = []
+    labels = [label for label in set(lc) | set(rc) if options.lists_label(label)]
+    for label in sorted(labels, key=lambda l: (-(lc[l] + rc[l]), l)):
+        colour = tint(entity_colour(label, palette), 0.35)
+        style = f' style="background-color: {colour}"' if for_qt else ""
+        sample = f'<span class="ent ent-{css_ident(label)}"{style}>{esc(label_name(label))}</span>'
+        rows.append(f'<tr><td>{sample}</td><td class="num">{lc[label]}</td><td class="num">{rc[label]}</td></tr>')
+    entities = ""
+    if options.mode != "framing":
+        entities = (
+            '<table class="data keep legend legend-entities"><tr><th>Names highlighted in colour</th>'
+            '<th>Left</th><th>Right</th></tr>'
+            + ("".join(rows) or '<tr><td colspan="3">No named entities.</td></tr>')
+            + "</table>"
+        )
+    found = visible_rows(comparison, options)
+    rows = []
+    for row in found:
+        cat = cats[row.category]
+        rows.append(
+            f'<tr><td class="num"><b>{cat.number}</b></td><td>{_framing_sample(cat, for_qt)}</td>'
+            f'<td>{esc(cat.description)}</td>'
+            f'<td class="num">{row.left_count}</td><td class="num">{row.right_count}</td></tr>'
+        )
+    missing = [cats[r.category].name for r in comparison.profile
+               if not (r.left_count or r.right_count) and options.lists_category(r.category)]
+    note = (
+        f'<p class="small">Not found in either text: {names_list(missing, 12)}.</p>' if missing else ""
+    )
+    framing = (
+        '<table class="data keep legend legend-framing" width="100%"><tr><th width="4%">No.</th>'
+        '<th width="24%">Framing category</th><th width="60%">What to look for</th><th width="6%">Left</th>'
+        '<th width="6%">Right</th></tr>'
+        + ("".join(rows) or '<tr><td colspan="5">No framing terms found.</td></tr>')
+        + "</table>"
+    )
+    how = (
+        '<p class="small">Framing terms are underlined; the small number after each term is its category. '
+        "Counts are terms per text.</p>"
+    )
+    return f'<h2 id="legend">Legend</h2>{how}{entities}{framing}{note}'
+
+
+def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4) -> str:
+    """"reckless, regime ×2" — the most frequent descriptor words first (escaped)."""
+    if not descriptors:
+        return "—"
+    ranked = sorted(Counter(d.word for d in descriptors).items(), key=lambda item: (-item[1], item[0]))
+    parts = [f'{esc(word)}{f" ×{n}" if n > 1 else ""}' for word, n in ranked[:limit]]
+    if len(ranked) > limit:
+        parts.append(f"+{len(ranked) - limit}")
+    return ", ".join(parts)
+
+
+def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
+    """The actors named most often (both texts together) and one line per side for the rest."""
+    actors = list(comparison.actors)
+    if not actors:
+        return '<h2 id="actors">Actors</h2><p class="small">No people, organisations or places are named.</p>'
+    top = actors[: options.max_actors]
+    rows = "".join(
+        f"<tr><td>{esc(a.name)}</td><td>{esc(label_singular(a.label))}</td>"
+        f'<td class="num">{a.left.count or "—"}</td><td class="num">{a.right.count or "—"}</td>'
+        f"<td>{descriptor_summary(a.left.descriptors)}</td><td>{descriptor_summary(a.right.descriptors)}</td></tr>"
+        for a in top
+    )
+    more = len(actors) - len(top)
+    notes = [f"{plural(len(comparison.shared), 'actor')} named in both texts."]
+    if more:
+        notes.append(f"{more} more named less often are not in the table.")
+    only_left = [a.name for a in comparison.only_left if a not in top]
+    only_right = [a.name for a in comparison.only_right if a not in top]
+    lines = ""
+    if only_left:
+        lines += f'<p class="small">Also named only on the left: {names_list(only_left, 8)}.</p>'
+    if only_right:
+        lines += f'<p class="small">Also named only on the right: {names_list(only_right, 8)}.</p>'
+    return (
+        '<h2 id="actors">Actors</h2>'
+        f'<p class="small">Who each text names, how often, and the words it attaches to them. {" ".join(notes)}</p>'
+        '<table class="data keep actors" width="100%"><tr><th width="20%">Actor</th><th width="14%">Kind</th>'
+        '<th width="7%">Left</th><th width="7%">Right</th><th width="26%">Left calls them</th>'
+        f'<th width="26%">Right calls them</th></tr>{rows}</table>{lines}'
+    )
+
+
+def _agency_words(value: Any) -> tuple[int, list[str]]:
+    """(how many, a few words) from agency data: a count, or a sequence of verbs/records."""
+    if value is None:
+        return 0, []
+    if isinstance(value, bool):
+        return int(value), []
+    if isinstance(value, (int, float)):
+        return int(value), []
+    if isinstance(value, str):
+        return 1, [value]
+    items = list(value) if isinstance(value, Iterable) else []
+    words = []
+    for item in items:
+        word = item if isinstance(item, str) else next(
+            (getattr(item, name) for name in ("verb", "lemma", "word", "text") if getattr(item, name, None)), None
+        )
+        if isinstance(word, str):
+            words.append(word)
+    return len(items), [w for w, _n in Counter(words).most_common(3)]
+
+
+def _agency_cell(side: ActorSide, kind: str) -> str:
+    count, words = _agency_words(getattr(side, kind, None))
+    if not count:
+        return "—"
+    return f"{count}" + (f' <span class="small">({esc(", ".join(words))})</span>' if words else "")
+
+
+def has_agency(comparison: Comparison) -> bool:
+    """True when the comparison carries agent/patient data for its actors."""
+    return any(getattr(a.left, "agent", None) is not None or getattr(a.right, "agent", None) is not None
+               for a in comparison.actors)
+
+
+def agency_html(comparison: Comparison, options: HandoutOptions) -> str:
+    """Per actor: how often each text makes it the one who acts, and the one acted on."""
+
+    def weight(actor: Actor) -> int:
+        return sum(_agency_words(getattr(s, k, None))[0] for s in (actor.left, actor.right) for k in ("agent", "patient"))
+
+    actors = sorted((a for a in comparison.actors if weight(a)), key=lambda a: -weight(a))
+    top = actors[: options.max_actors]
+    rows = "".join(
+        f"<tr><td>{esc(a.name)}</td><td>{_agency_cell(a.left, 'agent')}</td><td>{_agency_cell(a.left, 'patient')}</td>"
+        f"<td>{_agency_cell(a.right, 'agent')}</td><td>{_agency_cell(a.right, 'patient')}</td></tr>"
+        for a in top
+    )
+    more = f" {len(actors) - len(top)} more actors are not in the table." if len(actors) > len(top) else ""
+    return (
+        '<h2 id="agency">Who acts, who is acted on</h2>'
+        '<p class="small">How often each text makes an actor the one who does something (“the police detained…”) '
+        f"or the one something is done to (“…were detained”).{more}</p>"
+        '<table class="data keep agency" width="100%"><tr><th>Actor</th><th>Left: acts</th><th>Left: acted on</th>'
+        f"<th>Right: acts</th><th>Right: acted on</th></tr>"
+        + (rows or '<tr><td colspan="5">No actor does or undergoes anything the parser could see.</td></tr>')
+        + "</table>"
+    )
+
+
+def terms_html(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], limit: int = 4) -> str:
+    """The most used terms per category and side (top `limit`)."""
+
+    def terms(top: Sequence[tuple[str, int]]) -> str:
+        shown = ", ".join(f"{esc(t)}{f' ×{n}' if n > 1 else ''}" for t, n in top[:limit]) or "—"
+        return shown + (f" +{len(top) - limit}" if len(top) > limit else "")
+
+    body = "".join(
+        f"<tr><td>{cats[r.category].number}. {esc(cats[r.category].name)}</td><td>{terms(r.left_top)}</td>"
+        f"<td>{terms(r.right_top)}</td></tr>"
+        for r in rows
+    )
+    return (
+        '<h3>Most used terms</h3><table class="data keep terms" width="100%"><tr><th>Category</th><th>Left</th>'
+        f"<th>Right</th></tr>{body}</table>"
+    )
+
+
+def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], options: HandoutOptions) -> str:
+    """Discussion questions drawn from what the comparison found."""
+    questions = [
+        "Read the first paragraph of each text. What does each writer want you to think or feel "
+        "before you reach the facts?"
+    ]
+    rows = visible_rows(comparison, options)
+    if rows:
+        left_top = max(rows, key=lambda r: (r.left_density, -cats[r.category].index))
+        right_top = max(rows, key=lambda r: (r.right_density, -cats[r.category].index))
+        if left_top.left_count and right_top.right_count:
+            questions.append(
+                f"The left text uses “{esc(cats[left_top.category].name)}” most, the right text "
+                f"“{esc(cats[right_top.category].name)}”. Find two examples in each and suggest a more neutral "
+                "word for each. What changes?"
+            )
+        gaps = sorted(rows, key=lambda r: -abs(r.left_density - r.right_density))
+        gap = gaps[0]
+        if gap.left_count != gap.right_count:
+            more = "left" if gap.left_density > gap.right_density else "right"
+            questions.append(
+                f"“{esc(cats[gap.category].name)}” ({fmt(gap.left_density)} against {fmt(gap.right_density)} per "
+                f"1,000 words) is where the texts differ most; the {more} text uses it more. Does the difference "
+                "change how you see the events?"
+            )
+    shared = [a for a in comparison.shared if a.left.descriptors or a.right.descriptors]
+    if shared:
+        actor = shared[0]
+        questions.append(
+            f"How does each text describe {esc(actor.name)}? (Left: {descriptor_summary(actor.left.descriptors)}. "
+            f"Right: {descriptor_summary(actor.right.descriptors)}.) Which description would {esc(actor.name)} "
+            "choose?"
+        )
+    missing = [a.name for a in (*comparison.only_left[:2], *comparison.only_right[:2])]
+    if missing:
+        questions.append(
+            f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
+            "Why might a writer leave someone out, and what does the reader miss?"
+        )
+    if has_agency(comparison) and options.has("agency"):
+        questions.append(
+            "Pick one actor from the agency table. Is it shown as acting or as acted on in each text? "
+            "Rewrite one sentence so the roles are reversed."
+        )
+    questions.append(
+        "The lexicon marks words that often frame; it can be wrong. Find one marked term that is fair in "
+        "its context, and one loaded word it missed."
+    )
+    items = "".join(f"<li>{q}</li>" for q in questions)
+    return f'<h2 id="questions">Discussion questions</h2><ol class="questions">{items}</ol>'
