@@ -5,12 +5,13 @@ ignores CSS `page-break-inside`), then painted page by page with a footer."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QPageLayout,
     QPageSize,
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextBlock,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -28,13 +30,18 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.atomic import default_file_mode
 from ..core.compare import Comparison
-from ..core.export import Categories, HandoutOptions, render_handout_html
+from ..core.categories import CategoryStyle
+from ..core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
+from ..core.export.highlight import INK, qt_code
+from ..core.palette import shade
 from ..core.model import Analysis
 from . import styles
 
 RESOLUTION = 300  # dots per inch of the PDF's layout grid (fonts snap to whole device pixels)
 MARGIN_MM = 12.0
 FOOTER_PT = 9.0
+#: A heading needs this share of the page below it, or it starts the next page.
+HEADING_ROOM = 0.12
 PAPER_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 
@@ -56,16 +63,58 @@ def _footer_height(device: QPagedPaintDevice) -> float:
     return FOOTER_PT * 2.2 * device.logicalDpiY() / 72.0
 
 
-def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
-    """`html` laid out on `device`'s printable area (less a footer line), with every table of
-    two or more rows that fits on a page kept on one page, and no heading left at a page foot."""
+_UNDERLINES = {
+    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "dashed": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dotted": QTextCharFormat.UnderlineStyle.DotLine,
+    "double": QTextCharFormat.UnderlineStyle.DashDotLine,  # Qt has no double underline
+    "wavy": QTextCharFormat.UnderlineStyle.WaveUnderline,
+}
+
+
+def style_framing(document: QTextDocument, categories: Iterable[CategoryStyle]) -> int:
+    """Give each framing term (marked by `qt_code` in the Qt handout) its category's underline
+    style and colour, in ink; returns how many pieces of text were styled."""
+    by_code = {QColor(qt_code(c)).rgb(): c for c in categories if c.index < 256}
+    found: list[tuple[int, int, CategoryStyle]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.hasProperty(QTextFormat.Property.ForegroundBrush):
+                cat = by_code.get(fmt.foreground().color().rgb())
+                if cat is not None:
+                    found.append((fragment.position(), fragment.position() + fragment.length(), cat))
+            it += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one re-layout for all the changes
+    for start, end, cat in found:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(INK))
+        fmt.setUnderlineStyle(_UNDERLINES.get(cat.underline, QTextCharFormat.UnderlineStyle.SingleUnderline))
+        fmt.setUnderlineColor(QColor(shade(cat.colour, 0.8)))
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+    return len(found)
+
+
+def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[CategoryStyle] = ()) -> QTextDocument:
+    """`html` laid out on `device`'s printable area (less a footer line), framing terms styled
+    per category, every table of two or more rows that fits on a page kept on one page, and no
+    heading left at a page foot."""
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     font = QFont()
     font.setFamilies(styles.READER_FAMILIES)
     font.setPointSizeF(10.0)
     document.setDefaultFont(font)
     document.setHtml(html)
+    style_framing(document, categories)  # before the layout exists: no re-layout per change
+    document.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(device.width(), device.height() - _footer_height(device)))
     keep_together(document)
@@ -130,26 +179,42 @@ def _fix_one(document: QTextDocument) -> bool:
         return True
     block = document.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() > 0 and QTextCursor(block).currentFrame() == document.rootFrame():
+        if block.blockFormat().headingLevel() > 0 and QTextCursor(block).currentTable() is None:
             rect = layout.blockBoundingRect(block)
-            following = rect.bottom() + 2
-            after = block.next()
-            if after.isValid():
-                following = layout.blockBoundingRect(after).top() if QTextCursor(after).currentTable() is None else \
-                    _table_top(document, after)
-            if _page(rect.top(), page_height) != _page(following + 1, page_height) and rect.top() % page_height > 1:
-                _break_before_block(block)
+            after = _next_content_top(document, block)
+            room = page_height - rect.bottom() % page_height  # below the heading on its page
+            if after is not None and rect.top() % page_height > 1 and (
+                    room < HEADING_ROOM * page_height or _page(after + 1, page_height) != _page(rect.top(), page_height)):
+                _break_before_block(_lead_in(document, block.position()) or block)
                 return True
         block = block.next()
     return False
 
 
-def _table_top(document: QTextDocument, block: QTextBlock) -> float:
+def _top(document: QTextDocument, block: QTextBlock) -> float:
+    """Top of a root-level block, or of the top-level table that holds `block`."""
+    layout = document.documentLayout()
     table = QTextCursor(block).currentTable()
-    frame: QTextFrame | None = table
-    while frame is not None and frame.parentFrame() != document.rootFrame():
+    if table is None:
+        return layout.blockBoundingRect(block).top()
+    frame: QTextFrame = table
+    while frame.parentFrame() is not None and frame.parentFrame().parentFrame() is not None:
         frame = frame.parentFrame()
-    return document.documentLayout().frameBoundingRect(frame or table).top()
+    return layout.frameBoundingRect(frame).top()
+
+
+def _next_content_top(document: QTextDocument, heading: QTextBlock) -> float | None:
+    """Where what a heading introduces starts: past up to two short notes under it."""
+    block = heading.next()
+    for _ in range(2):
+        if not block.isValid():
+            return None
+        short_note = QTextCursor(block).currentTable() is None and block.blockFormat().headingLevel() == 0 \
+            and len(block.text()) < 400 and block.next().isValid()
+        if not short_note:
+            break
+        block = block.next()
+    return _top(document, block)
 
 
 def keep_together(document: QTextDocument, limit: int = 60) -> int:
@@ -215,7 +280,8 @@ def print_handout(
     dialog's paper and orientation; honours a QPrinter's page range. Returns pages printed.
     Call `printer.setPageLayout(page_layout(options))` first to start from the options' paper."""
     options = options or HandoutOptions()
-    document = layout_document(_html(left, right, comparison, categories, options, title, documents), printer)
+    styles_ = resolve_categories(categories, comparison, (left, right)).values()
+    document = layout_document(_html(left, right, comparison, categories, options, title, documents), printer, styles_)
     pages = None
     first, last = getattr(printer, "fromPage", lambda: 0)(), getattr(printer, "toPage", lambda: 0)()
     if first or last:
@@ -250,7 +316,8 @@ def export_pdf(
         writer.setCreator("FrameReader")
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(page_layout(options))
-        paint_document(layout_document(html, writer), writer, title or "FrameReader handout")
+        styles_ = resolve_categories(categories, comparison, (left, right)).values()
+        paint_document(layout_document(html, writer, styles_), writer, title or "FrameReader handout")
         del writer  # finishes the file
         os.replace(tmp, target)
     except BaseException:

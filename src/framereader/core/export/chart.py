@@ -111,10 +111,10 @@ def svg_chart(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], lef
 
 
 def _table_bar(value: float, count: int, peak: float, colour: str) -> str:
-    pct = max(0, min(78, round(value / peak * 78)))
+    pct = max(0, min(68, round(value / peak * 68)))
     label = f"{fmt(value)} ({count})"
     if not pct:
-        return label
+        return f"{label}<br>"
     return (
         '<table class="bar" width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
         f'<td width="{pct}%" bgcolor="{colour}" style="background-color: {colour}">&nbsp;</td>'
@@ -122,10 +122,20 @@ def _table_bar(value: float, count: int, peak: float, colour: str) -> str:
     )
 
 
+def top_terms(top: Sequence[tuple[str, int]], limit: int = 3) -> str:
+    """"crony ×2, land grab, regime +4" (escaped)."""
+    shown = ", ".join(f"{esc(t)}{f' ×{n}' if n > 1 else ''}" for t, n in top[:limit]) or "—"
+    return shown + (f" +{len(top) - limit}" if len(top) > limit else "")
+
+
+def _terms_line(top: Sequence[tuple[str, int]]) -> str:
+    return f'<span class="small">{top_terms(top)}</span>' if top else ""
+
+
 def table_chart(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], left_name: str, right_name: str) -> str:
     """The bar chart as an HTML table (what Qt's rich-text engine can print): one row per
     category, the left text's bar in full colour, the right text's in a lighter tint, both on
-    one scale and each with its value."""
+    one scale, each with its value and the text's most used terms under it."""
     if not rows:
         return '<p class="small">No framing terms to chart.</p>'
     peak = max(max(r.left_density, r.right_density) for r in rows) or 1.0
@@ -138,8 +148,10 @@ def table_chart(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], l
         cat = cats[row.category]
         out.append(
             f"<tr><td>{cat.number}. {esc(cat.name)}</td>"
-            f"<td>{_table_bar(row.left_density, row.left_count, peak, cat.colour)}</td>"
-            f"<td>{_table_bar(row.right_density, row.right_count, peak, tint(cat.colour, 0.45))}</td></tr>"
+            f"<td>{_table_bar(row.left_density, row.left_count, peak, cat.colour)}"
+            f'{_terms_line(row.left_top)}</td>'
+            f"<td>{_table_bar(row.right_density, row.right_count, peak, tint(cat.colour, 0.45))}"
+            f'{_terms_line(row.right_top)}</td></tr>'
         )
     out.append("</table>")
     return "".join(out)

@@ -214,8 +214,9 @@ def render_handout_html(
         "chart": lambda: (
             '<h2 id="chart">Framing profile</h2>'
             '<p class="small">How often each text uses each framing category, per 1,000 words (count in '
-            f"brackets), for the categories found.</p>{chart(rows, cats, left_title, right_title)}"
-            + (terms_html(rows, cats) if rows else "")
+            f"brackets), for the categories found{', with the most used terms' if for_qt else ''}.</p>"
+            + chart(rows, cats, left_title, right_title)
+            + (terms_html(rows, cats) if rows and not for_qt else "")
         ),
         "questions": lambda: questions_html(comparison, cats, options),
         "glossary": lambda: glossary_html(labels),

@@ -22,7 +22,15 @@ COLD_LINE_CHARS = 78
 COLD_NUMBER_EVERY = 5
 
 ENTITY_TINT = 0.35
-FRAMING_TINT = 0.2
+#: Text colour of body text in print.
+INK = "#1a1a1a"
+
+
+def qt_code(cat: CategoryStyle) -> str:
+    """A text colour indistinguishable from ink that names the category of a framing term in
+    the Qt variant, where the PDF renderer gives it its underline style and colour (Qt's HTML
+    reader ignores `text-decoration-style`); categories past 255 share ink."""
+    return f"#1b1a{cat.index:02x}" if cat.index < 256 else INK
 
 
 @dataclass(frozen=True)
@@ -103,11 +111,7 @@ def highlighted_html(
                     closing.append("</span>")
                 else:
                     cat = cats[s.key]
-                    style = (
-                        f' style="text-decoration: underline; background-color: {tint(cat.colour, FRAMING_TINT)}"'
-                        if for_qt
-                        else ""
-                    )
+                    style = f' style="text-decoration: underline; color: {qt_code(cat)}"' if for_qt else ""
                     opened.append(
                         f'<span class="frame {cat.css}" data-category="{esc(s.key)}"'
                         f' title="{esc(s.title)}"{style}>'

@@ -48,7 +48,7 @@ class HandoutOptions:
     landscape: bool = False
     hidden_labels: frozenset[str] = field(default_factory=frozenset)
     hidden_categories: frozenset[str] = field(default_factory=frozenset)
-    max_actors: int = 8  # rows of the actor tables; a note says how many more there are
+    max_actors: int = 6  # rows of the actor tables; a note says how many more there are
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]

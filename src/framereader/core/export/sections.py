@@ -12,6 +12,7 @@ from ..categories import CategoryStyle
 from ..compare import Actor, ActorSide, Comparison, ProfileRow
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
+from .chart import top_terms
 from .glossary import label_name, label_singular
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
@@ -39,19 +40,22 @@ def legend_html(
     """Entity types (plain names, counts per side) and the numbered framing categories found."""
     lc, rc = Counter(e.label for e in left.entities), Counter(e.label for e in right.entities)
     palette = dict(colours) if colours else None
-    rows = []
+    cells = []
     labels = [label for label in set(lc) | set(rc) if options.lists_label(label)]
     for label in sorted(labels, key=lambda l: (-(lc[l] + rc[l]), l)):
         colour = tint(entity_colour(label, palette), 0.35)
         style = f' style="background-color: {colour}"' if for_qt else ""
         sample = f'<span class="ent ent-{css_ident(label)}"{style}>{esc(label_name(label))}</span>'
-        rows.append(f'<tr><td>{sample}</td><td class="num">{lc[label]}</td><td class="num">{rc[label]}</td></tr>')
+        cells.append(f'<td>{sample}</td><td class="num">{lc[label]}</td><td class="num">{rc[label]}</td>')
+    half = (len(cells) + 1) // 2  # two entries a row: the most frequent down the left half
+    pairs = zip(cells[:half], cells[half:] + ['<td></td><td></td><td></td>'])
+    rows = [f"<tr>{a}{b}</tr>" for a, b in pairs]
     entities = ""
     if options.mode != "framing":
+        head = '<th width="34%">Names highlighted in colour</th><th width="8%">Left</th><th width="8%">Right</th>'
         entities = (
-            '<table class="data keep legend legend-entities"><tr><th>Names highlighted in colour</th>'
-            '<th>Left</th><th>Right</th></tr>'
-            + ("".join(rows) or '<tr><td colspan="3">No named entities.</td></tr>')
+            f'<table class="data keep legend legend-entities" width="100%"><tr>{head}{head.replace("Names highlighted in colour", "")}</tr>'
+            + ("".join(rows) or '<tr><td colspan="6">No named entities.</td></tr>')
             + "</table>"
         )
     found = visible_rows(comparison, options)
@@ -69,9 +73,9 @@ def legend_html(
         f'<p class="small">Not found in either text: {names_list(missing, 12)}.</p>' if missing else ""
     )
     framing = (
-        '<table class="data keep legend legend-framing" width="100%"><tr><th width="4%">No.</th>'
-        '<th width="24%">Framing category</th><th width="60%">What to look for</th><th width="6%">Left</th>'
-        '<th width="6%">Right</th></tr>'
+        '<table class="data keep legend legend-framing" width="100%"><tr><th width="5%">#</th>'
+        '<th width="25%">Framing category</th><th width="54%">What to look for</th><th width="8%">Left</th>'
+        '<th width="8%">Right</th></tr>'
         + ("".join(rows) or '<tr><td colspan="5">No framing terms found.</td></tr>')
         + "</table>"
     )
@@ -82,13 +86,22 @@ def legend_html(
     return f'<h2 id="legend">Legend</h2>{how}{entities}{framing}{note}'
 
 
-def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4) -> str:
+def actor_name(name: str) -> str:
+    """An actor's name without list bullets or quotes picked up from the text."""
+    return name.strip(" \t•·*-–—\"“”'‘’:;,.") or name
+
+
+#: Actor kinds a discussion question prefers, most preferred first.
+_ACTOR_KINDS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, more: bool = True) -> str:
     """"reckless, regime ×2" — the most frequent descriptor words first (escaped)."""
     if not descriptors:
         return "—"
     ranked = sorted(Counter(d.word for d in descriptors).items(), key=lambda item: (-item[1], item[0]))
     parts = [f'{esc(word)}{f" ×{n}" if n > 1 else ""}' for word, n in ranked[:limit]]
-    if len(ranked) > limit:
+    if more and len(ranked) > limit:
         parts.append(f"+{len(ranked) - limit}")
     return ", ".join(parts)
 
@@ -100,7 +113,7 @@ def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
         return '<h2 id="actors">Actors</h2><p class="small">No people, organisations or places are named.</p>'
     top = actors[: options.max_actors]
     rows = "".join(
-        f"<tr><td>{esc(a.name)}</td><td>{esc(label_singular(a.label))}</td>"
+        f"<tr><td>{esc(actor_name(a.name))}</td><td>{esc(label_singular(a.label))}</td>"
         f'<td class="num">{a.left.count or "—"}</td><td class="num">{a.right.count or "—"}</td>'
         f"<td>{descriptor_summary(a.left.descriptors)}</td><td>{descriptor_summary(a.right.descriptors)}</td></tr>"
         for a in top
@@ -109,8 +122,8 @@ def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
     notes = [f"{plural(len(comparison.shared), 'actor')} named in both texts."]
     if more:
         notes.append(f"{more} more named less often are not in the table.")
-    only_left = [a.name for a in comparison.only_left if a not in top]
-    only_right = [a.name for a in comparison.only_right if a not in top]
+    only_left = [actor_name(a.name) for a in comparison.only_left if a not in top]
+    only_right = [actor_name(a.name) for a in comparison.only_right if a not in top]
     lines = ""
     if only_left:
         lines += f'<p class="small">Also named only on the left: {names_list(only_left, 8)}.</p>'
@@ -119,9 +132,9 @@ def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
     return (
         '<h2 id="actors">Actors</h2>'
         f'<p class="small">Who each text names, how often, and the words it attaches to them. {" ".join(notes)}</p>'
-        '<table class="data keep actors" width="100%"><tr><th width="20%">Actor</th><th width="14%">Kind</th>'
-        '<th width="7%">Left</th><th width="7%">Right</th><th width="26%">Left calls them</th>'
-        f'<th width="26%">Right calls them</th></tr>{rows}</table>{lines}'
+        '<table class="data keep actors" width="100%"><tr><th width="20%">Actor</th><th width="16%">Kind</th>'
+        '<th width="8%">Left</th><th width="8%">Right</th><th width="24%">Left calls them</th>'
+        f'<th width="24%">Right calls them</th></tr>{rows}</table>{lines}'
     )
 
 
@@ -168,7 +181,7 @@ def agency_html(comparison: Comparison, options: HandoutOptions) -> str:
     actors = sorted((a for a in comparison.actors if weight(a)), key=lambda a: -weight(a))
     top = actors[: options.max_actors]
     rows = "".join(
-        f"<tr><td>{esc(a.name)}</td><td>{_agency_cell(a.left, 'agent')}</td><td>{_agency_cell(a.left, 'patient')}</td>"
+        f"<tr><td>{esc(actor_name(a.name))}</td><td>{_agency_cell(a.left, 'agent')}</td><td>{_agency_cell(a.left, 'patient')}</td>"
         f"<td>{_agency_cell(a.right, 'agent')}</td><td>{_agency_cell(a.right, 'patient')}</td></tr>"
         for a in top
     )
@@ -186,14 +199,9 @@ def agency_html(comparison: Comparison, options: HandoutOptions) -> str:
 
 def terms_html(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], limit: int = 4) -> str:
     """The most used terms per category and side (top `limit`)."""
-
-    def terms(top: Sequence[tuple[str, int]]) -> str:
-        shown = ", ".join(f"{esc(t)}{f' ×{n}' if n > 1 else ''}" for t, n in top[:limit]) or "—"
-        return shown + (f" +{len(top) - limit}" if len(top) > limit else "")
-
     body = "".join(
-        f"<tr><td>{cats[r.category].number}. {esc(cats[r.category].name)}</td><td>{terms(r.left_top)}</td>"
-        f"<td>{terms(r.right_top)}</td></tr>"
+        f"<tr><td>{cats[r.category].number}. {esc(cats[r.category].name)}</td><td>{top_terms(r.left_top, limit)}</td>"
+        f"<td>{top_terms(r.right_top, limit)}</td></tr>"
         for r in rows
     )
     return (
@@ -227,15 +235,17 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
                 f"1,000 words) is where the texts differ most; the {more} text uses it more. Does the difference "
                 "change how you see the events?"
             )
-    shared = [a for a in comparison.shared if a.left.descriptors or a.right.descriptors]
-    if shared:
-        actor = shared[0]
+    described = [a for a in comparison.shared if a.left.descriptors and a.right.descriptors]
+    described.sort(key=lambda a: _ACTOR_KINDS.index(a.label) if a.label in _ACTOR_KINDS else len(_ACTOR_KINDS))
+    if described:
+        actor, name = described[0], esc(actor_name(described[0].name))
         questions.append(
-            f"How does each text describe {esc(actor.name)}? (Left: {descriptor_summary(actor.left.descriptors)}. "
-            f"Right: {descriptor_summary(actor.right.descriptors)}.) Which description would {esc(actor.name)} "
-            "choose?"
+            f"How does each text describe {name}? (Left: {descriptor_summary(actor.left.descriptors, 3, more=False)}. "
+            f"Right: {descriptor_summary(actor.right.descriptors, 3, more=False)}.) Which words would {name} "
+            "object to?"
         )
-    missing = [a.name for a in (*comparison.only_left[:2], *comparison.only_right[:2])]
+    missing = [actor_name(a.name) for side in (comparison.only_left, comparison.only_right)
+               for a in sorted(side, key=lambda a: a.label != "PERSON")[:2]]
     if missing:
         questions.append(
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
