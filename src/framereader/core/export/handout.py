@@ -101,7 +101,7 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
         "table.data table.bar td { border: 0; padding: 0; }",
         ".chart { max-width: 100%; height: auto; font-family: Helvetica, Arial, sans-serif; }",
         f".small {{ font-size: {SMALL_PT}pt; color: #333; }}",
-        ".cold p.line { margin: 0; } .cold p.gap { margin-top: 0.6em; }",
+        ".cold p.line { margin: 0; } .cold p.gap { margin-top: 5px; }",
         ".ln { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; color: #555; }",
         "ol.questions li { margin-bottom: 4px; }",
     ]

@@ -128,33 +128,22 @@ def highlighted_html(
     return "".join(out)
 
 
-def cold_lines(text: str, width: int = COLD_LINE_CHARS) -> list[str]:
-    """The text wrapped at `width` characters; "" marks a paragraph break (not numbered)."""
-    lines: list[str] = []
+def cold_lines(text: str, width: int = COLD_LINE_CHARS) -> list[tuple[str, bool]]:
+    """The text wrapped at `width` characters: (line, whether it starts a paragraph)."""
+    lines: list[tuple[str, bool]] = []
     for paragraph in text.split("\n"):
-        if not paragraph.strip():
-            if lines and lines[-1] != "":
-                lines.append("")
-            continue
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""])
-    while lines and lines[-1] == "":
-        lines.pop()
+        if paragraph.strip():
+            wrapped = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False)
+            lines.extend((line, i == 0) for i, line in enumerate(wrapped))
     return lines
 
 
 def cold_html(analysis: Analysis, side: str) -> str:
     """A clean copy: no highlights, one paragraph per printed line, a number every fifth line."""
     out: list[str] = [f'<div class="text cold" data-side="{side}">']
-    number = 0
-    gap = False
-    for line in cold_lines(analysis.text):
-        if line == "":
-            gap = True
-            continue
-        number += 1
+    for number, (line, starts) in enumerate(cold_lines(analysis.text), start=1):
         shown = str(number) if number % COLD_NUMBER_EVERY == 0 else ""
-        cls = "line gap" if gap else "line"
-        gap = False
+        cls = "line gap" if starts and number > 1 else "line"
         out.append(
             f'<p class="{cls}"><span class="tag ln">{shown.rjust(3).replace(" ", "&nbsp;")}</span>'
             f"&nbsp;&nbsp;&nbsp;{esc(line)}</p>"

@@ -20,6 +20,9 @@ SECTIONS: dict[str, str] = {
 #: The sections of a default handout ("agency" is printed only when the comparison has it).
 DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "questions")
 
+#: The sections of a default read-cold handout (the legend and counts would give the game away).
+COLD_SECTIONS: tuple[str, ...] = ("texts", "questions")
+
 #: Highlight modes: id → what it prints.
 MODES: dict[str, str] = {
     "all": "All highlights",
@@ -94,8 +97,10 @@ class HandoutOptions:
     def parse(cls, sections: str | Iterable[str] | None = None, mode: str | None = None,
               paper: str | None = None, *, landscape: bool = False) -> "HandoutOptions":
         """Options from command-line words: `sections` comma-separated ("texts,legend" or
-        "default" or "all"), `mode` and `paper` case-insensitive."""
-        chosen: tuple[str, ...] = DEFAULT_SECTIONS
+        "default" or "all"; by default `DEFAULT_SECTIONS`, or `COLD_SECTIONS` in the "cold"
+        mode), `mode` and `paper` case-insensitive."""
+        mode = (mode or "all").strip().lower()
+        chosen: tuple[str, ...] = COLD_SECTIONS if mode == "cold" else DEFAULT_SECTIONS
         if sections is not None:
             words = sections.split(",") if isinstance(sections, str) else list(sections)
             names = [w.strip().lower() for w in words if w.strip()]
@@ -109,7 +114,7 @@ class HandoutOptions:
         papers = {p.lower(): p for p in PAPERS}
         return cls(
             sections=chosen,
-            mode=(mode or "all").strip().lower(),
+            mode=mode,
             paper=papers.get((paper or "A4").strip().lower(), (paper or "").strip()),
             landscape=landscape,
         )

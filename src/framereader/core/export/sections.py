@@ -14,6 +14,7 @@ from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
 from .glossary import label_name, label_singular
+from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
 
@@ -27,7 +28,7 @@ def visible_rows(comparison: Comparison, options: HandoutOptions) -> list[Profil
 
 
 def _framing_sample(cat: CategoryStyle, for_qt: bool) -> str:
-    style = f' style="text-decoration: underline; background-color: {tint(cat.colour, 0.2)}"' if for_qt else ""
+    style = f' style="text-decoration: underline; color: {qt_code(cat)}"' if for_qt else ""
     return (
         f'<span class="frame {cat.css}" data-category="{esc(cat.id)}"{style}>{esc(cat.name)}</span>'
     )
@@ -82,6 +83,8 @@ def legend_html(
     how = (
         '<p class="small">Framing terms are underlined; the small number after each term is its category. '
         "Counts are terms per text.</p>"
+        if options.mode != "cold"
+        else '<p class="small">The texts below are printed clean; this is what the app found in them.</p>'
     )
     return f'<h2 id="legend">Legend</h2>{how}{entities}{framing}{note}'
 
