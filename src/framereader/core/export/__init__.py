@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from ..categories import CategoryStyle, category_styles
 from .glossary import LABEL_NAMES, label_name, label_singular
 from .handout import Categories, document_heading, export_html, render_handout_html, resolve_categories
+from .sections import has_agency
 from .json_export import export_json
 from .options import DEFAULT_SECTIONS, MODES, PAPERS, SECTIONS, HandoutOptionError, HandoutOptions
 
 __all__ = [
     "DEFAULT_SECTIONS", "LABEL_NAMES", "MODES", "PAPERS", "SECTIONS", "Categories", "CategoryStyle",
     "HandoutOptionError", "HandoutOptions", "categories_meta", "category_styles", "document_heading",
-    "export_html", "export_json", "label_name", "label_singular", "render_handout_html", "resolve_categories",
+    "export_html", "export_json", "has_agency", "label_name", "label_singular", "render_handout_html", "resolve_categories",
 ]
 
 
