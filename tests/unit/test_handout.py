@@ -143,7 +143,7 @@ def test_read_cold_copy_is_clean_and_numbered(handout) -> None:
         numbers = [n.replace("&nbsp;", "") for n, _text in lines]
         assert numbers == [str(i) if i % 5 == 0 else "" for i in range(1, len(lines) + 1)]  # each text from 1
         assert all(len(line) <= COLD_LINE_CHARS for line, _start in expected)
-    long = make("word " * 200)
+    long = make("word " * 400)
     numbered = render_handout_html(long, long, compare(long, long), STYLES, options=options)
     assert ">&nbsp;10</span>" in numbered and ">&nbsp;15</span>" in numbered
 
