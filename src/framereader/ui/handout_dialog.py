@@ -62,7 +62,7 @@ class HandoutDialog(QDialog):
             button = QRadioButton(name)
             button.setToolTip(MODE_TIPS.get(key, ""))
             button.setChecked(key == initial.mode)
-            button.toggled.connect(lambda on, key=key: on and self._mode_chosen(key))
+            button.toggled.connect(lambda on, key=key: self._mode_chosen(key) if on else None)
             self.mode_group.addButton(button)
             mode_layout.addWidget(button)
             self.mode_buttons[key] = button
