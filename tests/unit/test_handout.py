@@ -203,7 +203,20 @@ def test_actor_table_is_capped_with_a_note() -> None:
                                options=HandoutOptions(sections=("actors",), max_actors=5))
     table = html[html.index("<table") : html.index("</table>")]
     assert table.count("<tr>") == 6  # header and five actors
-    assert "7 more named less often are not in the table." in html
+    assert "7 more actors not in the table." in html
+
+
+def test_actor_table_keeps_both_casts() -> None:
+    """When one text names many more actors, the other's still get rows."""
+    busy = " ".join(f"Person{i} spoke. Person{i} left." for i in range(8))
+    quiet = "Mayor Quill spoke. Then Alma Reyes spoke."
+    left = make(busy, ents=[(m.start(), m.end(), "PERSON") for m in re.finditer(r"Person\d", busy)])
+    right = make(quiet, ents=[(*at(quiet, "Quill"), "PERSON"), (*at(quiet, "Alma Reyes"), "PERSON")],
+                 source="right.md")
+    html = render_handout_html(left, right, compare(left, right), STYLES,
+                               options=HandoutOptions(sections=("actors",), max_actors=4))
+    table = html[html.index("<table") : html.index("</table>")]
+    assert "Quill" in table and "Alma Reyes" in table and len(re.findall(r"Person\d", table)) == 2
 
 
 def test_bad_options_say_what_is_wrong() -> None:

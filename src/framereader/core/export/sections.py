@@ -109,12 +109,25 @@ def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, mor
     return ", ".join(parts)
 
 
+def top_actors(comparison: Comparison, limit: int) -> list[Actor]:
+    """Up to `limit` actors, taken in turn from those named in both texts, only on the left and
+    only on the right (most mentioned first in each), so neither text's cast is left out; listed
+    shared first, then left only, then right only."""
+    groups = [list(comparison.shared), list(comparison.only_left), list(comparison.only_right)]
+    chosen: list[list[Actor]] = [[], [], []]
+    while sum(map(len, chosen)) < limit and any(groups):
+        for group, picked in zip(groups, chosen):
+            if group and sum(map(len, chosen)) < limit:
+                picked.append(group.pop(0))
+    return [a for picked in chosen for a in picked]
+
+
 def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
-    """The actors named most often (both texts together) and one line per side for the rest."""
+    """The actors of `top_actors` in a table, and one line per side for the rest."""
     actors = list(comparison.actors)
     if not actors:
         return '<h2 id="actors">Actors</h2><p class="small">No people, organisations or places are named.</p>'
-    top = actors[: options.max_actors]
+    top = top_actors(comparison, options.max_actors)
     rows = "".join(
         f"<tr><td>{esc(actor_name(a.name))}</td><td>{esc(label_singular(a.label))}</td>"
         f'<td class="num">{a.left.count or "—"}</td><td class="num">{a.right.count or "—"}</td>'
@@ -124,7 +137,7 @@ def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
     more = len(actors) - len(top)
     notes = [f"{plural(len(comparison.shared), 'actor')} named in both texts."]
     if more:
-        notes.append(f"{more} more named less often are not in the table.")
+        notes.append(f"{plural(more, 'more actor')} not in the table.")
     only_left = [actor_name(a.name) for a in comparison.only_left if a not in top]
     only_right = [actor_name(a.name) for a in comparison.only_right if a not in top]
     lines = ""
