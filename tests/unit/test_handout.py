@@ -158,7 +158,7 @@ def test_cold_lines_wrap_and_mark_paragraphs() -> None:
 
 
 def test_titles_and_bylines_come_from_document_meta(handout) -> None:
-    meta = SimpleNamespace(title="Storm at the Border", author="A. Writer", outlet="The Daily")
+    meta = SimpleNamespace(title="Storm at the Border", author="A. Writer", site="The Daily")
     documents = (SimpleNamespace(meta=meta, name="left.md"), SimpleNamespace(name="right-file.txt"))
     html = render_handout_html(*handout, STYLES, documents=documents)
     assert "Left: Storm at the Border" in html and "A. Writer · The Daily" in html
@@ -228,3 +228,14 @@ def test_bad_options_say_what_is_wrong() -> None:
         HandoutOptions.parse(paper="A3")
     assert HandoutOptions.parse("all").sections == tuple(SECTIONS)
     assert HandoutOptions.parse(" Texts , legend ", "FRAMING", "letter").paper == "Letter"
+
+
+def test_legend_groups_loaded_words_and_devices(handout) -> None:
+    left, right, comparison = handout
+    grouped = [replace(s, group="device") if s.id == "loaded" else s for s in STYLES]
+    html = render_handout_html(left, right, comparison, grouped, options=HandoutOptions(sections=("legend",)))
+    legend = html[html.index("legend-framing") :]
+    loaded, devices = legend.index("<b>Loaded words</b>"), legend.index("<b>Rhetorical devices</b>")
+    assert loaded < legend.index("Conflict") < devices < legend.index("Loaded language")
+    assert "<b>1</b>" in legend[devices:]  # numbers stay those of lexicon order
+    assert "Rhetorical devices" not in render_handout_html(left, right, comparison, STYLES)

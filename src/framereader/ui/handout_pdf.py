@@ -4,12 +4,13 @@ ignores CSS `page-break-inside`), then painted page by page with a footer."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomic import default_file_mode
+from ..core.atomic import atomic_write_bytes
 from ..core.compare import Comparison
 from ..core.categories import CategoryStyle
 from ..core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
@@ -289,6 +290,37 @@ def print_handout(
     return paint_document(document, printer, title or "FrameReader handout", pages)
 
 
+def pdf_bytes(
+    left: Analysis,
+    right: Analysis,
+    comparison: Comparison,
+    categories: Categories | None = None,
+    *,
+    options: HandoutOptions | None = None,
+    title: str | None = None,
+    documents: tuple[Any, Any] | None = None,
+) -> bytes:
+    """The handout as a PDF in memory, on the options' paper (A4 portrait by default)."""
+    _ensure_app()
+    options = options or HandoutOptions()
+    html = _html(left, right, comparison, categories, options, title, documents)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title or "FrameReader handout")
+    writer.setCreator("FrameReader")
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(page_layout(options))
+    styles_ = resolve_categories(categories, comparison, (left, right)).values()
+    paint_document(layout_document(html, writer, styles_), writer, title or "FrameReader handout")
+    del writer  # finishes the PDF
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise OSError(errno.EIO, "the PDF could not be produced")
+    return data
+
+
 def export_pdf(
     path: str | Path,
     left: Analysis,
@@ -300,27 +332,8 @@ def export_pdf(
     title: str | None = None,
     documents: tuple[Any, Any] | None = None,
 ) -> None:
-    """Write the handout as a PDF on the options' paper (A4 portrait by default); atomic."""
-    import tempfile
-
-    _ensure_app()
-    options = options or HandoutOptions()
-    html = _html(left, right, comparison, categories, options, title, documents)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
-    os.chmod(tmp, default_file_mode())
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setTitle(title or "FrameReader handout")
-        writer.setCreator("FrameReader")
-        writer.setResolution(RESOLUTION)
-        writer.setPageLayout(page_layout(options))
-        styles_ = resolve_categories(categories, comparison, (left, right)).values()
-        paint_document(layout_document(html, writer, styles_), writer, title or "FrameReader handout")
-        del writer  # finishes the file
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write the handout as a PDF on the options' paper (A4 portrait by default). Rendered in
+    memory first (QPdfWriter reports no write errors), then written atomically: a failure
+    raises OSError and leaves any previous file as it was."""
+    atomic_write_bytes(path, pdf_bytes(left, right, comparison, categories, options=options, title=title,
+                                       documents=documents))

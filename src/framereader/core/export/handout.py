@@ -45,13 +45,13 @@ SMALL_PT = 9.5
 
 
 def document_heading(document: Any, fallback: str = "untitled") -> tuple[str, str]:
-    """(title, byline) of a document: `document.meta.title`/`author`/`outlet` when the document
+    """(title, byline) of a document: `document.meta.title`/`author`/`site` when the document
     has them, else its file name (or `fallback`) and no byline."""
     meta = getattr(document, "meta", None)
     title = str(getattr(meta, "title", "") or "").strip()
     if not title:
         title = str(getattr(document, "name", "") or "") or fallback
-    parts = [str(getattr(meta, key, "") or "").strip() for key in ("author", "outlet")]
+    parts = [str(getattr(meta, key, "") or "").strip() for key in ("author", "site")]
     return title, " · ".join(p for p in parts if p)
 
 

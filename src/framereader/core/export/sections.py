@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..categories import CategoryStyle
+from ..categories import GROUPS, CategoryStyle
 from ..compare import Actor, ActorSide, Comparison, ProfileRow
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
@@ -17,6 +17,10 @@ from .glossary import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
+
+
+#: How the legend heads each group of categories.
+GROUP_NAMES = {"loaded": "Loaded words", "device": "Rhetorical devices"}
 
 
 def visible_rows(comparison: Comparison, options: HandoutOptions) -> list[ProfileRow]:
@@ -60,9 +64,16 @@ def legend_html(
             + "</table>"
         )
     found = visible_rows(comparison, options)
+    grouped = len({cats[r.category].group for r in found}) > 1
+    if grouped:  # loaded words first, then rhetorical devices; numbers keep lexicon order
+        found.sort(key=lambda r: (GROUPS.index(cats[r.category].group), cats[r.category].index))
     rows = []
+    group = ""
     for row in found:
         cat = cats[row.category]
+        if grouped and cat.group != group:
+            group = cat.group
+            rows.append(f'<tr><td colspan="5"><b>{esc(GROUP_NAMES.get(group, group))}</b></td></tr>')
         rows.append(
             f'<tr><td class="num"><b>{cat.number}</b></td><td>{_framing_sample(cat, for_qt)}</td>'
             f'<td>{esc(cat.description)}</td>'
@@ -183,9 +194,10 @@ def _agency_cell(side: ActorSide, kind: str) -> str:
 
 
 def has_agency(comparison: Comparison) -> bool:
-    """True when the comparison carries agent/patient data for its actors."""
-    return any(getattr(a.left, "agent", None) is not None or getattr(a.right, "agent", None) is not None
-               for a in comparison.actors)
+    """True when some actor side carries agent/patient data (an `agent` or `patient` that is
+    a non-zero count or a non-empty list)."""
+    return any(_agency_words(getattr(side, kind, None))[0]
+               for a in comparison.actors for side in (a.left, a.right) for kind in ("agent", "patient"))
 
 
 def agency_html(comparison: Comparison, options: HandoutOptions) -> str:
