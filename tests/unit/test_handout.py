@@ -123,6 +123,8 @@ def test_screen_mode_hides_what_the_screen_hides(handout) -> None:
     assert 'data-category="loaded"' not in texts and 'data-category="conflict"' in texts
     legend = html.split('id="legend"')[1].split('id="texts"')[0]
     assert "Loaded language" not in legend and "Organisations" not in legend
+    off = render(handout, mode="screen", screen_highlights=False).split('id="texts"')[1].split('id="actors"')[0]
+    assert 'class="ent ' not in off and 'class="frame ' not in off and 'class="line' not in off  # no line numbers
     # The other modes ignore what the screen hides.
     full = render(handout, mode="all", hidden_labels=frozenset({"ORG"}), hidden_categories=frozenset({"loaded"}))
     assert 'data-label="ORG"' in full and 'data-category="loaded"' in full

@@ -29,15 +29,17 @@ MODE_TIPS = {
 class HandoutDialog(QDialog):
     """Choose sections, mode and paper; `options()` gives the `HandoutOptions`.
 
-    `hidden_labels`/`hidden_categories` are what the screen hides (used by the "as on screen"
-    mode); `has_agency` greys out the agency section when the comparison has no such data."""
+    `hidden_labels`/`hidden_categories`/`highlights_on` are what the screen shows (used by the
+    "as on screen" mode); `has_agency` greys out the agency section when the comparison has no
+    such data."""
 
     def __init__(self, parent: QWidget | None = None, *, initial: HandoutOptions | None = None,
                  hidden_labels: frozenset[str] = frozenset(), hidden_categories: frozenset[str] = frozenset(),
-                 has_agency: bool = True) -> None:
+                 highlights_on: bool = True, has_agency: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle("Handout")
         self._hidden = (frozenset(hidden_labels), frozenset(hidden_categories))
+        self._highlights_on = highlights_on
         initial = initial or HandoutOptions()
         layout = QVBoxLayout(self)
 
@@ -114,13 +116,14 @@ class HandoutDialog(QDialog):
             landscape=self.orientation.currentIndex() == 1,
             hidden_labels=self._hidden[0],
             hidden_categories=self._hidden[1],
+            screen_highlights=self._highlights_on,
         )
 
     @classmethod
     def ask(cls, parent: QWidget | None = None, *, initial: HandoutOptions | None = None,
             hidden_labels: frozenset[str] = frozenset(), hidden_categories: frozenset[str] = frozenset(),
-            has_agency: bool = True) -> HandoutOptions | None:
+            highlights_on: bool = True, has_agency: bool = True) -> HandoutOptions | None:
         """Show the dialog; the chosen options, or None when cancelled."""
         dialog = cls(parent, initial=initial, hidden_labels=hidden_labels, hidden_categories=hidden_categories,
-                     has_agency=has_agency)
+                     highlights_on=highlights_on, has_agency=has_agency)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -121,7 +121,7 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
         )
     orientation = "landscape" if options.landscape else "portrait"
     rules.append(
-        f"@page {{ size: {options.paper} {orientation}; margin: 14mm; }}\n"
+        f"@page {{ size: {options.paper} {orientation}; margin: 12mm; }}\n"
         "@media print {\n"
         f"  body {{ margin: 0; font-size: {BODY_PT}pt; }}\n"
         "  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"

@@ -41,8 +41,8 @@ class HandoutOptionError(FrameReaderError):
 class HandoutOptions:
     """The choices of the handout builder.
 
-    `hidden_labels` and `hidden_categories` are what is hidden on screen; only the "screen"
-    mode reads them. "cold" prints the texts without highlights, one after the other, with line
+    `hidden_labels`, `hidden_categories` and `screen_highlights` (False when the screen shows
+    no highlights at all) are what the screen shows; only the "screen" mode reads them. "cold" prints the texts without highlights, one after the other, with line
     numbers (other chosen sections are still printed)."""
 
     sections: tuple[str, ...] = DEFAULT_SECTIONS
@@ -51,6 +51,7 @@ class HandoutOptions:
     landscape: bool = False
     hidden_labels: frozenset[str] = field(default_factory=frozenset)
     hidden_categories: frozenset[str] = field(default_factory=frozenset)
+    screen_highlights: bool = True
     max_actors: int = 6  # rows of the actor tables; a note says how many more there are
 
     def __post_init__(self) -> None:
@@ -74,13 +75,13 @@ class HandoutOptions:
         """Whether entities of `label` are highlighted in this mode."""
         if self.mode in ("framing", "cold"):
             return False
-        return self.mode != "screen" or label not in self.hidden_labels
+        return self.mode != "screen" or (self.screen_highlights and label not in self.hidden_labels)
 
     def shows_category(self, category: str) -> bool:
         """Whether framing terms of `category` are highlighted in this mode."""
         if self.mode == "cold":
             return False
-        return self.mode != "screen" or category not in self.hidden_categories
+        return self.mode != "screen" or (self.screen_highlights and category not in self.hidden_categories)
 
     def lists_label(self, label: str) -> bool:
         """Whether the legend lists entities of `label` (all but those hidden on screen, in the
