@@ -25,10 +25,17 @@ SAMPLES = ROOT / "resources" / "samples"
 POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 
 
-@pytest.fixture(scope="module")
-def oped_pair(engine):
-    """Two op-eds of 500-700 words about one crisis, analysed and compared."""
-    documents = [load_document(SAMPLES / name) for name in ("a-border-crisis.md", "b-border-crisis.md")]
+DATA = ROOT / "tests" / "data"
+PAIRS = {
+    "border": (SAMPLES / "a-border-crisis.md", SAMPLES / "b-border-crisis.md"),  # Markdown, many actors
+    "phones": (DATA / "oped-phones-a.txt", DATA / "oped-phones-b.txt"),  # plain text, a real-world topic
+}
+
+
+@pytest.fixture(scope="module", params=list(PAIRS))
+def oped_pair(request, engine):
+    """Two op-eds of 500-700 words about one story, analysed and compared."""
+    documents = [load_document(path) for path in PAIRS[request.param]]
     left, right = (engine.analyze(d, descriptors=True) for d in documents)
     assert all(500 <= a.words <= 700 for a in (left, right))
     return left, right, compare(left, right, categories=engine.category_ids()), engine.category_styles(), documents

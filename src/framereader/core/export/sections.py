@@ -109,6 +109,13 @@ def actor_name(name: str) -> str:
 _ACTOR_KINDS = ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _differing_words(actor: Actor) -> int:
+    """How many descriptor words one text uses for `actor` and the other does not."""
+    left = {d.word for d in actor.left.descriptors}
+    right = {d.word for d in actor.right.descriptors}
+    return len(left ^ right) if left and right else 0
+
+
 def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, more: bool = True) -> str:
     """"reckless, regime ×2" — the most frequent descriptor words first (escaped)."""
     if not descriptors:
@@ -248,7 +255,12 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
     if rows:
         left_top = max(rows, key=lambda r: (r.left_density, -cats[r.category].index))
         right_top = max(rows, key=lambda r: (r.right_density, -cats[r.category].index))
-        if left_top.left_count and right_top.right_count:
+        if left_top.left_count and right_top.right_count and left_top.category == right_top.category:
+            questions.append(
+                f"Both texts use “{esc(cats[left_top.category].name)}” most. Find two examples in each and "
+                "suggest a more neutral word for each. What changes?"
+            )
+        elif left_top.left_count and right_top.right_count:
             questions.append(
                 f"The left text uses “{esc(cats[left_top.category].name)}” most, the right text "
                 f"“{esc(cats[right_top.category].name)}”. Find two examples in each and suggest a more neutral "
@@ -263,8 +275,9 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
                 f"1,000 words) is where the texts differ most; the {more} text uses it more. Does the difference "
                 "change how you see the events?"
             )
-    described = [a for a in comparison.shared if a.left.descriptors and a.right.descriptors]
-    described.sort(key=lambda a: _ACTOR_KINDS.index(a.label) if a.label in _ACTOR_KINDS else len(_ACTOR_KINDS))
+    described = [a for a in comparison.shared if _differing_words(a)]
+    described.sort(key=lambda a: (-min(_differing_words(a), 3),
+                                  _ACTOR_KINDS.index(a.label) if a.label in _ACTOR_KINDS else len(_ACTOR_KINDS)))
     if described:
         actor, name = described[0], esc(actor_name(described[0].name))
         questions.append(
