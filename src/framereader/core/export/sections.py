@@ -97,7 +97,7 @@ def legend_html(
         if options.mode != "cold"
         else '<p class="small">The texts below are printed clean; this is what the app found in them.</p>'
     )
-    return f'<h2 id="legend">Legend</h2>{how}{entities}{framing}{note}'
+    return f'<h2 id="legend">Legend</h2>{how}{framing}{note}{entities}'
 
 
 def actor_name(name: str) -> str:
