@@ -211,3 +211,15 @@ def test_handout_dialog_returns_the_options(qtbot) -> None:
     for box in dialog.section_boxes.values():
         box.setChecked(False)
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_empty_texts_and_unknown_categories_still_print(qapp, tmp_path: Path) -> None:
+    from framereader.core.model import Analysis, FramingSpan, ModelInfo
+
+    empty = Analysis("empty.txt", "", ModelInfo("blank", "0"), (), (), 0)
+    one = Analysis("one.txt", "A brutal raid.", ModelInfo("blank", "0"), (),
+                   (FramingSpan(2, 8, "not_in_any_lexicon", "brutal", "brutal"),), 3)
+    export_pdf(tmp_path / "e.pdf", empty, one, compare(empty, one), None,
+               options=HandoutOptions.parse("all"))
+    text = squash(" ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "e.pdf").pages))
+    assert "brutal" in text and "Notinanylexicon" in text and "Glossary" in text
