@@ -27,10 +27,6 @@ TICK_BUDGET_S = 0.004  # re-layout when the edit block ends costs about as much 
 MAX_SPAN_PER_TICK = 20_000
 
 
-#: What the UI shows for a framing category (the one typed style core builds from the lexicons).
-CategoryInfo = CategoryStyle
-
-
 @dataclass(frozen=True)
 class Visibility:
     """Which highlights are on."""
