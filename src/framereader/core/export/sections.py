@@ -116,11 +116,17 @@ def _differing_words(actor: Actor) -> int:
     return len(left ^ right) if left and right else 0
 
 
+def rank_words(words: Iterable[str]) -> list[tuple[str, int]]:
+    """(word, count), most frequent first, ties alphabetical (case-insensitive, then exact)."""
+    return sorted(Counter(words).items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+
+
 def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, more: bool = True) -> str:
-    """"reckless, regime ×2" — the most frequent descriptor words first (escaped)."""
+    """"reckless, regime ×2" — the most frequent descriptor words first (escaped); a
+    descriptor's `label` ("not pragmatist") when it has one, else its word."""
     if not descriptors:
         return "—"
-    ranked = sorted(Counter(d.word for d in descriptors).items(), key=lambda item: (-item[1], item[0]))
+    ranked = rank_words(getattr(d, "label", None) or d.word for d in descriptors)
     parts = [f'{esc(word)}{f" ×{n}" if n > 1 else ""}' for word, n in ranked[:limit]]
     if more and len(ranked) > limit:
         parts.append(f"+{len(ranked) - limit}")
@@ -190,7 +196,7 @@ def _agency_words(value: Any) -> tuple[int, list[str]]:
         )
         if isinstance(word, str):
             words.append(word)
-    return len(items), [w for w, _n in Counter(words).most_common(3)]
+    return len(items), [w for w, _n in rank_words(words)[:3]]
 
 
 def _agency_cell(side: ActorSide, kind: str) -> str:
