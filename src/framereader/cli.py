@@ -2,7 +2,8 @@
 
     framereader [A] [B] [--screenshot OUT.png] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
-    framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--model NAME] [--lexicon PATH]...
+    framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
+                        [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
     framereader models
     framereader lexicon check PATH...
 
@@ -54,6 +55,18 @@ def _headless_parser() -> argparse.ArgumentParser:
     compare.add_argument("--json", metavar="OUT", help="write the comparison JSON here")
     compare.add_argument("--html", metavar="OUT", help="write the HTML handout here")
     compare.add_argument("--pdf", metavar="OUT", help="write the PDF handout here")
+    from .core.export.options import MODES, PAPERS, SECTIONS
+
+    compare.add_argument(
+        "--sections", metavar="LIST",
+        help="handout sections, comma-separated, in any order: " + ",".join(SECTIONS)
+        + " (or 'all'; default: all but glossary, or texts,questions with --mode cold)",
+    )
+    compare.add_argument("--mode", type=str.lower, choices=list(MODES), default="all",
+                         help="handout highlights: " + "; ".join(f"{k} = {v.lower()}" for k, v in MODES.items()))
+    compare.add_argument("--paper", choices=list(PAPERS), type=lambda v: v.capitalize() if v.lower() == "letter" else v.upper(),
+                         default="A4", help="paper size of the PDF handout (default A4)")
+    compare.add_argument("--landscape", action="store_true", help="landscape pages (default portrait)")
     _add_engine_options(compare)
 
     sub.add_parser("models", help="list installed spaCy pipelines")
@@ -158,10 +171,12 @@ def _export(path: str, write: Callable[[str], None]) -> None:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .core.compare import compare, comparison_to_json
     from .core.documents import load_document
+    from .core.export import HandoutOptions
 
     for target in (args.json, args.html, args.pdf):
         if target:
             _check_target(target)
+    options = HandoutOptions.parse(args.sections, args.mode, args.paper, landscape=args.landscape)
     left_doc, right_doc = load_document(args.left), load_document(args.right)
     engine = _engine(args)
     left = engine.analyze(left_doc, descriptors=True)
@@ -174,11 +189,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if args.html:
         from .core.export import export_html
 
-        _export(args.html, lambda path: export_html(path, left, right, comparison, engine.categories_meta()))
+        _export(args.html, lambda path: export_html(path, left, right, comparison, engine.category_styles(),
+                                                    options=options, documents=(left_doc, right_doc)))
     if args.pdf:
         from .ui.handout_pdf import export_pdf
 
-        _export(args.pdf, lambda path: export_pdf(path, left, right, comparison, engine.categories_meta()))
+        _export(args.pdf, lambda path: export_pdf(path, left, right, comparison, engine.category_styles(),
+                                                  options=options, documents=(left_doc, right_doc)))
     if not (args.json or args.html or args.pdf):
         _emit_json(comparison_to_json(left, right, comparison))
     return 0

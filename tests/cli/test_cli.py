@@ -134,3 +134,27 @@ def test_compare_json_has_agency_passives_and_alignment(tmp_path: Path) -> None:
     for pair in data["alignment"]:
         assert 0 < pair["score"] <= 1 and pair["left"][0] < pair["left"][1] and pair["right"][0] < pair["right"][1]
     assert data["left_only"] and data["right_only"]
+
+
+def test_compare_writes_the_handout_with_the_chosen_options(tmp_path: Path, capsys) -> None:
+    import pypdf
+
+    a, b = str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md")
+    html, pdf = tmp_path / "h.html", tmp_path / "h.pdf"
+    args = ["compare", a, b, "--html", str(html), "--pdf", str(pdf), "--sections", "texts,legend",
+            "--mode", "framing", "--paper", "letter", "--landscape"]
+    assert main(args) == 0, capsys.readouterr().err
+    page = html.read_text(encoding="utf-8")
+    assert '<h2 id="legend">' in page and '<h2 id="texts">' in page and 'id="actors"' not in page
+    assert 'class="ent ' not in page and 'class="frame ' in page and "size: Letter landscape" in page
+    reader = pypdf.PdfReader(pdf)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (792, 612)
+
+
+def test_compare_rejects_unknown_handout_options_in_one_line(tmp_path: Path, capsys) -> None:
+    a = str(SAMPLES / "a-border-crisis.md")
+    assert main(["compare", a, a, "--html", str(tmp_path / "h.html"), "--sections", "texts,pictures"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "unknown handout section 'pictures'" in err and "Traceback" not in err
+    assert not (tmp_path / "h.html").exists()

@@ -61,7 +61,7 @@ def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: 
     right = engine.analyze(load_document(SAMPLES / "b-border-crisis.md"), descriptors=True)
     comparison = compare(left, right, categories=engine.category_ids())
     export_json(tmp_path / "c.json", left, right, comparison)
-    export_html(tmp_path / "c.html", left, right, comparison, engine.categories_meta())
+    export_html(tmp_path / "c.html", left, right, comparison, engine.category_styles())
     assert (tmp_path / "c.html").stat().st_size > 1000
     assert no_network == []
 

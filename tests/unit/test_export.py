@@ -4,100 +4,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from export_support import CATEGORIES, at, make, pair
+
 from framereader.core.compare import compare, comparison_to_json
 from framereader.core.export import categories_meta, export_html, export_json, render_handout_html
-from framereader.core.model import Analysis, Descriptor, EntitySpan, FramingSpan, ModelInfo
-from framereader.core.palette import DEFAULT_UNDERLINE_STYLES, ENTITY_COLOURS, tint
+from framereader.core.model import Analysis
+from framereader.core.palette import DEFAULT_CATEGORY_COLOURS, DEFAULT_UNDERLINE_STYLES, ENTITY_COLOURS, tint
 
-MODEL = ModelInfo("en_core_web_sm", "3.8.0")
 VOID = {"br", "meta", "hr", "img", "input", "link", "col", "area", "base", "wbr", "source"}
 SVG_VOID = {"rect", "line", "path", "circle"}  # self-closing inside the SVG chart
 
 
-def make(text: str, ents=(), framing=(), descriptors=(), source="left.md") -> Analysis:
-    spans = tuple(EntitySpan(s, e, label, text[s:e]) for s, e, label in ents)
-    frames = tuple(FramingSpan(s, e, cat, text[s:e].lower(), text[s:e]) for s, e, cat in framing)
-    return Analysis(
-        source=source,
-        text=text,
-        model=MODEL,
-        entities=spans,
-        framing=frames,
-        words=len(text.split()),
-        descriptors=tuple(descriptors),
-        entity_counts=dict(sorted(Counter(e.label for e in spans).items())),
-        framing_counts=dict(sorted(Counter(f.category for f in frames).items())),
-    )
-
-
-def at(text: str, word: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return start, start + len(word)
-
-
-LEFT_TEXT = (
-    "# Storm at the border\n\n"
-    "The reckless President Holloway sent troops across the border, the Kremlin said.\n"
-    "Holloway's regime called it a brutal, necessary raid. See https://example.com/report "
-    "and <script>alert('x')</script> & more.\n"
-    "The United Nations condemned the invasion."
-)
-RIGHT_TEXT = (
-    "Soldiers crossed the border on Monday after Holloway ordered a defensive operation.\n"
-    "The UN asked for calm; the Kremlin stayed silent. Visit http://news.example.org."
-)
-
-CATEGORIES = {
-    "loaded": {"name": "Loaded language", "colour": "#d55e00", "description": "Emotive words"},
-    "conflict": {"name": "Conflict", "colour": "#0072b2", "description": "War and fighting"},
-    "security": {"name": "Security", "colour": "#009e73", "description": "Defence framing"},
-    "victims": {"name": "Victims", "colour": "#cc79a7", "description": "Harm to people"},
-}
-
-
-def pair() -> tuple[Analysis, Analysis]:
-    lt, rt = LEFT_TEXT, RIGHT_TEXT
-    holloway = at(lt, "Holloway")
-    left = make(
-        lt,
-        ents=[(*holloway, "PERSON"), (*at(lt, "Kremlin"), "ORG"), (*at(lt, "Holloway's"), "PERSON"),
-              (*at(lt, "United Nations"), "ORG")],
-        framing=[
-            (*at(lt, "reckless"), "loaded"),
-            # overlaps the entity "Holloway" and crosses its boundary on purpose
-            (at(lt, "President")[0], holloway[1] - 3, "security"),
-            (*at(lt, "sent troops"), "conflict"),
-            (*at(lt, "troops"), "security"),  # nested inside "sent troops"
-            (*at(lt, "brutal"), "loaded"),
-            (*at(lt, "invasion"), "conflict"),
-        ],
-        descriptors=[
-            Descriptor("reckless", "amod", *holloway, *at(lt, "reckless"), 23, 104),
-            Descriptor("president", "title", *holloway, *at(lt, "President"), 23, 104),
-        ],
-        source="/home/teacher/texts/left-article.md",
-    )
-    right = make(
-        rt,
-        ents=[(*at(rt, "Monday"), "DATE"), (*at(rt, "Holloway"), "PERSON"), (*at(rt, "UN"), "ORG"),
-              (*at(rt, "Kremlin"), "ORG")],
-        framing=[(*at(rt, "defensive operation"), "security"), (*at(rt, "crossed"), "conflict")],
-        source="https://example.com/right.txt",
-    )
-    return left, right
-
-
 class Highlights(HTMLParser):
-    """Rebuilds the plain text of each column and, per character, the highlights around it."""
+    """Rebuilds the text of each column and, per character offset, the highlights around it:
+    each line of a text is a `<p class="para" data-offset=N>` (line breaks are not printed)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -105,27 +31,23 @@ class Highlights(HTMLParser):
         self.side: str | None = None
         self.side_depth = 0
         self.skip_depth = 0
-        self.texts: dict[str, list[str]] = {"left": [], "right": []}
-        self.marks: dict[str, list[list[dict[str, str]]]] = {"left": [], "right": []}
+        self.at = 0
+        self.chars: dict[str, dict[int, str]] = {"left": {}, "right": {}}
+        self.marks: dict[str, dict[int, list[dict[str, str]]]] = {"left": {}, "right": {}}
         self.errors: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = {k: v or "" for k, v in attrs}
-        if tag == "br":
-            if self.side and not self.skip_depth:
-                self._add("\n")
-            return
         if tag in VOID:
             return
         self.stack.append((tag, attributes))
-        if "text" in attributes.get("class", "").split() and "data-side" in attributes:
+        classes = attributes.get("class", "").split()
+        if "text" in classes and "data-side" in attributes:
             self.side, self.side_depth = attributes["data-side"], len(self.stack)
-        if "tag" in attributes.get("class", "").split():
+        if self.side and "para" in classes:
+            self.at = int(attributes["data-offset"])
+        if "tag" in classes:
             self.skip_depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        if tag == "br":
-            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
         if tag in VOID or (tag in SVG_VOID and (not self.stack or self.stack[-1][0] != tag)):
@@ -141,13 +63,11 @@ class Highlights(HTMLParser):
 
     def handle_data(self, data):
         if self.side and not self.skip_depth:
-            self._add(data)
-
-    def _add(self, data: str) -> None:
-        active = [a for _t, a in self.stack[self.side_depth :]]
-        for ch in data:
-            self.texts[self.side].append(ch)
-            self.marks[self.side].append(active)
+            active = [a for _t, a in self.stack[self.side_depth + 1 :]]  # inside the paragraph
+            for ch in data:
+                self.chars[self.side][self.at] = ch
+                self.marks[self.side][self.at] = active
+                self.at += 1
 
 
 def parse(html: str) -> Highlights:
@@ -160,25 +80,30 @@ def parse(html: str) -> Highlights:
 
 
 def assert_every_highlight(html: str, analyses: dict[str, Analysis]) -> None:
+    """Every character of both texts but the line breaks is printed at its offset, inside
+    exactly the highlights that cover it."""
     parsed = parse(html)
     for side, analysis in analyses.items():
-        assert "".join(parsed.texts[side]) == analysis.text
+        expected = {i: ch for i, ch in enumerate(analysis.text) if ch != "\n"}
+        assert parsed.chars[side] == expected
         marks = parsed.marks[side]
         for e in analysis.entities:
             for i in range(e.start, e.end):
-                assert any(
-                    "ent" in m.get("class", "").split() and m.get("data-label") == e.label for m in marks[i]
-                ), (side, e, i)
+                if i in expected:
+                    assert any(
+                        "ent" in m.get("class", "").split() and m.get("data-label") == e.label for m in marks[i]
+                    ), (side, e, i)
         for f in analysis.framing:
             for i in range(f.start, f.end):
-                assert any(
-                    "frame" in m.get("class", "").split() and m.get("data-category") == f.category
-                    for m in marks[i]
-                ), (side, f, i)
+                if i in expected:
+                    assert any(
+                        "frame" in m.get("class", "").split() and m.get("data-category") == f.category
+                        for m in marks[i]
+                    ), (side, f, i)
         # And nothing else is highlighted.
         covered = {i for e in analysis.entities for i in range(e.start, e.end)}
         covered |= {i for f in analysis.framing for i in range(f.start, f.end)}
-        for i, m in enumerate(marks):
+        for i, m in marks.items():
             if i not in covered:
                 assert not any({"ent", "frame"} & set(x.get("class", "").split()) for x in m), (side, i)
 
@@ -218,7 +143,7 @@ def test_browser_handout_layout_chart_and_print_css(handout):
     html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS)
     assert html.startswith("<!DOCTYPE html>")
     assert "grid-template-columns: 1fr 1fr" in html
-    assert "@media print" in html and "size: A4 landscape" in html
+    assert "@media print" in html and "size: A4 portrait" in html
     assert html.count("<svg") == 1 and "xmlns" not in html
     assert "Framing terms per 1,000 words (count in brackets)</text>" in html  # value axis label
     for meta in CATEGORIES.values():
@@ -247,13 +172,16 @@ def test_legend_counts_and_actors_table(handout):
     html = render_handout_html(left, right, comparison, CATEGORIES, ENTITY_COLOURS)
     loaded = comparison.row("loaded")
     assert loaded.left_count == 2
-    assert f"{loaded.left_count} ({loaded.left_density:.1f})" in html
-    actors = html[html.index(">Actors</h2>") :]
-    shared = actors[actors.index("Named in both texts") : actors.index("Only in the left text")]
-    assert "Holloway" in shared and "United Nations" in shared and "Kremlin" in shared
-    assert "reckless" in shared and "(amod)" in shared
+    legend = html[html.index(">Legend</h2>") : html.index(">The two texts</h2>")]
+    row = legend[legend.index("Loaded language") :]
+    assert re.match(r"Loaded language</span></td><td>Emotive words</td><td class=\"num\">2</td>", row)
+    assert f"{loaded.left_density:.1f} ({loaded.left_count})</text>" in html  # the chart
+    actors = html[html.index(">Actors</h2>") : html.index(">Framing profile</h2>")]
+    table = actors[actors.index("<table") : actors.index("</table>")]
+    assert "Holloway" in table and "United Nations" in table and "Kremlin" in table
+    assert "reckless" in table and "amod" not in table  # descriptor words, not relation codes
     assert "Monday" not in actors  # a DATE is not an actor
-    assert "Named in both texts (3)" in html
+    assert "3 actors named in both texts" in actors
 
 
 def test_categories_without_meta_still_render():
@@ -268,7 +196,7 @@ def test_categories_without_meta_still_render():
 def test_empty_texts_render():
     empty = make("")
     html = render_handout_html(empty, empty, compare(empty, empty), {}, {})
-    assert "No framing categories" in html
+    assert "No framing terms found" in html and "No framing terms to chart" in html
     parse(html)
 
 
@@ -284,7 +212,7 @@ def test_categories_meta_from_lexicon_like_objects():
     meta = categories_meta([Lex([Cat("a", "A", "#111111", "first")]), Lex([Cat("a", "dup", "", ""), Cat("b", "B", "", "")])])
     assert meta == {
         "a": {"name": "A", "colour": "#111111", "description": "first"},
-        "b": {"name": "B", "colour": "", "description": ""},
+        "b": {"name": "B", "colour": DEFAULT_CATEGORY_COLOURS[1], "description": ""},  # the default for index 1
     }
 
 

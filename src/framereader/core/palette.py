@@ -35,7 +35,9 @@ DEFAULT_ENTITY_COLOUR = "#bbbbbb"
 #: Underline styles cycled per framing category index (CSS `text-decoration-style` values).
 DEFAULT_UNDERLINE_STYLES: tuple[str, ...] = ("solid", "dashed", "dotted", "double", "wavy")
 
-#: Fallback colours for categories without one (Okabe–Ito order, then Tableau extras).
+#: The one list of default category colours: categories without a valid colour get these by
+#: index, and new or imported lexicon categories are given them in this order (Okabe–Ito, then
+#: two darker Tableau extras; no yellow or black, which would not read as an underline).
 DEFAULT_CATEGORY_COLOURS: tuple[str, ...] = (
     "#d55e00",
     "#0072b2",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core.compare import Comparison
 from ..core.errors import FrameReaderError
+from ..core.categories import category_styles
 from ..core.export import categories_meta, export_html, export_json
 from ..core.model import SIDES, Analysis, Side
 from .compare_view import ComparisonPanel
@@ -101,14 +102,15 @@ class ComparisonController(QObject):
             return False
         suffix = Path(path).suffix.lower()
         title = f"{self.panes['left'].title} and {self.panes['right'].title}"
-        meta = categories_meta(self.service.lexicons)
+        styles = category_styles(self.service.lexicons)
+        documents = (self.panes["left"].document, self.panes["right"].document)
         try:
             if suffix == ".pdf":
-                export_pdf(path, left, right, self.comparison, meta, title=title)
+                export_pdf(path, left, right, self.comparison, styles, title=title, documents=documents)
             elif suffix == ".json":
                 export_json(path, left, right, self.comparison)
             else:
-                export_html(path, left, right, self.comparison, meta, title=title)
+                export_html(path, left, right, self.comparison, styles, title=title, documents=documents)
         except (OSError, FrameReaderError) as exc:
             reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
             self.messages.error("Export failed", f"{path}: {reason}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
-from ..core import palette
+from ..core.categories import CategoryStyle, category_styles, fallback_style
 from ..core.model import Analysis
 from . import styles
 from .visibility import Visibility
@@ -28,50 +28,42 @@ TICK_BUDGET_S = 0.004  # re-layout when the edit block ends costs about as much 
 MAX_SPAN_PER_TICK = 20_000
 
 
-@dataclass(frozen=True)
-class CategoryInfo:
-    """What the UI shows for a framing category."""
-
-    id: str
-    name: str
-    colour: str  # #rrggbb
-    index: int  # lexicon order; picks the underline style
-    description: str = ""
-
-
 @dataclass
 class StyleBook:
     """Formats and colours per entity label and framing category (one object per format)."""
 
-    categories: dict[str, CategoryInfo] = field(default_factory=dict)
+    categories: dict[str, CategoryStyle] = field(default_factory=dict)
     terms: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (category, term) -> (note, alternative)
     _entity: dict[str, QTextCharFormat] = field(default_factory=dict)
     _framing: dict[str, tuple[QTextCharFormat, QTextCharFormat]] = field(default_factory=dict)
 
     @classmethod
     def from_lexicons(cls, lexicons: Iterable[object]) -> "StyleBook":
-        """Categories (in lexicon order) and term notes from core `Lexicon` objects."""
-        book = cls()
+        """Categories (in lexicon order, from `category_styles`) and term notes from core
+        `Lexicon` objects."""
+        lexicons = list(lexicons)
+        book = cls.from_styles(category_styles(lexicons))
+        described: set[str] = set()
         for lexicon in lexicons:
             for category in getattr(lexicon, "categories", ()):
-                if category.id in book.categories:
-                    continue
-                index = len(book.categories)
-                colour = palette.category_colour(index, getattr(category, "colour", None))
-                book.categories[category.id] = CategoryInfo(
-                    category.id, category.name, colour, index, getattr(category, "description", "") or ""
-                )
+                if category.id in described:
+                    continue  # the first category of an id wins, as in `category_styles`
+                described.add(category.id)
                 for term in getattr(category, "terms", ()):
                     book.terms[(category.id, term.text)] = (term.note or "", term.alternative or "")
         return book
 
-    def category(self, category_id: str) -> CategoryInfo:
-        """Info for a category id; unknown ids get a stable default colour."""
+    @classmethod
+    def from_styles(cls, category_styles: Iterable[CategoryStyle]) -> "StyleBook":
+        """A book for the given category styles (no term notes)."""
+        return cls(categories={style.id: style for style in category_styles})
+
+    def category(self, category_id: str) -> CategoryStyle:
+        """Style of a category id; unknown ids get a stable default colour."""
         info = self.categories.get(category_id)
         if info is None:
             index = len(self.categories) + sum(map(ord, category_id)) % 8
-            info = CategoryInfo(category_id, category_id.replace("_", " ").capitalize(), palette.category_colour(index), index)
-            self.categories[category_id] = info
+            info = self.categories[category_id] = fallback_style(category_id, index)
         return info
 
     def entity_format(self, label: str) -> QTextCharFormat:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..atomic import atomic_write_text
 from ..safe_read import describe_read_error, read_limited
 from ..errors import LexiconError
+from ..palette import DEFAULT_CATEGORY_COLOURS
 from ..paths import data_dir, resources_dir
 from .terms import (
     Term,
@@ -34,8 +35,9 @@ READ_VERSIONS = (1, 2)
 SUFFIX = ".frlex"
 #: Lexicon files larger than this are refused (a lexicon is a few kilobytes).
 MAX_LEXICON_BYTES = 10 * 1024 * 1024
-#: Colours given to imported categories, in order (Okabe–Ito, colour-blind safe).
-DEFAULT_COLOURS = ("#D55E00", "#0072B2", "#CC79A7", "#009E73", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+#: Colours given to new and imported categories, in order: palette's one list, in the upper-case
+#: spelling `.frlex` files use.
+DEFAULT_COLOURS = tuple(colour.upper() for colour in DEFAULT_CATEGORY_COLOURS)
 
 HEADER_KEYS = ("id", "name", "language", "description")
 HEADER_REQUIRED = ("id", "name", "language")

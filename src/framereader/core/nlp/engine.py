@@ -10,7 +10,7 @@ from pathlib import Path
 from .agency import add_structure
 from .analysis import analyze, rematch
 from .cache import AnalysisCache, cache_key
-from ..export import categories_meta
+from ..categories import CategoryStyle, category_styles
 from ..lexicons.format import (
     Lexicon,
     bundled_lexicon_paths,
@@ -141,11 +141,11 @@ class Engine:
 
     def category_ids(self) -> list[str]:
         """Every framing category id, in lexicon order."""
-        return list(self.categories_meta())
+        return [style.id for style in self.category_styles()]
 
-    def categories_meta(self) -> dict[str, dict[str, str]]:
-        """Per category id: name, colour and description (for legends and exports)."""
-        return categories_meta(self.lexicons)
+    def category_styles(self) -> list[CategoryStyle]:
+        """How each framing category is shown (name, colour, number…), in lexicon order."""
+        return category_styles(self.lexicons)
 
     def category_groups(self) -> dict[str, str]:
         """Per category id: `loaded` (loaded words) or `device` (rhetorical devices)."""
