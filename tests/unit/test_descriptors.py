@@ -259,7 +259,7 @@ def test_plain_predicate_is_not_negated(nlp):
 
 def test_one_ranking_for_the_dock_and_the_handout():
     from framereader.core.compare import rank_descriptors
-    from framereader.core.export import _descriptor_summary
+    from framereader.core.export.sections import descriptor_summary as handout_summary
     from framereader.ui.compare_view import descriptor_summary
 
     def d(word: str, start: int, negated: bool = False) -> Descriptor:
@@ -269,6 +269,6 @@ def test_one_ranking_for_the_dock_and_the_handout():
     descriptors = (d("zealot", 1), d("brave", 2), d("Able", 3), d("brave", 4), d("pragmatist", 5, True))
     assert rank_descriptors(descriptors) == [("brave", 2), ("Able", 1), ("not pragmatist", 1), ("zealot", 1)]
     assert descriptor_summary(descriptors) == "brave ×2, Able, not pragmatist, zealot"
-    html = _descriptor_summary(descriptors)
+    html = handout_summary(descriptors)
     assert [html.index(w) for w in ("brave", "Able", "not pragmatist", "zealot")] == sorted(
         html.index(w) for w in ("brave", "Able", "not pragmatist", "zealot"))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..categories import GROUPS, CategoryStyle
-from ..compare import Actor, ActorSide, Comparison, ProfileRow
+from ..compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
@@ -116,17 +116,12 @@ def _differing_words(actor: Actor) -> int:
     return len(left ^ right) if left and right else 0
 
 
-def rank_words(words: Iterable[str]) -> list[tuple[str, int]]:
-    """(word, count), most frequent first, ties alphabetical (case-insensitive, then exact)."""
-    return sorted(Counter(words).items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
-
-
 def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, more: bool = True) -> str:
     """"reckless, regime ×2" — the most frequent descriptor words first (escaped); a
     descriptor's `label` ("not pragmatist") when it has one, else its word."""
     if not descriptors:
         return "—"
-    ranked = rank_words(getattr(d, "label", None) or d.word for d in descriptors)
+    ranked = rank_descriptors(descriptors)
     parts = [f'{esc(word)}{f" ×{n}" if n > 1 else ""}' for word, n in ranked[:limit]]
     if more and len(ranked) > limit:
         parts.append(f"+{len(ranked) - limit}")
