@@ -51,6 +51,7 @@ def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
     from framereader.core.settings import Settings
     from framereader.ui.main_window import MainWindow
 
+    engine.use_lexicon_files(None)  # the session engine starts every window with the bundled lexicons
     win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]), persist=False)
     win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
     win.errors = win.messages.errors  # type: ignore[attr-defined]

@@ -83,7 +83,7 @@ def test_markdown_keeps_emphasis_under_highlights(opened) -> None:
     fmt = format_at(pane.view.document(), pane.built.offsets.to_qt(berlin))
     assert fmt.fontWeight() >= 700  # **Berlin** stays bold under the GPE tint
     assert any(e.text == "Berlin" for e in pane.analysis.entities)
-    opened.set_highlights_enabled(False)
+    opened.visibility.set_all(False)
     pane.highlighter.run_to_end()
     assert format_at(pane.view.document(), pane.built.offsets.to_qt(berlin)).fontWeight() >= 700
 
@@ -164,7 +164,7 @@ def test_highlights_are_applied_in_chunks_on_big_documents(qtbot, window) -> Non
     analysis = Analysis("big", text, ModelInfo("test", "1"), spans, (), 24000, entity_counts={"PERSON": 6000})
     pane = window.panes[0]
     pane.set_document(document)
-    window.service.cancel(0)
+    window.service.cancel("left")
     assert pane.set_analysis(analysis)
     assert pane.highlighter.busy  # nothing is applied synchronously
     qtbot.waitUntil(lambda: not pane.highlighter.busy, timeout=WAIT_MS)
@@ -261,7 +261,7 @@ def test_clicking_an_entity_marks_its_mentions_and_f3_walks_them(qtbot, window, 
     window.actions["next_mention"].trigger()
     # past the last left mention: on to the right text
     assert right.view.textCursor().position() == right.built.offsets.to_qt(expected_right[0][0])
-    assert window.documents.focused == 1
+    assert window.documents.focused == "right"
     window.actions["previous_mention"].trigger()  # Shift+F3
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[-1][0])
     assert QKeySequenceText("F3") in [k.toString() for k in window.actions["next_mention"].shortcuts()]
@@ -318,10 +318,10 @@ def test_paste_swap_close_and_recent(qtbot, opened, texts) -> None:
     left_doc, left_analysis = win.panes[0].document, win.panes[0].analysis
     win.actions["swap"].trigger()
     assert win.panes[1].document is left_doc and win.panes[1].analysis is left_analysis
-    assert win.panes[0].document.source == "clipboard" and not win.service.busy(0)
+    assert win.panes[0].document.source == "clipboard" and not win.service.busy("left")
 
     win.panes[1].view.setFocus()
-    win.documents.focused = 1  # focus events are unreliable offscreen; the pane reports focus like this
+    win.documents.focused = "right"  # focus events are unreliable offscreen; the pane reports focus like this
     win.actions["close"].trigger()
     assert win.panes[1].document is None and win.panes[0].document is not None
     assert str(Path(texts["emoji"]).resolve()) in win.settings.recent_files
@@ -364,18 +364,18 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, window) -> None:
     second = Document("Anya Petrova visited Geneva.")
     results: list[Analysis] = []
     service.analysis_ready.connect(lambda side, analysis: results.append(analysis) if side == "left" else None)
-    service.analyze(0, first)
-    service.analyze(0, second)
+    service.analyze("left", first)
+    service.analyze("left", second)
     qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
     qtbot.wait(300)
     assert [a.text for a in results] == [second.text]
-    assert not service.busy(0)
+    assert not service.busy("left")
 
 
 def test_zooming_a_long_text_twice_rebuilds_in_steps_and_keeps_the_place(qtbot, window) -> None:
     from PySide6.QtCore import QPoint
 
-    window.documents.set_document(0, Document(long_text(3000, "Marek Holloway")))
+    window.documents.set_document("left", Document(long_text(3000, "Marek Holloway")))
     pane = window.panes[0]
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     bar = pane.view.verticalScrollBar()

@@ -32,7 +32,7 @@ def test_text_shows_before_the_model_is_ready_and_highlights_follow(qtbot, engin
     assert pane.document is not None and pane.analysis is None
     assert pane.view.document().characterCount() == pane.built.offsets.qt_length + 1  # plain text is there
     assert "waiting" in pane.header.meta.text()
-    assert win.progress_bar.isVisible() or win.progress_bar.isVisibleTo(win)
+    assert win.status.bar.isVisible() or win.status.bar.isVisibleTo(win)
     release.set()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     assert pane.analysis.entities

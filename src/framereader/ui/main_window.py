@@ -211,8 +211,10 @@ class MainWindow(QMainWindow):
         self.legend.show_visibility(value, self.visibility.showing_any)
         self.actions["highlights"].setChecked(self.visibility.showing_any)
         self.settings.highlights_on = value.enabled
-        self.settings.hidden_labels = sorted(value.hidden_labels)
-        self.settings.hidden_categories = sorted(value.hidden_categories)
+        if set(self.settings.hidden_labels) != value.hidden_labels:
+            self.settings.hidden_labels = sorted(value.hidden_labels)
+        if set(self.settings.hidden_categories) != value.hidden_categories:
+            self.settings.hidden_categories = sorted(value.hidden_categories)
         self.status.update()
 
     def _show_view_state(self) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.compare import Actor, Comparison, actor_for_mention, actors_of_one_text
+from ..core.compare import Actor, Comparison, actor_for_mention, actors_of_one_text, align_actors
 from ..core.labels import same_name_key
 from ..core.model import EntitySpan, Side
 
@@ -101,11 +101,8 @@ class MentionMarker(QObject):
     def entity_clicked(self, side: Side, entity: EntitySpan) -> None:
         """Mark every mention of the clicked actor in both texts."""
         comparison = self._comparison()
-        analysis = self.panes[side].analysis
-        actors = comparison.actors if comparison is not None else ()
+        actors = comparison.actors if comparison is not None else self._actors_now()
         actor = actor_for_mention(actors, side, entity.start, entity.end)
-        if actor is None and analysis is not None and len(analysis.entities) <= MAX_ENTITIES_TO_GROUP:
-            actor = actor_for_mention(actors_of_one_text(analysis, side), side, entity.start, entity.end)
         if actor is not None:
             self.navigator.mark(actor.left.mentions, actor.right.mentions, actor.name)
         else:  # not an actor (a date, a number): the same words
@@ -120,6 +117,18 @@ class MentionMarker(QObject):
         """Mark these mentions and say how many there are."""
         self.navigator.mark(left, right, title)
         self._status_counts()
+
+    def _actors_now(self) -> tuple[Actor, ...]:
+        """The actors by the comparison's rule before the comparison has arrived (grouped here,
+        so only for texts small enough not to hold the event loop)."""
+        left, right = self.panes["left"].analysis, self.panes["right"].analysis
+        if sum(len(a.entities) for a in (left, right) if a is not None) > MAX_ENTITIES_TO_GROUP:
+            return ()
+        if left is not None and right is not None:
+            return align_actors(left, right)
+        if left is not None:
+            return actors_of_one_text(left, "left")
+        return actors_of_one_text(right, "right") if right is not None else ()
 
     def actor_activated(self, actor: Actor) -> None:
         """An actor chosen in the comparison: mark it and go to its first mention."""
