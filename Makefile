@@ -25,8 +25,10 @@ sysdeps: $(STAMP)
 run: sysdeps
 	$(BIN)/framereader $(SAMPLES)
 
+# The walls between core, nlp and ui (import-linter contracts in pyproject), then the suite.
 test: sysdeps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --timeout 300
 
 screenshot: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/framereader --screenshot docs/screenshot.png $(SAMPLES)

@@ -70,7 +70,9 @@ def test_gui_start_load_analyse_render_use_no_network(no_network, qtbot, tmp_pat
     from framereader.core.settings import Settings
     from framereader.ui.main_window import MainWindow
 
-    window = MainWindow(settings=Settings(), persist=False)  # loads the pipeline itself
+    from framereader.cli import engine_factory
+
+    window = MainWindow(engine_factory=engine_factory, settings=Settings(), persist=False)  # loads the pipeline itself
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
