@@ -37,6 +37,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Save both texts and the view as a .framereader lesson file"),
     ActionSpec("export", "&Export Comparison…", ("Ctrl+E",),
                "Save a printable HTML or PDF handout, or JSON for research"),
+    ActionSpec("export_handout", "Export &Handout…", ("Ctrl+Shift+E",),
+               "Choose the handout's sections, highlights and paper, then save it as PDF or HTML"),
+    ActionSpec("print", "&Print…", (Key.Print, "Ctrl+P"), "Print the handout (with a preview)"),
     ActionSpec("preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"), "Language model, theme and scrolling",
                role=QAction.MenuRole.PreferencesRole),
     ActionSpec("quit", "&Quit", (Key.Quit, "Ctrl+Q"), role=QAction.MenuRole.QuitRole),
@@ -66,7 +69,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 #: Menus in order: action ids, "-" for a separator, "@name" for a submenu the window fills.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_left", "open_right", "@recent", "-", "paste_left", "paste_right", "-", "swap", "close",
-               "save_session", "export", "-", "preferences", "-", "quit")),
+               "save_session", "export", "export_handout", "print", "-", "preferences", "-", "quit")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "sync", "-", "highlights", "@highlights", "-",
                "next_mention", "previous_mention", "clear_marks", "-", "@docks", "presenter", "@theme", "-",
                "hide_for_reading", "reveal_next", "show_all")),

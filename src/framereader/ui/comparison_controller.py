@@ -7,15 +7,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..core.compare import Comparison
 from ..core.errors import FrameReaderError
 from ..core.categories import category_styles
-from ..core.export import categories_meta, export_html, export_json
+from ..core.export import HandoutOptions, categories_meta, export_html, export_json
+from ..core.export.sections import has_agency
 from ..core.model import SIDES, Analysis, Side
 from .compare_view import ComparisonPanel
-from .handout_pdf import export_pdf
+from .handout_dialog import HandoutDialog
+from .handout_pdf import export_pdf, page_layout, print_handout
+from .visibility import Visibility
 from .messages import MessageSink
 from .pane import Pane
 from .worker import AnalysisService
@@ -38,6 +42,7 @@ class ComparisonController(QObject):
         self.comparison: Comparison | None = None
         self.described: dict[Side, Analysis] = {}  # analyses with descriptors, per side
         self._token = 0  # the newest comparison request
+        self._options: HandoutOptions | None = None  # the handout options chosen last
         service.descriptors_ready.connect(self._on_descriptors_ready)
         service.comparison_ready.connect(self._on_comparison_ready)
 
@@ -75,11 +80,52 @@ class ComparisonController(QObject):
         if token != self._token:
             return  # a text changed while this comparison was being made
         self.comparison = comparison
+        texts = tuple(self.described[side].text for side in SIDES) if len(self.described) == 2 else None
         self.panel.set_comparison(comparison, categories_meta(self.service.lexicons),
-                                  self.panes["left"].title, self.panes["right"].title)
+                                  self.panes["left"].title, self.panes["right"].title, texts=texts)
         self.changed.emit()
 
     # ------------------------------------------------------------------ export
+    def handout_options(self, visibility: Visibility) -> HandoutOptions | None:
+        """Ask which sections, highlights and paper the handout should have (None: cancelled)."""
+        if self.comparison is None:
+            self.messages.error("Nothing to hand out yet", "Open two texts and wait until both are analysed and compared.")
+            return None
+        return HandoutDialog.ask(self._parent, initial=self._options, hidden_labels=visibility.hidden_labels,
+                                 hidden_categories=visibility.hidden_categories, highlights_on=visibility.enabled,
+                                 has_agency=has_agency(self.comparison))
+
+    def export_handout_dialog(self, visibility: Visibility) -> None:
+        """File → Export Handout…: the options first, then where to save the PDF or HTML."""
+        options = self.handout_options(visibility)
+        if options is None:
+            return
+        self._options = options
+        suggested = f"{Path(self.panes['left'].title).stem} vs {Path(self.panes['right'].title).stem}.pdf"
+        path, chosen = QFileDialog.getSaveFileName(self._parent, "Export handout", str(Path.home() / suggested),
+                                                   "PDF handout (*.pdf);;HTML handout (*.html)")
+        if path:
+            if not Path(path).suffix:
+                path += ".html" if "HTML" in chosen else ".pdf"
+            self.write_export(path, options)
+
+    def print_dialog(self, visibility: Visibility) -> None:
+        """File → Print…: the handout options, then Qt's print preview and dialog."""
+        options = self.handout_options(visibility)
+        left, right = self.described.get("left"), self.described.get("right")
+        if options is None or left is None or right is None or self.comparison is None:
+            return
+        self._options = options
+        comparison = self.comparison
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options))
+        preview = QPrintPreviewDialog(printer, self._parent)
+        documents = (self.panes["left"].document, self.panes["right"].document)
+        preview.paintRequested.connect(lambda device: print_handout(
+            device, left, right, comparison, category_styles(self.service.lexicons), options=options,
+            title=f"{self.panes['left'].title} and {self.panes['right'].title}", documents=documents))
+        preview.exec()
+
     def export_dialog(self) -> None:
         """File → Export Comparison…: choose HTML, PDF or JSON."""
         if self.comparison is None:
@@ -95,7 +141,7 @@ class ComparisonController(QObject):
                 path += ".pdf" if "PDF" in chosen else ".json" if "JSON" in chosen else ".html"
             self.write_export(path)
 
-    def write_export(self, path: str) -> bool:
+    def write_export(self, path: str, options: HandoutOptions | None = None) -> bool:
         """Write the comparison to `path`; the kind follows the suffix (.html, .pdf, .json)."""
         left, right = self.described.get("left"), self.described.get("right")
         if self.comparison is None or left is None or right is None:
@@ -106,11 +152,13 @@ class ComparisonController(QObject):
         documents = (self.panes["left"].document, self.panes["right"].document)
         try:
             if suffix == ".pdf":
-                export_pdf(path, left, right, self.comparison, styles, title=title, documents=documents)
+                export_pdf(path, left, right, self.comparison, styles, title=title, documents=documents,
+                           options=options)
             elif suffix == ".json":
                 export_json(path, left, right, self.comparison)
             else:
-                export_html(path, left, right, self.comparison, styles, title=title, documents=documents)
+                export_html(path, left, right, self.comparison, styles, title=title, documents=documents,
+                            options=options)
         except (OSError, FrameReaderError) as exc:
             reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
             self.messages.error("Export failed", f"{path}: {reason}")

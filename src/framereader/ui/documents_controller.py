@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from ..core.documents import document_from_text, load_document
+from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document
 from ..core.errors import FrameReaderError
 from ..core.model import SIDES, Document, Side
 from ..core.session import SUFFIX as LESSON_SUFFIX
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .view_controller import ViewController
     from .visibility import VisibilityModel
 
-FILE_FILTER = "Texts (*.txt *.md *.markdown *.text *.framereader);;All files (*)"
+FILE_FILTER = OPEN_DIALOG_FILTER  # every format core reads, lesson files included
 
 
 class DocumentsController(QObject):
@@ -83,13 +83,16 @@ class DocumentsController(QObject):
             self.open_path(SIDES[(SIDES.index(side) + offset) % 2], path)
 
     def paste(self, side: Side) -> bool:
-        """Use the clipboard's text as an untitled document in pane `side`."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """Use the clipboard as an untitled document in pane `side`: copied from a browser (HTML),
+        the article's main text as from a saved page; else the plain text."""
+        data = QGuiApplication.clipboard().mimeData()
+        html = data.html() if data is not None and data.hasHtml() else None
+        text = data.text() if data is not None and data.hasText() else ""
+        if not text.strip() and not (html or "").strip():
             self.messages.error("Nothing to paste", "The clipboard holds no text. Copy an article's text first.")
             return False
         try:
-            document = document_from_text(text, source="clipboard")
+            document = document_from_clipboard(html, text)
         except FrameReaderError as exc:
             self.messages.error("Cannot paste this text", exc.message)
             return False
@@ -164,6 +167,8 @@ class DocumentsController(QObject):
         except FrameReaderError as exc:
             self.messages.error("Cannot open the lesson", exc.message)
             return False
+        if session.warnings:
+            self.messages.error("Parts of the lesson were left out", "\n".join(session.warnings))
         for side, document in zip(SIDES, (session.left, session.right)):
             if document is not None:
                 self.set_document(side, document)

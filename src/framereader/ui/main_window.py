@@ -22,7 +22,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from .. import __version__
+from ..core.documents.language import language_note
 from ..core.lexicons.library import LexiconLibrary
+from ..core.nlp.discovery import PipelineInfo, list_pipelines
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
 from . import styles
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
             visibility_from_lists(settings.highlights_on, settings.hidden_labels, settings.hidden_categories), self)
         self.marks = MentionNavigator(self)
         self._closed = False
+        self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready
 
         self.setWindowTitle("FrameReader")
         styles.apply_theme(settings.theme)
@@ -141,7 +144,9 @@ class MainWindow(QMainWindow):
             "open_left": lambda: docs.open_dialog("left"), "open_right": lambda: docs.open_dialog("right"),
             "paste_left": lambda: docs.paste("left"), "paste_right": lambda: docs.paste("right"),
             "swap": docs.swap, "close": docs.close_focused, "save_session": docs.save_lesson_dialog,
-            "export": self.compare.export_dialog, "preferences": models.show_preferences, "quit": self.close,
+            "export": self.compare.export_dialog,
+            "export_handout": lambda: self.compare.export_handout_dialog(vis.value),
+            "print": lambda: self.compare.print_dialog(vis.value), "preferences": models.show_preferences, "quit": self.close,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
             "sync": view.set_sync, "highlights": vis.set_all,
             "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
@@ -195,7 +200,9 @@ class MainWindow(QMainWindow):
         self.documents.changed.connect(self._on_document_changed)
         self.documents.swapped.connect(self.compare.swap)
         self.comparison_panel.actor_activated.connect(self.marker.actor_activated)
-        self.comparison_panel.evidence_activated.connect(lambda side, s, e: self.pane[side].select_span(s, e))
+        for jump in (self.comparison_panel.evidence_activated, self.comparison_panel.verb_activated,
+                     self.comparison_panel.passage_activated):
+            jump.connect(lambda side, s, e: self.pane[side].select_span(s, e))
         self.service.pipeline_ready.connect(self._on_pipeline_ready)
         self.service.lexicons_ready.connect(self._on_lexicons_ready)
         self.service.progress.connect(self.status.progress)
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ analysis results
     def _on_document_changed(self, side: Side) -> None:
+        self._check_language(side)
         self.compare.forget(side)
         self._update_title()
         self._refresh_legend()
@@ -294,7 +302,20 @@ class MainWindow(QMainWindow):
         _freeze_long_lived_objects()
         for pane in self.panes:
             pane.model_name = info.name
+        self._pipelines = list_pipelines()
+        for side in SIDES:
+            self._check_language(side)
         self._on_lexicons_ready(lexicons, note, model_note=info.note)
+
+    def _check_language(self, side: Side) -> None:
+        """Never silently analyse German as English: the header says so and names the
+        installed pipelines for that language (File ▸ Preferences switches)."""
+        pane, info = self.pane[side], self.service.model_info
+        check = language_note(pane.document, info.lang, self._pipelines) if pane.document and info else None
+        if check is not None and check.pipelines:
+            pane.set_language_note(f"{check.message} Installed for it: {', '.join(check.pipelines)}.")
+        else:
+            pane.set_language_note(check.message if check else None)
 
     def _on_lexicons_ready(self, lexicons: tuple, note: str | None, model_note: str | None = None) -> None:
         if self.models.reanalyse_when_ready:

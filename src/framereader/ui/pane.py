@@ -233,6 +233,7 @@ class Pane(QWidget):
         self._framing_starts: list[int] = []
         self._status = ""
         self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
+        self.language_note = ""  # "This text looks German; the pipeline is English…" (set by the window)
         self._word_estimate: tuple[Document | None, int] = (None, 0)
 
         self.header = PaneHeader(side)
@@ -568,21 +569,24 @@ class Pane(QWidget):
             header.title.setToolTip("")
             header.meta.setText("Open a file, drop one here, or paste an article")
             return
-        header.title.setText("Pasted text" if self.document.source == "clipboard" else self.document.name)
-        header.title.setToolTip(self.document.source)
+        document = self.document
+        meta = document.meta
+        title = document.title if (meta.title or document.source != "clipboard") else "Pasted text"
+        header.title.setText(title)
+        header.title.setToolTip(html.escape(document.source))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:
             words = f"≈ {self._approximate_words():,} words"
-        bits = [words]
+        bits = [by for by in (meta.author, meta.site, meta.date) if by] + [words]
         if self.model_name:
             bits.append(self.model_name)
         if self._status:
             bits.append(self._status)
-        if self.document.note:
-            bits.append("⚠ " + self.document.note)
+        warnings = [note for note in (document.note, self.language_note) if note]
+        bits.extend("⚠ " + note for note in warnings)
         header.meta.setText("  ·  ".join(bits))
-        header.meta.setToolTip(self.document.note or "")
+        header.meta.setToolTip(html.escape(" ".join(warnings)))  # Qt reads tooltips as rich text when they look like it
 
     def _approximate_words(self) -> int:
         """Words of the shown text before its analysis, counted once per document (splitting a
@@ -596,5 +600,10 @@ class Pane(QWidget):
 
     @property
     def title(self) -> str:
-        """Display name of the shown text."""
-        return self.document.name if self.document else ""
+        """Display name of the shown text: its title (metadata or first heading), else its name."""
+        return self.document.title if self.document else ""
+
+    def set_language_note(self, note: str | None) -> None:
+        """Say in the header that the text looks like another language than the pipeline's."""
+        self.language_note = note or ""
+        self._update_header()
