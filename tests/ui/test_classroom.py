@@ -120,3 +120,15 @@ def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> N
         window.view.set_theme("light")
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     assert tint() == light
+
+
+def test_after_hide_all_the_master_toggle_legend_and_menu_agree_and_one_action_shows_all(qtbot, window) -> None:
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    window.actions["hide_for_reading"].trigger()
+    assert not window.legend.all_box.isChecked() and not window.actions["highlights"].isChecked()
+    assert not any(box.isChecked() for box in (*window.legend.label_boxes.values(), *window.legend.category_boxes.values()))
+    window.actions["reveal_next"].trigger()
+    assert window.legend.all_box.isChecked() == window.actions["highlights"].isChecked() == window.visibility.showing_any
+    window.actions["show_all"].trigger()
+    assert window.legend.all_box.isChecked() and window.actions["highlights"].isChecked()
+    assert all(box.isChecked() for box in (*window.legend.label_boxes.values(), *window.legend.category_boxes.values()))

@@ -1,0 +1,71 @@
+"""The window's small behaviour objects, tested on their own (no trained model needed)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from framereader.ui.actions import ACTIONS, MENUS, SUBMENU_TITLES, build_actions
+from framereader.ui.mentions import MentionNavigator
+from framereader.ui.visibility import Visibility, VisibilityModel
+
+
+def test_hide_all_then_reveal_next_then_show_all(qapp) -> None:
+    model = VisibilityModel()
+    model.set_known(["PERSON", "GPE"], ["loaded_language", "hedges"])
+    changes = []
+    model.changed.connect(lambda: changes.append(model.value))
+    model.hide_all()
+    assert not model.showing_any and model.hidden_count == 4
+    assert model.reveal_next() == ("category", "loaded_language")
+    assert model.showing_any and model.value.shows_category("loaded_language")
+    assert not model.value.shows_category("hedges") and not model.value.shows_label("PERSON")
+    model.set_all(True)  # the master toggle shows everything in one step
+    assert model.value == Visibility() and model.hidden_count == 0
+    assert len(changes) == 3
+
+
+def test_master_toggle_off_keeps_the_hidden_lists_and_a_label_click_turns_it_on(qapp) -> None:
+    model = VisibilityModel(Visibility(True, frozenset({"DATE"}), frozenset()))
+    model.set_known(["PERSON", "DATE"], ["doubt"])
+    model.set_all(False)
+    assert not model.showing_any and model.value.hidden_labels == {"DATE"}
+    model.set_label_visible("PERSON", True)
+    assert model.value.enabled and model.value.shows_label("PERSON") and not model.value.shows_label("DATE")
+
+
+def test_reveal_next_returns_none_when_everything_shows(qapp) -> None:
+    model = VisibilityModel()
+    model.set_known(["PERSON"], ["doubt"])
+    assert model.reveal_next() is None
+
+
+def test_mention_navigator_steps_and_wraps_across_sides(qapp) -> None:
+    marks = MentionNavigator()
+    marks.mark([(30, 35), (10, 15)], [(5, 9)], "Holloway")
+    assert marks.mentions == [("left", 10, 15), ("left", 30, 35), ("right", 5, 9)]
+    assert marks.step(+1) == ("left", 10, 15)
+    assert marks.step(-1) == ("right", 5, 9)  # wraps
+    assert marks.spans("right") == ([(5, 9)], 0) and marks.spans("left") == ([(10, 15), (30, 35)], None)
+    assert marks.select(("left", 30, 35)) and marks.index == 1
+    assert not marks.select(("left", 1, 2))
+    assert marks.counts() == (2, 1)
+    assert marks.clear() and not marks.clear()
+    assert marks.step(+1) is None
+
+
+def test_every_menu_entry_is_declared_once_and_every_action_has_a_slot(qapp) -> None:
+    ids = [spec.id for spec in ACTIONS]
+    assert len(ids) == len(set(ids))
+    in_menus = [item for _title, items in MENUS for item in items if item != "-" and not item.startswith("@")]
+    assert set(in_menus) <= set(ids)
+    assert set(ids) - set(in_menus) == set()  # every command is reachable from a menu
+    submenus = {item[1:] for _title, items in MENUS for item in items if item.startswith("@")}
+    assert set(SUBMENU_TITLES) <= submenus
+    called = []
+    owner = QWidget()
+    actions = build_actions(owner, {i: (lambda *a, i=i: called.append(i)) for i in ids})
+    actions["zoom_in"].trigger()
+    actions["sync"].trigger()  # checkable: the slot gets the new state
+    assert called == ["zoom_in", "sync"] and actions["sync"].isChecked()
+    keys = [k.toString() for a in actions.values() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "two commands share a shortcut"
