@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framereader.core import palette
-from framereader.core.colour_check import closest_pair, distance, simulate
+from colour_check import closest_pair, distance, simulate
 from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
 
 DEFICIENCIES = [None, "protanopia", "deuteranopia", "tritanopia"]

@@ -29,7 +29,7 @@ _previous_handler = None
 _NOISE = ("This plugin does not support propagateSizeHints()",)  # the offscreen platform's chatter
 
 
-def _message_handler(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001 - Qt signature
+def _message_handler(kind: QtMsgType, context, message: str) -> None:  # Qt signature
     """Drop known harmless platform warnings; pass everything else on."""
     if message in _NOISE:
         return
@@ -89,7 +89,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
     return status["code"] or code
 
 
-def _take_screenshot_when_ready(app: QApplication, window, path: str, status: dict) -> None:  # noqa: ANN001
+def _take_screenshot_when_ready(app: QApplication, window, path: str, status: dict) -> None:
     """Poll until every pane is analysed and highlighted, then grab the window and quit."""
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     timer = QTimer(window)

@@ -66,7 +66,7 @@ class ProfileChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(520, 40 + self.ROW * max(1, len(self.rows)))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(styles.PAPER))

@@ -582,7 +582,7 @@ class LexiconsDialog(QDialog):
             QMessageBox.StandardButton.Save,
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
         if self.confirm_leave():
             event.accept()
         else:

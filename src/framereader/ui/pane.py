@@ -91,7 +91,7 @@ class ReaderView(QTextEdit):
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         if self.document().isEmpty() and self.empty_hint:
@@ -113,11 +113,11 @@ class ReaderView(QTextEdit):
         painter.drawText(body_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
                          self.empty_hint)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt API
         super().resizeEvent(event)
         self.update_margins()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.ToolTip:
             position = self.position_at(event.pos())
             text = self.describe(position) if position >= 0 else ""
@@ -129,15 +129,15 @@ class ReaderView(QTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+    def focusInEvent(self, event) -> None:  # Qt API
         super().focusInEvent(event)
         self.focused.emit()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt API
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt API
         super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         if (
@@ -150,19 +150,19 @@ class ReaderView(QTextEdit):
             if position >= 0:
                 self.clicked_at.emit(position)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt API
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+    def dragMoveEvent(self, event) -> None:  # Qt API
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt API
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()

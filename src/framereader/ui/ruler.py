@@ -156,7 +156,7 @@ class OverviewRuler(QWidget):
         starts.append(count + 1)
         return starts
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
         if self._rows is None or self._cached_height != self.height():
             self._rows = self._compute_rows()
             self._cached_height = self.height()
@@ -190,12 +190,12 @@ class OverviewRuler(QWidget):
             return 0.0
         return (y - top) / height
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt API
         if event.button() == Qt.MouseButton.LeftButton:
             self.jump_to_fraction(self._fraction_at(event.position().y()))
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt API
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.jump_to_fraction(self._fraction_at(event.position().y()))
         super().mouseMoveEvent(event)

@@ -89,7 +89,7 @@ class AnalysisWorker(QObject):
         except FrameReaderError as exc:
             self.failed.emit(NO_PANE, exc.message)
             return
-        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+        except Exception as exc:  # never let the worker thread die
             log.exception("pipeline load failed")
             self.failed.emit(NO_PANE, f"The language model could not be loaded: {exc}")
             return
@@ -154,7 +154,7 @@ class AnalysisWorker(QObject):
             if self.is_current(pane, request_id):
                 self.failed.emit(pane, exc.message)
             return None
-        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+        except Exception as exc:  # never let the worker thread die
             log.exception("worker job failed")
             if self.is_current(pane, request_id):
                 self.failed.emit(pane, f"{failure} ({exc.__class__.__name__}: {exc}).")
@@ -167,7 +167,7 @@ class AnalysisWorker(QObject):
             return
         try:
             result = self.engine.compare(left, right, categories)
-        except Exception as exc:  # noqa: BLE001 - never let the worker thread die
+        except Exception as exc:  # never let the worker thread die
             log.exception("comparison failed")
             self.failed.emit(NO_PANE, f"The comparison failed ({exc.__class__.__name__}: {exc}).")
             return

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 @contextmanager
 def sockets_refused() -> Iterator[None]:
     """Within the block, creating a socket raises OSError."""
-    import ssl  # noqa: F401 - ssl subclasses socket.socket at import: let it see the real one
+    import ssl  # ssl subclasses socket.socket at import: let it see the real one
 
     original = socket.socket
 

