@@ -132,3 +132,24 @@ def test_after_hide_all_the_master_toggle_legend_and_menu_agree_and_one_action_s
     window.actions["show_all"].trigger()
     assert window.legend.all_box.isChecked() and window.actions["highlights"].isChecked()
     assert all(box.isChecked() for box in (*window.legend.label_boxes.values(), *window.legend.category_boxes.values()))
+
+
+def test_marks_survive_zoom_theme_and_presenter_rebuilds(qtbot, window) -> None:
+    """The lesson flow that crashed (SIGSEGV in the rebuild's restore): an actor marked from the
+    comparison, then zoom, a theme change and presenter mode rebuild the text; the marks are
+    drawn again on the new document."""
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    open_and_wait(qtbot, window, 1, SAMPLES / "b-border-crisis.md")
+    qtbot.waitUntil(lambda: window.compare.comparison is not None, timeout=WAIT_MS)
+    actor = next(a for a in window.compare.comparison.shared if a.left.count > 1)
+    window.comparison_panel.actor_activated.emit(actor)
+    pane = window.panes[0]
+    expected = [pane.built.offsets.span_to_qt(s, e) for s, e in sorted(actor.left.mentions)]
+    for step in (window.actions["zoom_in"].trigger, window.actions["zoom_in"].trigger,
+                 lambda: window.view.set_theme("dark"), window.actions["presenter"].trigger,
+                 window.actions["presenter"].trigger):
+        step()
+        qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+        marked = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.view.extraSelections()]
+        assert marked == [pane.built.offsets.span_to_qt(s, e) for s, e in sorted(actor.left.mentions)] == expected
+        assert all(pane.view.document().toPlainText()[a:b].strip() for a, b in marked)

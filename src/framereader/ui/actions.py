@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 Key = QKeySequence.StandardKey
+
+if TYPE_CHECKING:
+    from .highlighter import StyleBook
+    from .visibility import VisibilityModel
 
 
 @dataclass(frozen=True)
@@ -135,3 +140,37 @@ def build_menus(bar: QMenuBar, actions: Mapping[str, QAction],
             else:
                 menu.addAction(actions[item])
     return submenus
+
+
+def fill_theme_menu(menu: QMenu, choose: Callable[[str], None]) -> dict[str, QAction]:
+    """One exclusive, checkable entry per theme; the window ticks the current one."""
+    from . import styles
+
+    group = QActionGroup(menu)
+    actions: dict[str, QAction] = {}
+    for key, label in styles.THEME_NAMES.items():
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, k=key: choose(k))
+        actions[key] = action
+    return actions
+
+
+def fill_highlight_menu(menu: QMenu, visibility: "VisibilityModel", book: "StyleBook") -> None:
+    """View ▸ Show Highlights For: one checkable entry per entity label and framing category,
+    ticked from the visibility model and changing it."""
+    menu.clear()
+    value = visibility.value
+    menu.addSection("Named entities")
+    for label in visibility.known_labels:
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(label not in value.hidden_labels)
+        action.triggered.connect(lambda on, name=label: visibility.set_label_visible(name, on))
+    menu.addSection("Framing language")
+    for info in sorted(book.categories.values(), key=lambda c: c.index):
+        action = menu.addAction(info.name)
+        action.setCheckable(True)
+        action.setChecked(info.id not in value.hidden_categories)
+        action.triggered.connect(lambda on, name=info.id: visibility.set_category_visible(name, on))

@@ -1,13 +1,10 @@
 """The main window: it lays out two reading panes, the legend and the comparison dock, builds
 the menus from the action table and connects signals. The work is done by small objects:
 
-- `VisibilityModel` (what is shown), followed by the legend, the menus, the panes and Settings;
-- `MentionNavigator` (marked mentions, F3) and `MentionMarker` (clicks → marks);
-- `DocumentsController` (open, paste, drop, recent, swap, close, lesson files);
-- `ComparisonController` (comparison requests and exports);
-- `ViewController` (zoom, sync, theme, presenter mode);
-- `ModelController` (pipeline and lexicons);
-- `MessageSink` (error dialogs and status messages), `ProgressIndicator` (the status bar).
+`VisibilityModel` (what is shown; legend, menus, panes and Settings follow it), `MentionNavigator`
+and `MentionMarker` (marked mentions, F3), `DocumentsController` (open, paste, drop, recent, swap,
+close, lessons), `ComparisonController` (comparison, exports, print), `ViewController` (zoom, sync,
+theme, presenter), `ModelController` (pipeline, lexicons), `MessageSink`, `ProgressIndicator`.
 """
 
 from __future__ import annotations
@@ -18,8 +15,8 @@ import gc
 from collections import Counter
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
 
 from .. import __version__
 from ..core.documents.language import language_note
@@ -28,7 +25,7 @@ from ..core.nlp.discovery import PipelineInfo, list_pipelines
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
 from . import styles
-from .actions import build_actions, build_menus
+from .actions import build_actions, build_menus, fill_highlight_menu, fill_theme_menu
 from .compare_view import ComparisonPanel
 from .comparison_controller import ComparisonController
 from .documents_controller import DocumentsController
@@ -72,6 +69,7 @@ class MainWindow(QMainWindow):
             visibility_from_lists(settings.highlights_on, settings.hidden_labels, settings.hidden_categories), self)
         self.marks = MentionNavigator(self)
         self._closed = False
+        self.theme_actions: dict[str, QAction] = {}
         self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready
 
         self.setWindowTitle("FrameReader")
@@ -111,10 +109,11 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, self._slots())
         self.menus = build_menus(self.menuBar(), self.actions, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
-            "highlights": lambda menu: menu.aboutToShow.connect(lambda: self._fill_highlight_menu(menu)),
+            "highlights": lambda menu: menu.aboutToShow.connect(
+                lambda: fill_highlight_menu(menu, self.visibility, self.book)),
             "docks": lambda menu: menu.addActions([self.legend_dock.toggleViewAction(),
                                                    self.comparison_dock.toggleViewAction()]),
-            "theme": self._fill_theme_menu,
+            "theme": lambda menu: setattr(self, "theme_actions", fill_theme_menu(menu, self.view.set_theme)),
             "model": lambda menu: menu.aboutToShow.connect(
                 lambda: self.models.fill_model_menu(menu, self.actions["preferences"])),
         })
@@ -155,33 +154,6 @@ class MainWindow(QMainWindow):
             "lexicons": models.show_lexicons, "add_lexicon": models.add_lexicon_dialog,
             "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": self.show_about,
         }
-
-    def _fill_theme_menu(self, menu: QMenu) -> None:
-        group = QActionGroup(menu)
-        self.theme_actions: dict[str, QAction] = {}
-        for key, label in styles.THEME_NAMES.items():
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, k=key: self.view.set_theme(k))
-            self.theme_actions[key] = action
-
-    def _fill_highlight_menu(self, menu: QMenu) -> None:
-        """One checkable action per entity label and framing category, from the model."""
-        menu.clear()
-        value = self.visibility.value
-        menu.addSection("Named entities")
-        for label in self.visibility.known_labels:
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(label not in value.hidden_labels)
-            action.triggered.connect(lambda on, name=label: self.visibility.set_label_visible(name, on))
-        menu.addSection("Framing language")
-        for info in sorted(self.book.categories.values(), key=lambda c: c.index):
-            action = menu.addAction(info.name)
-            action.setCheckable(True)
-            action.setChecked(info.id not in value.hidden_categories)
-            action.triggered.connect(lambda on, name=info.id: self.visibility.set_category_visible(name, on))
 
     def _connect(self) -> None:
         for pane in self.panes:
@@ -227,7 +199,7 @@ class MainWindow(QMainWindow):
     def _show_view_state(self) -> None:
         self.actions["sync"].setChecked(self.settings.sync_scrolling)
         self.actions["presenter"].setChecked(self.view.presenting)
-        for key, action in getattr(self, "theme_actions", {}).items():
+        for key, action in self.theme_actions.items():
             action.setChecked(key == self.settings.theme)
 
     def _restyle_all(self) -> None:

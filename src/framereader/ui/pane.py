@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.labels import explain_label
 from ..core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from . import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .visibility import Visibility
 from .ruler import OverviewRuler
+from .tooltips import highlight_tooltip
 from .text_builder import BuiltText, build_steps
 from .underlines import paint_framing_underlines, paint_mention_boxes
 
@@ -442,26 +442,7 @@ class Pane(QWidget):
 
     def describe_position(self, position: int) -> str:
         """Tooltip HTML for the highlights at Qt `position`."""
-        parts: list[str] = []
-        entity = self.entity_at(position)
-        if entity is not None and self.visibility.shows_label(entity.label):
-            explanation = explain_label(entity.label)
-            parts.append(
-                f"<b>{html.escape(entity.text)}</b><br>{html.escape(entity.label)}"
-                + (f" — {html.escape(explanation)}" if explanation else "")
-                + "<br><i>Click to mark every mention in both texts.</i>"
-            )
-        framing = self.framing_at(position)
-        if framing is not None and self.visibility.shows_category(framing.category):
-            info = self.book.category(framing.category)
-            note, alternative = self.book.terms.get((framing.category, framing.term), ("", ""))
-            text = f"<b>{html.escape(info.name)}</b>: “{html.escape(framing.text)}”"
-            if note:
-                text += f"<br>{html.escape(note)}"
-            if alternative:
-                text += f"<br>More neutral: <i>{html.escape(alternative)}</i>"
-            parts.append(text)
-        return "<hr>".join(parts)
+        return highlight_tooltip(self.entity_at(position), self.framing_at(position), self.book, self.visibility)
 
     def _ruler_lanes(self) -> tuple[tuple[list[int], list[QColor]], tuple[list[int], list[QColor]]]:
         """Ruler marks per lane (entities, framing): ascending Qt positions and their colours."""
