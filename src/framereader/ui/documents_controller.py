@@ -6,6 +6,8 @@ change with `changed(side)` so the window can refresh the title, the legend and 
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,12 +32,26 @@ if TYPE_CHECKING:
     from .visibility import VisibilityModel
 
 FILE_FILTER = OPEN_DIALOG_FILTER  # every format core reads, lesson files included
+#: Files read off the GUI thread: containers whose extraction takes long (a 100-page PDF takes
+#: seconds) and anything large. Small plain texts load at once, so a bad one is refused at once.
+BACKGROUND_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".xhtml", ".mhtml", ".mht"})
+BACKGROUND_BYTES = 1_000_000
+
+
+def loads_in_background(path: str) -> bool:
+    """Whether opening `path` should extract its text on a background thread."""
+    try:
+        large = os.stat(path).st_size > BACKGROUND_BYTES
+    except OSError:
+        return False  # the synchronous path names the problem
+    return large or Path(path).suffix.lower() in BACKGROUND_SUFFIXES
 
 
 class DocumentsController(QObject):
     """Everything that changes which text a pane shows."""
 
     changed = Signal(str)  # side whose document changed (or was closed)
+    _loaded = Signal(str, int, str, object)  # side, request, path, Document or FrameReaderError (from a thread)
     about_to_change = Signal()  # marks and comparisons of the old texts are now stale
     swapped = Signal()  # the two texts (and their analyses) changed places
 
@@ -52,6 +68,8 @@ class DocumentsController(QObject):
         self.view = view
         self._save_settings = save_settings
         self.focused: Side = "left"
+        self._requests: dict[Side, int] = {"left": 0, "right": 0}  # newest open per side
+        self._loaded.connect(self._on_loaded)  # queued: emitted from the loading thread
 
     # ------------------------------------------------------------------ opening
     def open_dialog(self, side: Side) -> None:
@@ -64,18 +82,47 @@ class DocumentsController(QObject):
 
     def open_path(self, side: Side, path: str) -> bool:
         """Open `path` in pane `side`; a bad file shows an error and leaves the pane unchanged."""
+        if str(path).endswith(LESSON_SUFFIX):
+            return self.open_lesson(path)
+        self._requests[side] += 1
+        request = self._requests[side]
+        if loads_in_background(path):
+            self.panes[side].set_status(f"reading {Path(path).name}…")
+            threading.Thread(target=self._load, args=(side, request, path), daemon=True,
+                             name="framereader-open").start()
+            return True
         try:
-            if str(path).endswith(LESSON_SUFFIX):
-                return self.open_lesson(path)
             document = load_document(path)
         except FrameReaderError as exc:
             self.messages.error("Cannot open the file", exc.message)
             return False
+        self._show_loaded(side, path, document)
+        return True
+
+    def _load(self, side: Side, request: int, path: str) -> None:
+        """On the loading thread: extract the text, hand it to the GUI thread."""
+        try:
+            result: object = load_document(path)
+        except FrameReaderError as exc:
+            result = exc
+        except Exception as exc:  # a reader bug must not end the thread silently
+            result = FrameReaderError(path, f"could not be read ({exc.__class__.__name__}).")
+        self._loaded.emit(side, request, path, result)
+
+    def _on_loaded(self, side: Side, request: int, path: str, result: object) -> None:
+        if request != self._requests[side]:
+            return  # another text was opened in this pane meanwhile
+        if isinstance(result, FrameReaderError):
+            self.panes[side].set_status("")
+            self.messages.error("Cannot open the file", result.message)
+        elif isinstance(result, Document):
+            self._show_loaded(side, path, result)
+
+    def _show_loaded(self, side: Side, path: str, document: Document) -> None:
         self.set_document(side, document)
         self._remember(path)
         if document.note:
             self.messages.status(f"{document.name}: {document.note}", 12000)
-        return True
 
     def open_dropped(self, side: Side, paths: list[str]) -> None:
         """Files dropped on a pane: the first there, a second one in the other pane."""
@@ -101,6 +148,7 @@ class DocumentsController(QObject):
 
     def set_document(self, side: Side, document: Document) -> None:
         """Show `document` in pane `side` at once and queue its analysis."""
+        self._requests[side] += 1  # a file still being read for this pane is no longer wanted
         self.about_to_change.emit()
         pane = self.panes[side]
         pane.set_document(document)
