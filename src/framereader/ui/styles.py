@@ -28,6 +28,8 @@ LINK_INK = "#1a5fb4"
 CHROME = "#f3f2ef"
 RULE = "#d9d7d2"
 ACCENT = "#2f5d8a"
+SELECTED_BG = "#d9d7d2"  # a highlighted menu item: background and ink (High Contrast inverts)
+SELECTED_INK = INK
 
 ENTITY_TINT = 0.42  # palette.tint amount behind entity text
 FRAMING_TINT = 0.13  # light tint behind framing terms that are not also entities
@@ -44,15 +46,16 @@ THEMES: dict[str, dict[str, object]] = {
     "light": dict(PAPER=PAPER, INK=INK, INK_MUTED=INK_MUTED, HEADING_INK=HEADING_INK, QUOTE_TINT=QUOTE_TINT,
                   QUOTE_INK=QUOTE_INK, CODE_TINT=CODE_TINT, LINK_INK=LINK_INK, CHROME=CHROME, RULE=RULE,
                   ACCENT=ACCENT, ENTITY_TINT=ENTITY_TINT, FRAMING_TINT=FRAMING_TINT,
-                  UNDERLINE_STRENGTH=0.92, UNDERLINE_BASE="#000000"),
+                  UNDERLINE_STRENGTH=0.92, UNDERLINE_BASE="#000000", SELECTED_BG="#d9d7d2", SELECTED_INK=INK),
     "dark": dict(PAPER="#1d1f23", INK="#e8e6e3", INK_MUTED="#a7adb5", HEADING_INK="#f4f2ef", QUOTE_TINT="#272a30",
                  QUOTE_INK="#d5d8dd", CODE_TINT="#2a2a2a", LINK_INK="#8ab4f8", CHROME="#25282d", RULE="#3b3f46",
                  ACCENT="#5b8ccc", ENTITY_TINT=0.42, FRAMING_TINT=0.2,
-                 UNDERLINE_STRENGTH=0.75, UNDERLINE_BASE="#ffffff"),
+                 UNDERLINE_STRENGTH=0.75, UNDERLINE_BASE="#ffffff", SELECTED_BG="#3b5f8f", SELECTED_INK="#ffffff"),
     "high-contrast": dict(PAPER="#ffffff", INK="#000000", INK_MUTED="#000000", HEADING_INK="#000000",
                           QUOTE_TINT="#ffffff", QUOTE_INK="#000000", CODE_TINT="#ffffff", LINK_INK="#0000c0",
                           CHROME="#ffffff", RULE="#000000", ACCENT="#000000", ENTITY_TINT=0.55, FRAMING_TINT=0.0,
-                          UNDERLINE_STRENGTH=0.55, UNDERLINE_BASE="#000000"),
+                          UNDERLINE_STRENGTH=0.55, UNDERLINE_BASE="#000000", SELECTED_BG="#000000",
+                          SELECTED_INK="#ffffff"),
 }
 THEME_NAMES = {"system": "Follow the System", "light": "Light", "dark": "Dark", "high-contrast": "High Contrast"}
 
@@ -180,7 +183,15 @@ QTableWidget, QListWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ backg
 QHeaderView::section {{ background: {t['CHROME']}; color: {t['INK']}; border: none;
     border-right: 1px solid {t['RULE']}; border-bottom: 1px solid {t['RULE']}; padding: 3px 6px; }}
 QMenuBar, QMenu {{ background: {t['CHROME']}; color: {t['INK']}; }}
-QMenuBar::item:selected, QMenu::item:selected {{ background: {t['RULE']}; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: {t['SELECTED_BG']}; color: {t['SELECTED_INK']}; }}
+QMenu::item:disabled {{ color: {t['INK_MUTED']}; }}
+QScrollBar:vertical, QScrollBar:horizontal {{ background: {t['CHROME']}; border: none; margin: 0; }}
+QScrollBar:vertical {{ width: 12px; }} QScrollBar:horizontal {{ height: 12px; }}
+QScrollBar::handle:vertical, QScrollBar::handle:horizontal {{ background: {t['RULE']}; border-radius: 5px;
+    min-height: 24px; min-width: 24px; margin: 2px; }}
+QScrollBar::handle:hover {{ background: {t['INK_MUTED']}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 
