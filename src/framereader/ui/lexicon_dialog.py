@@ -115,7 +115,7 @@ class LexiconsDialog(QDialog):
         self.revert_button.clicked.connect(self.revert)
         close = box.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -415,8 +415,9 @@ class LexiconsDialog(QDialog):
         if self._filling or self.draft is None:
             return
         setattr(self.draft, attribute, value)
-        if attribute == "name" and self.lexicon_list.currentItem() is not None:
-            self.lexicon_list.currentItem().setText(self._entry_text(self.current, value))
+        item = self.lexicon_list.currentItem()
+        if attribute == "name" and item is not None and self.current is not None:
+            item.setText(self._entry_text(self.current, value))
         self._touched()
 
     def _edit_category(self, attribute: str, value: str) -> None:
@@ -478,8 +479,9 @@ class LexiconsDialog(QDialog):
         self._filling = False
         row = self.term_table.rowCount() - 1
         self.term_table.setCurrentCell(row, 0)
-        if not text:
-            self.term_table.editItem(self.term_table.item(row, 0))
+        first = self.term_table.item(row, 0)
+        if not text and first is not None:
+            self.term_table.editItem(first)
         self._touched()
 
     def remove_terms(self) -> None:
