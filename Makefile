@@ -25,9 +25,11 @@ sysdeps: $(STAMP)
 run: sysdeps
 	$(BIN)/framereader $(SAMPLES)
 
-# The walls between core, nlp and ui (import-linter contracts in pyproject), then the suite.
+# The walls between core, nlp and ui (import-linter contracts in pyproject), the types (mypy,
+# configured in pyproject: a bare `mypy` checks src/), then the whole suite.
 test: sysdeps
 	$(BIN)/lint-imports
+	$(BIN)/python -m mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --timeout 300
 
 screenshot: sysdeps

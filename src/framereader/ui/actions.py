@@ -119,7 +119,7 @@ def build_actions(owner: QWidget, slots: Mapping[str, Callable[..., object]]) ->
 
 
 def build_menus(bar: QMenuBar, actions: Mapping[str, QAction],
-                extras: Mapping[str, Callable[[QMenu], None]]) -> dict[str, QMenu]:
+                extras: Mapping[str, Callable[[QMenu], object]]) -> dict[str, QMenu]:
     """Lay out `MENUS`; `extras[name](menu)` fills the place of "@name" (a submenu is created
     for the names in SUBMENU_TITLES, other names add their own actions to the parent menu)."""
     submenus: dict[str, QMenu] = {}

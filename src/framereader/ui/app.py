@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import cast
 
 from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -42,7 +43,7 @@ def _message_handler(kind: QtMsgType, context, message: str) -> None:  # Qt sign
 def application() -> QApplication:
     """The running QApplication, created (with name and icon) if needed."""
     global _previous_handler
-    app = QApplication.instance()
+    app = cast("QApplication | None", QApplication.instance())  # the widgets app, when one runs
     if app is None:
         _previous_handler = qInstallMessageHandler(_message_handler)
         app = QApplication(sys.argv[:1])
@@ -52,7 +53,7 @@ def application() -> QApplication:
     icon = resources_dir() / "icons" / "framereader.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,

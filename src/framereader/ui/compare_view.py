@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
-from ..core.model import Descriptor
+from ..core.model import Descriptor, Side
 from . import styles
 from .agency_view import AgencyView
 
@@ -37,7 +37,7 @@ RELATION_HELP = {
     "poss": "possessive: “X's …”",
     "copula": "predicate: “X is …”",
 }
-SIDES = ("left", "right")
+SIDES: tuple[Side, Side] = ("left", "right")
 
 
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
@@ -204,12 +204,12 @@ class ComparisonPanel(QWidget):
                 if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        for widget, actors, side in ((self.only_left, comparison.only_left, "left"), (self.only_right, comparison.only_right, "right")):
+        for widget, actors, side in zip((self.only_left, self.only_right), (comparison.only_left, comparison.only_right), SIDES):
             widget.clear()
             for actor in actors:
-                item = QListWidgetItem(f"{actor.name}  ({actor.label}, {actor.side(side).count}×)")
-                item.setData(Qt.ItemDataRole.UserRole, actor)
-                widget.addItem(item)
+                entry = QListWidgetItem(f"{actor.name}  ({actor.label}, {actor.side(side).count}×)")
+                entry.setData(Qt.ItemDataRole.UserRole, actor)
+                widget.addItem(entry)
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)

@@ -80,7 +80,7 @@ class ComparisonController(QObject):
         if token != self._token:
             return  # a text changed while this comparison was being made
         self.comparison = comparison
-        texts = tuple(self.described[side].text for side in SIDES) if len(self.described) == 2 else None
+        texts = (self.described["left"].text, self.described["right"].text) if len(self.described) == 2 else None
         self.panel.set_comparison(comparison, categories_meta(self.service.lexicons),
                                   self.panes["left"].title, self.panes["right"].title, texts=texts)
         self.changed.emit()

@@ -92,8 +92,9 @@ class Legend(QWidget):
         """Rebuild the rows: `labels` in display order, every category of `book` in lexicon order."""
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.label_boxes.clear()
         self.category_boxes.clear()
         row = 0

@@ -97,7 +97,7 @@ class LexiconsDialog(LexiconEditorMixin, LexiconActionsMixin, QDialog):
         self.revert_button.clicked.connect(self.revert)
         close = box.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -231,8 +231,9 @@ class LexiconsDialog(LexiconEditorMixin, LexiconActionsMixin, QDialog):
         if self._filling or self.draft is None:
             return
         setattr(self.draft, attribute, value)
-        if attribute == "name" and self.lexicon_list.currentItem() is not None:
-            self.lexicon_list.currentItem().setText(self._entry_text(self.current, value))
+        item = self.lexicon_list.currentItem()
+        if attribute == "name" and item is not None and self.current is not None:
+            item.setText(self._entry_text(self.current, value))
         self._touched()
 
     def _touched(self) -> None:

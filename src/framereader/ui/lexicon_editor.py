@@ -227,7 +227,9 @@ class LexiconEditorMixin:
             return
         setattr(category, attribute, value)
         if attribute == "name":
-            self.category_list.currentItem().setText(value or category.id)
+            item = self.category_list.currentItem()
+            if item is not None:
+                item.setText(value or category.id)
         self._touched()
 
     def set_category_colour(self, colour: str) -> None:
@@ -280,8 +282,9 @@ class LexiconEditorMixin:
         self._filling = False
         row = self.term_table.rowCount() - 1
         self.term_table.setCurrentCell(row, 0)
-        if not text:
-            self.term_table.editItem(self.term_table.item(row, 0))
+        first = self.term_table.item(row, 0)
+        if not text and first is not None:
+            self.term_table.editItem(first)
         self._touched()
 
     def remove_terms(self) -> None:

@@ -13,6 +13,7 @@ import base64
 import binascii
 import gc
 from collections import Counter
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent
@@ -52,6 +53,9 @@ def _freeze_long_lived_objects() -> None:
 
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
+
+    #: The QActions by name (menus and tests use it); it hides QWidget.actions(), unused here.
+    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, *, model: str | None = None, engine: EngineLike | None = None,
                  engine_factory: EngineFactory | None = None, settings: Settings | None = None,
@@ -137,7 +141,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _slots(self) -> dict[str, object]:
+    def _slots(self) -> dict[str, Callable[..., object]]:
         docs, view, models, vis = self.documents, self.view, self.models, self.visibility
         return {
             "open_left": lambda: docs.open_dialog("left"), "open_right": lambda: docs.open_dialog("right"),
@@ -226,10 +230,13 @@ class MainWindow(QMainWindow):
 
     def _refresh_legend(self) -> None:
         self.visibility.set_known(self._labels(), self.category_order())
-        counts = {kind: tuple(dict(getattr(p.analysis, kind)) if p.analysis else {} for p in self.panes)
-                  for kind in ("entity_counts", "framing_counts")}
-        self.legend.populate(self.book, list(self.visibility.known_labels), counts["entity_counts"],
-                             counts["framing_counts"], self.visibility.value.hidden_labels,
+
+        def counts(kind: str) -> tuple[dict[str, int], dict[str, int]]:
+            left, right = (dict(getattr(p.analysis, kind)) if p.analysis else {} for p in self.panes)
+            return left, right
+
+        self.legend.populate(self.book, list(self.visibility.known_labels), counts("entity_counts"),
+                             counts("framing_counts"), self.visibility.value.hidden_labels,
                              self.visibility.value.hidden_categories)
         self.legend.show_visibility(self.visibility.value, self.visibility.showing_any)
         self.actions["highlights"].setChecked(self.visibility.showing_any)
@@ -386,8 +393,8 @@ class MainWindow(QMainWindow):
         for pane in self.panes:
             pane.highlighter.stop()
         self.service.shutdown()
-        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
-        self.settings.splitter_state = base64.b64encode(bytes(self.splitter.saveState())).decode()
+        self.settings.window_geometry = base64.b64encode(self.saveGeometry().data()).decode()
+        self.settings.splitter_state = base64.b64encode(self.splitter.saveState().data()).decode()
         self.save_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..core.errors import FrameReaderError
@@ -128,7 +129,7 @@ class ModelController(QObject):
         if dialog.exec():
             self.apply_preferences(dialog)
 
-    def fill_model_menu(self, menu: QMenu, preferences_action: object) -> None:
+    def fill_model_menu(self, menu: QMenu, preferences_action: QAction) -> None:
         """Language Model: every choice, the current one checked, then Preferences."""
         menu.clear()
         for choice in pipeline_choices():
@@ -137,4 +138,4 @@ class ModelController(QObject):
             action.setChecked(choice.name == self.settings.pipeline)
             action.triggered.connect(lambda _checked=False, n=choice.name: self.choose_pipeline(n))
         menu.addSeparator()
-        menu.addAction(preferences_action)  # type: ignore[arg-type]
+        menu.addAction(preferences_action)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import itertools
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFontMetricsF,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -119,6 +121,7 @@ class ReaderView(QTextEdit):
 
     def viewportEvent(self, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.ToolTip:
+            event = cast(QHelpEvent, event)  # a ToolTip event is a QHelpEvent
             position = self.position_at(event.pos())
             text = self.describe(position) if position >= 0 else ""
             if text:
@@ -245,7 +248,7 @@ class Pane(QWidget):
         self.view.describe = self.describe_position
         self.ruler = OverviewRuler(self.view)
         self.highlighter = Highlighter(self.view.document(), self)
-        self._build = None  # the running build_steps generator of a long text
+        self._build: Iterator[BuiltText | None] | None = None  # the running build_steps generator of a long text
         self._on_built: Callable[[BuiltText], None] = lambda built: None  # what to do when it ends
         self._pending_analysis: Analysis | None = None
         self._build_timer = QTimer(self)
@@ -298,6 +301,7 @@ class Pane(QWidget):
         """Build the Qt document from `self.document` in timed steps (the first runs now, so the
         text shows at once; a 1 MB text never blocks the event loop for long), then call
         `on_built` and take any analysis that arrived meanwhile."""
+        assert self.document is not None, "a build needs a document"  # every caller checks
         self.built = None
         self._on_built = on_built
         self._build = build_steps(self.view.document(), self.document, self.scale)

@@ -74,7 +74,7 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
             a, b = _trim(block_text, max(start, line.textStart()), min(end, line.textStart() + line.textLength()))
             if a >= b:
                 continue
-            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]  # type: ignore[index]  # PySide6 stubs: (x, pos) typed as object
             y = base.y() + line.y() + line.ascent() + max(2.0, line.descent() * 0.55)
             paint_underline(painter, colour, str(style), base.x() + min(x1, x2), base.x() + max(x1, x2), y, width)
 
@@ -114,7 +114,7 @@ def span_rects(view: QTextEdit, start: int, end: int) -> list[QRectF]:
                 lo, hi = _trim(text, max(a, line.textStart()), min(b, line.textStart() + line.textLength()))
                 if lo >= hi:
                     continue
-                x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
+                x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]  # type: ignore[index]  # PySide6 stubs: (x, pos) typed as object
                 top = base.y() + line.y() + (line.height() - line.ascent() - line.descent()) / 2
                 rects.append(QRectF(base.x() + min(x1, x2), top, abs(x2 - x1), line.ascent() + line.descent()))
         block = block.next()

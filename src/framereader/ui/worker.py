@@ -116,7 +116,8 @@ class AnalysisWorker(QObject):
         if self.engine is None:
             self.failed.emit(pane, "The language model is not loaded, so the text cannot be analysed.")
             return
-        analysis = self._run(pane, request_id, lambda cancelled: self.engine.analyze(
+        engine = self.engine
+        analysis = self._run(pane, request_id, lambda cancelled: engine.analyze(
             document,
             descriptors=False,
             cancelled=cancelled,
@@ -135,7 +136,8 @@ class AnalysisWorker(QObject):
         """Second stage: add descriptors (dependency parse) for the comparison view."""
         if not self.is_current(pane, request_id) or self.engine is None:
             return
-        described = self._run(pane, request_id, lambda cancelled: self.engine.describe(analysis, cancelled=cancelled),
+        engine = self.engine
+        described = self._run(pane, request_id, lambda cancelled: engine.describe(analysis, cancelled=cancelled),
                               "The comparison could not parse the text")
         if described is None:
             return

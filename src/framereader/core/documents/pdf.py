@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DocumentError
-from ..model import Document, DocumentMeta
+from ..model import BlockKind, Document, DocumentMeta
 from .builder import TextBuilder, clean_meta_value
 from .limits import MAX_BYTES
 
@@ -242,7 +242,7 @@ def _body_size(lines: list[_Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _paragraphs(pages: list[list[_Line]], body: float) -> list[tuple[str, int, list[str]]]:
+def _paragraphs(pages: list[list[_Line]], body: float) -> list[tuple[BlockKind, int, list[str]]]:
     """(kind, level, lines) for each paragraph or heading, in reading order."""
     all_lines = [line for page in pages for line in page]
     spacing = _line_spacing(pages, body)
@@ -251,14 +251,16 @@ def _paragraphs(pages: list[list[_Line]], body: float) -> list[tuple[str, int, l
     lengths = [len(line.text) for line in all_lines if abs(line.size - body) < 0.5]
     full = statistics.median(lengths) if lengths else 60
     heading_sizes = sorted({round(line.size) for line in all_lines if line.size > body * 1.15}, reverse=True)
-    result: list[tuple[str, int, list[str]]] = []
+    result: list[tuple[BlockKind, int, list[str]]] = []
     current: list[str] = []
-    kind, level = "paragraph", 0
+    kind: BlockKind = "paragraph"
+    level = 0
     previous: _Line | None = None
     for page_number, page in enumerate(pages):
         for index, line in enumerate(page):
             heading = body > 0 and line.size > body * 1.15
-            this_kind, this_level = ("heading", min(heading_sizes.index(round(line.size)) + 1, 6)) if heading else ("paragraph", 0)
+            this_kind: BlockKind = "heading" if heading else "paragraph"
+            this_level = min(heading_sizes.index(round(line.size)) + 1, 6) if heading else 0
             if previous is None:
                 new = True
             elif index == 0:  # first line of a page: continue unless the last page ended a sentence

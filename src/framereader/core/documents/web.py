@@ -121,9 +121,10 @@ def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tu
         log.warning("trafilatura failed on %s", source, exc_info=True)
         raise DocumentError(source, f"This web page could not be read ({exc.__class__.__name__}).") from None
     builder = TextBuilder(source)
-    if result is None or getattr(result, "body", None) is None:
+    body = getattr(result, "body", None)  # None when nothing was extracted
+    if body is None:
         return builder, DocumentMeta()
-    _Walker(builder).block(result.body, "paragraph", 0, 0)
+    _Walker(builder).block(body, "paragraph", 0, 0)
     meta = DocumentMeta(
         title=clean_meta_value(getattr(result, "title", None)),
         author=clean_meta_value(getattr(result, "author", None)),

@@ -68,7 +68,7 @@ def large_page(markup: str, source: str) -> tuple[TextBuilder, DocumentMeta]:
     for element in container.iter(*_KINDS):
         if any(parent.tag in _KINDS for parent in element.iterancestors()) and element.tag != "li":
             continue  # its text is already in the enclosing block
-        kind, level = _KINDS[element.tag]
+        kind, level = _KINDS[str(element.tag)]  # iter(*_KINDS) yields only these str tags
         if element.tag == "tr":
             cells = [" ".join(cell.text_content().split()) for cell in element if cell.tag in ("td", "th")]
             builder.add_block("\t".join(c for c in cells if c), "paragraph", 0)

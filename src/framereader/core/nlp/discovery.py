@@ -56,7 +56,7 @@ def _candidate_packages() -> Iterable[str]:
         seen.add(name)
         yield name
     for dist in importlib.metadata.distributions():
-        module = (dist.metadata.get("Name") or "").replace("-", "_").lower()
+        module = (dist.metadata["Name"] or "").replace("-", "_").lower()
         if module and module not in seen and module[:3] in ("en_", "de_", "fr_", "es_", "it_", "nl_", "pt_", "xx_") and "core" in module:
             seen.add(module)
             yield module

@@ -67,7 +67,7 @@ class Engine:
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
         """Compile the lexicons that match the pipeline's language."""
         self.all_lexicons = tuple(lexicons)
-        self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang)
+        self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang or "")
         self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons, self.rules) if self.lexicons else None
         self.lexicon_hash = lexicon_hash(self.lexicons, self.rules)
 

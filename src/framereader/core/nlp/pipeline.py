@@ -99,7 +99,7 @@ def load_pipeline(name: str | None = None) -> Pipeline:
     info = ModelInfo(
         name=str(meta.get("lang", "")) + "_" + str(meta.get("name", name)) if meta.get("name") else name,
         version=str(meta.get("version", "?")),
-        lang=nlp.lang,
+        lang=nlp.lang or "",  # always set on a loaded pipeline; typed Optional by spaCy
         components=tuple(nlp.component_names),
         note=note,
     )
