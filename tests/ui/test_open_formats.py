@@ -42,3 +42,15 @@ def test_a_damaged_pdf_is_refused_in_a_dialog_and_the_pane_keeps_its_text(qtbot,
     title, message = window.errors[-1]
     assert title == "Cannot open the file" and "broken.pdf" in message
     assert window.panes[0].document.text.startswith("Officials met in Paris")
+
+
+def test_a_german_text_says_so_in_the_pane_header(qtbot, window, tmp_path: Path) -> None:
+    german = tmp_path / "kommentar.txt"
+    german.write_text(
+        "Die Regierung hat am Montag neue Pläne für die Grenze vorgestellt. Natürlich wird das nicht "
+        "jedem gefallen, doch die Minister wollen die Gespräche mit den Nachbarländern fortsetzen. "
+        "Die Opposition kritisiert, dass die Bürger zu wenig über die Kosten erfahren haben.\n",
+        encoding="utf-8")
+    assert window.open_path(1, str(german))
+    qtbot.waitUntil(lambda: window.panes[1].document is not None, timeout=WAIT_MS)
+    assert "German" in window.panes[1].header.meta.text()

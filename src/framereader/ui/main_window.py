@@ -20,9 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
 
 from .. import __version__
-from ..core.documents.language import language_note
 from ..core.lexicons.library import LexiconLibrary
-from ..core.nlp.discovery import PipelineInfo, list_pipelines
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
 from . import styles
@@ -51,6 +49,14 @@ def _freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
+ABOUT_HTML = (
+    "<h3>FrameReader {version}</h3><p>Read two articles side by side and see how each one frames the same "
+    "events: named entities are tinted by type and loaded framing language is underlined by category.</p>"
+    "<p>Everything runs on this computer; no text leaves it.</p>"
+    "<p>A highlighted word is worth a second look, not proof of bias.</p>"
+)
+
+
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
 
@@ -74,7 +80,6 @@ class MainWindow(QMainWindow):
         self.marks = MentionNavigator(self)
         self._closed = False
         self.theme_actions: dict[str, QAction] = {}
-        self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready
 
         self.setWindowTitle("FrameReader")
         styles.apply_theme(settings.theme)
@@ -271,7 +276,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ analysis results
     def _on_document_changed(self, side: Side) -> None:
-        self._check_language(side)
+        self.pane[side].set_language_note(self.models.language_note(self.pane[side].document))
         self.compare.forget(side)
         self._update_title()
         self._refresh_legend()
@@ -281,20 +286,10 @@ class MainWindow(QMainWindow):
         _freeze_long_lived_objects()
         for pane in self.panes:
             pane.model_name = info.name
-        self._pipelines = list_pipelines()
-        for side in SIDES:
-            self._check_language(side)
+        self.models.pipeline_loaded()
+        for pane in self.panes:
+            pane.set_language_note(self.models.language_note(pane.document))
         self._on_lexicons_ready(lexicons, note, model_note=info.note)
-
-    def _check_language(self, side: Side) -> None:
-        """Never silently analyse German as English: the header says so and names the
-        installed pipelines for that language (File ▸ Preferences switches)."""
-        pane, info = self.pane[side], self.service.model_info
-        check = language_note(pane.document, info.lang, self._pipelines) if pane.document and info else None
-        if check is not None and check.pipelines:
-            pane.set_language_note(f"{check.message} Installed for it: {', '.join(check.pipelines)}.")
-        else:
-            pane.set_language_note(check.message if check else None)
 
     def _on_lexicons_ready(self, lexicons: tuple, note: str | None, model_note: str | None = None) -> None:
         if self.models.reanalyse_when_ready:
@@ -344,14 +339,7 @@ class MainWindow(QMainWindow):
         self.legend_dock.raise_()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About FrameReader",
-            f"<h3>FrameReader {__version__}</h3>"
-            "<p>Read two articles side by side and see how each one frames the same events: "
-            "named entities are tinted by type and loaded framing language is underlined by category.</p>"
-            "<p>Everything runs on this computer; no text leaves it.</p>"
-            "<p>A highlighted word is worth a second look, not proof of bias.</p>",
-        )
+        QMessageBox.about(self, "About FrameReader", ABOUT_HTML.format(version=__version__))
 
     # ------------------------------------------------------------------ window state
     def _update_title(self) -> None:

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..core.errors import FrameReaderError
 from ..core.lexicons.library import BUNDLED, LexiconLibrary
-from ..core.nlp.discovery import pipeline_choices
+from ..core.documents.language import language_note
+from ..core.model import Document
+from ..core.nlp.discovery import PipelineInfo, list_pipelines, pipeline_choices
 from ..core.settings import Settings
 from .messages import MessageSink
 from .worker import AnalysisService
@@ -39,6 +41,21 @@ class ModelController(QObject):
         self._save_settings = save_settings
         self.lexicons_dialog: LexiconsDialog | None = None  # created on first use
         self.reanalyse_when_ready = False
+        self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready
+
+    def pipeline_loaded(self) -> None:
+        """A model is ready: note which pipelines are installed (for the language check)."""
+        self._pipelines = list_pipelines()
+
+    def language_note(self, document: Document | None) -> str | None:
+        """Never silently analyse German as English: what the pane header should say when the
+        text looks like another language, with the installed pipelines for it."""
+        info = self.service.model_info
+        check = language_note(document, info.lang, self._pipelines) if document is not None and info else None
+        if check is None:
+            return None
+        installed = f" Installed for it: {', '.join(check.pipelines)} (File ▸ Preferences)." if check.pipelines else ""
+        return check.message + installed
 
     def start(self, model: str | None) -> None:
         """Load the chosen (or best installed) pipeline and the enabled lexicons."""
