@@ -69,3 +69,20 @@ def test_every_menu_entry_is_declared_once_and_every_action_has_a_slot(qapp) -> 
     assert called == ["zoom_in", "sync"] and actions["sync"].isChecked()
     keys = [k.toString() for a in actions.values() for k in a.shortcuts()]
     assert len(keys) == len(set(keys)), "two commands share a shortcut"
+
+
+def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> None:
+    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.ui.highlighter import StyleBook
+    from framereader.ui.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.resize(260, 600)
+    legend.show()
+    book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
+    legend.populate(book, [], ({}, {}), ({}, {}), frozenset(), frozenset())
+    box = legend.category_boxes["euphemism"]
+    qtbot.waitUntil(lambda: box.text() != box.property("full_text"), timeout=2000)
+    assert box.text().endswith("…") and box.property("full_text") == "Euphemism and minimisation"
+    assert box.fontMetrics().horizontalAdvance(box.text()) <= box.width()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core import palette
@@ -43,6 +43,10 @@ def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
     paint_underline(painter, QColor(palette.shade(colour, 0.92)), style, 1.0, size - 1.0, size - 3.5, 2.0)
     painter.end()
     return QIcon(pixmap)
+
+
+#: The check box indicator and spacing beside a legend name, in pixels.
+ELIDE_MARGIN_PX = 34
 
 
 class Legend(QWidget):
@@ -125,6 +129,7 @@ class Legend(QWidget):
             row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
+        QTimer.singleShot(0, self._elide)
 
     def show_visibility(self, value: Visibility, showing_any: bool) -> None:
         """Show the visibility model's state (the boxes only emit on user clicks)."""
@@ -153,7 +158,19 @@ class Legend(QWidget):
             self._grid.addWidget(tag, row, column)
         return row + 1
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._elide)  # after the grid has given the boxes their new widths
+
+    def _elide(self) -> None:
+        """Names too long for the column end in "…" (the tooltip has the whole name)."""
+        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
+            full = box.property("full_text") or box.text()
+            room = box.width() - box.iconSize().width() - ELIDE_MARGIN_PX
+            box.setText(box.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 20)))
+
     def _row(self, box: QCheckBox, left: int, right: int, row: int) -> int:
+        box.setProperty("full_text", box.text())
         box.setFont(styles.ui_font(9.5))
         box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # counts stay visible
         box.setMinimumWidth(120)
