@@ -1,0 +1,249 @@
+"""Random user actions on a real window with the bundled pair open: Hypothesis's stateful
+testing drives every menu action, legend clicks, actor and evidence clicks, ruler jumps, marks,
+zoom, theme, presenter mode, swap, close, reopen, lesson files and lexicon toggles, with
+event-loop turns between them so analysis results and rebuild steps interleave. After every
+step the window's invariants must hold (what is visible, what the legend and the master
+action show, and that every highlight's text is the document's text at its offsets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import seed as fixed_seed
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from PySide6.QtWidgets import QApplication
+
+from framereader.core.model import SIDES
+from framereader.core.settings import Settings
+from framereader.ui import styles
+from framereader.ui.main_window import MainWindow
+from ui_support import WAIT_MS
+
+SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.md")
+                 if p.name != "README.md")
+
+#: Actions that open a modal dialog (or quit); the rules below stand in for the file dialogs.
+MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "save_session", "export",
+         "add_lexicon"}
+
+SEEDS = (1, 2, 3)
+STEPS = 45  # per run; three seeds stay well under a minute on a busy machine
+
+
+def _turn(qtbot, ms: int) -> None:
+    """Let the event loop run: worker results, rebuild steps and highlight chunks arrive."""
+    if ms:
+        qtbot.wait(ms)
+    else:
+        QApplication.processEvents()
+
+
+def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachine]:
+    """A state machine class bound to one live window (Hypothesis builds one per example)."""
+    action_ids = sorted(key for key in win.actions if key not in MODAL)
+    lexicon_keys = [entry.key for entry in win.library.entries()]
+    lesson = tmp / "random.framereader"
+    pauses = st.sampled_from([0, 1, 5, 30])
+
+    class RandomActions(RuleBasedStateMachine):
+        @initialize()
+        def open_samples(self) -> None:
+            """Start every example from the pair, analysed, everything visible."""
+            win.view.set_presenting(False)
+            win.visibility.show_all()
+            QApplication.clipboard().setText(Path(SAMPLES[1]).read_text(encoding="utf-8"))  # for Paste
+            for key in lexicon_keys:
+                win.library.set_enabled(key, True)
+            if not win.library.is_default() or win.settings.disabled_lexicons:
+                win.models.apply_lexicons()
+            for side, path in enumerate(SAMPLES):
+                assert win.open_path(side, path)
+            qtbot.waitUntil(win.analysed, timeout=WAIT_MS)
+
+        # -------------------------------------------------------------- the action table
+        @rule(action=st.sampled_from(action_ids), ms=pauses)
+        def trigger(self, action: str, ms: int) -> None:
+            win.actions[action].trigger()
+            _turn(qtbot, ms)
+
+        @rule(side=st.sampled_from(SIDES), ms=pauses)
+        def focus_and_close(self, side: str, ms: int) -> None:
+            win.panes[SIDES.index(side)].focused.emit(side)
+            win.actions["close"].trigger()
+            _turn(qtbot, ms)
+
+        @rule(side=st.integers(0, 1), sample=st.sampled_from(SAMPLES), ms=pauses)
+        def reopen(self, side: int, sample: str, ms: int) -> None:
+            assert win.open_path(side, sample)
+            _turn(qtbot, ms)
+
+        @rule(ms=pauses)
+        def lesson_round_trip(self, ms: int) -> None:
+            if any(p.document for p in win.panes):
+                assert win.documents.save_lesson(str(lesson)), win.messages.errors
+                assert win.open_path(0, str(lesson)), win.messages.errors
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- the legend
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def click_label(self, pick: int, ms: int) -> None:
+            boxes = list(win.legend.label_boxes.values())
+            if boxes and boxes[pick % len(boxes)].isEnabled():
+                boxes[pick % len(boxes)].click()
+            _turn(qtbot, ms)
+
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def click_category(self, pick: int, ms: int) -> None:
+            boxes = list(win.legend.category_boxes.values())
+            if boxes and boxes[pick % len(boxes)].isEnabled():
+                boxes[pick % len(boxes)].click()
+            _turn(qtbot, ms)
+
+        @rule(ms=pauses)
+        def click_all(self, ms: int) -> None:
+            win.legend.all_box.click()
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- comparison, marks, ruler
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def activate_actor(self, pick: int, ms: int) -> None:
+            comparison = win.compare.comparison
+            if comparison is not None and comparison.actors:
+                actor = comparison.actors[pick % len(comparison.actors)]
+                win.comparison_panel.actor_activated.emit(actor)
+                descriptors = [(side, d) for side in SIDES for d in actor.side(side).descriptors]
+                if descriptors:
+                    side, descriptor = descriptors[pick % len(descriptors)]
+                    win.comparison_panel.evidence_activated.emit(side, descriptor.sentence_start,
+                                                                 descriptor.sentence_end)
+            _turn(qtbot, ms)
+
+        @rule(side=st.integers(0, 1), pick=st.integers(0, 10_000), ms=pauses)
+        def click_entity(self, side: int, pick: int, ms: int) -> None:
+            pane = win.panes[side]
+            if pane.analysis is not None and pane.analysis.entities:
+                entity = pane.analysis.entities[pick % len(pane.analysis.entities)]
+                win.marker.entity_clicked(pane.side, entity)
+            _turn(qtbot, ms)
+
+        @rule(side=st.integers(0, 1), fraction=st.floats(0.0, 1.0), ms=pauses)
+        def click_text_and_ruler(self, side: int, fraction: float, ms: int) -> None:
+            pane = win.panes[side]
+            count = pane.view.document().characterCount()
+            pane.view.clicked_at.emit(min(count - 1, int(fraction * count)))
+            pane.ruler.jump_to_fraction(fraction)
+            _turn(qtbot, ms)
+
+        @rule(forward=st.booleans(), times=st.integers(1, 4), ms=pauses)
+        def step_marks(self, forward: bool, times: int, ms: int) -> None:
+            for _ in range(times):
+                win.actions["next_mention" if forward else "previous_mention"].trigger()
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- how the texts are shown
+        @rule(theme=st.sampled_from(sorted(styles.THEME_NAMES)), ms=pauses)
+        def theme(self, theme: str, ms: int) -> None:
+            win.view.set_theme(theme)
+            _turn(qtbot, ms)
+
+        @rule(zoom=st.sampled_from(["zoom_in", "zoom_out", "zoom_reset"]), times=st.integers(1, 3), ms=pauses)
+        def zoom(self, zoom: str, times: int, ms: int) -> None:
+            for _ in range(times):
+                win.actions[zoom].trigger()
+            _turn(qtbot, ms)
+
+        @rule(ms=pauses)
+        def presenter(self, ms: int) -> None:
+            win.actions["presenter"].trigger()
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- lexicons
+        @rule(key=st.sampled_from(lexicon_keys), on=st.booleans(), ms=pauses)
+        def toggle_lexicon(self, key: str, on: bool, ms: int) -> None:
+            win.library.set_enabled(key, on)
+            win.models.apply_lexicons()
+            _turn(qtbot, ms)
+
+        @rule(ms=st.sampled_from([30, 100, 300]))
+        def wait(self, ms: int) -> None:
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- invariants
+        @invariant()
+        def master_toggle_agrees(self) -> None:
+            showing = win.visibility.showing_any
+            assert win.legend.all_box.isChecked() == showing
+            assert win.actions["highlights"].isChecked() == showing
+            value = win.visibility.value
+            for label, box in win.legend.label_boxes.items():
+                assert box.isChecked() == (label not in value.hidden_labels), label
+            for category, box in win.legend.category_boxes.items():
+                assert box.isChecked() == (category not in value.hidden_categories), category
+
+        @invariant()
+        def panes_follow_the_model(self) -> None:
+            for pane in win.panes:
+                if pane.settled:
+                    assert pane.visibility == win.visibility.value, pane.side
+
+        @invariant()
+        def highlights_match_the_text(self) -> None:
+            for pane in win.panes:
+                analysis, document = pane.analysis, pane.document
+                if analysis is None:
+                    continue
+                assert document is not None, pane.side
+                assert analysis.text == document.text, pane.side
+                text = document.text
+                for span in (*analysis.entities, *analysis.framing):
+                    assert 0 <= span.start < span.end <= len(text), span
+                    assert span.text == text[span.start:span.end], span
+
+        @invariant()
+        def marks_lie_in_the_text(self) -> None:
+            for pane in win.panes:
+                spans, current = pane.marks
+                if pane.document is None:
+                    assert not spans, pane.side
+                    continue
+                length = len(pane.document.text)
+                for start, end in spans:
+                    assert 0 <= start <= end <= length, (pane.side, start, end)
+                assert current is None or 0 <= current < len(spans)
+                if pane.built is not None and not pane.building:
+                    qt_length = pane.view.document().characterCount()
+                    for qt_start, qt_end, _current in pane.view.mention_spans:
+                        assert 0 <= qt_start <= qt_end < qt_length, (pane.side, qt_start, qt_end)
+
+        @invariant()
+        def no_error_dialogs(self) -> None:
+            assert not win.messages.errors, win.messages.errors
+
+        def teardown(self) -> None:
+            win.view.set_presenting(False)
+
+    return RandomActions
+
+
+@pytest.mark.parametrize("seed_value", SEEDS)
+def test_random_actions_keep_the_window_consistent(qtbot, engine, engine_factory, tmp_path, seed_value) -> None:
+    assert len(SAMPLES) == 2, SAMPLES
+    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]),
+                     persist=False)
+    win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
+    try:
+        machine = fixed_seed(seed_value)(make_machine(qtbot, win, tmp_path))
+        run_state_machine_as_test(machine, settings=settings(
+            max_examples=2, stateful_step_count=STEPS, deadline=None, database=None,
+            phases=(Phase.explicit, Phase.generate), print_blob=True,
+            suppress_health_check=list(HealthCheck),
+        ))
+    finally:
+        win.shutdown()
