@@ -30,7 +30,8 @@ MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", 
          "add_lexicon"}
 
 SEEDS = (1, 2, 3)
-STEPS = 45  # per run; three seeds stay well under a minute on a busy machine
+STEPS = 50  # per example
+EXAMPLES = 8  # per seed (the first is Hypothesis's simplest: one rule repeated)
 
 
 def _turn(qtbot, ms: int) -> None:
@@ -73,6 +74,12 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         def focus_and_close(self, side: str, ms: int) -> None:
             win.panes[SIDES.index(side)].focused.emit(side)
             win.actions["close"].trigger()
+            _turn(qtbot, ms)
+
+        @rule(first=st.sampled_from(action_ids), second=st.sampled_from(action_ids), ms=pauses)
+        def trigger_two(self, first: str, second: str, ms: int) -> None:
+            win.actions[first].trigger()
+            win.actions[second].trigger()
             _turn(qtbot, ms)
 
         @rule(side=st.integers(0, 1), sample=st.sampled_from(SAMPLES), ms=pauses)
@@ -171,6 +178,16 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         def wait(self, ms: int) -> None:
             _turn(qtbot, ms)
 
+        @rule()
+        def settle(self) -> None:
+            """Wait until everything open is analysed: nothing may wait forever, the legend
+            counts what the panes show and two texts get compared."""
+            qtbot.waitUntil(win.analysed, timeout=WAIT_MS)
+            labels = set().union(*(p.analysis.entity_counts for p in win.panes if p.analysis))
+            assert set(win.legend.label_boxes) == labels
+            if all(p.document for p in win.panes):
+                qtbot.waitUntil(lambda: win.compare.comparison is not None, timeout=WAIT_MS)
+
         # -------------------------------------------------------------- invariants
         @invariant()
         def master_toggle_agrees(self) -> None:
@@ -219,6 +236,11 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                         assert 0 <= qt_start <= qt_end < qt_length, (pane.side, qt_start, qt_end)
 
         @invariant()
+        def panes_draw_the_navigators_marks(self) -> None:
+            for pane in win.panes:
+                assert pane.marks == win.marks.spans(pane.side), pane.side
+
+        @invariant()
         def no_error_dialogs(self) -> None:
             assert not win.messages.errors, win.messages.errors
 
@@ -241,9 +263,27 @@ def test_random_actions_keep_the_window_consistent(qtbot, engine, engine_factory
     try:
         machine = fixed_seed(seed_value)(make_machine(qtbot, win, tmp_path))
         run_state_machine_as_test(machine, settings=settings(
-            max_examples=2, stateful_step_count=STEPS, deadline=None, database=None,
+            max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, database=None,
             phases=(Phase.explicit, Phase.generate), print_blob=True,
             suppress_health_check=list(HealthCheck),
         ))
     finally:
         win.shutdown()
+
+
+def test_legend_lists_the_labels_of_an_analysis_taken_after_the_build(qtbot, window, monkeypatch) -> None:
+    """Found by the random actions: a swap (or a re-analysis arriving during a slow rebuild)
+    hands a pane its analysis while the text is still being built; the legend must still list
+    its labels once the build ends."""
+    from framereader.ui import pane as pane_module
+
+    slow = pane_module.build_steps
+    monkeypatch.setattr(pane_module, "build_steps", lambda *args: slow(*args, budget_s=0.0))  # a busy machine
+    for side, path in enumerate(SAMPLES):
+        assert window.open_path(side, path)
+    qtbot.waitUntil(window.analysed, timeout=WAIT_MS)
+    window.documents.swap()
+    assert any(pane.building for pane in window.panes)  # the analyses were held back
+    qtbot.waitUntil(window.analysed, timeout=WAIT_MS)
+    labels = set().union(*(pane.analysis.entity_counts for pane in window.panes))
+    assert labels and set(window.legend.label_boxes) == labels

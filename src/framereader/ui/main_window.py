@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
             pane.entity_clicked.connect(self.marker.entity_clicked)
             pane.focused.connect(self._on_focused)
             pane.highlighted.connect(lambda _side: self.status.update())
+            # the legend counts what the panes show: an analysis that arrived while the text was
+            # still being built (a cache hit, a swap) is only shown when the build ends
+            pane.analysis_shown.connect(lambda _side: self._refresh_legend())
         self.legend.label_toggled.connect(self.visibility.set_label_visible)
         self.legend.category_toggled.connect(self.visibility.set_category_visible)
         self.legend.all_toggled.connect(self.visibility.set_all)
@@ -314,8 +317,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_ready(self, side: Side, analysis: Analysis) -> None:
         pane = self.pane[side]
         pane.book, pane.visibility = self.book, self.visibility.value
-        if pane.set_analysis(analysis):
-            self._refresh_legend()
+        pane.set_analysis(analysis)  # the legend follows on analysis_shown
         self.status.update()
 
     def _on_failed(self, side: Side | None, message: str) -> None:

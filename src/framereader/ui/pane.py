@@ -13,18 +13,8 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDropEvent,
-    QFontMetricsF,
-    QHelpEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QTextCursor,
-)
+from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter,
+                           QPaintEvent, QResizeEvent, QTextCursor)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -218,6 +208,7 @@ class Pane(QWidget):
     entity_clicked = Signal(str, object)  # side, EntitySpan
     focused = Signal(str)
     highlighted = Signal(str)  # all highlight chunks applied
+    analysis_shown = Signal(str)  # an analysis was taken (also one held back while building)
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -360,6 +351,7 @@ class Pane(QWidget):
         self._status = ""
         self._update_header()
         self.restyle()
+        self.analysis_shown.emit(self.side)
         return True
 
     def set_status(self, text: str) -> None:
