@@ -48,7 +48,7 @@ def check_qt_highlights(pane, visibility) -> None:
     qdoc = pane.view.document()
     for entity in pane.analysis.entities:
         start, end = pane.built.offsets.span_to_qt(entity.start, entity.end)
-        assert qt_text(qdoc, start, end) == utf16_units(entity.text), entity
+        assert qt_text(qdoc, start, end) == utf16_units(entity.text.replace("\n", "\u2029")), entity
         tint = pane.book.entity_format(entity.label).background().color()
         shown = format_at(qdoc, start).background().color() == tint
         assert shown == visibility.shows_label(entity.label), (pane.side, entity, visibility)
