@@ -311,3 +311,17 @@ def test_legend_lists_the_labels_of_an_analysis_taken_after_the_build(qtbot, win
     qtbot.waitUntil(window.analysed, timeout=WAIT_MS)
     labels = set().union(*(pane.analysis.entity_counts for pane in window.panes))
     assert labels and set(window.legend.label_boxes) == labels
+
+
+def test_highlights_switched_off_stay_off_when_a_restyle_follows_at_once(qtbot, window) -> None:
+    """Found by the random actions: "All highlights" off queues the clearing of the tints; a
+    second restyle before it ran (an analysis arriving, a lexicon change) dropped the clearing,
+    so the text stayed tinted with highlights off."""
+    assert window.open_path(0, SAMPLES[0])
+    qtbot.waitUntil(window.analysed, timeout=WAIT_MS)
+    pane = window.panes[0]
+    window.legend.all_box.click()
+    assert not window.visibility.value.enabled and pane.highlighter.busy
+    pane.set_style(window.book, window.visibility.value)  # what an arriving analysis does
+    qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
+    check_qt_highlights(pane, window.visibility.value)

@@ -396,7 +396,8 @@ class Pane(QWidget):
         """Clear highlight formats (back to the builder's base formats) and apply the visible ones."""
         if self.built is None:
             return
-        base = list(self.built.base_ops) if self._styled else []
+        # a job still running (a clearing not yet done) is replaced: clear again, or it stays tinted
+        base = list(self.built.base_ops) if self._styled or self.highlighter.busy else []
         found = highlight_ops(self.built, self.analysis, self.book, self.visibility) if self.analysis else iter(())
         ops = itertools.chain(base, found)
         self._styled = self.analysis is not None and self.visibility.enabled
