@@ -7,40 +7,48 @@ import re
 _SPACES = re.compile(r"\s+")
 
 
-#: Plain-English names of the entity labels that English spaCy pipelines use (OntoNotes).
-LABEL_NAMES: dict[str, str] = {
-    "PERSON": "People",
-    "NORP": "Nationalities, religious or political groups",
-    "FAC": "Buildings, airports, roads, bridges",
-    "ORG": "Organisations",
-    "GPE": "Countries, cities, states",
-    "LOC": "Other places (regions, mountains, seas)",
-    "PRODUCT": "Products and vehicles",
-    "EVENT": "Named events (wars, storms, games)",
-    "WORK_OF_ART": "Titles of books, songs, films",
-    "LAW": "Laws and treaties",
-    "LANGUAGE": "Languages",
-    "DATE": "Dates and periods",
-    "TIME": "Times of day",
-    "PERCENT": "Percentages",
-    "MONEY": "Sums of money",
-    "QUANTITY": "Measurements (weight, distance)",
-    "ORDINAL": "Ordinals (first, second)",
-    "CARDINAL": "Other numbers",
-    "PER": "People",
-    "MISC": "Other names",
+#: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
+#: legends, singular name for the actor tables). Our own wording.
+LABEL_NAMES: dict[str, tuple[str, str]] = {
+    "PERSON": ("People", "Person"),
+    "NORP": ("Nationalities, religious or political groups", "Group"),
+    "FAC": ("Buildings, airports, roads, bridges", "Building"),
+    "ORG": ("Organisations", "Organisation"),
+    "GPE": ("Countries, cities, states", "Country or city"),
+    "LOC": ("Other places: regions, mountains, rivers, seas", "Place"),
+    "PRODUCT": ("Products: objects, vehicles, foods", "Product"),
+    "EVENT": ("Named events: wars, storms, summits, matches", "Event"),
+    "WORK_OF_ART": ("Titles of books, songs, films and reports", "Title"),
+    "LAW": ("Laws, treaties and named documents", "Law or treaty"),
+    "LANGUAGE": ("Languages", "Language"),
+    "DATE": ("Dates and periods", "Date"),
+    "TIME": ("Times of day", "Time"),
+    "PERCENT": ("Percentages", "Percentage"),
+    "MONEY": ("Sums of money", "Sum of money"),
+    "QUANTITY": ("Measurements: weights, distances, volumes", "Measurement"),
+    "ORDINAL": ("Ordinal numbers: first, second…", "Ordinal"),
+    "CARDINAL": ("Other numbers", "Number"),
 }
 
 
 def explain_label(label: str) -> str:
     """A short plain-English description of an entity label ("GPE" → "Countries, cities,
     states"), or "" for a label this table does not know."""
-    return LABEL_NAMES.get(label, "")
+    names = LABEL_NAMES.get(label)
+    return names[0] if names else ""
 
 
 def label_name(label: str) -> str:
-    """What a reader sees for an entity label: its plain-English name, else the code."""
-    return LABEL_NAMES.get(label) or label
+    """Plural plain-English name of an entity label ("GPE" → "Countries, cities, states");
+    labels of other pipelines read as their code in sentence case."""
+    names = LABEL_NAMES.get(label)
+    return names[0] if names else label.replace("_", " ").capitalize()
+
+
+def label_singular(label: str) -> str:
+    """Singular name of an entity label, for one actor ("GPE" → "Country or city")."""
+    names = LABEL_NAMES.get(label)
+    return names[1] if names else label.replace("_", " ").capitalize()
 
 
 def same_name_key(text: str) -> str:

@@ -8,30 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..labels import LABEL_NAMES, label_name, label_singular
 from .markup import esc
-
-#: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
-#: legends, singular name for the actor tables). Our own wording.
-LABEL_NAMES: dict[str, tuple[str, str]] = {
-    "PERSON": ("People", "Person"),
-    "NORP": ("Nationalities, religious or political groups", "Group"),
-    "FAC": ("Buildings, airports, roads, bridges", "Building"),
-    "ORG": ("Organisations", "Organisation"),
-    "GPE": ("Countries, cities, states", "Country or city"),
-    "LOC": ("Other places: regions, mountains, rivers, seas", "Place"),
-    "PRODUCT": ("Products: objects, vehicles, foods", "Product"),
-    "EVENT": ("Named events: wars, storms, summits, matches", "Event"),
-    "WORK_OF_ART": ("Titles of books, songs, films and reports", "Title"),
-    "LAW": ("Laws, treaties and named documents", "Law or treaty"),
-    "LANGUAGE": ("Languages", "Language"),
-    "DATE": ("Dates and periods", "Date"),
-    "TIME": ("Times of day", "Time"),
-    "PERCENT": ("Percentages", "Percentage"),
-    "MONEY": ("Sums of money", "Sum of money"),
-    "QUANTITY": ("Measurements: weights, distances, volumes", "Measurement"),
-    "ORDINAL": ("Ordinal numbers: first, second…", "Ordinal"),
-    "CARDINAL": ("Other numbers", "Number"),
-}
 
 #: How each descriptor relation reads in plain English.
 RELATION_NAMES: dict[str, str] = {
@@ -42,19 +20,6 @@ RELATION_NAMES: dict[str, str] = {
     "poss": "something the name is said to have (“Smith's regime”)",
     "copula": "what the name is said to be (“Smith is a gambler”)",
 }
-
-
-def label_name(label: str) -> str:
-    """Plural plain-English name of an entity label ("GPE" → "Countries, cities, states");
-    labels of other pipelines read as their code in sentence case."""
-    names = LABEL_NAMES.get(label)
-    return names[0] if names else label.replace("_", " ").capitalize()
-
-
-def label_singular(label: str) -> str:
-    """Singular name of an entity label, for one actor ("GPE" → "Country or city")."""
-    names = LABEL_NAMES.get(label)
-    return names[1] if names else label.replace("_", " ").capitalize()
 
 
 def glossary_html(labels: Iterable[str]) -> str:
