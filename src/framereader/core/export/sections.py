@@ -13,7 +13,7 @@ from ..compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
-from .glossary import label_name, label_singular
+from ..labels import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
