@@ -86,3 +86,21 @@ def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> 
     qtbot.waitUntil(lambda: box.text() != box.property("full_text"), timeout=2000)
     assert box.text().endswith("…") and box.property("full_text") == "Euphemism and minimisation"
     assert box.fontMetrics().horizontalAdvance(box.text()) <= box.width()
+
+
+def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.ui.highlighter import StyleBook
+    from framereader.ui.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
+    legend.populate(book, [], ({}, {}), ({}, {}), frozenset(), frozenset())
+    headings = [w.text() for w in legend.findChildren(QLabel) if w.objectName() == "LegendHeading" and len(w.text()) > 1]
+    assert headings[-2:] == ["LOADED WORDS · UNDERLINED", "RHETORICAL DEVICES"]
+    grid = legend._grid
+    row_of = {key: grid.getItemPosition(grid.indexOf(box))[0] for key, box in legend.category_boxes.items()}
+    assert max(row_of[c] for c in ("loaded_language", "name_calling")) < min(row_of[c] for c in ("doubt", "hedges", "intensifiers"))

@@ -115,18 +115,25 @@ class Legend(QWidget):
             box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
             row = self._row(box, entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
-        row = self._section("Framing · underlined", row, spacing=True)
+        ordered = sorted(book.categories.values(), key=lambda c: c.index)
+        groups = [("Loaded words · underlined", [c for c in ordered if c.group != "device"]),
+                  ("Rhetorical devices", [c for c in ordered if c.group == "device"])]
         if not book.categories:
+            row = self._section("Framing · underlined", row, spacing=True)
             self._grid.addWidget(self._muted("no lexicon loaded"), row, 0, 1, 3)
             row += 1
-        for info in sorted(book.categories.values(), key=lambda c: c.index):
-            box = QCheckBox(info.name)
-            box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
-            box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
-            box.setChecked(info.id not in hidden_categories)
-            box.clicked.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
-            self.category_boxes[info.id] = box
-            row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
+        for title, categories in groups:  # devices (hedges, doubt, certainty) are a different lesson
+            if not categories:
+                continue
+            row = self._section(title, row, spacing=True)
+            for info in categories:
+                box = QCheckBox(info.name)
+                box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
+                box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
+                box.setChecked(info.id not in hidden_categories)
+                box.clicked.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
+                self.category_boxes[info.id] = box
+                row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
         QTimer.singleShot(0, self._elide)
