@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -87,12 +87,7 @@ class AgencyChart(QWidget):
         return (len(side.agent) / total, len(side.patient) / total) if total else (0.0, 0.0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(styles.PAPER))
-        font = QFont(self.font())
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        painter.setFont(font)
+        painter = styles.chart_painter(self, 10.0)
         ink, muted = QColor(styles.INK), QColor(styles.INK_MUTED)
         agent, patient = QColor(AGENT_COLOUR), QColor(PATIENT_COLOUR)
         label_w, value_w = 150.0, 110.0

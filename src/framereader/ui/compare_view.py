@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -67,12 +67,7 @@ class ProfileChart(QWidget):
         return QSize(520, 40 + self.ROW * max(1, len(self.rows)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(styles.PAPER))
-        font = QFont(self.font())
-        font.setPointSizeF(max(10.5, font.pointSizeF()))
-        painter.setFont(font)
+        painter = styles.chart_painter(self, 10.5)
         ink, muted = QColor(styles.INK), QColor(styles.INK_MUTED)
         label_w, value_w = 210.0, 120.0
         bar_w = max(60.0, self.width() - label_w - value_w - 24)

@@ -266,6 +266,14 @@ def _html(left: Analysis, right: Analysis, comparison: Comparison, categories: C
                                documents=documents, for_qt=True)
 
 
+def _laid_out(device: QPagedPaintDevice, left: Analysis, right: Analysis, comparison: Comparison,
+              categories: Categories | None, options: HandoutOptions, title: str | None,
+              documents: tuple[Any, Any] | None) -> QTextDocument:
+    """The handout laid out on `device`'s pages (shared by printing and the PDF file)."""
+    styles_ = resolve_categories(categories, comparison, (left, right)).values()
+    return layout_document(_html(left, right, comparison, categories, options, title, documents), device, styles_)
+
+
 def print_handout(
     printer: QPagedPaintDevice,
     left: Analysis,
@@ -281,8 +289,7 @@ def print_handout(
     dialog's paper and orientation; honours a QPrinter's page range. Returns pages printed.
     Call `printer.setPageLayout(page_layout(options))` first to start from the options' paper."""
     options = options or HandoutOptions()
-    styles_ = resolve_categories(categories, comparison, (left, right)).values()
-    document = layout_document(_html(left, right, comparison, categories, options, title, documents), printer, styles_)
+    document = _laid_out(printer, left, right, comparison, categories, options, title, documents)
     pages = None
     first, last = getattr(printer, "fromPage", lambda: 0)(), getattr(printer, "toPage", lambda: 0)()
     if first or last:
@@ -303,7 +310,6 @@ def pdf_bytes(
     """The handout as a PDF in memory, on the options' paper (A4 portrait by default)."""
     _ensure_app()
     options = options or HandoutOptions()
-    html = _html(left, right, comparison, categories, options, title, documents)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -311,8 +317,8 @@ def pdf_bytes(
     writer.setCreator("FrameReader")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(options))
-    styles_ = resolve_categories(categories, comparison, (left, right)).values()
-    paint_document(layout_document(html, writer, styles_), writer, title or "FrameReader handout")
+    document = _laid_out(writer, left, right, comparison, categories, options, title, documents)
+    paint_document(document, writer, title or "FrameReader handout")
     del writer  # finishes the PDF
     buffer.close()
     data = bytes(buffer.data().data())

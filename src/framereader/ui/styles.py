@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QWidget
+
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
 
 from ..core import palette
@@ -196,3 +202,17 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 
 
 APP_STYLESHEET = app_stylesheet()
+
+
+def chart_painter(widget: "QWidget", min_point_size: float) -> "QPainter":
+    """A painter for the dock's charts: antialiased, on the theme's paper, in the widget's font
+    at `min_point_size` points or more."""
+    from PySide6.QtGui import QColor, QFont, QPainter
+
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(widget.rect(), QColor(PAPER))
+    font = QFont(widget.font())
+    font.setPointSizeF(max(min_point_size, font.pointSizeF()))
+    painter.setFont(font)
+    return painter
