@@ -16,13 +16,13 @@ def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     before = window.panes[0].view.document().defaultFont().pointSizeF()
     assert window.legend_dock.isVisible() and window.statusBar().isVisible()
-    window.actions["presenter"].trigger()
+    window.commands["presenter"].trigger()
     assert window.view.presenting
     assert window.panes[0].view.document().defaultFont().pointSizeF() > before * 1.4
     assert not window.legend_dock.isVisible() and not window.comparison_dock.isVisible()
     assert not window.statusBar().isVisible() and not window.menuBar().isVisible()
     assert not window.panes[0].header.isVisible()
-    window.actions["presenter"].trigger()
+    window.commands["presenter"].trigger()
     assert not window.view.presenting
     assert window.panes[0].view.document().defaultFont().pointSizeF() == before
     assert window.legend_dock.isVisible() and window.statusBar().isVisible() and window.menuBar().isVisible()
@@ -54,7 +54,7 @@ def test_session_round_trip_survives_moved_files(qtbot, window, engine, tmp_path
     qtbot.waitUntil(lambda: all(p.settled for p in again.panes), timeout=WAIT_MS)
     assert [pane.document.text for pane in again.panes] == texts
     assert "GPE" in again.visibility.value.hidden_labels
-    assert not again.actions["sync"].isChecked()
+    assert not again.commands["sync"].isChecked()
     assert abs(again.settings.zoom - zoom) < 1e-9
     assert again.messages.errors == []
     again.shutdown()
@@ -66,7 +66,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     pane = window.panes[0]
     analysis = pane.analysis
-    window.actions["hide_for_reading"].trigger()
+    window.commands["hide_for_reading"].trigger()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
 
     from framereader.ui import styles
@@ -124,13 +124,13 @@ def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> N
 
 def test_after_hide_all_the_master_toggle_legend_and_menu_agree_and_one_action_shows_all(qtbot, window) -> None:
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
-    window.actions["hide_for_reading"].trigger()
-    assert not window.legend.all_box.isChecked() and not window.actions["highlights"].isChecked()
+    window.commands["hide_for_reading"].trigger()
+    assert not window.legend.all_box.isChecked() and not window.commands["highlights"].isChecked()
     assert not any(box.isChecked() for box in (*window.legend.label_boxes.values(), *window.legend.category_boxes.values()))
-    window.actions["reveal_next"].trigger()
-    assert window.legend.all_box.isChecked() == window.actions["highlights"].isChecked() == window.visibility.showing_any
-    window.actions["show_all"].trigger()
-    assert window.legend.all_box.isChecked() and window.actions["highlights"].isChecked()
+    window.commands["reveal_next"].trigger()
+    assert window.legend.all_box.isChecked() == window.commands["highlights"].isChecked() == window.visibility.showing_any
+    window.commands["show_all"].trigger()
+    assert window.legend.all_box.isChecked() and window.commands["highlights"].isChecked()
     assert all(box.isChecked() for box in (*window.legend.label_boxes.values(), *window.legend.category_boxes.values()))
 
 
@@ -145,9 +145,9 @@ def test_marks_survive_zoom_theme_and_presenter_rebuilds(qtbot, window) -> None:
     window.comparison_panel.actor_activated.emit(actor)
     pane = window.panes[0]
     expected = [pane.built.offsets.span_to_qt(s, e) for s, e in sorted(actor.left.mentions)]
-    for step in (window.actions["zoom_in"].trigger, window.actions["zoom_in"].trigger,
-                 lambda: window.view.set_theme("dark"), window.actions["presenter"].trigger,
-                 window.actions["presenter"].trigger):
+    for step in (window.commands["zoom_in"].trigger, window.commands["zoom_in"].trigger,
+                 lambda: window.view.set_theme("dark"), window.commands["presenter"].trigger,
+                 window.commands["presenter"].trigger):
         step()
         qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
         marked = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.view.extraSelections()]

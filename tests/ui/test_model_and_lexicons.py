@@ -73,7 +73,7 @@ def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None
         assert second.settings.recent_files == [str((SAMPLES / "a-border-crisis.md").resolve())]
         assert abs(second.settings.zoom - zoom) < 1e-9 and second.panes[0].scale == second.settings.zoom
         assert second.settings.theme == "high-contrast" and second.theme_actions["high-contrast"].isChecked()
-        assert not second.linker.enabled and not second.actions["sync"].isChecked()
+        assert not second.linker.enabled and not second.commands["sync"].isChecked()
         assert "PERSON" in second.visibility.value.hidden_labels
         assert "fear_threat" in second.visibility.value.hidden_categories
         assert second.settings.pipeline == "blank:en"

@@ -56,7 +56,7 @@ def check_qt_highlights(pane, visibility) -> None:
 
 def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachine]:
     """A state machine class bound to one live window (Hypothesis builds one per example)."""
-    action_ids = sorted(key for key in win.actions if key not in MODAL)
+    action_ids = sorted(key for key in win.commands if key not in MODAL)
     lexicon_keys = [entry.key for entry in win.library.entries()]
     lesson = tmp / "random.framereader"
     pauses = st.sampled_from([0, 1, 5, 30])
@@ -79,19 +79,19 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         # -------------------------------------------------------------- the action table
         @rule(action=st.sampled_from(action_ids), ms=pauses)
         def trigger(self, action: str, ms: int) -> None:
-            win.actions[action].trigger()
+            win.commands[action].trigger()
             _turn(qtbot, ms)
 
         @rule(side=st.sampled_from(SIDES), ms=pauses)
         def focus_and_close(self, side: str, ms: int) -> None:
             win.panes[SIDES.index(side)].focused.emit(side)
-            win.actions["close"].trigger()
+            win.commands["close"].trigger()
             _turn(qtbot, ms)
 
         @rule(first=st.sampled_from(action_ids), second=st.sampled_from(action_ids), ms=pauses)
         def trigger_two(self, first: str, second: str, ms: int) -> None:
-            win.actions[first].trigger()
-            win.actions[second].trigger()
+            win.commands[first].trigger()
+            win.commands[second].trigger()
             _turn(qtbot, ms)
 
         @rule(side=st.integers(0, 1), sample=st.sampled_from(SAMPLES), ms=pauses)
@@ -159,7 +159,7 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         @rule(forward=st.booleans(), times=st.integers(1, 4), ms=pauses)
         def step_marks(self, forward: bool, times: int, ms: int) -> None:
             for _ in range(times):
-                win.actions["next_mention" if forward else "previous_mention"].trigger()
+                win.commands["next_mention" if forward else "previous_mention"].trigger()
             _turn(qtbot, ms)
 
         # -------------------------------------------------------------- how the texts are shown
@@ -171,12 +171,12 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         @rule(zoom=st.sampled_from(["zoom_in", "zoom_out", "zoom_reset"]), times=st.integers(1, 3), ms=pauses)
         def zoom(self, zoom: str, times: int, ms: int) -> None:
             for _ in range(times):
-                win.actions[zoom].trigger()
+                win.commands[zoom].trigger()
             _turn(qtbot, ms)
 
         @rule(ms=pauses)
         def presenter(self, ms: int) -> None:
-            win.actions["presenter"].trigger()
+            win.commands["presenter"].trigger()
             _turn(qtbot, ms)
 
         # -------------------------------------------------------------- lexicons
@@ -208,7 +208,7 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         def master_toggle_agrees(self) -> None:
             showing = win.visibility.showing_any
             assert win.legend.all_box.isChecked() == showing
-            assert win.actions["highlights"].isChecked() == showing
+            assert win.commands["highlights"].isChecked() == showing
             value = win.visibility.value
             for label, box in win.legend.label_boxes.items():
                 assert box.isChecked() == (label not in value.hidden_labels), label

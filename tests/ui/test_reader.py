@@ -123,7 +123,7 @@ def test_toggling_a_label_a_category_and_all_restyles_without_reanalysis(qtbot, 
     settle(qtbot, win)
     assert framed()
 
-    win.actions["highlights"].trigger()  # all off
+    win.commands["highlights"].trigger()  # all off
     settle(qtbot, win)
     assert not win.visibility.value.enabled and not win.legend.all_box.isChecked()
     for p in win.panes:
@@ -135,7 +135,7 @@ def test_toggling_a_label_a_category_and_all_restyles_without_reanalysis(qtbot, 
         assert p.ruler.marks() == []
     win.legend.all_box.click()
     settle(qtbot, win)
-    assert person_tinted() and framed() and win.actions["highlights"].isChecked()
+    assert person_tinted() and framed() and win.commands["highlights"].isChecked()
 
 
 def test_tooltips_explain_labels_and_framing_terms(opened) -> None:
@@ -184,7 +184,7 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
     window.open_path(1, str(longer))
     left, right = (p.view.verticalScrollBar() for p in window.panes)
     qtbot.waitUntil(lambda: left.maximum() > 0 and right.maximum() > left.maximum(), timeout=WAIT_MS)
-    assert window.actions["sync"].isChecked()
+    assert window.commands["sync"].isChecked()
     left.setValue(left.maximum())
     assert right.value() == right.maximum()
     left.setValue(left.maximum() // 2)
@@ -192,11 +192,11 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
     right.setValue(0)
     assert left.value() == 0
 
-    window.actions["sync"].trigger()  # off
+    window.commands["sync"].trigger()  # off
     assert not window.linker.enabled and not window.settings.sync_scrolling
     left.setValue(left.maximum())
     assert right.value() == 0
-    window.actions["sync"].trigger()  # on again: the right pane catches up
+    window.commands["sync"].trigger()  # on again: the right pane catches up
     assert right.value() == right.maximum()
     qtbot.waitUntil(lambda: window.analysed(), timeout=WAIT_MS)
 
@@ -251,22 +251,22 @@ def test_clicking_an_entity_marks_its_mentions_and_f3_walks_them(qtbot, window, 
     assert window.marks.index == 1
 
     before = left.view.verticalScrollBar().value()
-    window.actions["next_mention"].trigger()  # F3
+    window.commands["next_mention"].trigger()  # F3
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[2][0])
     assert left.view.mention_spans[2][2] and not left.view.mention_spans[1][2]  # current one outlined
     for _ in range(len(expected_left) - 3):
-        window.actions["next_mention"].trigger()
+        window.commands["next_mention"].trigger()
         assert left.view.viewport().rect().contains(left.view.cursorRect(left.view.textCursor()).center())
     assert left.view.verticalScrollBar().value() > before  # the pane scrolled to the last mention
-    window.actions["next_mention"].trigger()
+    window.commands["next_mention"].trigger()
     # past the last left mention: on to the right text
     assert right.view.textCursor().position() == right.built.offsets.to_qt(expected_right[0][0])
     assert window.documents.focused == "right"
-    window.actions["previous_mention"].trigger()  # Shift+F3
+    window.commands["previous_mention"].trigger()  # Shift+F3
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[-1][0])
-    assert QKeySequenceText("F3") in [k.toString() for k in window.actions["next_mention"].shortcuts()]
-    assert QKeySequenceText("Shift+F3") in [k.toString() for k in window.actions["previous_mention"].shortcuts()]
-    window.actions["clear_marks"].trigger()
+    assert QKeySequenceText("F3") in [k.toString() for k in window.commands["next_mention"].shortcuts()]
+    assert QKeySequenceText("Shift+F3") in [k.toString() for k in window.commands["previous_mention"].shortcuts()]
+    window.commands["clear_marks"].trigger()
     assert not left.view.extraSelections() and not right.view.extraSelections()
 
 
@@ -309,20 +309,20 @@ def test_bad_files_show_an_error_and_leave_the_pane_unchanged(opened, texts) -> 
 def test_paste_swap_close_and_recent(qtbot, opened, texts) -> None:
     win = opened
     QGuiApplication.clipboard().setText("Anya Petrova spoke in Geneva about the sham vote.")
-    win.actions["paste_right"].trigger()
+    win.commands["paste_right"].trigger()
     right = win.panes[1]
     assert right.document.source == "clipboard" and right.header.title.text() == "Pasted text"
     qtbot.waitUntil(lambda: right.settled, timeout=WAIT_MS)
     assert any(e.text == "Geneva" for e in right.analysis.entities)
 
     left_doc, left_analysis = win.panes[0].document, win.panes[0].analysis
-    win.actions["swap"].trigger()
+    win.commands["swap"].trigger()
     assert win.panes[1].document is left_doc and win.panes[1].analysis is left_analysis
     assert win.panes[0].document.source == "clipboard" and not win.service.busy("left")
 
     win.panes[1].view.setFocus()
     win.documents.focused = "right"  # focus events are unreliable offscreen; the pane reports focus like this
-    win.actions["close"].trigger()
+    win.commands["close"].trigger()
     assert win.panes[1].document is None and win.panes[0].document is not None
     assert str(Path(texts["emoji"]).resolve()) in win.settings.recent_files
     win.documents.fill_recent_menu(win.menus['recent'])
@@ -349,11 +349,11 @@ def test_zoom_rebuilds_bigger_text_and_keeps_highlights(qtbot, opened) -> None:
     pane = win.panes[0]
     person = next(e for e in pane.analysis.entities if e.label == "PERSON")
     size = format_at(pane.view.document(), pane.built.offsets.to_qt(person.start)).fontPointSize()
-    win.actions["zoom_in"].trigger()
+    win.commands["zoom_in"].trigger()
     settle(qtbot, win)
     fmt = format_at(pane.view.document(), pane.built.offsets.to_qt(person.start))
     assert fmt.fontPointSize() > size and has_entity_tint(fmt, win, "PERSON")
-    win.actions["zoom_reset"].trigger()
+    win.commands["zoom_reset"].trigger()
     settle(qtbot, win)
     assert format_at(pane.view.document(), pane.built.offsets.to_qt(person.start)).fontPointSize() == size
 

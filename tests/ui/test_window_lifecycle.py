@@ -63,7 +63,7 @@ def test_f3_key_reaches_the_next_mention_action(qtbot, opened) -> None:
     win.activateWindow()
     win.panes[0].view.setFocus()
     fired = []
-    win.actions["next_mention"].triggered.connect(lambda: fired.append(True))
+    win.commands["next_mention"].triggered.connect(lambda: fired.append(True))
     QTest.keyClick(win.panes[0].view, Qt.Key.Key_F3)
     assert fired, "F3 did not reach the action"
     assert win.panes[0].view.textCursor().position() == win.panes[0].built.offsets.to_qt(text.index("Berlin"))
@@ -87,7 +87,7 @@ def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
     assert saved.window_geometry and saved.splitter_state
     again = MainWindow(engine=engine)  # and they come back
     qtbot.addWidget(again)
-    assert not again.actions["sync"].isChecked() and "GPE" in again.visibility.value.hidden_labels
+    assert not again.commands["sync"].isChecked() and "GPE" in again.visibility.value.hidden_labels
     again.close()
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog
 
+from .context import WindowContext, WindowPart
 from ..core.compare import Comparison
 from ..core.errors import FrameReaderError
 from ..core.categories import category_styles
@@ -20,31 +21,23 @@ from .compare_view import ComparisonPanel
 from .handout_dialog import HandoutDialog
 from .handout_pdf import export_pdf, page_layout, print_handout
 from .visibility import Visibility
-from .messages import MessageSink
-from .pane import Pane
-from .worker import AnalysisService
 
 
-class ComparisonController(QObject):
+class ComparisonController(WindowPart):
     """Owns the newest comparison; older results (a text changed meanwhile) are dropped."""
 
     changed = Signal()  # a comparison arrived or was invalidated
 
-    def __init__(self, parent_widget: QWidget, panes: dict[Side, Pane], service: AnalysisService,
-                 panel: ComparisonPanel, messages: MessageSink, category_order: Callable[[], Sequence[str]]) -> None:
-        super().__init__(parent_widget)
-        self._parent = parent_widget
-        self.panes = panes
-        self.service = service
+    def __init__(self, context: WindowContext, panel: ComparisonPanel, category_order: Callable[[], Sequence[str]]) -> None:
+        super().__init__(context)
         self.panel = panel
-        self.messages = messages
         self._category_order = category_order
         self.comparison: Comparison | None = None
         self.described: dict[Side, Analysis] = {}  # analyses with descriptors, per side
         self._token = 0  # the newest comparison request
         self._options: HandoutOptions | None = None  # the handout options chosen last
-        service.descriptors_ready.connect(self._on_descriptors_ready)
-        service.comparison_ready.connect(self._on_comparison_ready)
+        self.service.descriptors_ready.connect(self._on_descriptors_ready)
+        self.service.comparison_ready.connect(self._on_comparison_ready)
 
     def forget(self, side: Side) -> None:
         """The text of `side` changed: its descriptors no longer apply."""

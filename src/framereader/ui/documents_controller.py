@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu
 
+from .context import WindowContext, WindowPart
 from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document
 from ..core.errors import FrameReaderError
 from ..core.model import SIDES, Document, Side
 from ..core.session import SUFFIX as LESSON_SUFFIX
 from ..core.session import Session, load_session, save_session
-from ..core.settings import Settings
-from .messages import MessageSink
-from .pane import SIDE_NAMES, Pane
+from .pane import SIDE_NAMES
 from .visibility import visibility_from_lists
-from .worker import AnalysisService
 
 if TYPE_CHECKING:
     from .view_controller import ViewController
@@ -43,7 +40,7 @@ def loads_in_background(path: str) -> bool:
     return Path(path).suffix.lower() in BACKGROUND_SUFFIXES and os.path.isfile(path)
 
 
-class DocumentsController(QObject):
+class DocumentsController(WindowPart):
     """Everything that changes which text a pane shows."""
 
     changed = Signal(str)  # side whose document changed (or was closed)
@@ -51,18 +48,10 @@ class DocumentsController(QObject):
     about_to_change = Signal()  # marks and comparisons of the old texts are now stale
     swapped = Signal()  # the two texts (and their analyses) changed places
 
-    def __init__(self, parent_widget: QWidget, panes: dict[Side, Pane], service: AnalysisService,
-                 settings: Settings, messages: MessageSink, visibility: "VisibilityModel",
-                 view: "ViewController", save_settings: Callable[[], None]) -> None:
-        super().__init__(parent_widget)
-        self._parent = parent_widget
-        self.panes = panes
-        self.service = service
-        self.settings = settings
-        self.messages = messages
+    def __init__(self, context: WindowContext, visibility: "VisibilityModel", view: "ViewController") -> None:
+        super().__init__(context)
         self.visibility = visibility
         self.view = view
-        self._save_settings = save_settings
         self.focused: Side = "left"
         self._requests: dict[Side, int] = {"left": 0, "right": 0}  # newest open per side
         self._loaded.connect(self._on_loaded)  # queued: emitted from the loading thread

@@ -26,6 +26,7 @@ from ..core.settings import Settings, load_settings, save_settings
 from . import styles
 from .actions import build_actions, build_menus, fill_highlight_menu, fill_theme_menu
 from .compare_view import ComparisonPanel
+from .context import WindowContext
 from .comparison_controller import ComparisonController
 from .documents_controller import DocumentsController
 from .highlighter import StyleBook
@@ -59,9 +60,6 @@ ABOUT_HTML = (
 
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
-
-    #: The QActions by name (menus and tests use it); it hides QWidget.actions(), unused here.
-    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, *, model: str | None = None, engine: EngineLike | None = None,
                  engine_factory: EngineFactory | None = None, settings: Settings | None = None,
@@ -104,19 +102,16 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.comparison_dock], [230], Qt.Orientation.Vertical)  # reading comes first
 
         self.service = AnalysisService(engine_factory, engine, self)
-        save = self.save_settings
-        self.view = ViewController(self, self.pane, self.linker, settings, self.messages,
-                                   (self.legend_dock, self.comparison_dock), save)
-        self.documents = DocumentsController(self, self.pane, self.service, settings, self.messages,
-                                             self.visibility, self.view, save)
-        self.compare = ComparisonController(self, self.pane, self.service, self.comparison_panel, self.messages,
-                                            self.category_order)
-        self.models = ModelController(self, self.service, self.library, settings, self.messages, self.view, save)
+        self.context = context = WindowContext(self, self.pane, settings, self.messages, self.service, self.save_settings)
+        self.view = ViewController(context, self.linker, (self.legend_dock, self.comparison_dock))
+        self.documents = DocumentsController(context, self.visibility, self.view)
+        self.compare = ComparisonController(context, self.comparison_panel, self.category_order)
+        self.models = ModelController(context, self.library, self.view)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
-        self.actions = build_actions(self, self._slots())
-        self.menus = build_menus(self.menuBar(), self.actions, {
+        self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
+        self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
             "highlights": lambda menu: menu.aboutToShow.connect(
                 lambda: fill_highlight_menu(menu, self.visibility, self.book)),
@@ -124,7 +119,7 @@ class MainWindow(QMainWindow):
                                                    self.comparison_dock.toggleViewAction()]),
             "theme": lambda menu: setattr(self, "theme_actions", fill_theme_menu(menu, self.view.set_theme)),
             "model": lambda menu: menu.aboutToShow.connect(
-                lambda: self.models.fill_model_menu(menu, self.actions["preferences"])),
+                lambda: self.models.fill_model_menu(menu, self.commands["preferences"])),
         })
         self._connect()
         self._show_visibility()
@@ -200,7 +195,7 @@ class MainWindow(QMainWindow):
         for pane in self.panes:
             pane.set_style(self.book, value)
         self.legend.show_visibility(value, self.visibility.showing_any)
-        self.actions["highlights"].setChecked(self.visibility.showing_any)
+        self.commands["highlights"].setChecked(self.visibility.showing_any)
         self.settings.highlights_on = value.enabled
         if set(self.settings.hidden_labels) != value.hidden_labels:
             self.settings.hidden_labels = sorted(value.hidden_labels)
@@ -209,8 +204,8 @@ class MainWindow(QMainWindow):
         self.status.update()
 
     def _show_view_state(self) -> None:
-        self.actions["sync"].setChecked(self.settings.sync_scrolling)
-        self.actions["presenter"].setChecked(self.view.presenting)
+        self.commands["sync"].setChecked(self.settings.sync_scrolling)
+        self.commands["presenter"].setChecked(self.view.presenting)
         for key, action in self.theme_actions.items():
             action.setChecked(key == self.settings.theme)
 
@@ -247,7 +242,7 @@ class MainWindow(QMainWindow):
                              counts("framing_counts"), self.visibility.value.hidden_labels,
                              self.visibility.value.hidden_categories)
         self.legend.show_visibility(self.visibility.value, self.visibility.showing_any)
-        self.actions["highlights"].setChecked(self.visibility.showing_any)
+        self.commands["highlights"].setChecked(self.visibility.showing_any)
 
     # ------------------------------------------------------------------ reading first, revealing later
     def hide_all_for_reading(self) -> None:

@@ -3,21 +3,17 @@ Lexicons dialog, Use Lexicon File…, Bundled Lexicons Only and Preferences."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu
 
+from .context import WindowContext, WindowPart
 from ..core.errors import FrameReaderError
 from ..core.lexicons.library import BUNDLED, LexiconLibrary
 from ..core.documents.language import language_note
 from ..core.model import Document
 from ..core.nlp.discovery import PipelineInfo, list_pipelines, pipeline_choices
-from ..core.settings import Settings
-from .messages import MessageSink
-from .worker import AnalysisService
 
 if TYPE_CHECKING:
     from .lexicon_dialog import LexiconsDialog
@@ -25,20 +21,13 @@ if TYPE_CHECKING:
     from .view_controller import ViewController
 
 
-class ModelController(QObject):
+class ModelController(WindowPart):
     """Switches pipelines and lexicons; open texts are analysed again in the background."""
 
-    def __init__(self, parent_widget: QWidget, service: AnalysisService, library: LexiconLibrary,
-                 settings: Settings, messages: MessageSink, view: "ViewController",
-                 save_settings: Callable[[], None]) -> None:
-        super().__init__(parent_widget)
-        self._parent = parent_widget
-        self.service = service
+    def __init__(self, context: WindowContext, library: LexiconLibrary, view: "ViewController") -> None:
+        super().__init__(context)
         self.library = library
-        self.settings = settings
-        self.messages = messages
         self.view = view
-        self._save_settings = save_settings
         self.lexicons_dialog: LexiconsDialog | None = None  # created on first use
         self.reanalyse_when_ready = False
         self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready

@@ -10,194 +10,28 @@ import html
 import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter,
-                           QPaintEvent, QResizeEvent, QTextCursor)
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QTextEdit,
-    QToolButton,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from . import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
-from .visibility import Visibility
+from .pane_header import SIDE_NAMES, PaneHeader
+from .reader_view import ReaderView
 from .ruler import OverviewRuler
-from .tooltips import highlight_tooltip
 from .text_builder import BuiltText, build_steps
-from .underlines import paint_framing_underlines, paint_mention_boxes
+from .tooltips import highlight_tooltip
+from .visibility import Visibility
 
-SIDE_NAMES: dict[Side, str] = {"left": "Left", "right": "Right"}
+__all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "LayerSpan"]
 
-
-class ReaderView(QTextEdit):
-    """Read-only, selectable text with drop support, entity clicks and span tooltips."""
-
-    files_dropped = Signal(list)
-    clicked_at = Signal(int)  # Qt position of a plain left click (no selection made)
-    focused = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Reader")
-        self.setReadOnly(True)
-        self.setAcceptRichText(False)
-        self.setUndoRedoEnabled(False)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.describe = lambda position: ""  # set by the pane: tooltip HTML for a Qt position
-        self.max_text_width = 0.0  # 0 = no limit
-        self.scale = 1.0  # zoom factor (underline thickness)
-        self.empty_hint = ""  # shown centred while the document is empty
-        self.mention_spans: list[tuple[int, int, bool]] = []  # Qt spans outlined as marked mentions
-        self._press: QPoint | None = None
-
-    def position_at(self, point: QPoint | QPointF) -> int:
-        """Qt position of the character under a viewport point, or -1 off the text."""
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        return self.document().documentLayout().hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
-
-    def update_margins(self) -> None:
-        """Centre the text in wide panes so lines keep a comfortable length."""
-        frame = self.document().rootFrame()
-        fmt = frame.frameFormat()
-        margin = self.document().documentMargin()
-        side = margin
-        if self.max_text_width > 0:
-            side = max(margin, (self.viewport().width() - self.max_text_width) / 2)
-        if abs(fmt.leftMargin() - side) > 2:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            frame.setFrameFormat(fmt)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
-        super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        if self.document().isEmpty() and self.empty_hint:
-            self._paint_empty_hint(painter)
-        paint_framing_underlines(self, painter, self.scale)
-        if self.mention_spans:
-            paint_mention_boxes(self, painter, self.mention_spans, self.scale)
-        painter.end()
-
-    def _paint_empty_hint(self, painter: QPainter) -> None:
-        """A calm, centred invitation in an empty pane."""
-        rect = self.viewport().rect().adjusted(40, 0, -40, 0)
-        painter.setPen(QColor(styles.INK_MUTED))
-        painter.setFont(styles.ui_font(15.0, bold=True))
-        title_rect = rect.adjusted(0, 0, 0, -rect.height() // 2 - 4)
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), "No text yet")
-        painter.setFont(styles.ui_font(11.0))
-        body_rect = rect.adjusted(0, rect.height() // 2 + 8, 0, 0)
-        painter.drawText(body_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                         self.empty_hint)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt API
-        super().resizeEvent(event)
-        self.update_margins()
-
-    def viewportEvent(self, event: QEvent) -> bool:  # Qt API
-        if event.type() == QEvent.Type.ToolTip:
-            event = cast(QHelpEvent, event)  # a ToolTip event is a QHelpEvent
-            position = self.position_at(event.pos())
-            text = self.describe(position) if position >= 0 else ""
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
-
-    def focusInEvent(self, event) -> None:  # Qt API
-        super().focusInEvent(event)
-        self.focused.emit()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt API
-        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt API
-        super().mouseReleaseEvent(event)
-        press, self._press = self._press, None
-        if (
-            press is not None
-            and event.button() == Qt.MouseButton.LeftButton
-            and (event.position().toPoint() - press).manhattanLength() < 4
-            and not self.textCursor().hasSelection()
-        ):
-            position = self.position_at(event.position())
-            if position >= 0:
-                self.clicked_at.emit(position)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt API
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # Qt API
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt API
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
-        else:
-            event.ignore()
-
-
-class PaneHeader(QWidget):
-    """File name, word count, pipeline name and an Open button."""
-
-    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("PaneHeader")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 8)
-        layout.setSpacing(10)
-        self.badge = QLabel(SIDE_NAMES[side].upper())
-        self.badge.setObjectName("PaneSide")
-        self.badge.setFont(styles.ui_font(8.0, bold=True))
-        self.title = QLabel("No text")
-        self.title.setObjectName("PaneTitle")
-        self.title.setFont(styles.ui_font(11.5, bold=True))
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta = QLabel("")
-        self.meta.setObjectName("PaneMeta")
-        self.meta.setFont(styles.ui_font(9.5))
-        for label in (self.title, self.meta):  # long names and notes are clipped, not widening the pane
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setTextFormat(Qt.TextFormat.PlainText)  # titles and notes come from files: never markup
-        texts = QVBoxLayout()
-        texts.setSpacing(1)
-        texts.addWidget(self.title)
-        texts.addWidget(self.meta)
-        self.open_button = QToolButton()
-        self.open_button.setText("Open…")
-        self.open_button.setFont(styles.ui_font(9.5))
-        self.open_button.setToolTip(f"Open a text in the {SIDE_NAMES[side].lower()} pane")
-        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(texts, 1)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+#: a span of a drawing layer: core offsets and the format drawn over them (an extra selection)
+LayerSpan = tuple[int, int, QTextCharFormat]
+#: adds entries to the pane's context menu: (menu, pane, core offset under the mouse or None,
+#: the selected core span or None)
+PaneMenuProvider = Callable[[QMenu, "Pane", "int | None", "tuple[int, int] | None"], None]
 
 
 class Pane(QWidget):
@@ -227,6 +61,8 @@ class Pane(QWidget):
         self._framing_starts: list[int] = []
         self._status = ""
         self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
+        self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
+        self._menu_providers: list[PaneMenuProvider] = []
         self.language_note = ""  # "This text looks German; the pipeline is English…" (set by the window)
         self._word_estimate: tuple[Document | None, int] = (None, 0)
 
@@ -237,6 +73,7 @@ class Pane(QWidget):
             f"File ▸ Paste as {SIDE_NAMES[side]} Document."
         )
         self.view.describe = self.describe_position
+        self.view.build_menu = self.context_menu
         self.ruler = OverviewRuler(self.view)
         self.highlighter = Highlighter(self.view.document(), self)
         self._build: Iterator[BuiltText | None] | None = None  # the running build_steps generator of a long text
@@ -271,6 +108,7 @@ class Pane(QWidget):
         self.document = document
         self.analysis = None
         self._marks = ([], None)
+        self._layers.clear()
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
@@ -329,6 +167,7 @@ class Pane(QWidget):
         self._build = self._pending_analysis = None
         self.document = self.built = self.analysis = None
         self._marks = ([], None)
+        self._layers.clear()
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
@@ -467,28 +306,78 @@ class Pane(QWidget):
         self._marks = (list(spans), current)
         self._draw_marks()
 
+    def set_layer(self, name: str, spans: list[LayerSpan], order: int = 0) -> None:
+        """Draw `spans` (core offsets, each with its format) as the layer `name` (alignment bands,
+        agentless passives, excluded passages…), replacing what the layer showed; an empty list
+        removes it. Layers are drawn by `order`, then name, all under the marked mentions, and
+        are kept as core spans so a rebuild (zoom, theme) draws them again."""
+        if spans:
+            self._layers[name] = (order, list(spans))
+        else:
+            self._layers.pop(name, None)
+        self._draw_marks()
+
+    def layer(self, name: str) -> list[LayerSpan]:
+        """The spans the layer `name` draws (empty when it is not shown)."""
+        return list(self._layers.get(name, (0, []))[1])
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> tuple[QTextEdit.ExtraSelection, int, int]:
+        assert self.built is not None, "selections need a built document"
+        qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection, qt_start, qt_end
+
     def _draw_marks(self) -> None:
+        """Draw every layer, then the marked mentions on top, as the view's extra selections."""
         spans, current = self._marks
         if self.built is None:
             return
-        mark, strong = styles.mark_format(), styles.mark_format(current=True)
+        size = self.built.offsets.core_length
         selections = []
+        for _name, (_order, layer) in sorted(self._layers.items(), key=lambda item: (item[1][0], item[0])):
+            for start, end, fmt in layer:
+                if 0 <= start < end <= size:
+                    selections.append(self._selection(start, end, fmt)[0])
+        mark, strong = styles.mark_format(), styles.mark_format(current=True)
         qt_spans = []
-        document = self.view.document()
         for index, (start, end) in enumerate(spans):
-            qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(qt_start)
-            cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = strong if index == current else mark
+            selection, qt_start, qt_end = self._selection(start, end, strong if index == current else mark)
             selections.append(selection)
             qt_spans.append((qt_start, qt_end, index == current))
         self.view.setExtraSelections(selections)
         self.view.mention_spans = qt_spans
         self.ruler.set_mentions([a for a, _b, _current in qt_spans])
         self.view.viewport().update()
+
+    # ------------------------------------------------------------------ context menu
+    def add_menu_provider(self, provider: PaneMenuProvider) -> None:
+        """Let a behaviour object add entries to this pane's context menu (in the order added)."""
+        self._menu_providers.append(provider)
+
+    def context_menu(self, position: int) -> QMenu:
+        """The context menu for Qt `position` (-1 off the text): Copy and Select All, then the
+        providers' entries. The caller shows it (or, in tests, triggers its actions)."""
+        menu = self.view.createStandardContextMenu()
+        menu.setParent(self.view, menu.windowFlags())
+        offset = self.built.offsets.to_core(position) if self.built is not None and position >= 0 else None
+        selection = self.selected_span()
+        for provider in self._menu_providers:
+            provider(menu, self, offset, selection)
+        return menu
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as a core span, or None without a selection."""
+        cursor = self.view.textCursor()
+        if self.built is None or not cursor.hasSelection():
+            return None
+        start = self.built.offsets.to_core(cursor.selectionStart())
+        end = self.built.offsets.to_core(cursor.selectionEnd())
+        return (start, end) if start < end else None
 
     @property
     def marks(self) -> tuple[list[tuple[int, int]], int | None]:

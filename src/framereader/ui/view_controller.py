@@ -2,43 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
-from ..core.model import Side
-from ..core.settings import ZOOM_MAX, ZOOM_MIN, Settings
+from .context import WindowContext, WindowPart
+from ..core.settings import ZOOM_MAX, ZOOM_MIN
 from . import styles
-from .messages import MessageSink
-from .pane import Pane
 from .sync import ScrollLinker
 
 ZOOM_STEP = 1.1
 PRESENTER_ZOOM = 1.6  # presenter mode's text size, relative to the normal reading size
 
 
-class ViewController(QObject):
+class ViewController(WindowPart):
     """Owns the view settings; `changed` tells menus to show the new state, `theme_changed`
     tells the window to restyle."""
 
     changed = Signal()
     theme_changed = Signal()
 
-    def __init__(self, window: QMainWindow, panes: dict[Side, Pane], linker: ScrollLinker, settings: Settings,
-                 messages: MessageSink, docks: Sequence[QDockWidget], save_settings: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panes = panes
+    def __init__(self, context: WindowContext, linker: ScrollLinker, docks: Sequence[QDockWidget]) -> None:
+        super().__init__(context)
+        self.window = context.window
         self.linker = linker
-        self.settings = settings
-        self.messages = messages
         self.docks = tuple(docks)
-        self._save_settings = save_settings
         self.presenting = False
         self._before: dict[str, object] = {}
-        linker.enabled = settings.sync_scrolling
+        linker.enabled = context.settings.sync_scrolling
 
     # ------------------------------------------------------------------ zoom and scrolling
     def set_zoom(self, zoom: float) -> None:
