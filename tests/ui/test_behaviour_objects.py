@@ -104,3 +104,19 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
     grid = legend._grid
     row_of = {key: grid.getItemPosition(grid.indexOf(box))[0] for key, box in legend.category_boxes.items()}
     assert max(row_of[c] for c in ("loaded_language", "name_calling")) < min(row_of[c] for c in ("doubt", "hedges", "intensifiers"))
+
+
+def test_undo_actions_follow_the_undo_stack(qapp) -> None:
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+
+    from framereader.ui.actions import bind_undo_actions
+
+    owner = QWidget()
+    actions = build_actions(owner, {spec.id: (lambda *args: None) for spec in ACTIONS})
+    stack = QUndoStack(owner)
+    bind_undo_actions(actions, stack)
+    assert not actions["undo"].isEnabled() and not actions["redo"].isEnabled()
+    stack.push(QUndoCommand("Not Loaded Here"))
+    assert actions["undo"].isEnabled() and actions["undo"].text() == "&Undo Not Loaded Here"
+    stack.undo()
+    assert not actions["undo"].isEnabled() and actions["redo"].text() == "&Redo Not Loaded Here"

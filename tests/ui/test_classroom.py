@@ -81,7 +81,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
         return fmt(span).hasProperty(fmt(span).Property.BackgroundBrush) and fmt(span).background().color() == tint
 
     assert not any(highlighted(s) for s in analysis.framing + analysis.entities)
-    first = window.reveal_next()
+    first = window.reveal.reveal_next()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
     assert first == window.category_order()[0]
     shown = [s for s in analysis.framing if s.category == first]
@@ -89,7 +89,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     assert shown and all(highlighted(s) for s in shown)
     assert not any(highlighted(s) for s in others)
     assert not any(highlighted(e) for e in analysis.entities)
-    second = window.reveal_next()
+    second = window.reveal.reveal_next()
     assert second == window.category_order()[1] and second not in window.visibility.value.hidden_categories
 
 

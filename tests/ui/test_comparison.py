@@ -100,3 +100,26 @@ def test_agency_tab_fills_from_the_worker_comparison(qtbot, compared) -> None:
     assert "Agentless passives" in agency.passives_label.text()
     assert any("agentless" in agency.one_sided.item(i).text() for i in range(agency.one_sided.count()))
     assert compared.compare.comparison.alignment.left_only and agency.chart.actors
+
+
+def test_a_swap_compares_the_texts_again_even_while_a_paste_is_still_being_described(qtbot, window) -> None:
+    """Found by the random-action test: a swap forgot both texts' descriptors, and those of a
+    text still being described were cancelled, so no comparison ever came."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    samples = sorted(p for p in (Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.md")
+                     if p.name != "README.md")
+    QApplication.clipboard().setText(samples[1].read_text(encoding="utf-8"))
+    for side, path in enumerate(samples):
+        assert window.open_path(side, str(path))
+    qtbot.waitUntil(lambda: window.compare.comparison is not None, timeout=60_000)
+    for delay in (0, 5, 50):
+        window.commands["paste_left"].trigger()
+        qtbot.wait(delay)
+        window.commands["swap"].trigger()
+        qtbot.waitUntil(lambda: window.compare.comparison is not None, timeout=30_000)
+        assert window.compare.comparison is not None
+        assert {window.compare.described[s].text for s in ("left", "right")} == {
+            p.document.text for p in window.panes}

@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 Key = QKeySequence.StandardKey
@@ -48,6 +49,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"), "Language model, theme and scrolling",
                role=QAction.MenuRole.PreferencesRole),
     ActionSpec("quit", "&Quit", (Key.Quit, "Ctrl+Q"), role=QAction.MenuRole.QuitRole),
+    ActionSpec("undo", "&Undo", (Key.Undo, "Ctrl+Z"), "Undo the last edit of the highlights"),
+    ActionSpec("redo", "&Redo", (Key.Redo, "Ctrl+Shift+Z"), "Do the undone edit again"),
     ActionSpec("zoom_in", "Zoom &In", (Key.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", "Zoom &Out", (Key.ZoomOut,)),
     ActionSpec("zoom_reset", "&Reset Zoom", ("Ctrl+0",)),
@@ -75,6 +78,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_left", "open_right", "@recent", "-", "paste_left", "paste_right", "-", "swap", "close",
                "save_session", "export", "export_handout", "print", "-", "preferences", "-", "quit")),
+    ("&Edit", ("undo", "redo")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "sync", "-", "highlights", "@highlights", "-",
                "next_mention", "previous_mention", "clear_marks", "-", "@docks", "presenter", "@theme", "-",
                "hide_for_reading", "reveal_next", "show_all")),
@@ -174,3 +178,32 @@ def fill_highlight_menu(menu: QMenu, visibility: "VisibilityModel", book: "Style
         action.setCheckable(True)
         action.setChecked(info.id not in value.hidden_categories)
         action.triggered.connect(lambda on, name=info.id: visibility.set_category_visible(name, on))
+
+
+class _UndoActionFollower(QObject):
+    """Keeps one Undo/Redo action in step with the stack; a child of the action, so its
+    connections end with the action (the stack may outlive it while a window closes)."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__(action)
+        self._action = action
+        self._title = action.text()
+        action.setEnabled(False)
+
+    @Slot(bool)
+    def set_enabled(self, enabled: bool) -> None:
+        self._action.setEnabled(enabled)
+
+    @Slot(str)
+    def set_text(self, what: str) -> None:
+        self._action.setText(f"{self._title} {what}" if what else self._title)
+
+
+def bind_undo_actions(actions: Mapping[str, QAction], stack: QUndoStack) -> None:
+    """Edit ▸ Undo/Redo follow the undo stack: enabled when there is something to undo or redo,
+    and named after it ("Undo Not Loaded Here")."""
+    for name, can, text in (("undo", stack.canUndoChanged, stack.undoTextChanged),
+                            ("redo", stack.canRedoChanged, stack.redoTextChanged)):
+        follower = _UndoActionFollower(actions[name])
+        can.connect(follower.set_enabled)
+        text.connect(follower.set_text)

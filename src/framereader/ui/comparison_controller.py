@@ -40,8 +40,11 @@ class ComparisonController(WindowPart):
         self.service.comparison_ready.connect(self._on_comparison_ready)
 
     def forget(self, side: Side) -> None:
-        """The text of `side` changed: its descriptors no longer apply."""
-        self.described.pop(side, None)
+        """The text of `side` changed: its descriptors no longer apply (unless they are for the
+        text it shows now: a swap brings them along)."""
+        described, document = self.described.get(side), self.panes[side].document
+        if described is not None and (document is None or described.text != document.text):
+            del self.described[side]
         self.update()
 
     def forget_all(self) -> None:
@@ -51,6 +54,10 @@ class ComparisonController(WindowPart):
     def swap(self) -> None:
         """The texts changed places; so do their descriptors."""
         self.described = {("right" if side == "left" else "left"): a for side, a in self.described.items()}
+        for side in SIDES:  # descriptors still being made were cancelled with the swap: ask again
+            document, described = self.panes[side].document, self.described.get(side)
+            if document is not None and (described is None or described.text != document.text):
+                self.service.analyze(side, document, want_descriptors=True)
         self.update()
 
     def update(self) -> None:

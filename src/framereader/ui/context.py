@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from ..core.model import Side
@@ -23,7 +24,8 @@ if TYPE_CHECKING:  # the pane and the service import Qt widgets; only their type
 
 @dataclass(frozen=True)
 class WindowContext:
-    """The window, its two panes, the settings (and how to save them), messages, the analysis service."""
+    """The window, its two panes, the settings (and how to save them), messages, the analysis
+    service, and the one undo stack for edits of the highlights (Edit ▸ Undo, Ctrl+Z)."""
 
     window: QMainWindow
     panes: dict[Side, "Pane"]
@@ -31,6 +33,7 @@ class WindowContext:
     messages: MessageSink
     service: "AnalysisService"
     save_settings: Callable[[], None]
+    undo: QUndoStack
 
 
 class WindowPart(QObject):
@@ -45,3 +48,4 @@ class WindowPart(QObject):
         self.messages = context.messages
         self.service = context.service
         self._save_settings = context.save_settings
+        self.undo = context.undo

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
 
 from .. import __version__
@@ -24,7 +24,7 @@ from ..core.lexicons.library import LexiconLibrary
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
 from . import styles
-from .actions import build_actions, build_menus, fill_highlight_menu, fill_theme_menu
+from .actions import bind_undo_actions, build_actions, build_menus, fill_highlight_menu, fill_theme_menu
 from .compare_view import ComparisonPanel
 from .context import WindowContext
 from .comparison_controller import ComparisonController
@@ -36,6 +36,7 @@ from .messages import MessageSink
 from .model_controller import ModelController
 from .pane import Pane
 from .progress import ProgressIndicator
+from .reveal import RevealController
 from .sync import ScrollLinker
 from .view_controller import ViewController
 from .visibility import VisibilityModel, visibility_from_lists
@@ -102,11 +103,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.comparison_dock], [230], Qt.Orientation.Vertical)  # reading comes first
 
         self.service = AnalysisService(engine_factory, engine, self)
-        self.context = context = WindowContext(self, self.pane, settings, self.messages, self.service, self.save_settings)
+        self.undo = QUndoStack(self)  # edits of the highlights (right-click edits, exclusions)
+        self.context = context = WindowContext(self, self.pane, settings, self.messages, self.service,
+                                               self.save_settings, self.undo)
         self.view = ViewController(context, self.linker, (self.legend_dock, self.comparison_dock))
         self.documents = DocumentsController(context, self.visibility, self.view)
         self.compare = ComparisonController(context, self.comparison_panel, self.category_order)
         self.models = ModelController(context, self.library, self.view)
+        self.reveal = RevealController(context, self.visibility, lambda: self.book)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
@@ -150,11 +154,12 @@ class MainWindow(QMainWindow):
             "export": self.compare.export_dialog,
             "export_handout": lambda: self.compare.export_handout_dialog(vis.value),
             "print": lambda: self.compare.print_dialog(vis.value), "preferences": models.show_preferences, "quit": self.close,
-            "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
+            "undo": self.undo.undo, "redo": self.undo.redo, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
             "sync": view.set_sync, "highlights": vis.set_all,
             "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
             "clear_marks": self.escape, "presenter": view.set_presenting,
-            "hide_for_reading": self.hide_all_for_reading, "reveal_next": self.reveal_next, "show_all": vis.show_all,
+            "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,
+            "show_all": vis.show_all,
             "lexicons": models.show_lexicons, "add_lexicon": models.add_lexicon_dialog,
             "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": self.show_about,
         }
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
         self.service.progress.connect(self.status.progress)
         self.service.analysis_ready.connect(self._on_analysis_ready)
         self.service.failed.connect(self._on_failed)
+        bind_undo_actions(self.commands, self.undo)
 
     # ------------------------------------------------------------------ state shown
     def _show_visibility(self) -> None:
@@ -243,24 +249,6 @@ class MainWindow(QMainWindow):
                              self.visibility.value.hidden_categories)
         self.legend.show_visibility(self.visibility.value, self.visibility.showing_any)
         self.commands["highlights"].setChecked(self.visibility.showing_any)
-
-    # ------------------------------------------------------------------ reading first, revealing later
-    def hide_all_for_reading(self) -> None:
-        """"Read first": hide every category and label, ready to reveal them one at a time."""
-        self.visibility.hide_all()
-        self.messages.status("All highlights hidden — Ctrl+. reveals the next category, Ctrl+Shift+A shows all", 6000)
-
-    def reveal_next(self) -> str | None:
-        """"Reveal later": show the next hidden category (then label); its id, or None."""
-        revealed = self.visibility.reveal_next()
-        if revealed is None:
-            self.messages.status("Every highlight is visible", 4000)
-            return None
-        kind, key = revealed
-        name = self.book.category(key).name if kind == "category" else key
-        left = self.visibility.hidden_count
-        self.messages.status(f"Revealed: {name}" + (f" — {left} more hidden" if left else " — everything is visible"), 6000)
-        return key
 
     def _on_focused(self, side: Side) -> None:
         self.documents.focused = side
