@@ -105,12 +105,7 @@ class Pane(QWidget):
         self.highlighter.stop()
         self.document = document
         self.analysis = None
-        self._marks = ([], None)
-        self._layers.clear()
-        self._index_spans()
-        self.view.setExtraSelections([])
-        self.view.mention_spans = []
-        self.ruler.set_mentions([])
+        self._drop_highlights()
         self.built = None
         self._pending_analysis = None
         self._styled = False
@@ -158,18 +153,22 @@ class Pane(QWidget):
         """True while the Qt document is still being built from a long text."""
         return self._build is not None
 
-    def clear(self) -> None:
-        """Empty the pane."""
-        self.highlighter.stop()
-        self._build_timer.stop()
-        self._build = self._pending_analysis = None
-        self.document = self.built = self.analysis = None
+    def _drop_highlights(self) -> None:
+        """Forget the marks, layers and span indexes of the text shown so far."""
         self._marks = ([], None)
         self._layers.clear()
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
         self.ruler.set_mentions([])
+
+    def clear(self) -> None:
+        """Empty the pane."""
+        self.highlighter.stop()
+        self._build_timer.stop()
+        self._build = self._pending_analysis = None
+        self.document = self.built = self.analysis = None
+        self._drop_highlights()
         self.view.document().clear()
         self.ruler.set_marks([])
         self._status = ""
