@@ -192,10 +192,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         _export(args.html, lambda path: export_html(path, left, right, comparison, engine.category_styles(),
                                                     options=options, documents=(left_doc, right_doc)))
     if args.pdf:
-        from .ui.handout_pdf import export_pdf
+        from .ui.handout_pdf import Handout, export_pdf
 
-        _export(args.pdf, lambda path: export_pdf(path, left, right, comparison, engine.category_styles(),
-                                                  options=options, documents=(left_doc, right_doc)))
+        handout = Handout(left, right, comparison, engine.category_styles(), options=options,
+                          documents=(left_doc, right_doc))
+        _export(args.pdf, lambda path: export_pdf(path, handout))
     if not (args.json or args.html or args.pdf):
         _emit_json(comparison_to_json(left, right, comparison))
     return 0

@@ -18,7 +18,7 @@ from framereader.core.compare import compare
 from framereader.core.documents import load_document
 from framereader.core.export import HandoutOptions, render_handout_html
 from framereader.ui.handout_dialog import HandoutDialog
-from framereader.ui.handout_pdf import export_pdf, keep_together, page_layout, print_handout, split_tables
+from framereader.ui.handout_pdf import Handout, export_pdf, keep_together, page_layout, print_handout, split_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
@@ -43,7 +43,8 @@ def oped_pair(request, engine):
 
 def write_pdf(oped_pair, path: Path, options: HandoutOptions | None = None) -> pypdf.PdfReader:
     left, right, comparison, styles, documents = oped_pair
-    export_pdf(path, left, right, comparison, styles, options=options, documents=tuple(documents))
+    export_pdf(path, Handout(left, right, comparison, styles, options=options or HandoutOptions(),
+                             documents=tuple(documents)))
     return pypdf.PdfReader(path)
 
 
@@ -163,7 +164,7 @@ def test_print_handout_renders_on_a_qprinter_with_its_page_range(oped_pair, tmp_
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setPageLayout(page_layout(options))
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
-    total = print_handout(printer, left, right, comparison, styles, options=options, documents=tuple(documents))
+    total = print_handout(printer, Handout(left, right, comparison, styles, options=options, documents=tuple(documents)))
     reader = pypdf.PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) == total >= 3
     assert round(float(reader.pages[0].mediabox.width)) == POINTS["Letter"][0]
@@ -173,7 +174,7 @@ def test_print_handout_renders_on_a_qprinter_with_its_page_range(oped_pair, tmp_
     ranged.setOutputFileName(str(tmp_path / "ranged.pdf"))
     ranged.setPageLayout(page_layout(options))
     ranged.setFromTo(2, 3)
-    assert print_handout(ranged, left, right, comparison, styles, options=options) == 2
+    assert print_handout(ranged, Handout(left, right, comparison, styles, options=options)) == 2
     assert len(pypdf.PdfReader(tmp_path / "ranged.pdf").pages) == 2
 
 
@@ -219,7 +220,6 @@ def test_empty_texts_and_unknown_categories_still_print(qapp, tmp_path: Path) ->
     empty = Analysis("empty.txt", "", ModelInfo("blank", "0"), (), (), 0)
     one = Analysis("one.txt", "A brutal raid.", ModelInfo("blank", "0"), (),
                    (FramingSpan(2, 8, "not_in_any_lexicon", "brutal", "brutal"),), 3)
-    export_pdf(tmp_path / "e.pdf", empty, one, compare(empty, one), None,
-               options=HandoutOptions.parse("all"))
+    export_pdf(tmp_path / "e.pdf", Handout(empty, one, compare(empty, one), None, options=HandoutOptions.parse("all")))
     text = squash(" ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "e.pdf").pages))
     assert "brutal" in text and "Notinanylexicon" in text and "Glossary" in text

@@ -512,3 +512,17 @@ def test_editor_drafts_keep_v2_options_and_groups() -> None:
     assert draft.categories[2].group == "device" and draft.categories[0].terms[0].also[0] == "tyranny"
     assert draft.to_lexicon() == lex
     assert draft.search("tyrannical") == {0: [0], 1: [], 2: []}  # declared derivations are searched
+
+
+def test_a_draft_term_edited_by_replace_keeps_its_options_and_is_trimmed_on_save() -> None:
+    from framereader.core.lexicons.draft import LexiconDraft
+
+    lex = parse_lexicon(V2_TEXT, "v2.frlex")
+    draft = LexiconDraft.from_lexicon(lex)
+    terms = draft.categories[0].terms
+    original = terms[0]
+    terms[0] = replace(original, text=f"  {original.text.upper()}  ", note=" a new note ")
+    saved = draft.to_lexicon().categories[0].terms[0]
+    assert saved.text == original.text.upper() and saved.note == "a new note"
+    assert (saved.pos, saved.also, saved.exceptions) == (original.pos, original.also, original.exceptions)
+    assert lex.categories[0].terms[0] is original  # the loaded lexicon is not changed by the edit

@@ -198,13 +198,16 @@ class Passive:
 
 @dataclass(frozen=True)
 class ModelInfo:
-    """Which spaCy pipeline produced an analysis; `note` says why entities may be missing."""
+    """A spaCy pipeline: the one that produced an analysis, or an installed one as
+    `core.nlp.discovery.list_pipelines` finds it (its folder in `path`); `note` says why
+    entities may be missing."""
 
     name: str
     version: str
     lang: str = "en"
     components: tuple[str, ...] = ()
     note: str | None = None
+    path: str = ""
 
 
 @dataclass(frozen=True)

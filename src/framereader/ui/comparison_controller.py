@@ -19,7 +19,7 @@ from ..core.export.sections import has_agency
 from ..core.model import SIDES, Analysis, Side
 from .compare_view import ComparisonPanel
 from .handout_dialog import HandoutDialog
-from .handout_pdf import export_pdf, page_layout, print_handout
+from .handout_pdf import Handout, export_pdf, page_layout, print_handout
 from .visibility import Visibility
 
 
@@ -121,9 +121,9 @@ class ComparisonController(WindowPart):
         printer.setPageLayout(page_layout(options))
         preview = QPrintPreviewDialog(printer, self._parent)
         documents = (self.panes["left"].document, self.panes["right"].document)
-        preview.paintRequested.connect(lambda device: print_handout(
-            device, left, right, comparison, category_styles(self.service.lexicons), options=options,
-            title=f"{self.panes['left'].title} and {self.panes['right'].title}", documents=documents))
+        handout = Handout(left, right, comparison, category_styles(self.service.lexicons), options=options,
+                          title=f"{self.panes['left'].title} and {self.panes['right'].title}", documents=documents)
+        preview.paintRequested.connect(lambda device: print_handout(device, handout))
         preview.exec()
 
     def export_dialog(self) -> None:
@@ -152,8 +152,8 @@ class ComparisonController(WindowPart):
         documents = (self.panes["left"].document, self.panes["right"].document)
         try:
             if suffix == ".pdf":
-                export_pdf(path, left, right, self.comparison, styles, title=title, documents=documents,
-                           options=options)
+                export_pdf(path, Handout(left, right, self.comparison, styles, title=title, documents=documents,
+                                         options=options or HandoutOptions()))
             elif suffix == ".json":
                 export_json(path, left, right, self.comparison)
             else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -260,65 +261,54 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: s
     return len(wanted)
 
 
-def _html(left: Analysis, right: Analysis, comparison: Comparison, categories: Categories | None,
-          options: HandoutOptions, title: str | None, documents: tuple[Any, Any] | None) -> str:
-    return render_handout_html(left, right, comparison, categories, options=options, title=title,
-                               documents=documents, for_qt=True)
+@dataclass(frozen=True)
+class Handout:
+    """What a printed or PDF handout shows: the two analyses, their comparison, the category
+    styles, and (by keyword) the options, the title and the two documents (for their headings)."""
+
+    left: Analysis
+    right: Analysis
+    comparison: Comparison
+    categories: Categories | None = None
+    options: HandoutOptions = field(default_factory=HandoutOptions, kw_only=True)
+    title: str | None = field(default=None, kw_only=True)
+    documents: tuple[Any, Any] | None = field(default=None, kw_only=True)
+
+    @property
+    def footer(self) -> str:
+        return self.title or "FrameReader handout"
+
+    def laid_out(self, device: QPagedPaintDevice) -> QTextDocument:
+        """The handout laid out on `device`'s pages (shared by printing and the PDF file)."""
+        html = render_handout_html(self.left, self.right, self.comparison, self.categories, options=self.options,
+                                   title=self.title, documents=self.documents, for_qt=True)
+        styles_ = resolve_categories(self.categories, self.comparison, (self.left, self.right)).values()
+        return layout_document(html, device, styles_)
 
 
-def _laid_out(device: QPagedPaintDevice, left: Analysis, right: Analysis, comparison: Comparison,
-              categories: Categories | None, options: HandoutOptions, title: str | None,
-              documents: tuple[Any, Any] | None) -> QTextDocument:
-    """The handout laid out on `device`'s pages (shared by printing and the PDF file)."""
-    styles_ = resolve_categories(categories, comparison, (left, right)).values()
-    return layout_document(_html(left, right, comparison, categories, options, title, documents), device, styles_)
-
-
-def print_handout(
-    printer: QPagedPaintDevice,
-    left: Analysis,
-    right: Analysis,
-    comparison: Comparison,
-    categories: Categories | None = None,
-    *,
-    options: HandoutOptions | None = None,
-    title: str | None = None,
-    documents: tuple[Any, Any] | None = None,
-) -> int:
+def print_handout(printer: QPagedPaintDevice, handout: Handout) -> int:
     """Render the handout on a QPrinter (or any paged device) as it is set up — the print
     dialog's paper and orientation; honours a QPrinter's page range. Returns pages printed.
-    Call `printer.setPageLayout(page_layout(options))` first to start from the options' paper."""
-    options = options or HandoutOptions()
-    document = _laid_out(printer, left, right, comparison, categories, options, title, documents)
+    Call `printer.setPageLayout(page_layout(handout.options))` first to start from the options' paper."""
+    document = handout.laid_out(printer)
     pages = None
     first, last = getattr(printer, "fromPage", lambda: 0)(), getattr(printer, "toPage", lambda: 0)()
     if first or last:
         pages = range(max(1, first), (last or document.pageCount()) + 1)
-    return paint_document(document, printer, title or "FrameReader handout", pages)
+    return paint_document(document, printer, handout.footer, pages)
 
 
-def pdf_bytes(
-    left: Analysis,
-    right: Analysis,
-    comparison: Comparison,
-    categories: Categories | None = None,
-    *,
-    options: HandoutOptions | None = None,
-    title: str | None = None,
-    documents: tuple[Any, Any] | None = None,
-) -> bytes:
+def pdf_bytes(handout: Handout) -> bytes:
     """The handout as a PDF in memory, on the options' paper (A4 portrait by default)."""
     _ensure_app()
-    options = options or HandoutOptions()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title or "FrameReader handout")
+    writer.setTitle(handout.footer)
     writer.setCreator("FrameReader")
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(page_layout(options))
-    document = _laid_out(writer, left, right, comparison, categories, options, title, documents)
-    paint_document(document, writer, title or "FrameReader handout")
+    writer.setPageLayout(page_layout(handout.options))
+    paint_document(handout.laid_out(writer), writer, handout.footer)
     del writer  # finishes the PDF
     buffer.close()
     data = bytes(buffer.data().data())
@@ -327,19 +317,8 @@ def pdf_bytes(
     return data
 
 
-def export_pdf(
-    path: str | Path,
-    left: Analysis,
-    right: Analysis,
-    comparison: Comparison,
-    categories: Categories | None = None,
-    *,
-    options: HandoutOptions | None = None,
-    title: str | None = None,
-    documents: tuple[Any, Any] | None = None,
-) -> None:
+def export_pdf(path: str | Path, handout: Handout) -> None:
     """Write the handout as a PDF on the options' paper (A4 portrait by default). Rendered in
     memory first (QPdfWriter reports no write errors), then written atomically: a failure
     raises OSError and leaves any previous file as it was."""
-    atomic_write_bytes(path, pdf_bytes(left, right, comparison, categories, options=options, title=title,
-                                       documents=documents))
+    atomic_write_bytes(path, pdf_bytes(handout))

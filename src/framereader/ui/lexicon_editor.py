@@ -6,6 +6,7 @@ dialog's own attributes); every rule lives in core (`LexiconDraft`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -302,8 +303,14 @@ class LexiconEditorMixin:
         if self._filling or category is None or item.row() >= len(category.terms):
             return
         term = category.terms[item.row()]
-        if item.column() == 3:
-            term.exact = item.checkState() == Qt.CheckState.Checked
+        column, value = item.column(), item.text()
+        if column == 3:
+            term = replace(term, exact=item.checkState() == Qt.CheckState.Checked)
+        elif column == 0:
+            term = replace(term, text=value)
+        elif column == 1:
+            term = replace(term, note=value)
         else:
-            setattr(term, ("text", "note", "alternative")[item.column()], item.text())
+            term = replace(term, alternative=value)
+        category.terms[item.row()] = term
         self._touched()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import itertools
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QPoint, QTimer, Signal
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.model import Analysis, Document, EntitySpan, FramingSpan, Side
+from ..core.spans import SpanIndex
 from . import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .pane_header import SIDE_NAMES, PaneHeader
@@ -55,10 +55,8 @@ class Pane(QWidget):
         self.book = StyleBook()
         self.visibility = Visibility()
         self._styled = False  # highlight formats are present in the Qt document
-        self._entity_starts: list[int] = []
-        self._entities: list[EntitySpan] = []
-        self._framing: list[FramingSpan] = []
-        self._framing_starts: list[int] = []
+        self._entities: SpanIndex[EntitySpan] = SpanIndex()
+        self._framing: SpanIndex[FramingSpan] = SpanIndex()
         self._status = ""
         self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
         self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
@@ -107,12 +105,7 @@ class Pane(QWidget):
         self.highlighter.stop()
         self.document = document
         self.analysis = None
-        self._marks = ([], None)
-        self._layers.clear()
-        self._index_spans()
-        self.view.setExtraSelections([])
-        self.view.mention_spans = []
-        self.ruler.set_mentions([])
+        self._drop_highlights()
         self.built = None
         self._pending_analysis = None
         self._styled = False
@@ -160,18 +153,22 @@ class Pane(QWidget):
         """True while the Qt document is still being built from a long text."""
         return self._build is not None
 
-    def clear(self) -> None:
-        """Empty the pane."""
-        self.highlighter.stop()
-        self._build_timer.stop()
-        self._build = self._pending_analysis = None
-        self.document = self.built = self.analysis = None
+    def _drop_highlights(self) -> None:
+        """Forget the marks, layers and span indexes of the text shown so far."""
         self._marks = ([], None)
         self._layers.clear()
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
         self.ruler.set_mentions([])
+
+    def clear(self) -> None:
+        """Empty the pane."""
+        self.highlighter.stop()
+        self._build_timer.stop()
+        self._build = self._pending_analysis = None
+        self.document = self.built = self.analysis = None
+        self._drop_highlights()
         self.view.document().clear()
         self.ruler.set_marks([])
         self._status = ""
@@ -251,30 +248,20 @@ class Pane(QWidget):
     # ------------------------------------------------------------------ spans
     def _index_spans(self) -> None:
         analysis = self.analysis
-        self._entities = sorted(analysis.entities, key=lambda e: e.start) if analysis else []
-        self._entity_starts = [e.start for e in self._entities]
-        self._framing = sorted(analysis.framing, key=lambda f: f.start) if analysis else []
-        self._framing_starts = [f.start for f in self._framing]
+        self._entities = SpanIndex(analysis.entities if analysis else ())
+        self._framing = SpanIndex(analysis.framing if analysis else ())
 
     def entity_at(self, position: int) -> EntitySpan | None:
         """The entity span holding the character at Qt `position`, if any."""
-        if self.built is None or not self._entities:
-            return None
-        offset = self.built.offsets.to_core(position)
-        index = bisect_right(self._entity_starts, offset) - 1
-        if index >= 0 and self._entities[index].start <= offset < self._entities[index].end:
-            return self._entities[index]
-        return None
+        return self._entities.at(self._core_offset(position))
 
     def framing_at(self, position: int) -> FramingSpan | None:
         """The framing span holding the character at Qt `position`, if any."""
-        if self.built is None or not self._framing:
-            return None
-        offset = self.built.offsets.to_core(position)
-        index = bisect_right(self._framing_starts, offset) - 1
-        if index >= 0 and self._framing[index].start <= offset < self._framing[index].end:
-            return self._framing[index]
-        return None
+        return self._framing.at(self._core_offset(position))
+
+    def _core_offset(self, position: int) -> int:
+        """Qt `position` as a core offset (-1, which no span holds, before a text is built)."""
+        return self.built.offsets.to_core(position) if self.built is not None else -1
 
     def describe_position(self, position: int) -> str:
         """Tooltip HTML for the highlights at Qt `position`."""

@@ -8,9 +8,10 @@ The char format is the single source of truth: a fragment carrying
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextBlock, QTextLayout, QTextLine
 from PySide6.QtWidgets import QTextEdit
 
 from . import styles
@@ -23,6 +24,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1 : end].isspace():
         end -= 1
     return start, end
+
+
+def _line_pieces(layout: QTextLayout, text: str, start: int, end: int) -> Iterator[tuple[QTextLine, float, float]]:
+    """Per laid-out line of a block, the part of block-local [start, end) on it, trailing white
+    space trimmed: (line, left x, right x) in the layout's coordinates."""
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        a, b = _trim(text, max(start, line.textStart()), min(end, line.textStart() + line.textLength()))
+        if a >= b:
+            continue
+        x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]  # type: ignore[index]  # PySide6 stubs: (x, pos) typed as object
+        yield line, min(x1, x2), max(x1, x2)
 
 
 def paint_underline(painter: QPainter, colour: QColor, style: str, x1: float, x2: float, y: float, width: float) -> None:
@@ -69,14 +82,9 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
         style = fmt.property(styles.FRAMING_STYLE_PROPERTY) or "solid"
         start = fragment.position() - block_start
         end = start + fragment.length()
-        for index in range(layout.lineCount()):
-            line = layout.lineAt(index)
-            a, b = _trim(block_text, max(start, line.textStart()), min(end, line.textStart() + line.textLength()))
-            if a >= b:
-                continue
-            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]  # type: ignore[index]  # PySide6 stubs: (x, pos) typed as object
+        for line, left, right in _line_pieces(layout, block_text, start, end):
             y = base.y() + line.y() + line.ascent() + max(2.0, line.descent() * 0.55)
-            paint_underline(painter, colour, str(style), base.x() + min(x1, x2), base.x() + max(x1, x2), y, width)
+            paint_underline(painter, colour, str(style), base.x() + left, base.x() + right, y, width)
 
 
 def paint_framing_underlines(view: QTextEdit, painter: QPainter, scale: float = 1.0) -> None:
@@ -108,15 +116,9 @@ def span_rects(view: QTextEdit, start: int, end: int) -> list[QRectF]:
         if layout is not None:
             base = layout.position() + offset
             a, b = start - block.position(), end - block.position()
-            text = block.text()
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                lo, hi = _trim(text, max(a, line.textStart()), min(b, line.textStart() + line.textLength()))
-                if lo >= hi:
-                    continue
-                x1, x2 = line.cursorToX(lo)[0], line.cursorToX(hi)[0]  # type: ignore[index]  # PySide6 stubs: (x, pos) typed as object
+            for line, left, right in _line_pieces(layout, block.text(), a, b):
                 top = base.y() + line.y() + (line.height() - line.ascent() - line.descent()) / 2
-                rects.append(QRectF(base.x() + min(x1, x2), top, abs(x2 - x1), line.ascent() + line.descent()))
+                rects.append(QRectF(base.x() + left, top, right - left, line.ascent() + line.descent()))
         block = block.next()
     return rects
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from ..atomic import atomic_write_text
 from ..categories import CategoryStyle, category_styles, fallback_style
@@ -36,6 +36,7 @@ from .sections import (
     visible_rows,
 )
 
+_P = ParamSpec("_P")
 #: Category styles, or the older {id: {"name", "colour", "description"}} mapping.
 Categories = Sequence[CategoryStyle] | Mapping[str, Mapping[str, str]]
 #: Body type in print, in points (the issue asks for at least 10).
@@ -239,24 +240,14 @@ def render_handout_html(
     return defuse(page)
 
 
-def export_html(
-    path: str | Path,
-    left: Analysis,
-    right: Analysis,
-    comparison: Comparison,
-    categories: Categories | None = None,
-    entity_colours: Mapping[str, str] | None = None,
-    *,
-    options: HandoutOptions | None = None,
-    title: str | None = None,
-    documents: tuple[Any, Any] | None = None,
-    for_qt: bool = False,
-) -> None:
-    """Write `render_handout_html(...)` to `path` atomically."""
-    atomic_write_text(
-        path,
-        render_handout_html(
-            left, right, comparison, categories, entity_colours,
-            options=options, title=title, documents=documents, for_qt=for_qt,
-        ),
-    )
+def _written(render: Callable[_P, str]) -> Callable[Concatenate[str | Path, _P], None]:
+    """A writer taking a path and then `render`'s arguments: `render(...)` written there atomically."""
+
+    def write(path: str | Path, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        atomic_write_text(path, render(*args, **kwargs))
+
+    return write
+
+
+#: `export_html(path, <the arguments of render_handout_html>)`: the handout written to `path` atomically.
+export_html = _written(render_handout_html)

