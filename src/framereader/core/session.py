@@ -12,6 +12,7 @@ from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
 from .errors import DocumentError
+from .lexicons.embedded import EmbeddedLexicon, embedded_from_json, embedded_to_json
 from .model import Block, Document, DocumentMeta, Emphasis
 from .safe_read import (
     NotARegularFile,
@@ -44,6 +45,9 @@ class Session:
     hidden_labels: tuple[str, ...] = ()
     hidden_categories: tuple[str, ...] = ()
     view: dict[str, Any] = field(default_factory=dict)  # zoom, sync, presenter, theme…
+    #: the `.frlex` text of every non-bundled lexicon the analysis used (see `core.lexicons.embedded`)
+    embedded_lexicons: tuple[EmbeddedLexicon, ...] = ()
+    pipeline_version: str | None = None  # the version of `pipeline`
     #: sentences for the user about damaged parts that were left out when loading (not saved)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -171,6 +175,7 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "hidden_labels": list(session.hidden_labels),
         "hidden_categories": list(session.hidden_categories),
         "view": dict(session.view),
+        **_lexicons_to_json(session),
     }
 
 
@@ -218,5 +223,31 @@ def load_session(path: str | Path) -> Session:
         hidden_labels=_strings(data.get("hidden_labels"), "hidden labels", name, warnings),
         hidden_categories=_strings(data.get("hidden_categories"), "hidden categories", name, warnings),
         view=_view(data.get("view"), name, warnings),
+        **_lexicons_from_json(data, name, warnings),
         warnings=tuple(warnings),
     )
+
+
+# ------------------------------------------------------------------ lexicons and pipeline version
+def _lexicons_to_json(session: Session) -> dict[str, Any]:
+    return {"pipeline_version": session.pipeline_version,
+            "embedded_lexicons": embedded_to_json(session.embedded_lexicons)}
+
+
+def _lexicons_from_json(data: dict[str, Any], path: str, warnings: list[str]) -> dict[str, Any]:
+    """The embedded lexicons (damaged ones left out, with a warning) and the pipeline version;
+    files written before they existed have neither."""
+    version = data.get("pipeline_version")
+    return {"embedded_lexicons": embedded_from_json(data.get("embedded_lexicons"), path, warnings),
+            "pipeline_version": version if isinstance(version, str) and 0 < len(version) < 200 else None}
+
+
+def pipeline_difference(session: Session, name: str, version: str) -> str | None:
+    """One sentence when the lesson was made with another pipeline (name or version) than
+    `name` `version`, the one this computer uses; None when they agree or the lesson does not say."""
+    if not session.pipeline:
+        return None
+    if session.pipeline == name and (session.pipeline_version in (None, version)):
+        return None
+    made = f"{session.pipeline} {session.pipeline_version}" if session.pipeline_version else session.pipeline
+    return f"This lesson was made with {made}; this computer has {name} {version}; highlights may differ."

@@ -25,6 +25,7 @@ from .pane import SIDE_NAMES
 from .visibility import visibility_from_lists
 
 if TYPE_CHECKING:
+    from .lesson_lexicons import LessonLexicons
     from .view_controller import ViewController
     from .visibility import VisibilityModel
 
@@ -55,6 +56,7 @@ class DocumentsController(WindowPart):
         self.focused: Side = "left"
         self._requests: dict[Side, int] = {"left": 0, "right": 0}  # newest open per side
         self._loaded.connect(self._on_loaded)  # queued: emitted from the loading thread
+        self.lesson_lexicons: LessonLexicons | None = None  # set by the window: lexicons in lesson files
 
     # ------------------------------------------------------------------ opening
     def open_dialog(self, side: Side) -> None:
@@ -194,14 +196,19 @@ class DocumentsController(WindowPart):
 
     # ------------------------------------------------------------------ lesson files
     def open_lesson(self, path: str) -> bool:
-        """Restore both texts and the view from a `.framereader` file."""
+        """Restore both texts, the lexicons and the view from a `.framereader` file."""
         try:
             session = load_session(path)
         except FrameReaderError as exc:
             self.messages.error("Cannot open the lesson", exc.message)
             return False
+        notes: list[str] = []
+        if self.lesson_lexicons is not None:  # before the texts, so they are analysed with these
+            kept = any(self.panes[side].document is not None and doc is None
+                       for side, doc in zip(SIDES, (session.left, session.right)))
+            notes += self.lesson_lexicons.restore(session, reanalyse=kept)
         if session.warnings:  # the lesson opened; what was damaged is said, not a dialog
-            self.messages.status("Parts of the lesson were left out: " + " ".join(session.warnings), 20000)
+            notes.append("Parts of the lesson were left out: " + " ".join(session.warnings))
         for side, document in zip(SIDES, (session.left, session.right)):
             if document is not None:
                 self.set_document(side, document)
@@ -215,10 +222,8 @@ class DocumentsController(WindowPart):
             self.view.set_zoom(float(zoom))
         if isinstance(view.get("sync"), bool):
             self.view.set_sync(view["sync"])
-        info = self.service.model_info
-        if session.pipeline and info is not None and session.pipeline != info.name:
-            self.messages.status(f"This lesson was made with the {session.pipeline} pipeline; "
-                                 f"it is shown with {info.name}, so some highlights may differ.", 15000)
+        if notes:
+            self.messages.status(" ".join(notes), 20000)
         self._remember(path)
         return True
 
@@ -236,11 +241,15 @@ class DocumentsController(WindowPart):
     def save_lesson(self, path: str) -> bool:
         """Write both texts, the pipeline and the view to `path` (atomic)."""
         value = self.visibility.value
+        embedded, notes = self.lesson_lexicons.for_saving() if self.lesson_lexicons is not None else ((), [])
+        info = self.service.model_info
         session = Session(
             left=self.panes["left"].document,
             right=self.panes["right"].document,
-            pipeline=self.service.model_info.name if self.service.model_info else None,
+            pipeline=info.name if info else None,
+            pipeline_version=info.version if info else None,
             lexicons=tuple(lex.id for lex in self.service.lexicons),
+            embedded_lexicons=embedded,
             hidden_labels=tuple(sorted(value.hidden_labels)),
             hidden_categories=tuple(sorted(value.hidden_categories)),
             view={"zoom": self.settings.zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
@@ -252,7 +261,7 @@ class DocumentsController(WindowPart):
             self.messages.error("Cannot save the comparison", f"{path}: {reason}")
             return False
         self._remember(path)
-        self.messages.status(f"Saved {path}", 6000)
+        self.messages.status(" ".join([f"Saved {path}.", *notes]), 12000 if notes else 6000)
         return True
 
     def _remember(self, path: str) -> None:

@@ -31,6 +31,8 @@ from .comparison_controller import ComparisonController
 from .documents_controller import DocumentsController
 from .highlighter import StyleBook
 from .legend import Legend
+from .lesson_lexicons import LessonLexicons
+from .mark_loaded import MarkLoaded
 from .mentions import MentionMarker, MentionNavigator
 from .messages import MessageSink
 from .model_controller import ModelController
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsController(context, self.visibility, self.view)
         self.compare = ComparisonController(context, self.comparison_panel, self.category_order)
         self.models = ModelController(context, self.library, self.view)
+        self.documents.lesson_lexicons = LessonLexicons(context, self.models)
+        self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)

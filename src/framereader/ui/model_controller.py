@@ -61,11 +61,12 @@ class ModelController(WindowPart):
         if not self.library.is_default():
             self.service.set_lexicons(self.library.enabled_paths())
 
-    def apply_lexicons(self) -> None:
+    def apply_lexicons(self, reanalyse: bool = True) -> None:
         """Use the library's enabled lexicons: recompiled by the worker and the open texts
-        highlighted again (the model is not reloaded). Called whenever the library changes."""
+        highlighted again (the model is not reloaded). Called whenever the library changes.
+        `reanalyse=False`: the panes are about to get new texts, analysed with these anyway."""
         self._save_settings()
-        self.reanalyse_when_ready = True
+        self.reanalyse_when_ready = self.reanalyse_when_ready or reanalyse
         self.service.set_lexicons(self.library.enabled_paths())
         if self.lexicons_dialog is not None:
             self.lexicons_dialog.refresh_list()  # the change may come from the Analysis menu

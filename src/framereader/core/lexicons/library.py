@@ -222,6 +222,10 @@ class LexiconLibrary:
         self.set_enabled(key, True)
         return LexiconEntry(key, USER, str(path), saved, True)
 
+    def add_new(self, lexicon: Lexicon) -> LexiconEntry:
+        """Save `lexicon` as a new, enabled user lexicon (its id made unique if it is taken)."""
+        return self._write_new(lexicon)
+
     def duplicate(self, key: str) -> LexiconEntry:
         """An editable copy of any readable lexicon in the user folder. The copy is enabled and
         the original switched off, so the same terms are not counted twice."""
