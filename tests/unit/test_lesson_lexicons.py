@@ -7,12 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framereader.core.lexicons.embedded import (
     FROM_LESSON,
     MAX_EMBEDDED_CHARS,
     EmbeddedLexicon,
     embed_lexicons,
+    embedded_from_json,
     restore_lexicons,
 )
 from framereader.core.lexicons.format import (
@@ -96,10 +99,14 @@ def test_embed_leaves_out_the_bundled_lexicons() -> None:
     assert [e.id for e in embedded] == [MINE.id] and notes == []
 
 
-def test_embed_says_which_lexicon_is_too_large() -> None:
+def test_embed_says_which_lexicon_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    import framereader.core.lexicons.embedded as embedded_module
+
+    monkeypatch.setattr(embedded_module, "MAX_EMBEDDED_CHARS", len(serialize_lexicon(MINE)) + 10)
     big = Lexicon("big", "Big list", "en", "", (Category("words", "Words", "#D55E00", "",
-                                                          tuple(Term(f"word{i:06d}") for i in range(200_000))),))
-    embedded, notes = embed_lexicons([big])
+                                                          tuple(Term(f"word{i:03d}") for i in range(20))),))
+    embedded, notes = embed_lexicons([MINE, big])
+    assert [e.id for e in embedded] == [MINE.id]
     assert embedded == () and "'Big list' is too large" in notes[0]
 
 
@@ -157,3 +164,25 @@ def test_pipeline_difference_of_an_old_lesson_compares_the_name_only() -> None:
     assert pipeline_difference(old, "en_core_web_sm", "3.7.1") is None
     assert "made with en_core_web_sm;" in (pipeline_difference(old, "blank:en", "3.8.0") or "")
     assert pipeline_difference(Session(left=None, right=None), "blank:en", "3.8.0") is None
+
+
+def test_an_embedded_lexicon_with_a_lone_surrogate_is_left_out(tmp_path: Path) -> None:
+    text = serialize_lexicon(MINE).replace("a verdict", "a \ud800 verdict")
+    warnings: list[str] = []
+    assert embedded_from_json([{"id": "x", "name": "Odd \udfff", "text": text}], "lesson", warnings) == ()
+    assert "is damaged" in warnings[0]
+    warnings[0].encode("utf-8")  # the warning itself can be shown and written
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["id", "name", "text", "x"]),
+                                                                               inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=JSON)
+def test_any_json_as_embedded_lexicons_loads_or_warns(value: object) -> None:
+    warnings: list[str] = []
+    for item in embedded_from_json(value, "lesson", warnings):
+        assert item.lexicon() is not None
+    assert all(w.startswith("lesson: ") for w in warnings)

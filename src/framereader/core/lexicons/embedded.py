@@ -12,6 +12,7 @@ Then exactly the lesson's lexicons are enabled (bundled ones too). Pure Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ MAX_EMBEDDED_CHARS = 2 * 1024 * 1024
 MAX_EMBEDDED = 32
 FROM_LESSON = " (from lesson)"
 _ID_SUFFIX = "-lesson"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,9 @@ def embedded_from_json(value: Any, path: str, warnings: list[str]) -> tuple[Embe
     kept: list[EmbeddedLexicon] = []
     for index, item in enumerate(value[:MAX_EMBEDDED], start=1):
         name = item.get("name") if isinstance(item, dict) else None
-        label = f"'{name[:80]}'" if isinstance(name, str) and name.strip() else f"number {index}"
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("id", "name", "text")):
+        label = f"'{_SURROGATES.sub('?', name[:80])}'" if isinstance(name, str) and name.strip() else f"number {index}"
+        if (not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("id", "name", "text"))
+                or any(_SURROGATES.search(item[k]) for k in ("id", "name", "text"))):
             warnings.append(f"{path}: the lesson's lexicon {label} is damaged and was left out.")
             continue
         if len(item["text"]) > MAX_EMBEDDED_CHARS:
