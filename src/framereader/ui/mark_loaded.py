@@ -72,7 +72,8 @@ def already_in(lexicons: Iterable[Lexicon], term: str) -> str | None:
 
 
 class MarkLoadedDialog(QDialog):
-    """Term, category, note and alternative for one new entry; window-modal, opened with `open()`."""
+    """Term, category, note and alternative for one new entry; window-modal, opened with `open()`.
+    `target` names the lexicon it goes into ("your lexicon “My framing words”")."""
 
     def __init__(self, term: str, categories: list[Category], chosen: str | None, target: str,
                  known: list[Lexicon], parent: QWidget | None = None) -> None:
@@ -102,8 +103,7 @@ class MarkLoadedDialog(QDialog):
         form.addRow("Note:", self.note)
         form.addRow("Alternative:", self.alternative)
         layout.addLayout(form)
-        where = QLabel(f"The term goes into your lexicon “{target}” and is underlined at once. "
-                       "Edit ▸ Undo takes it out again.")
+        where = QLabel(f"The term goes into {target} and is underlined at once. Edit ▸ Undo takes it out again.")
         where.setWordWrap(True)
         layout.addWidget(where)
         self.problem_label = QLabel("")
@@ -211,7 +211,8 @@ class MarkLoaded(WindowPart):
             self.messages.status(problem, STATUS_MS)
             return False
         own = own_lexicon(self.library, self._language())
-        target = own.title if own is not None else f"{OWN_LEXICON_NAME} (new)"
+        target = (f"your lexicon “{own.title}”" if own is not None
+                  else f"“{OWN_LEXICON_NAME}”, a new lexicon of yours,")
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = MarkLoadedDialog(text, category_choices(self.service.lexicons), self._last_category, target,
