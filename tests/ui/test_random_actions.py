@@ -27,7 +27,7 @@ SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "resourc
                  if p.name != "README.md")
 
 #: Actions that open a modal dialog (or quit); the rules below stand in for the file dialogs.
-MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "save_session", "export",
+MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "save_session", "export", "edit_identity",
          "export_handout", "print", "add_lexicon"}
 
 SEEDS = tuple(int(s) for s in os.environ.get("RANDOM_ACTION_SEEDS", "1,2,3").split(","))
