@@ -69,6 +69,7 @@ class PaneHeader(QWidget):
         self.rename_button.setToolTip("Edit the title and author of this text (or double-click the title)")
         self.rename_button.setAccessibleName("Edit Title and Author")
         self.rename_button.setEnabled(False)
+        self.rename_button.setFixedWidth(22)  # a glyph, no frame until hovered
         self.rename_button.clicked.connect(self.rename_requested)
         self.title.double_clicked.connect(self.rename_requested)
         self.open_button = QToolButton()
@@ -77,5 +78,8 @@ class PaneHeader(QWidget):
         self.open_button.setToolTip(f"Open a text in the {SIDE_NAMES[side].lower()} pane")
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(texts, 1)
-        layout.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons = QHBoxLayout()  # the pencil sits close to Open…: the pane stays as narrow as before
+        buttons.setSpacing(2)
+        buttons.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(buttons)
