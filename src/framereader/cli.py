@@ -128,12 +128,13 @@ def _engine(args: argparse.Namespace):
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .core.documents import load_document
+    from .core.export import document_meta
 
     document = load_document(args.file)
     engine = _engine(args)
     analysis = engine.analyze(document, descriptors=args.descriptors)
     payload = analysis.to_json()
-    payload["meta"] = document.meta_json()
+    payload["meta"] = document_meta(document)  # the same object as each side of `compare` has
     if args.descriptors:
         from dataclasses import asdict
 
@@ -169,9 +170,9 @@ def _export(path: str, write: Callable[[str], None]) -> None:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .core.compare import compare, comparison_to_json
+    from .core.compare import compare
     from .core.documents import load_document
-    from .core.export import HandoutOptions
+    from .core.export import HandoutOptions, comparison_json
 
     for target in (args.json, args.html, args.pdf):
         if target:
@@ -185,7 +186,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         from .core.export import export_json
 
-        _export(args.json, lambda path: export_json(path, left, right, comparison))
+        _export(args.json, lambda path: export_json(path, left, right, comparison, documents=(left_doc, right_doc)))
     if args.html:
         from .core.export import export_html
 
@@ -198,7 +199,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                           documents=(left_doc, right_doc))
         _export(args.pdf, lambda path: export_pdf(path, handout))
     if not (args.json or args.html or args.pdf):
-        _emit_json(comparison_to_json(left, right, comparison))
+        _emit_json(comparison_json(left, right, comparison, documents=(left_doc, right_doc)))
     return 0
 
 

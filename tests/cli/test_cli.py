@@ -134,6 +134,26 @@ def test_compare_json_has_agency_passives_and_alignment(tmp_path: Path) -> None:
     for pair in data["alignment"]:
         assert 0 < pair["score"] <= 1 and pair["left"][0] < pair["left"][1] and pair["right"][0] < pair["right"][1]
     assert data["left_only"] and data["right_only"]
+    # each side carries the document's "meta", the object `analyze` prints (one shared function)
+    from framereader.core.documents import load_document
+    from framereader.core.export import document_meta
+
+    assert data["left"]["meta"]["title"] == "The Serin Valley Land Grab Is a Test Europe Cannot Fail"
+    assert data["right"]["meta"]["title"] == "Calm Heads, Not Headlines, Are What the Serin Valley Needs"
+    for side, name in (("left", "a-border-crisis.md"), ("right", "b-border-crisis.md")):
+        meta = data[side]["meta"]
+        assert meta == document_meta(load_document(SAMPLES / name)) and meta["format"] == "markdown"
+        assert {"title", "author", "date", "site", "format"} <= set(meta) and meta["site"] is None
+
+
+def test_compare_on_stdout_and_analyze_print_the_same_meta(capsys) -> None:
+    a, b = str(SAMPLES / "a-border-crisis.md"), str(OPED)
+    assert main(["compare", a, b]) == 0
+    compared = json.loads(capsys.readouterr().out)
+    assert main(["analyze", b]) == 0
+    analysed = json.loads(capsys.readouterr().out)
+    assert compared["right"]["meta"] == analysed["meta"] and analysed["meta"]["title"] == "oped-climate.txt"
+    assert compared["left"]["meta"]["format"] == "markdown" and compared["left"]["meta"]["author"] is None
 
 
 def test_compare_writes_the_handout_with_the_chosen_options(tmp_path: Path, capsys) -> None:

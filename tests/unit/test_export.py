@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from export_support import CATEGORIES, at, make, pair
 
-from framereader.core.compare import compare, comparison_to_json
-from framereader.core.export import categories_meta, export_html, export_json, render_handout_html
+from framereader.core.compare import compare
+from framereader.core.export import categories_meta, comparison_json, export_html, export_json, render_handout_html
 from framereader.core.model import Analysis
 from framereader.core.palette import DEFAULT_CATEGORY_COLOURS, DEFAULT_UNDERLINE_STYLES, ENTITY_COLOURS, tint
 
@@ -221,7 +221,7 @@ def test_export_json_and_html_write_files(tmp_path, handout):
     json_path = tmp_path / "out" / "comparison.json"
     export_json(json_path, left, right, comparison)
     assert json.loads(json_path.read_text(encoding="utf-8")) == json.loads(
-        json.dumps(comparison_to_json(left, right, comparison))
+        json.dumps(comparison_json(left, right, comparison))  # with each side's "meta"
     )
     html_path = tmp_path / "handout.html"
     export_html(html_path, left, right, comparison, CATEGORIES, ENTITY_COLOURS)

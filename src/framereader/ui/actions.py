@@ -39,6 +39,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("paste_right", "Paste as Right Document", (), "Use the text on the clipboard as the right document"),
     ActionSpec("swap", "S&wap Panes", ("Ctrl+Shift+S",), "Exchange the two texts"),
     ActionSpec("close", "&Close", (Key.Close, "Ctrl+W"), "Close the text in the focused pane"),
+    ActionSpec("edit_identity", "Edit &Title and Author…", (),
+               "Give the text in the focused pane another title or author (the highlights stay)"),
     ActionSpec("save_session", "&Save Comparison…", (Key.Save, "Ctrl+S"),
                "Save both texts and the view as a .framereader lesson file"),
     ActionSpec("export", "&Export Comparison…", ("Ctrl+E",),
@@ -77,7 +79,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 #: Menus in order: action ids, "-" for a separator, "@name" for a submenu the window fills.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_left", "open_right", "@recent", "-", "paste_left", "paste_right", "-", "swap", "close",
-               "save_session", "export", "export_handout", "print", "-", "preferences", "-", "quit")),
+               "edit_identity", "-", "save_session", "export", "export_handout", "print", "-", "preferences", "-",
+               "quit")),
     ("&Edit", ("undo", "redo")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "sync", "-", "highlights", "@highlights", "-",
                "next_mention", "previous_mention", "clear_marks", "-", "@docks", "presenter", "@theme", "-",

@@ -80,10 +80,17 @@ class ComparisonController(WindowPart):
         if token != self._token:
             return  # a text changed while this comparison was being made
         self.comparison = comparison
-        texts = (self.described["left"].text, self.described["right"].text) if len(self.described) == 2 else None
-        self.panel.set_comparison(comparison, categories_meta(self.service.lexicons),
-                                  self.panes["left"].title, self.panes["right"].title, texts=texts)
+        self.show_names()
         self.changed.emit()
+
+    def show_names(self) -> None:
+        """Show the comparison (again) under the texts' current titles: a rename changes the
+        dock's names and the chart's legend, not the comparison."""
+        if self.comparison is None:
+            return
+        texts = (self.described["left"].text, self.described["right"].text) if len(self.described) == 2 else None
+        self.panel.set_comparison(self.comparison, categories_meta(self.service.lexicons),
+                                  self.panes["left"].title, self.panes["right"].title, texts=texts)
 
     # ------------------------------------------------------------------ export
     def handout_options(self, visibility: Visibility) -> HandoutOptions | None:
@@ -155,7 +162,7 @@ class ComparisonController(WindowPart):
                 export_pdf(path, Handout(left, right, self.comparison, styles, title=title, documents=documents,
                                          options=options or HandoutOptions()))
             elif suffix == ".json":
-                export_json(path, left, right, self.comparison)
+                export_json(path, left, right, self.comparison, documents=documents)
             else:
                 export_html(path, left, right, self.comparison, styles, title=title, documents=documents,
                             options=options)

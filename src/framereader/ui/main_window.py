@@ -28,6 +28,7 @@ from .actions import bind_undo_actions, build_actions, build_menus, fill_highlig
 from .compare_view import ComparisonPanel
 from .context import WindowContext
 from .comparison_controller import ComparisonController
+from .document_identity import DocumentIdentity
 from .documents_controller import DocumentsController
 from .highlighter import StyleBook
 from .legend import Legend
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.documents.lesson_lexicons = LessonLexicons(context, self.models)
         self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
+        self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
             "open_left": lambda: docs.open_dialog("left"), "open_right": lambda: docs.open_dialog("right"),
             "paste_left": lambda: docs.paste("left"), "paste_right": lambda: docs.paste("right"),
             "swap": docs.swap, "close": docs.close_focused, "save_session": docs.save_lesson_dialog,
+            "edit_identity": self.identity.edit_focused,
             "export": self.compare.export_dialog,
             "export_handout": lambda: self.compare.export_handout_dialog(vis.value),
             "print": lambda: self.compare.print_dialog(vis.value), "preferences": models.show_preferences, "quit": self.close,
@@ -187,6 +190,8 @@ class MainWindow(QMainWindow):
         self.documents.about_to_change.connect(self.marks.clear)
         self.documents.changed.connect(self._on_document_changed)
         self.documents.swapped.connect(self.compare.swap)
+        self.identity.renamed.connect(lambda _side: self._update_title())  # a rename: new names, same analysis
+        self.identity.renamed.connect(lambda _side: self.compare.show_names())
         self.comparison_panel.actor_activated.connect(self.marker.actor_activated)
         for jump in (self.comparison_panel.evidence_activated, self.comparison_panel.verb_activated,
                      self.comparison_panel.passage_activated):

@@ -18,7 +18,7 @@ from ..core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from ..core.spans import SpanIndex
 from . import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
-from .pane_header import SIDE_NAMES, PaneHeader
+from .pane_header import SIDE_NAMES, PaneHeader, display_title
 from .reader_view import ReaderView
 from .ruler import OverviewRuler
 from .text_builder import BuiltText, build_steps
@@ -418,6 +418,7 @@ class Pane(QWidget):
 
     def _update_header(self) -> None:
         header = self.header
+        header.rename_button.setEnabled(self.document is not None)
         if self.document is None:
             header.title.setText("No text")
             header.title.setToolTip("")
@@ -425,9 +426,9 @@ class Pane(QWidget):
             return
         document = self.document
         meta = document.meta
-        title = document.title if (meta.title or document.source != "clipboard") else "Pasted text"
-        header.title.setText(title)
-        header.title.setToolTip(html.escape(document.source))
+        header.title.setText(display_title(document))
+        source = "pasted from the clipboard" if document.source == "clipboard" else document.source
+        header.title.setToolTip(html.escape(f"{source}\nDouble-click to edit the title and author"))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:
@@ -454,8 +455,21 @@ class Pane(QWidget):
 
     @property
     def title(self) -> str:
-        """Display name of the shown text: its title (metadata or first heading), else its name."""
-        return self.document.title if self.document else ""
+        """Display name of the shown text: its (edited) title, metadata or first heading, else its
+        file name; "Pasted text" for an untitled paste; "" for an empty pane."""
+        return display_title(self.document)
+
+    def retitle(self, document: Document) -> bool:
+        """Show `document`, the same text under another title or author, keeping the built text,
+        the analysis and every highlight and layer (nothing is rebuilt or analysed again);
+        False, changing nothing, when it is not the text shown."""
+        if self.document is None or document.text != self.document.text:
+            return False
+        if self._word_estimate[0] is self.document:  # same text, same count
+            self._word_estimate = (document, self._word_estimate[1])
+        self.document = document
+        self._update_header()
+        return True
 
     def set_language_note(self, note: str | None) -> None:
         """Say in the header that the text looks like another language than the pipeline's."""

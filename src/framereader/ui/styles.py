@@ -174,6 +174,8 @@ QSplitter::handle:horizontal {{ width: 1px; }}
 #PaneHeader QToolButton {{ border: 1px solid {t['RULE']}; border-radius: 4px; padding: 3px 10px;
     background: {t['PAPER']}; color: {t['INK']}; }}
 #PaneHeader QToolButton:hover {{ background: {t['RULE']}; }}
+#PaneHeader QToolButton#PaneRename {{ border-color: transparent; background: transparent; padding: 3px 3px; }}
+#PaneHeader QToolButton#PaneRename:hover {{ background: {t['RULE']}; }}
 QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background-color: #b3d4fc;
     selection-color: {t['INK']}; }}
 #Legend {{ background: {t['CHROME']}; }}

@@ -46,13 +46,16 @@ SMALL_PT = 9.5
 
 
 def document_heading(document: Any, fallback: str = "untitled") -> tuple[str, str]:
-    """(title, byline) of a document: `document.meta.title`/`author`/`site` when the document
-    has them, else its file name (or `fallback`) and no byline."""
+    """(title, byline) of a document: its (edited) `meta.title`, else its file name ("Pasted
+    text" for a paste; `fallback` without a document), and a byline of its author, outlet and
+    date ("" when it has none)."""
     meta = getattr(document, "meta", None)
     title = str(getattr(meta, "title", "") or "").strip()
     if not title:
-        title = str(getattr(document, "name", "") or "") or fallback
-    parts = [str(getattr(meta, key, "") or "").strip() for key in ("author", "site")]
+        source = getattr(document, "source", None)
+        title = display_name(source) if isinstance(source, str) and source else ""
+        title = title or str(getattr(document, "name", "") or "") or fallback
+    parts = [str(getattr(meta, key, "") or "").strip() for key in ("author", "site", "date")]
     return title, " · ".join(p for p in parts if p)
 
 

@@ -31,10 +31,14 @@ def css_ident(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", value) or "_"
 
 
+#: What a text with no file and no title is called.
+PASTED_TITLE = "Pasted text"
+
+
 def display_name(source: str) -> str:
-    """A file path's name, or the source label ("clipboard", "untitled")."""
+    """A file path's name, or "Pasted text" for a text pasted from the clipboard."""
     if source in ("clipboard", "untitled") or not source:
-        return source or "untitled"
+        return PASTED_TITLE if source == "clipboard" else source or "untitled"
     return Path(source).name or source
 
 
