@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
+from .edits import TextEdits
+from .edits import from_json as edits_from_json
+from .edits import to_json as edits_to_json
 from .errors import DocumentError
-from .model import Block, Document, DocumentMeta, Emphasis
+from .model import SIDES, Block, Document, DocumentMeta, Emphasis, Side
 from .safe_read import (
     NotARegularFile,
     TooLarge,
@@ -44,6 +47,8 @@ class Session:
     hidden_labels: tuple[str, ...] = ()
     hidden_categories: tuple[str, ...] = ()
     view: dict[str, Any] = field(default_factory=dict)  # zoom, sync, presenter, theme…
+    #: the reader's edits of each text (exclusions, suppressions, label corrections)
+    edits: dict[Side, TextEdits] = field(default_factory=dict)
     #: sentences for the user about damaged parts that were left out when loading (not saved)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -171,7 +176,35 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "hidden_labels": list(session.hidden_labels),
         "hidden_categories": list(session.hidden_categories),
         "view": dict(session.view),
+        **_edits_to_json(session),
     }
+
+
+def _edits_to_json(session: Session) -> dict[str, Any]:
+    """The `"edits"` entry: {"left": …, "right": …} for the texts that have edits (none: no entry)."""
+    edits = {side: edits_to_json(session.edits[side]) for side in SIDES if session.edits.get(side)}
+    return {"edits": edits} if edits else {}
+
+
+def _edits_from_json(value: Any, documents: dict[Side, Document | None], path: str,
+                     warnings: list[str]) -> dict[Side, TextEdits]:
+    """The reader's edits of each text; damaged ones are dropped with a warning (a lesson from
+    before edits has none)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        warnings.append(f"{path}: the reader's edits in this lesson file are damaged and were ignored.")
+        return {}
+    edits: dict[Side, TextEdits] = {}
+    for side in SIDES:
+        document = documents[side]
+        if side not in value or document is None:
+            continue
+        found, problems = edits_from_json(value[side], document.text, f"{path} ({side} text)")
+        warnings.extend(problems)
+        if found:
+            edits[side] = found
+    return edits
 
 
 def save_session(path: str | Path, session: Session) -> None:
@@ -218,5 +251,6 @@ def load_session(path: str | Path) -> Session:
         hidden_labels=_strings(data.get("hidden_labels"), "hidden labels", name, warnings),
         hidden_categories=_strings(data.get("hidden_categories"), "hidden categories", name, warnings),
         view=_view(data.get("view"), name, warnings),
+        edits=_edits_from_json(data.get("edits"), {"left": left, "right": right}, name, warnings),
         warnings=tuple(warnings),
     )
