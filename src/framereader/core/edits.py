@@ -221,7 +221,7 @@ def from_json(data: Any, text: str, where: str = "this lesson file") -> tuple[Te
             continue
         for item in items[:MAX_EDITS]:
             if key == "excluded":
-                span = _offsets(*item, size) if isinstance(item, list) and len(item) == 2 else None
+                span = _offsets(item[0], item[1], size) if isinstance(item, list) and len(item) == 2 else None
                 if span is not None:
                     exclusions.append(Exclusion(*span))
                     continue

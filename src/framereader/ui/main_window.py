@@ -29,6 +29,7 @@ from .compare_view import ComparisonPanel
 from .context import WindowContext
 from .comparison_controller import ComparisonController
 from .documents_controller import DocumentsController
+from .edits_controller import EditsController
 from .highlighter import StyleBook
 from .legend import Legend
 from .mentions import MentionMarker, MentionNavigator
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.compare = ComparisonController(context, self.comparison_panel, self.category_order)
         self.models = ModelController(context, self.library, self.view)
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
+        self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_ready(self, side: Side, analysis: Analysis) -> None:
         pane = self.pane[side]
         pane.book, pane.visibility = self.book, self.visibility.value
-        pane.set_analysis(analysis)  # the legend follows on analysis_shown
+        pane.set_analysis(self.edits.apply(side, analysis))  # with the reader's edits; the legend follows
         self.status.update()
 
     def _on_failed(self, side: Side | None, message: str) -> None:
