@@ -227,3 +227,17 @@ def test_properties_of_random_edits(case: tuple[Analysis, TextEdits]) -> None:
     for edit in edits.items():  # removing every edit gives back the analysis
         edits = edits.remove(edit)
     assert apply_edits(analysis, edits) == analysis
+
+
+def test_the_handout_shows_an_excluded_passage_greyed_and_marked_omitted() -> None:
+    from framereader.core.export import render_handout_html
+
+    analysis = sample()
+    edited = apply_edits(analysis, TextEdits().add(comment()))
+    for for_qt in (False, True):
+        page = render_handout_html(edited, analysis, compare(edited, analysis), for_qt=for_qt)
+        start = page.index('<span class="omitted"')
+        omitted = page[start:page.index("[omitted from analysis]", start)]
+        assert "Reader comment: the regime of Holloway is a disgrace" in omitted
+        assert "data-label" not in omitted and "data-category" not in omitted
+        assert page.count("[omitted from analysis]") == 1

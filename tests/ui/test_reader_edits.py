@@ -228,10 +228,14 @@ def test_exports_show_the_excluded_passage_as_omitted(qtbot, compared, tmp_path)
     start, end = _paragraph(left.document.text, "Holloway, a former tank commander")
     assert win.edits.exclude("left", start, end)
     _settle(qtbot, win)
-    html_path, json_path = tmp_path / "h.html", tmp_path / "c.json"
+    html_path, json_path, pdf_path = tmp_path / "h.html", tmp_path / "c.json", tmp_path / "h.pdf"
     assert win.compare.write_export(str(html_path)) and win.compare.write_export(str(json_path))
+    assert win.compare.write_export(str(pdf_path)) and pdf_path.read_bytes().startswith(b"%PDF")
     page = html_path.read_text(encoding="utf-8")
     assert "[omitted from analysis]" in page and 'class="omitted"' in page
+    assert "1 passage omitted from the analysis by the reader" in page
+    omitted = page[page.index('class="omitted"'):page.index("[omitted from analysis]")]
+    assert "Holloway, a former tank commander" in omitted and 'class="ent' not in omitted
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["left"]["excluded"] == [[start, end]] and data["right"]["excluded"] == []
     assert not any(start <= e["start"] < end for e in data["left"]["entities"])
