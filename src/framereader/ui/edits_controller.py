@@ -154,7 +154,10 @@ class EditsController(WindowPart):
     def _sync(self) -> None:
         """A pane's text changed: forget the edits of texts no longer shown, draw the rest."""
         shown = [pane.document for pane in self.panes.values() if pane.document is not None]
+        count = len(self._entries)
         self._entries = [e for e in self._entries if any(e.document is d for d in shown)]
+        if len(self._entries) < count:  # the same text opened again keeps its analyses, not its edits
+            self.compare.reapply()
         for side in SIDES:
             self._draw(side)
         self._show_list()
