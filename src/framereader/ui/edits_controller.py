@@ -217,8 +217,9 @@ class EditsController(WindowPart):
             edits = edits.remove(existing)
         if label != original:
             edits = edits.add(LabelCorrection(entity.start, entity.end, label))
-        what = "Not an Entity" if label is None else f"Label {label_singular(label)}"
-        return self._push(side, edits, f"{what}: {_quote(entity.text)}")
+        text = (f"Not an Entity: {_quote(entity.text)}" if label is None
+                else f"Correct Entity Label: {_quote(entity.text)} → {label_singular(label)}")
+        return self._push(side, edits, text)
 
     def remove(self, side: Side, edit: Edit) -> bool:
         """Take one edit back (the Edits tab's Remove Edit)."""
