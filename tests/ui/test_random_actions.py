@@ -56,14 +56,14 @@ def check_qt_highlights(pane, visibility) -> None:
 
 
 #: The context-menu entries of the reader's edits (ui.edits_controller), by how they begin.
-EDIT_ENTRIES = ("Exclude from Analysis", "Include Again", "Not Loaded Here", "Not an Entity", "Entity Again")
+EDIT_ENTRIES = ("Exclude from Analysis", "Include Again", "Not Loaded Here", "Loaded Here Again")
 
 
 def edit_actions(menu) -> list:
-    """The edit entries of a pane's context menu, submenus included (label choices too)."""
+    """The edit entries of a pane's context menu, with the label choices of its submenu."""
     found = []
     for action in menu.actions():
-        if action.menu() is not None:
+        if action.menu() is not None and action.text() == "Correct Entity Label":
             found.extend(a for a in action.menu().actions() if not a.isSeparator())
         elif action.text().startswith(EDIT_ENTRIES):
             found.append(action)

@@ -78,6 +78,8 @@ def test_excluding_a_passage_leaves_it_out_of_highlights_counts_actors_and_chart
     assert pane.layer("edits.excluded")[0][:2] == (start, end)  # still shown, greyed
     assert _holloway_left(win) < holloway_before
     assert sum(r.left_count for r in win.compare.comparison.profile) == chart_before - len(framing_inside)
+    assert sum(r.left_count for r in win.comparison_panel.chart.rows) == chart_before - len(framing_inside)
+    assert [r.words for r in win.comparison_panel.edits.rows] == [f"‘{text[start:end][:59]}…’"]
     assert win.compare.described["left"].excluded == ((start, end),)
     assert win.undo.undoText() == "Exclude from Analysis"
     assert "Excluded from the analysis" in pane.view.describe(pane.built.offsets.to_qt(start + 3))
@@ -111,9 +113,15 @@ def test_not_loaded_here_suppresses_one_occurrence_and_undoes(qtbot, compared) -
     assert [span[:2] for span in pane.layer("edits.suppressed")] == [(regime.start, regime.end)]
     assert pane.layer("edits.suppressed")[0][2].fontStrikeOut()
     assert win.undo.undoText() == "Not Loaded Here: ‘regime’"
+    assert "Not loaded here, you said" in pane.view.describe(pane.built.offsets.to_qt(regime.start + 1))
     win.undo.undo()
     _settle(qtbot, win)
     assert pane.analysis == raw and _left_row(win, regime.category) == count_before
+    win.undo.redo()
+    _settle(qtbot, win)
+    _menu_action(_menu_at(pane, regime.start + 1), "Loaded Here Again").trigger()
+    _settle(qtbot, win)
+    assert pane.analysis == raw and pane.layer("edits.suppressed") == []
 
 
 def test_correct_entity_label_relabels_removes_and_undoes(qtbot, compared) -> None:

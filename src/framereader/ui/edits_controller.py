@@ -251,6 +251,9 @@ class EditsController(WindowPart):
             return
         for framing in _at(analysis.framing, offset)[:3]:
             menu.addAction(f"Not Loaded Here: {_quote(framing.text)}", partial(self.suppress, side, framing))
+        for suppression in [s for s in edits.suppressions if s.start <= offset < s.end][:3]:
+            words = pane.document.text[suppression.start:suppression.end]
+            menu.addAction(f"Loaded Here Again: {_quote(words)}", partial(self.remove, side, suppression))
         entities = _at(analysis.entities, offset)
         removed = [c for c in edits.corrections if c.label is None and c.start <= offset < c.end]
         if entities or removed:
