@@ -3,6 +3,7 @@ their JSON, and properties on random edits."""
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections import Counter
@@ -180,10 +181,15 @@ def test_a_megabyte_text_with_a_thousand_edits_is_fast() -> None:
         tuple(LabelCorrection(i * step * 9, i * step * 9 + 8, None if i % 2 else "ORG") for i in range(300)),
     )
     timings = []
-    for _ in range(3):  # the best of three: the machine is shared
-        started = time.perf_counter()
-        edited = apply_edits(analysis, edits)
-        timings.append(time.perf_counter() - started)
+    gc.collect()
+    gc.disable()  # the window freezes its long-lived objects (main_window): time the edits, not the collector
+    try:
+        for _ in range(3):  # the best of three: the machine is shared
+            started = time.perf_counter()
+            edited = apply_edits(analysis, edits)
+            timings.append(time.perf_counter() - started)
+    finally:
+        gc.enable()
     assert min(timings) < 0.1, timings
     assert len(edited.framing) < len(framing) and len(edited.entities) < len(entities)
 

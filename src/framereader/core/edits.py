@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from operator import le
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -121,15 +123,18 @@ def merge_ranges(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ..
     return tuple((a, b) for a, b in merged)
 
 
-def _outside(bounds: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each [start, end) of `bounds`, whether it stays clear of the sorted, disjoint
-    `ranges`: one sweep in start order (a 1 MB text's spans take milliseconds)."""
-    keep = [True] * len(bounds)
+def _outside(starts: Sequence[int], ends: Sequence[int], ranges: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span [starts[i], ends[i]), whether it stays clear of the sorted, disjoint
+    `ranges`: one sweep in start order (spans usually come sorted; a 1 MB text's take
+    milliseconds, and no tuple per span is made)."""
+    keep = [True] * len(starts)
     if not ranges:
         return keep
+    ordered = all(map(le, starts, islice(starts, 1, None)))
+    order = range(len(starts)) if ordered else sorted(range(len(starts)), key=starts.__getitem__)
     j, count = 0, len(ranges)
-    for i in sorted(range(len(bounds)), key=bounds.__getitem__):
-        start, end = bounds[i]
+    for i in order:
+        start, end = starts[i], ends[i]
         while j < count and ranges[j][1] <= start:
             j += 1
         if j < count and ranges[j][0] < (end if end > start else start + 1):
@@ -152,36 +157,42 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     size = len(analysis.text)
     excluded = tuple((a, min(b, size)) for a, b in edits.excluded_ranges() if a < size)
     suppressed = {(s.start, s.end, s.category) for s in edits.suppressions}
+    suppressed_starts = {s.start for s in edits.suppressions}
     labels = {(c.start, c.end): c.label for c in edits.corrections}
+    label_starts = {c.start for c in edits.corrections}
     entities: list[EntitySpan] = []
     removed: set[tuple[int, int]] = set()
-    clear = _outside([(e.start, e.end) for e in analysis.entities], excluded)
-    for entity, keep in zip(analysis.entities, clear):
-        key = (entity.start, entity.end)
-        label = labels.get(key, entity.label) if key in labels else entity.label
+    found = analysis.entities
+    for entity, keep in zip(found, _outside([e.start for e in found], [e.end for e in found], excluded)):
+        label: str | None = entity.label
+        if entity.start in label_starts:
+            label = labels.get((entity.start, entity.end), label)
         if not keep or label is None:
-            removed.add(key)
+            removed.add((entity.start, entity.end))
         else:
             entities.append(entity if label == entity.label else replace(entity, label=label))
-    clear = _outside([(f.start, f.end) for f in analysis.framing], excluded)
-    framing = tuple(f for f, keep in zip(analysis.framing, clear)
-                    if keep and (f.start, f.end, f.category) not in suppressed)
-    clear = _outside([(d.start, d.end) for d in analysis.descriptors], excluded)
-    descriptors = tuple(d for d, keep in zip(analysis.descriptors, clear)
-                        if keep and (d.mention_start, d.mention_end) not in removed)
-    args = _outside([(r.arg_start, r.arg_end) for r in analysis.roles], excluded)
-    verbs = _outside([(r.verb_start, r.verb_end) for r in analysis.roles], excluded)
-    roles = tuple(r for r, arg, verb in zip(analysis.roles, args, verbs)
-                  if arg and verb and (r.pronoun or (r.arg_start, r.arg_end) not in removed))
-    clear = _outside([(p.verb_start, p.verb_end) for p in analysis.passives], excluded)
-    passives = tuple(p for p, keep in zip(analysis.passives, clear) if keep)
+    removed_starts = {start for start, _end in removed}
+    spans = analysis.framing
+    framing = tuple(f for f, keep in zip(spans, _outside([f.start for f in spans], [f.end for f in spans], excluded))
+                    if keep and not (f.start in suppressed_starts and (f.start, f.end, f.category) in suppressed))
+    words = analysis.descriptors
+    descriptors = tuple(d for d, keep in zip(words, _outside([d.start for d in words], [d.end for d in words], excluded))
+                        if keep and not (d.mention_start in removed_starts and (d.mention_start, d.mention_end) in removed))
+    roles = analysis.roles
+    args = _outside([r.arg_start for r in roles], [r.arg_end for r in roles], excluded)
+    verbs = _outside([r.verb_start for r in roles], [r.verb_end for r in roles], excluded)
+    kept_roles = tuple(r for r, arg, verb in zip(roles, args, verbs)
+                       if arg and verb and (r.pronoun or (r.arg_start, r.arg_end) not in removed))
+    passives = analysis.passives
+    clear = _outside([p.verb_start for p in passives], [p.verb_end for p in passives], excluded)
+    kept_passives = tuple(p for p, keep in zip(passives, clear) if keep)
     return replace(
         analysis,
         entities=tuple(entities),
         framing=framing,
         descriptors=descriptors,
-        roles=roles,
-        passives=passives,
+        roles=kept_roles,
+        passives=kept_passives,
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
