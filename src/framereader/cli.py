@@ -49,9 +49,10 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
     _add_engine_options(analyze)
 
-    compare = sub.add_parser("compare", help="compare two texts (JSON on stdout by default)")
-    compare.add_argument("left")
-    compare.add_argument("right")
+    compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
+                                             "reader's edits (JSON on stdout by default)")
+    compare.add_argument("left", help="the left text, or a .framereader lesson file")
+    compare.add_argument("right", nargs="?", help="the right text (not with a lesson file)")
     compare.add_argument("--json", metavar="OUT", help="write the comparison JSON here")
     compare.add_argument("--html", metavar="OUT", help="write the HTML handout here")
     compare.add_argument("--pdf", metavar="OUT", help="write the PDF handout here")
@@ -171,17 +172,17 @@ def _export(path: str, write: Callable[[str], None]) -> None:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .core.compare import compare
-    from .core.documents import load_document
+    from .core.edits import NO_EDITS, apply_edits
     from .core.export import HandoutOptions, comparison_json
 
     for target in (args.json, args.html, args.pdf):
         if target:
             _check_target(target)
     options = HandoutOptions.parse(args.sections, args.mode, args.paper, landscape=args.landscape)
-    left_doc, right_doc = load_document(args.left), load_document(args.right)
+    left_doc, right_doc, edits = _compared_documents(args.left, args.right)
     engine = _engine(args)
-    left = engine.analyze(left_doc, descriptors=True)
-    right = engine.analyze(right_doc, descriptors=True)
+    left = apply_edits(engine.analyze(left_doc, descriptors=True), edits.get("left", NO_EDITS))
+    right = apply_edits(engine.analyze(right_doc, descriptors=True), edits.get("right", NO_EDITS))
     comparison = compare(left, right, categories=engine.category_ids())
     if args.json:
         from .core.export import export_json
@@ -201,6 +202,27 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not (args.json or args.html or args.pdf):
         _emit_json(comparison_json(left, right, comparison, documents=(left_doc, right_doc)))
     return 0
+
+
+def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[Any, Any]]:
+    """The two documents to compare and the reader's edits of each: two files (no edits), or
+    one lesson file with both texts and the edits its teacher made."""
+    from .core.documents import load_document
+    from .core.session import SUFFIX, load_session
+
+    if right is not None:
+        if left.endswith(SUFFIX) or right.endswith(SUFFIX):
+            raise FrameReaderError(left if left.endswith(SUFFIX) else right,
+                                   "is a lesson file: compare it on its own, without a second text.")
+        return load_document(left), load_document(right), {}
+    if not left.endswith(SUFFIX):
+        raise FrameReaderError(left, "compare needs a second text, or a .framereader lesson file alone.")
+    session = load_session(left)
+    if session.left is None or session.right is None:
+        raise FrameReaderError(left, "holds only one text; a comparison needs two.")
+    for warning in session.warnings:
+        print(f"framereader: {warning}", file=sys.stderr)
+    return session.left, session.right, dict(session.edits)
 
 
 def _emit_json(payload: object) -> None:

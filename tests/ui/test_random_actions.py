@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from PySide6.QtWidgets import QApplication
 
+from framereader.core.edits import apply_edits
 from framereader.core.model import SIDES
 from framereader.core.settings import Settings
 from framereader.ui import styles
@@ -52,6 +53,21 @@ def check_qt_highlights(pane, visibility) -> None:
         tint = pane.book.entity_format(entity.label).background().color()
         shown = format_at(qdoc, start).background().color() == tint
         assert shown == visibility.shows_label(entity.label), (pane.side, entity, visibility)
+
+
+#: The context-menu entries of the reader's edits (ui.edits_controller), by how they begin.
+EDIT_ENTRIES = ("Exclude from Analysis", "Include Again", "Not Loaded Here", "Loaded Here Again")
+
+
+def edit_actions(menu) -> list:
+    """The edit entries of a pane's context menu, with the label choices of its submenu."""
+    found = []
+    for action in menu.actions():
+        if action.menu() is not None and action.text() == "Correct Entity Label":
+            found.extend(a for a in action.menu().actions() if not a.isSeparator())
+        elif action.text().startswith(EDIT_ENTRIES):
+            found.append(action)
+    return found
 
 
 def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachine]:
@@ -186,6 +202,40 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
             win.models.apply_lexicons()
             _turn(qtbot, ms)
 
+        # -------------------------------------------------------------- the reader's edits
+        @rule(side=st.integers(0, 1), at=st.floats(0.0, 1.0), length=st.sampled_from([0, 0, 12, 300, 5000]),
+              pick=st.integers(0, 10_000), ms=pauses)
+        def edit_from_the_menu(self, side: int, at: float, length: int, pick: int, ms: int) -> None:
+            """Right-click a random place (with a selection of `length` characters) and take one
+            of the edit entries: exclude, include again, not loaded here, a label, not an entity."""
+            pane = win.panes[side]
+            if pane.built is None or pane.document is None:
+                return
+            size = len(pane.document.text)
+            start = min(size - 1, int(at * size)) if size else 0
+            if length:
+                pane.select_span(start, min(size, start + length))
+            else:
+                pane.go_to(start, start)
+            actions = edit_actions(pane.context_menu(pane.built.offsets.to_qt(start)))
+            if actions:
+                actions[pick % len(actions)].trigger()
+            _turn(qtbot, ms)
+
+        @rule(undo=st.booleans(), times=st.integers(1, 3), ms=pauses)
+        def undo_redo(self, undo: bool, times: int, ms: int) -> None:
+            for _ in range(times):
+                win.commands["undo" if undo else "redo"].trigger()
+            _turn(qtbot, ms)
+
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def remove_listed_edit(self, pick: int, ms: int) -> None:
+            view = win.comparison_panel.edits
+            if view.tree.topLevelItemCount():
+                view.tree.topLevelItem(pick % view.tree.topLevelItemCount()).setSelected(True)
+                view.remove_button.click()
+            _turn(qtbot, ms)
+
         @rule(ms=st.sampled_from([30, 100, 300]))
         def wait(self, ms: int) -> None:
             _turn(qtbot, ms)
@@ -233,6 +283,25 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 for span in (*analysis.entities, *analysis.framing):
                     assert 0 <= span.start < span.end <= len(text), span
                     assert span.text == text[span.start:span.end], span
+
+        @invariant()
+        def edits_are_applied(self) -> None:
+            """A pane shows its text's edits: nothing highlighted in an excluded passage, nor a
+            suppressed word; the Edits tab lists every edit; the comparison uses them."""
+            rows = 0
+            for pane in win.panes:
+                edits = win.edits.edits(pane.side)
+                rows += len(edits)
+                if pane.document is None:
+                    assert not edits, pane.side
+                    continue
+                if pane.analysis is not None and not pane.building:
+                    raw = win.edits._entry(pane.side).raw
+                    assert raw is None or pane.analysis == apply_edits(raw, edits), pane.side
+                described = win.compare.described.get(pane.side)
+                if described is not None and described.text == pane.document.text:
+                    assert described.excluded == edits.excluded_ranges(), pane.side
+            assert len(win.comparison_panel.edits.rows) == rows
 
         @invariant()
         def marks_lie_in_the_text(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 
 import pytest
 import spacy
@@ -249,16 +248,13 @@ def test_tuples_unpack_as_documented(blank) -> None:
     assert (start, end, category, term, rule, negated) == (4, 10, "loaded", "regime", "", False)
 
 
-def test_compiling_a_thousand_terms_is_fast(blank) -> None:
+def test_a_thousand_terms_compile_with_their_forms(blank) -> None:
     rnd = random.Random(7)
     words = {"".join(rnd.choice(string.ascii_lowercase) for _ in range(rnd.randint(4, 9))) for _ in range(1200)}
     terms = tuple(Term(w + (" out" if i % 4 == 0 else "")) for i, w in enumerate(sorted(words)[:1000]))
     lex = Lexicon("big", "Big", "en", "", (Category("c", "C", "#000000", "", terms),))
-    started = time.perf_counter()
-    matcher = LexiconMatcher(blank, [lex])
-    elapsed = time.perf_counter() - started
+    matcher = LexiconMatcher(blank, [lex])  # how long it takes: `make bench` (lexicon load)
     assert matcher.term_count == 1000 and matcher.pattern_count > 3000
-    assert elapsed < 1.0, elapsed
 
 
 def test_matching_does_not_need_tagger_or_lemmatizer(trained_pipeline) -> None:

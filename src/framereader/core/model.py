@@ -225,6 +225,8 @@ class Analysis:
     passives: tuple[Passive, ...] = ()
     entity_counts: dict[str, int] = field(default_factory=dict)
     framing_counts: dict[str, int] = field(default_factory=dict)
+    #: passages the reader left out of the analysis (`core.edits`): sorted, disjoint [start, end)
+    excluded: tuple[tuple[int, int], ...] = ()
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""
@@ -254,6 +256,7 @@ class Analysis:
             "counts": {"entities": dict(self.entity_counts), "framing": dict(self.framing_counts)},
             "density": self.density(),
             "words": self.words,
+            "excluded": [list(span) for span in self.excluded],
         }
 
     @classmethod

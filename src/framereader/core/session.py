@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any, cast, get_args, get_type_hints
 
 from .atomic import atomic_write_text
+from .edits import TextEdits
+from .edits import from_json as edits_from_json
+from .edits import to_json as edits_to_json
 from .errors import DocumentError
 from .lexicons.embedded import EmbeddedLexicon, embedded_from_json, embedded_to_json
-from .model import Block, Document, DocumentMeta, Emphasis
+from .model import SIDES, Block, Document, DocumentMeta, Emphasis, Side
 from .safe_read import (
     NotARegularFile,
     TooLarge,
@@ -48,6 +51,8 @@ class Session:
     #: the `.frlex` text of every non-bundled lexicon the analysis used (see `core.lexicons.embedded`)
     embedded_lexicons: tuple[EmbeddedLexicon, ...] = ()
     pipeline_version: str | None = None  # the version of `pipeline`
+    #: the reader's edits of each text (exclusions, suppressions, label corrections)
+    edits: dict[Side, TextEdits] = field(default_factory=dict)
     #: sentences for the user about damaged parts that were left out when loading (not saved)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -176,7 +181,35 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "hidden_categories": list(session.hidden_categories),
         "view": dict(session.view),
         **_lexicons_to_json(session),
+        **_edits_to_json(session),
     }
+
+
+def _edits_to_json(session: Session) -> dict[str, Any]:
+    """The `"edits"` entry: {"left": …, "right": …} for the texts that have edits (none: no entry)."""
+    edits = {side: edits_to_json(session.edits[side]) for side in SIDES if session.edits.get(side)}
+    return {"edits": edits} if edits else {}
+
+
+def _edits_from_json(value: Any, documents: dict[Side, Document | None], path: str,
+                     warnings: list[str]) -> dict[Side, TextEdits]:
+    """The reader's edits of each text; damaged ones are dropped with a warning (a lesson from
+    before edits has none)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        warnings.append(f"{path}: the reader's edits in this lesson file are damaged and were ignored.")
+        return {}
+    edits: dict[Side, TextEdits] = {}
+    for side in SIDES:
+        document = documents[side]
+        if side not in value or document is None:
+            continue
+        found, problems = edits_from_json(value[side], document.text, f"{path} ({side} text)")
+        warnings.extend(problems)
+        if found:
+            edits[side] = found
+    return edits
 
 
 def save_session(path: str | Path, session: Session) -> None:
@@ -224,6 +257,7 @@ def load_session(path: str | Path) -> Session:
         hidden_categories=_strings(data.get("hidden_categories"), "hidden categories", name, warnings),
         view=_view(data.get("view"), name, warnings),
         **_lexicons_from_json(data, name, warnings),
+        edits=_edits_from_json(data.get("edits"), {"left": left, "right": right}, name, warnings),
         warnings=tuple(warnings),
     )
 

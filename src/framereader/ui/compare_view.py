@@ -28,6 +28,7 @@ from ..core.compare import Actor, Comparison, ProfileRow, rank_descriptors, summ
 from ..core.model import Descriptor, Side
 from . import styles
 from .agency_view import AgencyView
+from .edits_view import EditsView
 
 RELATION_HELP = {
     "amod": "adjective attached to the name",
@@ -147,6 +148,8 @@ class ComparisonPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Actors and framing")
         self.tabs.addTab(self.agency, "Who does what to whom")
+        self.edits = EditsView()  # the reader's edits of the analysis (ui.edits_controller fills it)
+        self.tabs.addTab(self.edits, "Edits")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()

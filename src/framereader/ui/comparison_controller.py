@@ -33,7 +33,10 @@ class ComparisonController(WindowPart):
         self.panel = panel
         self._category_order = category_order
         self.comparison: Comparison | None = None
-        self.described: dict[Side, Analysis] = {}  # analyses with descriptors, per side
+        self.described: dict[Side, Analysis] = {}  # analyses with descriptors (and the reader's edits), per side
+        self.raw: dict[Side, Analysis] = {}  # the same as core made them, before the reader's edits
+        #: the reader's edits of a side's analysis (`EditsController.edited` sets it)
+        self.edit: Callable[[Side, Analysis], Analysis] = lambda _side, analysis: analysis
         self._token = 0  # the newest comparison request
         self._options: HandoutOptions | None = None  # the handout options chosen last
         self.service.descriptors_ready.connect(self._on_descriptors_ready)
@@ -45,15 +48,26 @@ class ComparisonController(WindowPart):
         described, document = self.described.get(side), self.panes[side].document
         if described is not None and (document is None or described.text != document.text):
             del self.described[side]
+            self.raw.pop(side, None)
         self.update()
 
     def forget_all(self) -> None:
         self.described.clear()
+        self.raw.clear()
+        self.update()
+
+    def reapply(self) -> None:
+        """The reader's edits changed: edit the stored analyses again and compare anew (nothing
+        is analysed again)."""
+        for side, analysis in self.raw.items():
+            if side in self.described:
+                self.described[side] = self.edit(side, analysis)
         self.update()
 
     def swap(self) -> None:
         """The texts changed places; so do their descriptors."""
         self.described = {("right" if side == "left" else "left"): a for side, a in self.described.items()}
+        self.raw = {("right" if side == "left" else "left"): a for side, a in self.raw.items()}
         for side in SIDES:  # descriptors still being made were cancelled with the swap: ask again
             document, described = self.panes[side].document, self.described.get(side)
             if document is not None and (described is None or described.text != document.text):
@@ -73,7 +87,8 @@ class ComparisonController(WindowPart):
         self.changed.emit()
 
     def _on_descriptors_ready(self, side: Side, analysis: Analysis) -> None:
-        self.described[side] = analysis
+        self.raw[side] = analysis
+        self.described[side] = self.edit(side, analysis)
         self.update()
 
     def _on_comparison_ready(self, token: int, comparison: Comparison) -> None:

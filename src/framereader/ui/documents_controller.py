@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from .context import WindowContext, WindowPart
+from ..core.edits import TextEdits
 from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document
 from ..core.errors import FrameReaderError
 from ..core.model import SIDES, Document, Side
@@ -48,6 +50,7 @@ class DocumentsController(WindowPart):
     _loaded = Signal(str, int, str, object)  # side, request, path, Document or FrameReaderError (from a thread)
     about_to_change = Signal()  # marks and comparisons of the old texts are now stale
     swapped = Signal()  # the two texts (and their analyses) changed places
+    lesson_opened = Signal(object)  # the Session whose texts the panes now show (for its edits)
 
     def __init__(self, context: WindowContext, visibility: "VisibilityModel", view: "ViewController") -> None:
         super().__init__(context)
@@ -57,6 +60,8 @@ class DocumentsController(WindowPart):
         self._requests: dict[Side, int] = {"left": 0, "right": 0}  # newest open per side
         self._loaded.connect(self._on_loaded)  # queued: emitted from the loading thread
         self.lesson_lexicons: LessonLexicons | None = None  # set by the window: lexicons in lesson files
+        #: the reader's edits to save in a lesson, per side (`EditsController` provides them)
+        self.lesson_edits: Callable[[], dict[Side, TextEdits]] = dict
 
     # ------------------------------------------------------------------ opening
     def open_dialog(self, side: Side) -> None:
@@ -224,6 +229,7 @@ class DocumentsController(WindowPart):
             self.view.set_sync(view["sync"])
         if notes:
             self.messages.status(" ".join(notes), 20000)
+        self.lesson_opened.emit(session)
         self._remember(path)
         return True
 
@@ -253,6 +259,7 @@ class DocumentsController(WindowPart):
             hidden_labels=tuple(sorted(value.hidden_labels)),
             hidden_categories=tuple(sorted(value.hidden_categories)),
             view={"zoom": self.settings.zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
+            edits=self.lesson_edits(),
         )
         try:
             save_session(path, session)

@@ -30,6 +30,7 @@ from .context import WindowContext
 from .comparison_controller import ComparisonController
 from .document_identity import DocumentIdentity
 from .documents_controller import DocumentsController
+from .edits_controller import EditsController
 from .highlighter import StyleBook
 from .legend import Legend
 from .lesson_lexicons import LessonLexicons
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
         self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
+        self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
@@ -309,7 +311,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_ready(self, side: Side, analysis: Analysis) -> None:
         pane = self.pane[side]
         pane.book, pane.visibility = self.book, self.visibility.value
-        pane.set_analysis(analysis)  # the legend follows on analysis_shown
+        pane.set_analysis(self.edits.apply(side, analysis))  # with the reader's edits; the legend follows
         self.status.update()
 
     def _on_failed(self, side: Side | None, message: str) -> None:

@@ -143,6 +143,7 @@ class Pane(QWidget):
         self._build_timer.stop()
         self._build = None
         self.built = result
+        self._draw_marks()  # layers and marks set while the text was being built
         self._on_built(result)
         pending, self._pending_analysis = self._pending_analysis, None
         if pending is not None:

@@ -24,7 +24,7 @@ from ..palette import entity_colour, shade, tint
 from .chart import svg_chart, table_chart
 from .glossary import glossary_html
 from .highlight import ENTITY_TINT, cold_html, highlighted_html
-from .markup import css_ident, defuse, display_name, esc
+from .markup import css_ident, defuse, display_name, esc, plural
 from .options import MODES, HandoutOptions
 from .sections import (
     actors_html,
@@ -99,6 +99,8 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
         # Qt prints a superscript at 2/3 of its size: 11.5 pt keeps the category numbers legible.
         ".mark { font-family: Helvetica, Arial, sans-serif; font-weight: bold; "
         + ("font-size: 11.5pt; }" if for_qt else "font-size: 0.75em; }"),
+        f".omitted {{ color: #777777; }} .omitted-note {{ font-family: Helvetica, Arial, sans-serif; "
+        f"font-style: italic; font-size: {SMALL_PT}pt; }}",
         ".frame { text-decoration-line: underline; text-decoration-thickness: 2px; text-decoration-skip-ink: none; }",
         f"table.data {{ border-collapse: collapse; font-family: Helvetica, Arial, sans-serif; font-size: {TABLE_PT}pt; "
         "margin: 4px 0 6px 0; }",
@@ -142,6 +144,8 @@ def _column_head(side: str, analysis: Analysis, title: str, byline: str, options
     counts = f"{analysis.words} words" if options.mode == "cold" else (
         f"{analysis.words} words · {framing} framing terms · {len(analysis.entities)} names"
     )
+    if analysis.excluded:
+        counts += f" · {plural(len(analysis.excluded), 'passage')} omitted from the analysis by the reader"
     by = f'<div class="small byline">{esc(byline)}</div>' if byline else ""
     note = f'<div class="small">{esc(analysis.model.note)}</div>' if analysis.model.note else ""
     return f'<div class="colhead">{side}: {esc(title)}</div>{by}<div class="small">{counts}</div>{note}'

@@ -24,6 +24,9 @@ COLD_NUMBER_EVERY = 5
 ENTITY_TINT = 0.35
 #: Text colour of body text in print.
 INK = "#1a1a1a"
+#: Text colour of a passage the reader left out of the analysis, and what follows it.
+OMITTED_INK = "#777777"
+OMITTED_NOTE = "[omitted from analysis]"
 
 
 def qt_code(cat: CategoryStyle) -> str:
@@ -37,7 +40,7 @@ def qt_code(cat: CategoryStyle) -> str:
 class _Span:
     start: int
     end: int
-    kind: str  # "ent" or "frame"
+    kind: str  # "ent", "frame" or "omit" (a passage the reader excluded)
     key: str  # entity label or category id
     title: str
     rank: tuple[object, ...]
@@ -45,7 +48,8 @@ class _Span:
 
 def _spans(analysis: Analysis, cats: Mapping[str, CategoryStyle], options: HandoutOptions) -> list[_Span]:
     n = len(analysis.text)
-    spans: list[_Span] = []
+    spans: list[_Span] = [_Span(max(0, a), min(n, b), "omit", "", "Omitted from the analysis by the reader",
+                                (-1, a, -b)) for a, b in analysis.excluded if max(0, a) < min(n, b)]
     for e in analysis.entities:
         start, end = max(0, e.start), min(n, e.end)
         if start < end and options.shows_label(e.label):
@@ -101,7 +105,12 @@ def highlighted_html(
             opened: list[str] = []
             closing: list[str] = []
             for s in active:
-                if s.kind == "ent":
+                if s.kind == "omit":
+                    style = f' style="color: {OMITTED_INK}"' if for_qt else ""
+                    opened.append(f'<span class="omitted" title="{esc(s.title)}"{style}>')
+                    closing.append((f' <span class="small omitted-note"{style}>{OMITTED_NOTE}</span>'
+                                    if s.end == b else "") + "</span>")
+                elif s.kind == "ent":
                     colour = entity_colour(s.key, palette)
                     style = f' style="background-color: {tint(colour, ENTITY_TINT)}"' if for_qt else ""
                     opened.append(
