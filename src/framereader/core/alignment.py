@@ -283,12 +283,16 @@ def align_passages(
     right_text: str,
     left_actors: Iterable[tuple[int, int, str]] = (),
     right_actors: Iterable[tuple[int, int, str]] = (),
+    left_excluded: Sequence[Range] = (),
+    right_excluded: Sequence[Range] = (),
 ) -> Alignment:
     """Pair the paragraphs (and sentences of long paragraphs) of `left_text` with those of
     `right_text` that report the same thing; actors are (start, end, actor key) mentions, the
-    key being the same for one actor in both texts."""
+    key being the same for one actor in both texts. Paragraphs the reader excluded from the
+    analysis (wholly inside an excluded range) are neither paired nor one-sided."""
     l_actors, r_actors = sorted(left_actors), sorted(right_actors)
-    l_paras, r_paras = paragraph_ranges(left_text), paragraph_ranges(right_text)
+    l_paras = _not_excluded(paragraph_ranges(left_text), left_excluded)
+    r_paras = _not_excluded(paragraph_ranges(right_text), right_excluded)
     l_bags = [features(left_text, a, b, _within(l_actors, a, b)) for a, b in l_paras]
     r_bags = [features(right_text, a, b, _within(r_actors, a, b)) for a, b in r_paras]
     keep_l = [i for i, bag in enumerate(l_bags) if bag]
@@ -308,6 +312,13 @@ def align_passages(
         left_only=tuple(r for r in l_paras if r not in paired_l),
         right_only=tuple(r for r in r_paras if r not in paired_r),
     )
+
+
+def _not_excluded(ranges: list[Range], excluded: Sequence[Range]) -> list[Range]:
+    """The ranges not wholly inside one of the `excluded` ranges."""
+    if not excluded:
+        return ranges
+    return [r for r in ranges if not any(a <= r[0] and r[1] <= b for a, b in excluded)]
 
 
 def _within(actors: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:

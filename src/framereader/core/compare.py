@@ -565,7 +565,8 @@ def compare(
         for index, actor in enumerate(actors):
             for side in ("left", "right"):
                 mentions[side].extend((a, b, str(index)) for a, b in actor.side(side).mentions)  # type: ignore[arg-type]
-        alignment = align_passages(left.text, right.text, mentions["left"], mentions["right"])
+        alignment = align_passages(left.text, right.text, mentions["left"], mentions["right"],
+                                   left.excluded, right.excluded)
     return Comparison(
         actors=actors,
         profile=framing_profile(left, right, categories, top_terms=top_terms),
