@@ -24,6 +24,7 @@ from ..core.lexicons.library import LexiconLibrary
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
 from . import styles
+from .alignment_layer import AlignmentLayer
 from .actions import bind_undo_actions, build_actions, build_menus, fill_highlight_menu, fill_theme_menu
 from .compare_view import ComparisonPanel
 from .context import WindowContext
@@ -39,6 +40,7 @@ from .mentions import MentionMarker, MentionNavigator
 from .messages import MessageSink
 from .model_controller import ModelController
 from .pane import Pane
+from .passive_layer import PassiveLayer
 from .progress import ProgressIndicator
 from .reveal import RevealController
 from .sync import ScrollLinker
@@ -121,8 +123,13 @@ class MainWindow(QMainWindow):
         self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
+        self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
+                                       self._on_focused)
+        self.passives = PassiveLayer(context, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
+        self.passages.bind_actions(self.commands)
+        self.passives.bind_actions(self.commands)
         self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
             "highlights": lambda menu: menu.aboutToShow.connect(
@@ -164,7 +171,9 @@ class MainWindow(QMainWindow):
             "export_handout": lambda: self.compare.export_handout_dialog(vis.value),
             "print": lambda: self.compare.print_dialog(vis.value), "preferences": models.show_preferences, "quit": self.close,
             "undo": self.undo.undo, "redo": self.undo.redo, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
-            "sync": view.set_sync, "highlights": vis.set_all,
+            "sync": view.set_sync, "highlights": vis.set_all, "sync_by_passages": self.passages.set_sync_by_passages,
+            "matching_passages": self.passages.set_shown, "go_to_counterpart": self.passages.go_to_counterpart,
+            "agentless_passives": self.passives.set_shown,
             "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
             "clear_marks": self.escape, "presenter": view.set_presenting,
             "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,

@@ -25,13 +25,15 @@ from .text_builder import BuiltText, build_steps
 from .tooltips import highlight_tooltip
 from .visibility import Visibility
 
-__all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "LayerSpan"]
+__all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "PaneTooltipProvider", "LayerSpan"]
 
 #: a span of a drawing layer: core offsets and the format drawn over them (an extra selection)
 LayerSpan = tuple[int, int, QTextCharFormat]
 #: adds entries to the pane's context menu: (menu, pane, core offset under the mouse or None,
 #: the selected core span or None)
 PaneMenuProvider = Callable[[QMenu, "Pane", "int | None", "tuple[int, int] | None"], None]
+#: adds to the tooltip at a core offset: (pane, core offset) -> HTML ("" for nothing)
+PaneTooltipProvider = Callable[["Pane", int], str]
 
 
 class Pane(QWidget):
@@ -61,6 +63,7 @@ class Pane(QWidget):
         self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
         self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
         self._menu_providers: list[PaneMenuProvider] = []
+        self._tooltip_providers: list[PaneTooltipProvider] = []
         self.language_note = ""  # "This text looks German; the pipeline is English…" (set by the window)
         self._word_estimate: tuple[Document | None, int] = (None, 0)
 
@@ -265,8 +268,16 @@ class Pane(QWidget):
         return self.built.offsets.to_core(position) if self.built is not None else -1
 
     def describe_position(self, position: int) -> str:
-        """Tooltip HTML for the highlights at Qt `position`."""
-        return highlight_tooltip(self.entity_at(position), self.framing_at(position), self.book, self.visibility)
+        """Tooltip HTML for the highlights at Qt `position`, then what the tooltip providers add."""
+        parts = [highlight_tooltip(self.entity_at(position), self.framing_at(position), self.book, self.visibility)]
+        if self.built is not None:
+            offset = self.built.offsets.to_core(position)
+            parts.extend(provider(self, offset) for provider in self._tooltip_providers)
+        return "<hr>".join(part for part in parts if part)
+
+    def add_tooltip_provider(self, provider: PaneTooltipProvider) -> None:
+        """Let a behaviour object add to the tooltip (a drawing layer explains its spans)."""
+        self._tooltip_providers.append(provider)
 
     def _ruler_lanes(self) -> tuple[tuple[list[int], list[QColor]], tuple[list[int], list[QColor]]]:
         """Ruler marks per lane (entities, framing): ascending Qt positions and their colours."""

@@ -46,3 +46,19 @@ def highlight_tooltip(entity: EntitySpan | None, framing: FramingSpan | None, bo
             text += f"<br>More neutral: <i>{html.escape(alternative)}</i>"
         parts.append(text)
     return "<hr>".join(parts)
+
+
+#: What the agentless-passive layer says (the issue's wording: a framing device of its own).
+PASSIVE_QUESTION = "Who did it? — the text does not say"
+
+
+def passive_tooltip(phrase: str) -> str:
+    """Tooltip HTML for an agentless passive ("were counted")."""
+    return (f"<b>{PASSIVE_QUESTION}.</b><br>Agentless passive: “{html.escape(phrase)}”.<br>"
+            "<i>A passive without “by …” can leave out who acted.</i>")
+
+
+def one_sided_tooltip(other: str) -> str:
+    """Tooltip HTML for a passage with no counterpart in the `other` ("left"/"right") text."""
+    return (f"<b>Only in this text</b><br>No passage of the {html.escape(other)} text reports this "
+            "(View ▸ Matching Passages).")
