@@ -55,7 +55,7 @@ def band_format(index: int, sentence: bool = False) -> QTextCharFormat:
 def one_sided_format() -> QTextCharFormat:
     """Grey hatching for a passage only one text has (visible in grey-scale and on projectors)."""
     fmt = QTextCharFormat()
-    strength = 0.5 if styles.THEME == "high-contrast" else 0.3
+    strength = 0.65 if styles.THEME == "high-contrast" else 0.5
     fmt.setBackground(QBrush(QColor(styles.mix(styles.INK_MUTED, strength, styles.PAPER)), Qt.BrushStyle.BDiagPattern))
     return fmt
 

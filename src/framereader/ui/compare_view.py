@@ -191,7 +191,7 @@ class ComparisonPanel(QWidget):
         self.status.setText(
             f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in {left_name} · "
             f"{len(comparison.only_right)} only in {right_name} · agentless passives: "
-            f"{comparison.agentless('left')} in {left_name}, {comparison.agentless('right')} in {right_name}"
+            f"{comparison.agentless('left')} left · {comparison.agentless('right')} right"
         )
         self.table.setRowCount(len(shared))
         for row, actor in enumerate(shared):

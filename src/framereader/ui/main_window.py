@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
                                     self._on_focused, self)
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
                                        self._on_focused)
-        self.passives = PassiveLayer(context, self.visibility, self.view)
+        self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
         self.passages.bind_actions(self.commands)

@@ -10,9 +10,10 @@ import re
 
 from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
-from ..core.model import Passive
+from ..core.model import Analysis, Passive
 from . import styles
 from .alignment_layer import tinted_spans, without
+from .comparison_controller import ComparisonController
 from .context import WindowContext, WindowPart
 from .pane import LayerSpan, Pane
 from .tooltips import passive_tooltip
@@ -53,9 +54,8 @@ def passive_format() -> QTextCharFormat:
     return fmt
 
 
-def agentless(pane: Pane) -> list[tuple[int, int, Passive]]:
-    """Verb phrases (core spans) of the pane's agentless passives, in text order."""
-    analysis = pane.analysis
+def agentless(analysis: Analysis | None) -> list[tuple[int, int, Passive]]:
+    """Verb phrases (core spans) of the agentless passives of `analysis`, in text order."""
     if analysis is None:
         return []
     return sorted((*verb_phrase(analysis.text, p), p) for p in analysis.passives if p.agent is None)
@@ -65,10 +65,14 @@ class PassiveLayer(WindowPart):
     """Draws the agentless passives of each pane while View ▸ Agentless Passives is ticked and
     highlights are shown; explains them in the tooltip."""
 
-    def __init__(self, context: WindowContext, visibility: VisibilityModel, view: ViewController) -> None:
+    def __init__(self, context: WindowContext, compare: ComparisonController, visibility: VisibilityModel,
+                 view: ViewController) -> None:
         super().__init__(context)
+        self.compare = compare
         self.visibility = visibility
         self._action: QAction | None = None
+        self._phrases: dict[int, list[tuple[int, int, Passive]]] = {}  # id(analysis) -> its phrases
+        compare.changed.connect(self.refresh)
         visibility.changed.connect(self.refresh)
         view.theme_changed.connect(self.refresh)
         for pane in self.panes.values():
@@ -93,6 +97,28 @@ class PassiveLayer(WindowPart):
             self.messages.status("Agentless passives show with the highlights (View ▸ All Highlights).", 5000)
         self._save_settings()
 
+    def analysis(self, pane: Pane) -> Analysis | None:
+        """The analysis with the pane's passives: the one with descriptors (made for the
+        comparison) when it is for the shown text, else the pane's own."""
+        described, document = self.compare.described.get(pane.side), pane.document
+        if described is not None and document is not None and described.text == document.text:
+            return described
+        return pane.analysis
+
+    def phrases(self, pane: Pane) -> list[tuple[int, int, Passive]]:
+        """The agentless passives' verb phrases in `pane` (core spans), in text order."""
+        analysis = self.analysis(pane)
+        if analysis is None:
+            return []
+        if id(analysis) not in self._phrases:
+            self._phrases = {**{k: v for k, v in self._phrases.items() if k in self._live()},
+                             id(analysis): agentless(analysis)}
+        return self._phrases[id(analysis)]
+
+    def _live(self) -> set[int]:
+        return {id(a) for a in (*self.compare.described.values(), *(p.analysis for p in self.panes.values()))
+                if a is not None}
+
     def refresh(self) -> None:
         for pane in self.panes.values():
             self.refresh_pane(pane)
@@ -100,16 +126,16 @@ class PassiveLayer(WindowPart):
     def refresh_pane(self, pane: Pane) -> None:
         """Draw (or remove) the layer in `pane`."""
         spans: list[LayerSpan] = []
-        if self.shown and pane.analysis is not None:
+        if self.shown and pane.document is not None:
             fmt = passive_format()
-            phrases = [(a, b) for a, b, _p in agentless(pane)]
+            phrases = [(a, b) for a, b, _p in self.phrases(pane)]
             spans = [(a, b, fmt) for a, b in without(phrases, tinted_spans(pane, self.visibility.value))]
         pane.set_layer(LAYER, spans, LAYER_ORDER)
 
     def _tooltip(self, pane: Pane, offset: int) -> str:
-        if not self.shown or pane.analysis is None:
+        if not self.shown or pane.document is None:
             return ""
-        for start, end, _passive in agentless(pane):
+        for start, end, _passive in self.phrases(pane):
             if start <= offset < end:
-                return passive_tooltip(pane.analysis.text[start:end])
+                return passive_tooltip(pane.document.text[start:end])
         return ""
