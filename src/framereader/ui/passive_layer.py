@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
 from ..core.model import Analysis, Passive
 from . import styles
-from .alignment_layer import tinted_spans, without
 from .comparison_controller import ComparisonController
 from .context import WindowContext, WindowPart
 from .pane import LayerSpan, Pane
@@ -128,8 +127,8 @@ class PassiveLayer(WindowPart):
         spans: list[LayerSpan] = []
         if self.shown and pane.document is not None:
             fmt = passive_format()
-            phrases = [(a, b) for a, b, _p in self.phrases(pane)]
-            spans = [(a, b, fmt) for a, b in without(phrases, tinted_spans(pane, self.visibility.value))]
+            # drawn over a framing term's tint too ("mistakes were made"): its underline stays
+            spans = [(a, b, fmt) for a, b, _p in self.phrases(pane)]
         pane.set_layer(LAYER, spans, LAYER_ORDER)
 
     def _tooltip(self, pane: Pane, offset: int) -> str:
