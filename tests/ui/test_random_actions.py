@@ -320,6 +320,18 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                         assert 0 <= qt_start <= qt_end < qt_length, (pane.side, qt_start, qt_end)
 
         @invariant()
+        def layers_lie_in_the_text(self) -> None:
+            """Matching passages and agentless passives: inside the shown text, and no bands
+            without a comparison of the texts the panes show."""
+            for pane in win.panes:
+                length = len(pane.document.text) if pane.document is not None else 0
+                for name in ("passages", "passives"):
+                    for start, end, _fmt in pane.layer(name):
+                        assert 0 <= start < end <= length, (pane.side, name, start, end)
+                if win.passages.alignment is None or not win.settings.matching_passages:
+                    assert not pane.layer("passages"), pane.side
+
+        @invariant()
         def panes_draw_the_navigators_marks(self) -> None:
             for pane in win.panes:
                 assert pane.marks == win.marks.spans(pane.side), pane.side
