@@ -1,6 +1,6 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png] [--model NAME]
+    framereader [A] [B] [--screenshot OUT.png] [--dock-tab actors|agency] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
@@ -90,6 +90,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
+                        help="comparison dock tab to show: actors and framing, or who does what to whom")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
@@ -359,7 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.smoke:
         _arm_smoke()
-    return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model)
+    return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model,
+                   dock_tab=args.dock_tab)
 
 
 def engine_factory(model: str | None) -> "Engine":

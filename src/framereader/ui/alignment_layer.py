@@ -35,8 +35,8 @@ LAYER_ORDER = -10  # under every other layer and the marked mentions
 #: Hues of the bands, pair i taking hue i (cycling); mixed faintly into the theme's paper.
 BAND_HUES = ("#3d7fd1", "#3f9a55", "#d99a1e", "#8e5cc9", "#1f9c9c", "#cc4f6e")
 #: How much of the hue each theme mixes into its paper (paragraph pairs; sentence pairs more).
-BAND_AMOUNT = {"light": 0.12, "dark": 0.2, "high-contrast": 0.16}
-SENTENCE_BOOST = 1.7
+BAND_AMOUNT = {"light": 0.17, "dark": 0.24, "high-contrast": 0.2}
+SENTENCE_BOOST = 1.5
 OTHER: dict[Side, Side] = {"left": "right", "right": "left"}
 
 
@@ -55,7 +55,7 @@ def band_format(index: int, sentence: bool = False) -> QTextCharFormat:
 def one_sided_format() -> QTextCharFormat:
     """Grey hatching for a passage only one text has (visible in grey-scale and on projectors)."""
     fmt = QTextCharFormat()
-    strength = 0.65 if styles.THEME == "high-contrast" else 0.5
+    strength = 0.3 if styles.THEME == "high-contrast" else 0.42  # lines behind text: light enough to read through
     fmt.setBackground(QBrush(QColor(styles.mix(styles.INK_MUTED, strength, styles.PAPER)), Qt.BrushStyle.BDiagPattern))
     return fmt
 

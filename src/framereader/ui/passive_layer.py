@@ -46,7 +46,7 @@ def verb_phrase(text: str, passive: Passive) -> tuple[int, int]:
 def passive_format() -> QTextCharFormat:
     """A grey tint and a dotted underline: neither an entity's colour nor a framing underline."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(styles.mix(styles.INK_MUTED, 0.5 if styles.THEME == "high-contrast" else 0.22,
+    fmt.setBackground(QColor(styles.mix(styles.INK_MUTED, 0.2 if styles.THEME == "high-contrast" else 0.22,
                                         styles.PAPER)))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     fmt.setUnderlineColor(QColor(styles.INK))
