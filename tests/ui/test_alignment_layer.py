@@ -189,3 +189,18 @@ def test_a_new_text_removes_the_bands_until_it_is_compared(qtbot, compared, tmp_
     qtbot.waitUntil(lambda: compared.compare.comparison is not None, timeout=WAIT_MS)
     assert compared.pane["right"].layer(PASSAGES)  # the weather text has only one-sided passages
     assert compared.errors == []
+
+
+def test_bands_are_drawn_after_a_swap_on_a_slow_machine(qtbot, compared, monkeypatch) -> None:
+    from framereader.ui import pane as pane_module
+
+    slow = pane_module.build_steps
+    monkeypatch.setattr(pane_module, "build_steps", lambda *args: slow(*args, budget_s=0.0))
+    compared.documents.swap()
+    qtbot.waitUntil(lambda: compared.compare.comparison is not None and compared.analysed(), timeout=WAIT_MS)
+    for pane in compared.panes:
+        spans = pane.layer(PASSAGES)
+        assert spans
+        drawn = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.view.extraSelections()}
+        assert all(pane.built.offsets.span_to_qt(a, b) in drawn for a, b, _f in spans), pane.side
+    assert compared.pane["left"].title.startswith("Calm Heads")  # the texts did change places
