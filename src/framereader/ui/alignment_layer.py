@@ -138,10 +138,11 @@ class AlignmentLayer(WindowPart):
         self._focused = focused
         self._focus = focus
         self._actions: dict[str, QAction] = {}
-        self._points_cache: tuple[tuple[object, ...], list[tuple[float, float]]] | None = None
+        #: the alignment, the layout it was measured in, and its sync points in document y
+        self._points_cache: tuple[Alignment, tuple[object, ...], list[tuple[float, float]]] | None = None
         linker.points = self.sync_points
         linker.by_points = self.settings.sync_by_passages
-        compare.changed.connect(self.refresh)
+        compare.changed.connect(self._on_comparison)
         visibility.changed.connect(self.refresh)
         view.theme_changed.connect(self.refresh)
         for pane in self.panes.values():
@@ -176,6 +177,11 @@ class AlignmentLayer(WindowPart):
             shown = alignment is not None and self.settings.matching_passages
             holes = tinted_spans(pane, self.visibility.value) if shown else []
             pane.set_layer(LAYER, layer_spans(alignment, side, holes) if shown and alignment else [], LAYER_ORDER)
+
+    def _on_comparison(self) -> None:
+        self.refresh()
+        if self.linker.by_points and self.alignment is not None:
+            self.linker.set_by_points(True)  # line the panes up by the new matches now
 
     def set_shown(self, on: bool) -> None:
         """View ▸ Matching Passages."""
@@ -237,13 +243,13 @@ class AlignmentLayer(WindowPart):
         if alignment is None or left.built is None or right.built is None or left.building or right.building:
             return None
         documents = (left.view.document(), right.view.document())
-        key = (id(alignment), *(d.documentLayout().documentSize().toTuple() for d in documents),
-               *(d.revision() for d in documents))
-        if self._points_cache is not None and self._points_cache[0] == key:
-            return self._points_cache[1]
+        key = (*(d.documentLayout().documentSize().toTuple() for d in documents), *(d.revision() for d in documents))
+        cache = self._points_cache
+        if cache is not None and cache[0] is alignment and cache[1] == key:
+            return cache[2]
         points = [(document_y(documents[0], left.built.offsets.to_qt(a)),
                    document_y(documents[1], right.built.offsets.to_qt(b))) for a, b in alignment.sync_points()]
-        self._points_cache = (key, points)
+        self._points_cache = (alignment, key, points)
         return points
 
     # ------------------------------------------------------------------ pane hooks

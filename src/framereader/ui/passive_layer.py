@@ -26,6 +26,7 @@ _AUXILIARY = frozenset("""am is are was were be been being get gets got gotten g
 shall should can could may might must cannot not never n't also still already reportedly allegedly""".split())
 _WORD = re.compile(r"[\w’']+")
 MAX_AUXILIARIES = 4
+PHRASE_CACHE = 4  # analyses whose phrases are kept (both panes, with and without descriptors)
 
 
 def verb_phrase(text: str, passive: Passive) -> tuple[int, int]:
@@ -70,7 +71,7 @@ class PassiveLayer(WindowPart):
         self.compare = compare
         self.visibility = visibility
         self._action: QAction | None = None
-        self._phrases: dict[int, list[tuple[int, int, Passive]]] = {}  # id(analysis) -> its phrases
+        self._phrases: list[tuple[Analysis, list[tuple[int, int, Passive]]]] = []  # newest last
         compare.changed.connect(self.refresh)
         visibility.changed.connect(self.refresh)
         view.theme_changed.connect(self.refresh)
@@ -109,14 +110,12 @@ class PassiveLayer(WindowPart):
         analysis = self.analysis(pane)
         if analysis is None:
             return []
-        if id(analysis) not in self._phrases:
-            self._phrases = {**{k: v for k, v in self._phrases.items() if k in self._live()},
-                             id(analysis): agentless(analysis)}
-        return self._phrases[id(analysis)]
-
-    def _live(self) -> set[int]:
-        return {id(a) for a in (*self.compare.described.values(), *(p.analysis for p in self.panes.values()))
-                if a is not None}
+        for known, phrases in self._phrases:
+            if known is analysis:
+                return phrases
+        phrases = agentless(analysis)
+        self._phrases = [*self._phrases[-(PHRASE_CACHE - 1):], (analysis, phrases)]
+        return phrases
 
     def refresh(self) -> None:
         for pane in self.panes.values():
