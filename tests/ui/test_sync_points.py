@@ -50,6 +50,16 @@ def test_the_mapping_stays_in_range_and_never_goes_backwards(value, points) -> N
     target = map_scroll_by_points(value, 4000, 500, 2500, 700, points)
     assert 0 <= target <= 2500
     assert map_scroll_by_points(min(4000, value + 37), 4000, 500, 2500, 700, points) >= target
+    assert map_scroll_by_points(0, 4000, 500, 2500, 700, points) == 0
+    assert map_scroll_by_points(4000, 4000, 500, 2500, 700, points) == 2500
+
+
+def test_a_short_target_passage_holds_the_target_still_instead_of_going_back() -> None:
+    # a long source passage (y 100 to 2100) matches a short target one (y 1000 to 1010)
+    points = [(100.0, 1000.0), (2100.0, 1010.0)]
+    values = [map_scroll_by_points(v, 3000, 500, 3000, 500, points) for v in range(0, 3001, 50)]
+    assert values == sorted(values)
+    assert len(set(values[10:30])) < 5  # holding (nearly) still over the long passage
 
 
 def test_the_linker_follows_the_points_only_when_asked(qtbot) -> None:

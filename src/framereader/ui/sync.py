@@ -50,15 +50,18 @@ def _knots(points: SyncPoints, src_total: float, dst_total: float) -> list[tuple
     return knots
 
 
-def map_y(y: float, points: SyncPoints, src_total: float, dst_total: float) -> float:
-    """The target document y matching source document y, through the sync `points` (source
-    y, target y) and the two documents' ends, linearly in between."""
-    knots = _knots(points, src_total, dst_total)
-    y = min(src_total, max(0.0, y))
+def _interpolate(knots: list[tuple[float, float]], y: float) -> float:
+    y = min(knots[-1][0], max(0.0, y))
     for (a0, b0), (a1, b1) in zip(knots, knots[1:]):
         if y <= a1:
             return b0 + (b1 - b0) * ((y - a0) / (a1 - a0) if a1 > a0 else 0.0)
-    return dst_total
+    return knots[-1][1]
+
+
+def map_y(y: float, points: SyncPoints, src_total: float, dst_total: float) -> float:
+    """The target document y matching source document y, through the sync `points` (source
+    y, target y) and the two documents' ends, linearly in between."""
+    return _interpolate(_knots(points, src_total, dst_total), y)
 
 
 def map_scroll_by_points(value: float, src_max: float, src_page: float, dst_max: float, dst_page: float,
@@ -66,13 +69,27 @@ def map_scroll_by_points(value: float, src_max: float, src_page: float, dst_max:
     """Target scroll value for source scroll `value` when sync points (source document y, target
     document y) must line up. The anchor slides down the viewport as in `map_scroll`; the source
     point under it is mapped through the points and put under the same line of the target's
-    viewport. Without points this is `map_scroll` exactly."""
+    viewport. Without points this is `map_scroll` exactly.
+
+    Where a passage is much shorter in the target than in the source, keeping the same line
+    would scroll the target backwards while the source goes forwards: the target then holds
+    still (the mapping is the running maximum, so it never goes back)."""
     if src_max <= 0 or dst_max <= 0:
         return 0
-    t = min(1.0, max(0.0, value / src_max))
-    anchor_src = value + t * src_page
-    target = map_y(anchor_src, points, src_max + src_page, dst_max + dst_page) - t * dst_page
-    return round(min(dst_max, max(0.0, target)))
+    src_total = src_max + src_page
+    knots = _knots(points, src_total, dst_max + dst_page)
+    scale = src_total / src_max  # the anchor's document y per unit of scroll value
+
+    def target(v: float) -> float:
+        return _interpolate(knots, v * scale) - (v / src_max) * dst_page
+
+    value = min(float(src_max), max(0.0, value))
+    best = target(value)
+    for a, _b in knots[1:-1]:  # the mapping is linear between knots: its maximum so far is at one
+        if a / scale >= value:
+            break
+        best = max(best, target(a / scale))
+    return round(min(dst_max, max(0.0, best)))
 
 
 def document_y(document: QTextDocument, position: int) -> float:
