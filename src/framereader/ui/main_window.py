@@ -128,8 +128,8 @@ class MainWindow(QMainWindow):
         self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
-        self.passages.bind_actions(self.commands)
-        self.passives.bind_actions(self.commands)
+        for layer in (self.passages, self.passives):
+            layer.bind_actions(self.commands)  # tick their View entries from the settings
         self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
             "highlights": lambda menu: menu.aboutToShow.connect(
