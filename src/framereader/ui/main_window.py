@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import gc
 from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
-from .. import __version__
 from ..core.lexicons.library import LexiconLibrary
 from ..core.model import SIDES, Analysis, ModelInfo, Side
 from ..core.settings import Settings, load_settings, save_settings
@@ -41,29 +39,13 @@ from .messages import MessageSink
 from .model_controller import ModelController
 from .pane import Pane
 from .passive_layer import PassiveLayer
+from .about import freeze_long_lived_objects, show_about
 from .progress import ProgressIndicator
 from .reveal import RevealController
 from .sync import ScrollLinker
 from .view_controller import ViewController
 from .visibility import VisibilityModel, visibility_from_lists
 from .worker import AnalysisService, EngineFactory, EngineLike
-
-def _freeze_long_lived_objects() -> None:
-    """Once a model is loaded, move everything alive (the pipeline's many objects) out of the
-    cyclic GC's reach, so the worker's collections (holding the GIL) walk less. Collect first:
-    frozen cyclic garbage would never be freed; unfreezing first frees a replaced pipeline."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-ABOUT_HTML = (
-    "<h3>FrameReader {version}</h3><p>Read two articles side by side and see how each one frames the same "
-    "events: named entities are tinted by type and loaded framing language is underlined by category.</p>"
-    "<p>Everything runs on this computer; no text leaves it.</p>"
-    "<p>A highlighted word is worth a second look, not proof of bias.</p>"
-)
-
 
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
@@ -179,7 +161,7 @@ class MainWindow(QMainWindow):
             "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,
             "show_all": vis.show_all,
             "lexicons": models.show_lexicons, "add_lexicon": models.add_lexicon_dialog,
-            "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": self.show_about,
+            "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": lambda: show_about(self),
         }
 
     def _connect(self) -> None:
@@ -289,7 +271,7 @@ class MainWindow(QMainWindow):
         self.status.update()
 
     def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple, note: str | None) -> None:
-        _freeze_long_lived_objects()
+        freeze_long_lived_objects()
         for pane in self.panes:
             pane.model_name = info.name
         self.models.pipeline_loaded()
@@ -342,9 +324,6 @@ class MainWindow(QMainWindow):
     def show_legend(self) -> None:
         self.legend_dock.show()
         self.legend_dock.raise_()
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, "About FrameReader", ABOUT_HTML.format(version=__version__))
 
     # ------------------------------------------------------------------ window state
     def _update_title(self) -> None:
