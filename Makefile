@@ -34,6 +34,7 @@ test: sysdeps
 
 screenshot: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/framereader --screenshot docs/screenshot.png $(SAMPLES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/framereader --screenshot docs/presenter.png --presenter --reveal 1 $(SAMPLES)
 
 bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py

@@ -1,6 +1,6 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png] [--dock-tab actors|agency] [--model NAME]
+    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--dock-tab actors|agency]] [--presenter] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
@@ -92,6 +92,10 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
                         help="comparison dock tab to show: actors and framing, or who does what to whom")
+    parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
+    parser.add_argument("--reveal", metavar="N", type=int, default=None,
+                        help="with --screenshot: hide every highlight for reading, then reveal N categories")
+    parser.add_argument("--theme", choices=["light", "dark", "high-contrast"], help="with --screenshot: the theme")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
@@ -357,12 +361,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = run_headless(argv)
         return _flush_stdout() or code
     args = _gui_parser().parse_args(argv)
-    from .ui.app import run_gui
+    from .ui.app import Stage, run_gui
 
     if args.smoke:
         _arm_smoke()
+    if args.reveal is not None and (args.reveal < 0 or not args.screenshot):
+        print("framereader: --reveal needs --screenshot and a number of categories (0 or more).", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model,
-                   dock_tab=args.dock_tab)
+                   stage=Stage(args.presenter, args.reveal, args.theme), dock_tab=args.dock_tab)
 
 
 def engine_factory(model: str | None) -> "Engine":

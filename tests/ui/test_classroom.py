@@ -21,7 +21,7 @@ def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -
     assert window.panes[0].view.document().defaultFont().pointSizeF() > before * 1.4
     assert not window.legend_dock.isVisible() and not window.comparison_dock.isVisible()
     assert not window.statusBar().isVisible() and not window.menuBar().isVisible()
-    assert not window.panes[0].header.isVisible()
+    assert window.panes[0].header.presenting and window.caption.bar.isVisible()  # large headers, a caption
     window.commands["presenter"].trigger()
     assert not window.view.presenting
     assert window.panes[0].view.document().defaultFont().pointSizeF() == before

@@ -40,7 +40,9 @@ LOCK_TIMEOUT_S = 5.0
 #: Numeric and time labels add noise to a first reading; they start hidden (one click shows them).
 DEFAULT_HIDDEN_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 ZOOM_MIN, ZOOM_MAX = 0.5, 3.0
-_BASE64_FIELDS = ("window_geometry", "splitter_state")
+#: the reading type size in points at zoom 100 % (Preferences); a calm, readable default
+READING_SIZE_DEFAULT, READING_SIZE_MIN, READING_SIZE_MAX = 12.5, 9.0, 24.0
+_BASE64_FIELDS = ("window_geometry", "splitter_state", "window_state")
 _PATH_LISTS = ("recent_files", "extra_lexicons")
 
 
@@ -56,6 +58,8 @@ class Settings:
     hidden_categories: list[str] = field(default_factory=list)
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
+    window_state: str = ""  # base64 of QMainWindow.saveState(): where the docks are and how big
+    reading_size: float = READING_SIZE_DEFAULT  # points at zoom 100 %
     pipeline: str = ""  # chosen spaCy pipeline; "" = the best installed
     theme: str = "system"  # system, light, dark or high-contrast
     extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used from elsewhere
@@ -98,6 +102,7 @@ class Settings:
                 setattr(settings, f.name, value)
         settings.recent_files = settings.recent_files[:MAX_RECENT]
         settings.zoom = min(ZOOM_MAX, max(ZOOM_MIN, settings.zoom))
+        settings.reading_size = min(READING_SIZE_MAX, max(READING_SIZE_MIN, settings.reading_size))
         return settings
 
 
@@ -272,6 +277,9 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> None:
 __all__ = [
     "DEFAULT_HIDDEN_LABELS",
     "MAX_RECENT",
+    "READING_SIZE_DEFAULT",
+    "READING_SIZE_MAX",
+    "READING_SIZE_MIN",
     "ZOOM_MAX",
     "ZOOM_MIN",
     "Settings",

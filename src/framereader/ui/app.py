@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
@@ -17,6 +18,24 @@ from ..core.settings import Settings
 SCREENSHOT_SIZE = (1440, 900)
 SCREENSHOT_TIMEOUT_S = 240.0
 SAMPLES = ("a-border-crisis.md", "b-border-crisis.md")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """How the window starts: in presenter mode, and (for a screenshot) with every highlight
+    hidden for reading and then `reveal` categories revealed, in a given theme."""
+
+    presenter: bool = False
+    reveal: int | None = None
+    theme: str | None = None
+
+    def apply(self, window) -> None:  # the MainWindow
+        if self.reveal is not None:
+            window.reveal.hide_all_for_reading()
+            for _ in range(self.reveal):
+                window.reveal.reveal_next()
+        if self.presenter:
+            window.view.set_presenting(True)
 
 
 def sample_paths() -> tuple[str | None, str | None]:
@@ -57,20 +76,21 @@ def application() -> QApplication:
 
 
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
-            model: str | None = None, dock_tab: str = "actors") -> int:
+            model: str | None = None, stage: Stage = Stage(), dock_tab: str = "actors") -> int:
     """Open the window with up to two texts (the bundled samples when none is given); `dock_tab`
     "agency" shows the comparison dock's "Who does what to whom" tab.
 
     With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
-    fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure).
+    fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
+    `stage` is applied once the texts are analysed (a screenshot is taken after that).
     """
     from .main_window import MainWindow
 
     app = application()
     if left is None and right is None:
         left, right = sample_paths()
-    window = MainWindow(model=model, engine_factory=engine_factory, settings=Settings() if screenshot else None,
-                        persist=not screenshot)
+    settings = Settings(theme=stage.theme or "system") if screenshot else None
+    window = MainWindow(model=model, engine_factory=engine_factory, settings=settings, persist=not screenshot)
     status = {"code": 0}
     if screenshot:
         def report(title: str, message: str) -> None:
@@ -86,18 +106,21 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         if path:
             window.open_path(side, path)
     if screenshot:
-        _take_screenshot_when_ready(app, window, screenshot, status)
+        _take_screenshot_when_ready(app, window, screenshot, status, stage)
+    elif stage.presenter:
+        window.view.set_presenting(True)
     code = app.exec()
     window.shutdown()
     return status["code"] or code
 
 
-def _take_screenshot_when_ready(app: QApplication, window, path: str, status: dict) -> None:
-    """Poll until every pane is analysed and highlighted, then grab the window and quit."""
+def _take_screenshot_when_ready(app: QApplication, window, path: str, status: dict, stage: Stage = Stage()) -> None:
+    """Poll until every pane is analysed and highlighted, apply `stage`, wait for the panes to
+    settle again, then grab the window and quit."""
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     timer = QTimer(window)
     timer.setInterval(100)
-    settle = {"ticks": 0}
+    settle = {"ticks": 0, "staged": 0}
 
     def check() -> None:
         if status["code"]:
@@ -107,6 +130,10 @@ def _take_screenshot_when_ready(app: QApplication, window, path: str, status: di
         both_open = all(pane.document is not None for pane in window.panes)
         if window.service.ready and window.analysed() and (window.compare.comparison is not None or not both_open):
             settle["ticks"] += 1
+            if settle["ticks"] >= 3 and not settle["staged"]:
+                settle["staged"], settle["ticks"] = 1, 0
+                stage.apply(window)
+                return
             if settle["ticks"] >= 3:  # let layout and the rulers catch up
                 timer.stop()
                 image = window.grab()

@@ -258,7 +258,7 @@ class DocumentsController(WindowPart):
             embedded_lexicons=embedded,
             hidden_labels=tuple(sorted(value.hidden_labels)),
             hidden_categories=tuple(sorted(value.hidden_categories)),
-            view={"zoom": self.settings.zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
+            view={"zoom": self.view.normal_zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
             edits=self.lesson_edits(),
         )
         try:

@@ -9,12 +9,10 @@ theme, presenter), `ModelController` (pipeline, lexicons), `MessageSink`, `Progr
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
@@ -24,6 +22,7 @@ from ..core.settings import Settings, load_settings, save_settings
 from . import styles
 from .alignment_layer import AlignmentLayer
 from .actions import bind_undo_actions, build_actions, build_menus, fill_highlight_menu, fill_theme_menu
+from .caption_bar import CaptionController
 from .compare_view import ComparisonPanel
 from .context import WindowContext
 from .comparison_controller import ComparisonController
@@ -45,6 +44,7 @@ from .reveal import RevealController
 from .sync import ScrollLinker
 from .view_controller import ViewController
 from .visibility import VisibilityModel, visibility_from_lists
+from .window_layout import restore_layout, save_layout, scrolling
 from .worker import AnalysisService, EngineFactory, EngineLike
 
 class MainWindow(QMainWindow):
@@ -79,16 +79,14 @@ class MainWindow(QMainWindow):
         for pane in self.panes:
             pane.scale = settings.zoom
             self.splitter.addWidget(pane)
-        self.setCentralWidget(self.splitter)
         self.linker = ScrollLinker(self.panes[0].view.verticalScrollBar(), self.panes[1].view.verticalScrollBar(), self)
 
         self.legend = Legend()
         self.legend_dock = self._dock("Legend", "LegendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea)
         self.legend_dock.setMinimumWidth(300)
         self.comparison_panel = ComparisonPanel()
-        self.comparison_dock = self._dock("Comparison", "ComparisonDock", self.comparison_panel,
-                                          Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.comparison_dock], [230], Qt.Orientation.Vertical)  # reading comes first
+        self.comparison_dock = self._dock("Comparison", "ComparisonDock", scrolling(self.comparison_panel),
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)  # small on first start, scrolls
 
         self.service = AnalysisService(engine_factory, engine, self)
         self.undo = QUndoStack(self)  # edits of the highlights (right-click edits, exclusions)
@@ -103,6 +101,8 @@ class MainWindow(QMainWindow):
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
         self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
         self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
+        self.caption = CaptionController(context, self.visibility, self.view, lambda: self.book, self.splitter)
+        self.setCentralWidget(self.caption.central)  # the panes, and presenter mode's caption under them
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
         self.status.busy("Loading the language model…")
         self.models.start(model)
-        self._restore_geometry()
+        restore_layout(self, settings, self.splitter, self.comparison_dock)
         if settings_warning:
             self.messages.status(settings_warning, 15000)
 
@@ -333,22 +333,6 @@ class MainWindow(QMainWindow):
         names = [p.title or "—" for p in self.panes]
         self.setWindowTitle(f"{names[0]} ↔ {names[1]} — FrameReader")
 
-    def _restore_geometry(self) -> None:
-        """Window and splitter as last time; a damaged stored state is ignored."""
-        if not self._restore(self.settings.window_geometry, self.restoreGeometry):
-            self.resize(1440, 900)
-        self._restore(self.settings.splitter_state, self.splitter.restoreState)
-
-    @staticmethod
-    def _restore(encoded: object, apply: object) -> bool:
-        if not isinstance(encoded, str) or not encoded:
-            return False
-        try:
-            data = base64.b64decode(encoded.encode("ascii"), validate=True)
-        except (binascii.Error, ValueError, UnicodeEncodeError):
-            return False
-        return bool(apply(QByteArray(data)))  # type: ignore[operator]
-
     def save_settings(self) -> None:
         if not self.persist:
             return
@@ -362,11 +346,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.view.set_presenting(False)  # the docks and the zoom are remembered as they are at the desk
         for pane in self.panes:
             pane.highlighter.stop()
         self.service.shutdown()
-        self.settings.window_geometry = base64.b64encode(self.saveGeometry().data()).decode()
-        self.settings.splitter_state = base64.b64encode(self.splitter.saveState().data()).decode()
+        save_layout(self, self.settings, self.splitter)
         self.save_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -126,6 +126,7 @@ class ModelController(WindowPart):
         if dialog.chosen_theme() != self.settings.theme:
             self.view.set_theme(dialog.chosen_theme())
         self.view.set_sync(dialog.chosen_sync())
+        self.view.set_reading_size(dialog.chosen_reading_size())
         if dialog.chosen_pipeline() != self.settings.pipeline:
             self.choose_pipeline(dialog.chosen_pipeline())
         self._save_settings()

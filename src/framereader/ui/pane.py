@@ -218,6 +218,7 @@ class Pane(QWidget):
             return
         if self.document is None or self.built is None:
             return
+        at_start = self.view.verticalScrollBar().value() == 0  # the start stays the start (no 8 px offset)
         top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
         self.highlighter.stop()
         self._styled = False
@@ -228,7 +229,10 @@ class Pane(QWidget):
             # format wrapper taken from them) do not survive the document being rebuilt.
             self._draw_marks()
             self.restyle()
-            self.scroll_to(built.offsets.to_qt(top), centre=False)
+            if at_start:
+                self.view.verticalScrollBar().setValue(0)
+            else:
+                self.scroll_to(built.offsets.to_qt(top), centre=False)
 
         self._start_build(restore)
 
@@ -432,27 +436,27 @@ class Pane(QWidget):
         header = self.header
         header.rename_button.setEnabled(self.document is not None)
         if self.document is None:
-            header.title.setText("No text")
             header.title.setToolTip("")
-            header.meta.setText("Open a file, drop one here, or paste an article")
+            header.show_texts("No text", "", "Open a file, drop one here, or paste an article")
             return
         document = self.document
         meta = document.meta
-        header.title.setText(display_title(document))
+        title = display_title(document)
         source = "pasted from the clipboard" if document.source == "clipboard" else document.source
         header.title.setToolTip(html.escape(f"{source}\nDouble-click to edit the title and author"))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:
             words = f"≈ {self._approximate_words():,} words"
-        bits = [by for by in (meta.author, meta.site, meta.date) if by] + [words]
+        byline = [by for by in (meta.author, meta.site, meta.date) if by]
+        bits = byline + [words]
         if self.model_name:
             bits.append(self.model_name)
         if self._status:
             bits.append(self._status)
         warnings = [note for note in (document.note, self.language_note) if note]
         bits.extend("⚠ " + note for note in warnings)
-        header.meta.setText("  ·  ".join(bits))
+        header.show_texts(title, "  ·  ".join(byline), "  ·  ".join(bits))
         header.meta.setToolTip(html.escape(" ".join(warnings)))  # Qt reads tooltips as rich text when they look like it
 
     def _approximate_words(self) -> int:

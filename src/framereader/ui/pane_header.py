@@ -1,4 +1,6 @@
-"""A pane's header: side badge, title, byline and word count, a Rename and an Open button."""
+"""A pane's header: side badge, title, byline and word count, a Rename and an Open button; in
+presenter mode the title in large type (wrapping, never cut) with the author, outlet and date
+under it, and no buttons."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from . import styles
 
 SIDE_NAMES: dict[Side, str] = {"left": "Left", "right": "Right"}
 PASTED_TITLE = "Pasted text"
+#: (badge, title, meta) point sizes: at the desk and on the projector
+NORMAL_SIZES = (8.0, 11.5, 9.5)
+PRESENTER_SIZES = (15.0, 23.0, 15.0)
 
 
 def display_title(document: Document | None) -> str:
@@ -42,19 +47,19 @@ class PaneHeader(QWidget):
         super().__init__(parent)
         self.setObjectName("PaneHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.presenting = False
+        self._byline = ""  # author · outlet · date: what presenter mode shows under the title
+        self._details = ""  # the byline plus word count, pipeline, status and warnings
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.setSpacing(10)
         self.badge = QLabel(SIDE_NAMES[side].upper())
         self.badge.setObjectName("PaneSide")
-        self.badge.setFont(styles.ui_font(8.0, bold=True))
         self.title = _TitleLabel("No text")
         self.title.setObjectName("PaneTitle")
-        self.title.setFont(styles.ui_font(11.5, bold=True))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel("")
         self.meta.setObjectName("PaneMeta")
-        self.meta.setFont(styles.ui_font(9.5))
         for label in (self.title, self.meta):  # long names and notes are clipped, not widening the pane
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setTextFormat(Qt.TextFormat.PlainText)  # titles and notes come from files: never markup
@@ -83,3 +88,31 @@ class PaneHeader(QWidget):
         buttons.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(buttons)
+        self._apply_sizes()
+
+    def show_texts(self, title: str, byline: str, details: str) -> None:
+        """The title, the byline (author · outlet · date, may be empty) and the full detail line."""
+        self.title.setText(title)
+        self._byline, self._details = byline, details
+        self._show_meta()
+
+    def set_presenting(self, on: bool) -> None:
+        """Large type for the projector (the title wraps instead of being cut), or back."""
+        self.presenting = on
+        self._apply_sizes()
+        self._show_meta()
+
+    def _show_meta(self) -> None:
+        text = self._byline if self.presenting else self._details
+        self.meta.setText(text)
+        self.meta.setVisible(bool(text))
+
+    def _apply_sizes(self) -> None:
+        badge, title, meta = PRESENTER_SIZES if self.presenting else NORMAL_SIZES
+        self.badge.setFont(styles.ui_font(badge, bold=True))
+        self.title.setFont(styles.ui_font(title, bold=True))
+        self.meta.setFont(styles.ui_font(meta))
+        for label in (self.title, self.meta):
+            label.setWordWrap(self.presenting)
+        for button in (self.open_button, self.rename_button):
+            button.setVisible(not self.presenting)

@@ -1,5 +1,5 @@
 """Edit → Preferences: the language model (every installed spaCy pipeline with its version,
-language and components), the theme and synchronised scrolling. The dialog only collects the
+language and components), the theme, the reading type size and synchronised scrolling. The dialog only collects the
 choices; the window applies them (a new pipeline re-analyses both panes in the background)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHeaderView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.nlp.discovery import PipelineChoice
-from ..core.settings import Settings
+from ..core.settings import READING_SIZE_DEFAULT, READING_SIZE_MAX, READING_SIZE_MIN, Settings
 from . import styles
 
 MODEL_COLUMNS = ("Pipeline", "Version", "Language", "Components")
@@ -82,11 +83,21 @@ class PreferencesDialog(QDialog):
         for key, label in styles.THEME_NAMES.items():
             self.theme_combo.addItem(label, key)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(settings.theme)))
+        self.size_spin = QDoubleSpinBox()
+        self.size_spin.setObjectName("ReadingSize")
+        self.size_spin.setRange(READING_SIZE_MIN, READING_SIZE_MAX)
+        self.size_spin.setSingleStep(0.5)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" pt")
+        self.size_spin.setValue(settings.reading_size)
+        self.size_spin.setToolTip(f"The size of the texts at 100 % zoom (default {READING_SIZE_DEFAULT:g} pt); "
+                                  "zoom and presenter mode enlarge it")
         self.sync_check = QCheckBox("Scroll both texts together")
         self.sync_check.setChecked(settings.sync_scrolling)
         view_box = QGroupBox("Reading")
         view_form = QFormLayout(view_box)
         view_form.addRow("&Theme:", self.theme_combo)
+        view_form.addRow("Type &size:", self.size_spin)
         view_form.addRow("", self.sync_check)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -111,6 +122,9 @@ class PreferencesDialog(QDialog):
 
     def chosen_theme(self) -> str:
         return str(self.theme_combo.currentData())
+
+    def chosen_reading_size(self) -> float:
+        return float(self.size_spin.value())
 
     def chosen_sync(self) -> bool:
         return self.sync_check.isChecked()

@@ -44,6 +44,8 @@ CURRENT_COLOUR = "#ffb347"  # the mention F3 moved to
 MARK_OUTLINE = "#8a6d00"
 CURRENT_OUTLINE = "#c2410c"
 THEME = "light"
+PROJECTOR = False  # presenter mode: lighter tints, so framing underlines stay visible over them
+PROJECTOR_TINT = 0.6  # tint amounts in presenter mode, relative to the theme's
 UNDERLINE_STRENGTH, UNDERLINE_BASE = 0.92, "#000000"  # underline colour: a little darker than the category's
 
 #: Light, dark and high-contrast themes: the colour constants above, per theme. Entity tints are
@@ -124,10 +126,21 @@ def mix(colour: str, amount: float, base: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*parts)
 
 
+def set_projector(on: bool) -> None:
+    """Presenter mode's styles on or off (formats made afterwards follow; the theme is kept)."""
+    global PROJECTOR
+    PROJECTOR = bool(on)
+
+
+def _tint(amount: float) -> float:
+    return amount * PROJECTOR_TINT if PROJECTOR else amount
+
+
 def entity_format(label: str) -> QTextCharFormat:
-    """Background tint for an entity label, mixed into the theme's paper so text stays readable."""
+    """Background tint for an entity label, mixed into the theme's paper so text stays readable
+    (lighter in presenter mode, so a framing underline shows clearly over it)."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(mix(palette.entity_colour(label), ENTITY_TINT, PAPER)))
+    fmt.setBackground(QColor(mix(palette.entity_colour(label), _tint(ENTITY_TINT), PAPER)))
     if THEME != "light":
         fmt.setForeground(QColor(INK))
     return fmt
@@ -146,7 +159,7 @@ def framing_formats(category_id: str, colour: str, index: int) -> tuple[QTextCha
     line.setProperty(FRAMING_CATEGORY_PROPERTY, category_id)
     tinted = QTextCharFormat(line)
     if FRAMING_TINT > 0:
-        tinted.setBackground(QColor(mix(colour, FRAMING_TINT, PAPER)))
+        tinted.setBackground(QColor(mix(colour, _tint(FRAMING_TINT), PAPER)))
     return line, tinted
 
 
@@ -178,6 +191,9 @@ QSplitter::handle:horizontal {{ width: 1px; }}
 #PaneHeader QToolButton#PaneRename:hover {{ background: {t['RULE']}; }}
 QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background-color: #b3d4fc;
     selection-color: {t['INK']}; }}
+#CaptionBar {{ background: {t['CHROME']}; border-top: 2px solid {t['RULE']}; }}
+#CaptionText {{ color: {t['HEADING_INK']}; }}
+#CaptionHint {{ color: {t['INK_MUTED']}; }}
 #Legend {{ background: {t['CHROME']}; }}
 #Legend QCheckBox {{ color: {t['INK']}; spacing: 6px; }}
 #LegendHeading {{ color: {t['INK_MUTED']}; }}
@@ -188,6 +204,12 @@ QWidget {{ color: {t['INK']}; }}
 QDockWidget {{ color: {t['INK_MUTED']}; }}
 QTableWidget, QListWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t['PAPER']}; color: {t['INK']};
     gridline-color: {t['RULE']}; }}
+QScrollArea#DockScroll, QScrollArea#DockScroll > QWidget > QWidget {{ background: {t['CHROME']}; }}
+QTabWidget::pane {{ background: {t['CHROME']}; border: 1px solid {t['RULE']}; top: -1px; }}
+QTabBar::tab {{ background: {t['CHROME']}; color: {t['INK_MUTED']}; border: 1px solid {t['RULE']};
+    border-bottom: none; padding: 4px 12px; margin-right: 2px; border-top-left-radius: 4px;
+    border-top-right-radius: 4px; }}
+QTabBar::tab:selected {{ background: {t['PAPER']}; color: {t['INK']}; }}
 QHeaderView::section {{ background: {t['CHROME']}; color: {t['INK']}; border: none;
     border-right: 1px solid {t['RULE']}; border-bottom: 1px solid {t['RULE']}; padding: 3px 6px; }}
 QMenuBar, QMenu {{ background: {t['CHROME']}; color: {t['INK']}; }}

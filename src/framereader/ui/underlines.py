@@ -87,6 +87,18 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
             paint_underline(painter, colour, str(style), base.x() + left, base.x() + right, y, width)
 
 
+#: (minimum width in pixels, pixels per zoom step) of a framing underline, at the desk and on
+#: a projector (where thin lines vanish: thicker, with a larger minimum)
+NORMAL_WIDTH = (1.5, 2.0)
+PROJECTOR_WIDTH = (4.0, 2.5)
+
+
+def underline_width(scale: float) -> float:
+    """The pen width of framing underlines at zoom `scale` (thicker in presenter mode)."""
+    minimum, per_scale = PROJECTOR_WIDTH if styles.PROJECTOR else NORMAL_WIDTH
+    return max(minimum, per_scale * scale)
+
+
 def paint_framing_underlines(view: QTextEdit, painter: QPainter, scale: float = 1.0) -> None:
     """Paint the underlines of every framing fragment visible in `view`'s viewport."""
     document = view.document()
@@ -94,7 +106,7 @@ def paint_framing_underlines(view: QTextEdit, painter: QPainter, scale: float = 
     offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
     visible = QRectF(view.viewport().rect()).translated(-offset)
     block = document.findBlock(view.cursorForPosition(view.viewport().rect().topLeft()).position())
-    width = max(1.5, 2.0 * scale)
+    width = underline_width(scale)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     while block.isValid():
         rect = layout.blockBoundingRect(block)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
 from .context import WindowContext, WindowPart
-from ..core.settings import ZOOM_MAX, ZOOM_MIN
+from ..core.settings import READING_SIZE_MAX, READING_SIZE_MIN, ZOOM_MAX, ZOOM_MIN
 from . import styles
 from .sync import ScrollLinker
 
@@ -32,14 +33,27 @@ class ViewController(WindowPart):
         self.presenting = False
         self._before: dict[str, object] = {}
         linker.enabled = context.settings.sync_scrolling
+        styles.BASE_POINT_SIZE = context.settings.reading_size  # before the panes build any text
+        styles.set_projector(False)
+
+    @contextmanager
+    def _unlinked(self) -> Iterator[None]:
+        """Rebuild both panes without the linked scrolling moving one while the other is being
+        rebuilt (each keeps its own reading position)."""
+        enabled, self.linker.enabled = self.linker.enabled, False
+        try:
+            yield
+        finally:
+            self.linker.enabled = enabled
 
     # ------------------------------------------------------------------ zoom and scrolling
     def set_zoom(self, zoom: float) -> None:
         """Set the text size factor for both panes (clamped to the allowed range)."""
         zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
         self.settings.zoom = zoom
-        for pane in self.panes.values():
-            pane.set_scale(zoom)
+        with self._unlinked():
+            for pane in self.panes.values():
+                pane.set_scale(zoom)
         self.messages.status(f"Zoom {round(zoom * 100)} %", 2000)
 
     def zoom_in(self) -> None:
@@ -64,13 +78,33 @@ class ViewController(WindowPart):
         self.settings.theme = choice if choice in styles.THEME_NAMES else "system"
         styles.apply_theme(self.settings.theme)
         self.window.setStyleSheet(styles.APP_STYLESHEET)
-        self.theme_changed.emit()
+        with self._unlinked():
+            self.theme_changed.emit()
         self.changed.emit()
         self._save_settings()
 
+    # ------------------------------------------------------------------ type size
+    def set_reading_size(self, points: float) -> None:
+        """The reading type size (points at zoom 100 %): both panes rebuild, keeping their place."""
+        points = min(READING_SIZE_MAX, max(READING_SIZE_MIN, float(points)))
+        self.settings.reading_size = points
+        if abs(styles.BASE_POINT_SIZE - points) < 1e-6:
+            return
+        styles.BASE_POINT_SIZE = points
+        with self._unlinked():
+            for pane in self.panes.values():
+                pane.rebuild()
+        self._save_settings()
+
     # ------------------------------------------------------------------ presenter mode
+    @property
+    def normal_zoom(self) -> float:
+        """The zoom outside presenter mode (what is remembered)."""
+        return float(self._before.get("zoom", self.settings.zoom)) if self.presenting else self.settings.zoom  # type: ignore[arg-type]
+
     def set_presenting(self, on: bool) -> None:
-        """Large type and no chrome for the projector; F11 or Esc brings the window back."""
+        """Large type, big headers, a caption bar and no chrome for the projector; thicker
+        underlines and lighter entity tints; F11 or Esc brings the window back."""
         if on == self.presenting:
             return
         self.presenting = on
@@ -85,20 +119,22 @@ class ViewController(WindowPart):
                 dock.hide()
             window.menuBar().hide()
             window.statusBar().hide()
-            for pane in self.panes.values():
-                pane.header.setVisible(False)
-            self.set_zoom(max(self.settings.zoom * PRESENTER_ZOOM, PRESENTER_ZOOM))
-            if window.screen() is not None and window.isVisible() and QGuiApplication.platformName() != "offscreen":
-                window.showFullScreen()
         else:
             before = self._before
             for dock, visible in zip(self.docks, before.get("docks", [])):  # type: ignore[call-overload]
                 dock.setVisible(bool(visible))
             window.menuBar().show()
             window.statusBar().show()
-            for pane in self.panes.values():
-                pane.header.setVisible(True)
-            self.set_zoom(float(before.get("zoom", 1.0)))  # type: ignore[arg-type]
-            if window.isFullScreen() and not before.get("maximised"):
-                window.showNormal()
+        zoom = max(self.settings.zoom * PRESENTER_ZOOM, PRESENTER_ZOOM) if on else float(self._before.get("zoom", 1.0))  # type: ignore[arg-type]
+        self.settings.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
+        for pane in self.panes.values():
+            pane.header.set_presenting(on)
+            pane.scale = self.settings.zoom  # the restyle below rebuilds every pane once, at this size
+        styles.set_projector(on)
+        with self._unlinked():
+            self.theme_changed.emit()  # new highlight formats (projector styles) and the new type size
+        if on and window.screen() is not None and window.isVisible() and QGuiApplication.platformName() != "offscreen":
+            window.showFullScreen()
+        elif not on and window.isFullScreen() and not self._before.get("maximised"):
+            window.showNormal()
         self.changed.emit()
