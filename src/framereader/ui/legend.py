@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -62,6 +63,12 @@ class Legend(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.label_boxes: dict[str, QCheckBox] = {}
         self.category_boxes: dict[str, QCheckBox] = {}
+        # eliding waits for the grid's new widths; the timer is the legend's child, so it never
+        # fires on boxes (or a legend) that are gone
+        self._elide_timer = QTimer(self)
+        self._elide_timer.setSingleShot(True)
+        self._elide_timer.setInterval(0)
+        self._elide_timer.timeout.connect(self._elide)
         self.all_box = QCheckBox("All highlights")
         self.all_box.setFont(styles.ui_font(10.0, bold=True))
         self.all_box.setChecked(True)
@@ -136,7 +143,7 @@ class Legend(QWidget):
                 row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
-        QTimer.singleShot(0, self._elide)
+        self._elide_timer.start()
 
     def show_visibility(self, value: Visibility, showing_any: bool) -> None:
         """Show the visibility model's state (the boxes only emit on user clicks)."""
@@ -167,11 +174,13 @@ class Legend(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._elide)  # after the grid has given the boxes their new widths
+        self._elide_timer.start()  # after the grid has given the boxes their new widths
 
     def _elide(self) -> None:
         """Names too long for the column end in "…" (the tooltip has the whole name)."""
         for box in (*self.label_boxes.values(), *self.category_boxes.values()):
+            if not shiboken6.isValid(box):
+                continue
             full = box.property("full_text") or box.text()
             room = box.width() - box.iconSize().width() - ELIDE_MARGIN_PX
             box.setText(box.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 20)))
