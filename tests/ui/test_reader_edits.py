@@ -163,6 +163,9 @@ def test_the_edits_tab_lists_jumps_and_removes_undoably(qtbot, compared) -> None
     view = win.comparison_panel.edits
     assert win.comparison_panel.tabs.tabText(win.comparison_panel.tabs.indexOf(view)) == "Edits"
     assert [(r.side, r.kind) for r in view.rows] == [("left", "Not loaded here"), ("right", "Excluded from analysis")]
+    history = view.history.model()  # every undoable step, after the empty start
+    steps = [history.index(i, 0).data() for i in range(history.rowCount())]
+    assert steps[0] == "Start (no edits yet)" and len(steps) == 3 and steps[2].startswith("Not Loaded Here")
     item = view.tree.topLevelItem(1)
     view.tree.itemDoubleClicked.emit(item, 0)
     assert right.selected_span() == (start, end)

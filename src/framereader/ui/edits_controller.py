@@ -91,6 +91,7 @@ class EditsController(WindowPart):
         self._entries: list[_Entry] = []
         self.compare = compare
         self.view = view
+        view.show_history(context.undo)
         compare.edit = self.edited  # the comparison (actors, counts, chart, exports) uses edited analyses
         documents.lesson_edits = self.lesson_edits
         documents.lesson_opened.connect(self._on_lesson_opened)

@@ -7,15 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -75,13 +77,25 @@ class EditsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        layout.addWidget(self.splitter, 1)
+        self.history: QUndoView | None = None
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._activate(item))
         self.tree.itemActivated.connect(lambda item, _column: self._activate(item))
         self.tree.itemSelectionChanged.connect(
             lambda: self.remove_button.setEnabled(self.selected() is not None))
         self.remove_button.clicked.connect(self.remove_selected)
         self.tree.delete_pressed.connect(self.remove_selected)
+
+    def show_history(self, stack: QUndoStack) -> None:
+        """Beside the list, every undoable step in order (Mark as Loaded, renames and the edits
+        above); clicking a step undoes or redoes back to it."""
+        self.history = QUndoView(stack)
+        self.history.setEmptyLabel("Start (no edits yet)")
+        self.history.setToolTip("Every edit in order; click a step to go back to it (Ctrl+Z undoes the latest)")
+        self.splitter.addWidget(self.history)
+        self.splitter.setSizes([600, 300])
 
     def show_rows(self, rows: list[EditRow]) -> None:
         """Show `rows` (in the given order), keeping the selection on the same edit if it is still there."""
