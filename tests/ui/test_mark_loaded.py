@@ -122,9 +122,24 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
     _mark_gambler(qtbot, window, category="name_calling")
     qtbot.waitUntil(lambda: all(p.settled for p in window.panes), timeout=WAIT_MS)
     window.visibility.set_category_visible("hedges", False)
+    # the teacher's other edits travel too: an excluded paragraph, a word not loaded here, a
+    # corrected label and a new title
+    left, right = window.panes
+    text = right.document.text
+    paragraph = text.index("Read the Western press")
+    assert window.edits.exclude("right", paragraph, text.index("\n", paragraph))
+    regime = next(f for f in left.analysis.framing if f.text.lower() == "regime")
+    assert window.edits.suppress("left", regime)
+    holloway = next(e for e in left.analysis.entities if e.text == "Holloway" and e.label != "PERSON")
+    assert window.edits.correct_label("left", holloway, "PERSON")  # the small model calls him an ORG
+    assert window.identity.rename("left", "The valley, by Marsh", "Helena Marsh", left.document)
+    qtbot.waitUntil(lambda: all(p.settled for p in window.panes), timeout=WAIT_MS)
     lesson = tmp_path / "lesson.framereader"
     assert window.documents.save_lesson(str(lesson))
     teacher = [pane.analysis.framing for pane in window.panes]
+    teacher_entities = [pane.analysis.entities for pane in window.panes]
+    teacher_edits = [window.edits.edits(side) for side in ("left", "right")]
+    assert regime not in teacher[0] and any(e.label == "PERSON" and e.start == holloway.start for e in teacher_entities[0])
     assert any(f.term == "gambler" and f.category == "name_calling" for f in teacher[0])
     saved = json.loads(lesson.read_text(encoding="utf-8"))
     assert [e["name"] for e in saved["embedded_lexicons"]] == ["My framing words"]
@@ -143,7 +158,14 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
         assert "Added the lesson's lexicons" in student.statusBar().currentMessage()
         qtbot.waitUntil(lambda: all(p.settled and p.analysis is not None for p in student.panes)
                         and "gambler" in _terms(student.panes[0]), timeout=WAIT_MS)
-        assert [pane.analysis.framing for pane in student.panes] == teacher
+        got = [pane.analysis.framing for pane in student.panes]
+        assert [set(t) - set(g) for t, g in zip(teacher, got)] == [set(), set()], "missing on the student's side"
+        assert [set(g) - set(t) for t, g in zip(teacher, got)] == [set(), set()], "extra on the student's side"
+        assert got == teacher
+        assert [pane.analysis.entities for pane in student.panes] == teacher_entities
+        assert [student.edits.edits(side) for side in ("left", "right")] == teacher_edits
+        assert student.panes[0].title == "The valley, by Marsh"
+        assert student.panes[0].document.meta.author == "Helena Marsh"
         installed = [e for e in student.library.entries() if e.kind == USER]
         assert [e.title for e in installed] == ["My framing words" + FROM_LESSON] and installed[0].enabled
         assert "hedges" in student.visibility.value.hidden_categories

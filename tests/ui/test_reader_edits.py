@@ -250,3 +250,19 @@ def test_exports_show_the_excluded_passage_as_omitted(qtbot, compared, tmp_path)
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["left"]["excluded"] == [[start, end]] and data["right"]["excluded"] == []
     assert not any(start <= e["start"] < end for e in data["left"]["entities"])
+
+
+def test_renaming_a_text_keeps_its_edits_and_their_undo(qtbot, compared) -> None:
+    """Found when the lesson round-trip test grew: a rename gave the pane a new Document and the
+    edits, keyed by the document, were lost (and not saved in the lesson)."""
+    win = compared
+    right = win.panes[1]
+    start, end = _paragraph(right.document.text, "Read the Western press")
+    assert win.edits.exclude("right", start, end)
+    assert win.identity.rename("right", "Calm heads", "Viktor Lanz", right.document)
+    assert win.edits.edits("right").exclusions == (Exclusion(start, end),)
+    assert win.edits.lesson_edits()["right"].exclusions == (Exclusion(start, end),)
+    win.undo.undo()  # the rename
+    win.undo.undo()  # the exclusion, although the pane's document changed twice since
+    _settle(qtbot, win)
+    assert win.edits.edits("right").exclusions == () and right.title != "Calm heads"

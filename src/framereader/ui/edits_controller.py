@@ -82,6 +82,12 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)
 
 
+def _same_text(a: Document, b: Document) -> bool:
+    """The same opened text: the same document, or one renamed from it (title and author
+    changed, the very same text object kept); a text opened again is another one."""
+    return a is b or a.text is b.text
+
+
 class EditsController(WindowPart):
     """Holds the edits per text, applies them and offers them in the panes' context menus."""
 
@@ -109,7 +115,8 @@ class EditsController(WindowPart):
         if document is None:
             return None
         for entry in self._entries:
-            if entry.document is document:
+            if _same_text(entry.document, document):
+                entry.document = document  # a renamed text (same text object) keeps its edits
                 return entry
         entry = _Entry(document)
         self._entries.append(entry)
@@ -121,7 +128,7 @@ class EditsController(WindowPart):
         return entry.edits if entry is not None else NO_EDITS
 
     def side_of(self, document: Document) -> Side | None:
-        return next((side for side in SIDES if self.panes[side].document is document), None)
+        return next((side for side in SIDES if (shown := self.panes[side].document) is not None and _same_text(shown, document)), None)
 
     def apply(self, side: Side, analysis: Analysis) -> Analysis:
         """An analysis core made for pane `side`: kept, and returned with the reader's edits."""
@@ -156,7 +163,7 @@ class EditsController(WindowPart):
         """A pane's text changed: forget the edits of texts no longer shown, draw the rest."""
         shown = [pane.document for pane in self.panes.values() if pane.document is not None]
         count = len(self._entries)
-        self._entries = [e for e in self._entries if any(e.document is d for d in shown)]
+        self._entries = [e for e in self._entries if any(_same_text(e.document, d) for d in shown)]
         if len(self._entries) < count:  # the same text opened again keeps its analyses, not its edits
             self.compare.reapply()
         for side in SIDES:
