@@ -15,6 +15,7 @@ from .edits import TextEdits
 from .edits import from_json as edits_from_json
 from .edits import to_json as edits_to_json
 from .errors import DocumentError
+from .exercise import LessonExercise, exercise_from_json, exercise_to_json
 from .lexicons.embedded import EmbeddedLexicon, embedded_from_json, embedded_to_json
 from .model import SIDES, Block, Document, DocumentMeta, Emphasis, Side
 from .safe_read import (
@@ -53,6 +54,7 @@ class Session:
     pipeline_version: str | None = None  # the version of `pipeline`
     #: the reader's edits of each text (exclusions, suppressions, label corrections)
     edits: dict[Side, TextEdits] = field(default_factory=dict)
+    exercise: LessonExercise | None = None  # Spot the framing: the teacher's key, saved marks
     #: sentences for the user about damaged parts that were left out when loading (not saved)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -182,7 +184,20 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "view": dict(session.view),
         **_lexicons_to_json(session),
         **_edits_to_json(session),
+        **_exercise_json(session),
     }
+
+
+def _exercise_json(session: Session) -> dict[str, Any]:
+    """The optional `exercise` part (absent when the lesson has none)."""
+    return {} if session.exercise is None else {"exercise": exercise_to_json(session.exercise)}
+
+
+def _exercise(data: dict[str, Any], left: Document | None, right: Document | None, path: str,
+              warnings: list[str]) -> LessonExercise | None:
+    """The exercise part, its spans checked against the embedded texts."""
+    sizes = {side: len(doc.text) for side, doc in (("left", left), ("right", right)) if doc is not None}
+    return exercise_from_json(data.get("exercise"), sizes, lambda text: warnings.append(f"{path}: {text}"))
 
 
 def _edits_to_json(session: Session) -> dict[str, Any]:
@@ -258,6 +273,7 @@ def load_session(path: str | Path) -> Session:
         view=_view(data.get("view"), name, warnings),
         **_lexicons_from_json(data, name, warnings),
         edits=_edits_from_json(data.get("edits"), {"left": left, "right": right}, name, warnings),
+        exercise=_exercise(data, left, right, name, warnings),
         warnings=tuple(warnings),
     )
 
