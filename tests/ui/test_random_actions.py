@@ -29,7 +29,8 @@ SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "resourc
 
 #: Actions that open a modal dialog (or quit); the rules below stand in for the file dialogs.
 MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "save_session", "export",
-         "export_handout", "print", "add_lexicon", "edit_identity"}
+         "export_handout", "print", "add_lexicon", "edit_identity", "exercise_save", "exercise_export",
+         "exercise_key"}
 
 SEEDS = tuple(int(s) for s in os.environ.get("RANDOM_ACTION_SEEDS", "1,2,3").split(","))
 STEPS = 50  # per example: 3 seeds x 2 build speeds x 6 examples = 1,800 actions, ~45 s

@@ -248,7 +248,7 @@ def score(marks: Iterable[StudentMark], key: AnswerKey, sides: Iterable[Side] = 
             found_ids.update(touched)
     found = tuple(item for i, item in enumerate(items) if i in found_ids)
     missed = tuple(item for i, item in enumerate(items) if i not in found_ids)
-    by_side = {side: Tally(sum(i.side == side for i in found), sum(i.side == side for i in missed),
+    by_side: dict[str, Tally] = {side: Tally(sum(i.side == side for i in found), sum(i.side == side for i in missed),
                            sum(m.side == side for m in yours)) for side in sides}
     by_category: dict[str, Tally] = {}
     for category in dict.fromkeys(item.category for item in items):
@@ -259,7 +259,7 @@ def score(marks: Iterable[StudentMark], key: AnswerKey, sides: Iterable[Side] = 
 
 # ------------------------------------------------------------------------------- JSON
 
-def marks_to_json(marks: Iterable[StudentMark], texts: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def marks_to_json(marks: Iterable[StudentMark], texts: Mapping[Side, str] | None = None) -> list[dict[str, Any]]:
     """Marks as plain dicts (with the marked words when `texts` are given, for people reading)."""
     out = []
     for m in sorted(marks):
@@ -349,7 +349,7 @@ class Attempt:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
-def attempt_to_json(marks: Iterable[StudentMark], texts: Mapping[str, str], titles: Mapping[str, str],
+def attempt_to_json(marks: Iterable[StudentMark], texts: Mapping[Side, str], titles: Mapping[Side, str],
                     result: ExerciseResult | None = None) -> dict[str, Any]:
     """An attempt file's object: the marks (with their words), the texts' fingerprints and
     titles, and the result when the attempt was checked."""
@@ -360,7 +360,7 @@ def attempt_to_json(marks: Iterable[StudentMark], texts: Mapping[str, str], titl
             "result": result.to_json() if result is not None else None}
 
 
-def attempt_dumps(marks: Iterable[StudentMark], texts: Mapping[str, str], titles: Mapping[str, str],
+def attempt_dumps(marks: Iterable[StudentMark], texts: Mapping[Side, str], titles: Mapping[Side, str],
                   result: ExerciseResult | None = None) -> str:
     return json.dumps(attempt_to_json(marks, texts, titles, result), ensure_ascii=False, indent=1)
 
@@ -374,7 +374,7 @@ def attempt_from_json(data: Any, name: str = "the attempt") -> Attempt:
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
         raise ValueError(f"{name} was written by a newer FrameReader; please update.")
     warnings: list[str] = []
-    texts_raw = data.get("texts") if isinstance(data.get("texts"), dict) else {}
+    texts_raw = data["texts"] if isinstance(data.get("texts"), dict) else {}
     fingerprints: dict[str, str] = {}
     titles: dict[str, str] = {}
     sizes: dict[str, int] = {}

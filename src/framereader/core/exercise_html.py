@@ -36,31 +36,33 @@ sup { font: bold 8pt sans-serif; } ol li { margin: .25em 0; } .note { color: #33
 
 
 @dataclass(frozen=True)
-class _Shown:
+class Shown:
+    """A span of one text as shown: `kind` is found, yours, missed or mark (not checked)."""
+
     start: int
     end: int
     kind: str
 
 
-def _shown(side: Side, marks: list[StudentMark], result: ExerciseResult | None) -> list[_Shown]:
+def display_spans(side: Side, marks: list[StudentMark], result: ExerciseResult | None) -> list[Shown]:
     """Non-overlapping display spans of one text: a found mark widened over the items it found."""
-    spans: list[_Shown] = []
+    spans: list[Shown] = []
     if result is None:
-        spans = [_Shown(m.start, m.end, "mark") for m in marks if m.side == side]
+        spans = [Shown(m.start, m.end, "mark") for m in marks if m.side == side]
     else:
         found = [i for i in result.found if i.side == side]
         for mark in (m for m in result.hits if m.side == side):
             touched = [i for i in found if i.start < mark.end and mark.start < i.end]
-            spans.append(_Shown(min([mark.start] + [i.start for i in touched]),
+            spans.append(Shown(min([mark.start] + [i.start for i in touched]),
                                 max([mark.end] + [i.end for i in touched]), "found"))
-        spans += [_Shown(m.start, m.end, "yours") for m in result.yours_only if m.side == side]
-        spans += [_Shown(i.start, i.end, "missed") for i in result.missed if i.side == side]
-    merged: list[_Shown] = []
+        spans += [Shown(m.start, m.end, "yours") for m in result.yours_only if m.side == side]
+        spans += [Shown(i.start, i.end, "missed") for i in result.missed if i.side == side]
+    merged: list[Shown] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if merged and span.start < merged[-1].end:
             last = merged[-1]
             kind = last.kind if _PRIORITY[last.kind] >= _PRIORITY[span.kind] else span.kind
-            merged[-1] = _Shown(last.start, max(last.end, span.end), kind)
+            merged[-1] = Shown(last.start, max(last.end, span.end), kind)
         else:
             merged.append(span)
     return merged
@@ -74,7 +76,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _notes_for(span: _Shown, side: Side, key: AnswerKey | None) -> list[str]:
+def notes_for(span: Shown, side: Side, key: AnswerKey | None) -> list[str]:
+    """"Category: note" for each key item under `span` (none for a yours-only mark)."""
     if key is None or span.kind == "yours":
         return []
     notes = []
@@ -86,7 +89,7 @@ def _notes_for(span: _Shown, side: Side, key: AnswerKey | None) -> list[str]:
     return notes
 
 
-def _text_section(side: Side, text: str, title: str, spans: list[_Shown], key: AnswerKey | None,
+def _text_section(side: Side, text: str, title: str, spans: list[Shown], key: AnswerKey | None,
                   number: int) -> tuple[list[str], int]:
     out = [f"<h2>{'Left' if side == 'left' else 'Right'} text: {html.escape(title)}</h2>"]
     if not spans:
@@ -111,7 +114,7 @@ def _text_section(side: Side, text: str, title: str, spans: list[_Shown], key: A
                 number += 1
                 index = number
                 words = html.escape(text[span.start:span.end])
-                notes = "".join(f"<br><span class='note'>{html.escape(n)}</span>" for n in _notes_for(span, side, key))
+                notes = "".join(f"<br><span class='note'>{html.escape(n)}</span>" for n in notes_for(span, side, key))
                 items.append(f"<li value='{index}'>{symbol} <b>“{words}”</b> — {KINDS[span.kind][1]}{notes}</li>")
             parts.append(f"<span class='{span.kind}'>{html.escape(text[start:end])}</span><sup>{symbol}{index}</sup>")
             cursor = end
@@ -151,6 +154,6 @@ def attempt_html(marks: list[StudentMark], texts: Mapping[Side, str], titles: Ma
     for side in SIDES:
         if side in texts:
             section, number = _text_section(side, texts[side], titles.get(side, ""),
-                                            _shown(side, list(marks), result), key, number)
+                                            display_spans(side, list(marks), result), key, number)
             body.extend(section)
     return "\n".join(head + body + ["</body></html>"])

@@ -50,7 +50,7 @@ class DocumentsController(WindowPart):
     _loaded = Signal(str, int, str, object)  # side, request, path, Document or FrameReaderError (from a thread)
     about_to_change = Signal()  # marks and comparisons of the old texts are now stale
     swapped = Signal()  # the two texts (and their analyses) changed places
-    lesson_opened = Signal(object)  # the Session whose texts the panes now show (for its edits)
+    lesson_opened = Signal(object)  # the Session whose texts the panes now show (its edits, exercise)
 
     def __init__(self, context: WindowContext, visibility: "VisibilityModel", view: "ViewController") -> None:
         super().__init__(context)
@@ -62,6 +62,8 @@ class DocumentsController(WindowPart):
         self.lesson_lexicons: LessonLexicons | None = None  # set by the window: lexicons in lesson files
         #: the reader's edits to save in a lesson, per side (`EditsController` provides them)
         self.lesson_edits: Callable[[], dict[Side, TextEdits]] = dict
+        #: what behaviour objects add to a saved lesson (the exercise's key and marks…)
+        self.lesson_parts: list[Callable[[Session], Session]] = []
 
     # ------------------------------------------------------------------ opening
     def open_dialog(self, side: Side) -> None:
@@ -244,8 +246,10 @@ class DocumentsController(WindowPart):
         if path:
             self.save_lesson(path if path.endswith(LESSON_SUFFIX) else path + LESSON_SUFFIX)
 
-    def save_lesson(self, path: str) -> bool:
-        """Write both texts, the pipeline and the view to `path` (atomic)."""
+    def _lesson(self) -> tuple[Session, list[str]]:
+        """What a lesson file saves now: both texts, the pipeline, the view, and what the
+        `lesson_parts` add (each takes the session and returns it with its part); and notes
+        about the lexicons for the status line."""
         value = self.visibility.value
         embedded, notes = self.lesson_lexicons.for_saving() if self.lesson_lexicons is not None else ((), [])
         info = self.service.model_info
@@ -261,6 +265,16 @@ class DocumentsController(WindowPart):
             view={"zoom": self.view.normal_zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
             edits=self.lesson_edits(),
         )
+        for part in self.lesson_parts:
+            session = part(session)
+        return session, notes
+
+    def save_lesson(self, path: str, change: Callable[[Session], Session] | None = None) -> bool:
+        """Write both texts, the pipeline, the view and the parts' additions to `path` (atomic);
+        `change` adjusts the session first (the exercise's Save Answer Key)."""
+        session, notes = self._lesson()
+        if change is not None:
+            session = change(session)
         try:
             save_session(path, session)
         except (OSError, FrameReaderError) as exc:

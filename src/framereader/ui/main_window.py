@@ -29,6 +29,7 @@ from .comparison_controller import ComparisonController
 from .document_identity import DocumentIdentity
 from .documents_controller import DocumentsController
 from .edits_controller import EditsController
+from .exercise import ExerciseMode
 from .highlighter import StyleBook
 from .legend import Legend
 from .lesson_lexicons import LessonLexicons
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
         self.caption = CaptionController(context, self.visibility, self.view, lambda: self.book, self.splitter)
         self.setCentralWidget(self.caption.central)  # the panes, and presenter mode's caption under them
+        self.exercise = ExerciseMode(context, self.visibility, lambda: self.book, self.documents)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
@@ -162,13 +164,14 @@ class MainWindow(QMainWindow):
             "show_all": vis.show_all,
             "lexicons": models.show_lexicons, "add_lexicon": models.add_lexicon_dialog,
             "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": lambda: show_about(self),
+            **self.exercise.slots(),
         }
 
     def _connect(self) -> None:
         for pane in self.panes:
             pane.open_requested.connect(self.documents.open_dialog)
             pane.files_dropped.connect(self.documents.open_dropped)
-            pane.entity_clicked.connect(self.marker.entity_clicked)
+            pane.entity_clicked.connect(self.exercise.outside(self.marker.entity_clicked))
             pane.focused.connect(self._on_focused)
             pane.highlighted.connect(lambda _side: self.status.update())
             # the legend counts what the panes show: an analysis that arrived while the text was
@@ -256,9 +259,11 @@ class MainWindow(QMainWindow):
         self.documents.focused = side
 
     def escape(self) -> None:
-        """Esc: leave presenter mode, else clear the marked mentions."""
+        """Esc: leave presenter mode, else the exercise, else clear the marked mentions."""
         if self.view.presenting:
             self.view.set_presenting(False)
+        elif self.exercise.active:
+            self.exercise.set_active(False)
         elif self.marks.clear():
             self.messages.clear_status()
 
