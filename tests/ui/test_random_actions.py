@@ -18,6 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from PySide6.QtWidgets import QApplication
 
 from framereader.core.edits import apply_edits
+from framereader.core.exercise_html import display_spans
 from framereader.core.model import SIDES
 from framereader.core.settings import Settings
 from framereader.ui import styles
@@ -171,6 +172,14 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
             count = pane.view.document().characterCount()
             pane.view.clicked_at.emit(min(count - 1, int(fraction * count)))
             pane.ruler.jump_to_fraction(fraction)
+            _turn(qtbot, ms)
+
+        @rule(side=st.integers(0, 1), start=st.floats(0.0, 1.0), length=st.integers(1, 80), ms=pauses)
+        def exercise_phrase(self, side: int, start: float, length: int, ms: int) -> None:
+            pane = win.panes[side]
+            if pane.document is not None:
+                begin = int(start * len(pane.document.text))
+                win.exercise.mark_span(pane, begin, begin + length)
             _turn(qtbot, ms)
 
         @rule(forward=st.booleans(), times=st.integers(1, 4), ms=pauses)
@@ -336,6 +345,21 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         def panes_draw_the_navigators_marks(self) -> None:
             for pane in win.panes:
                 assert pane.marks == win.marks.spans(pane.side), pane.side
+
+        @invariant()
+        def exercise_marks_are_words_of_the_texts(self) -> None:
+            exercise = win.exercise
+            assert win.commands["exercise"].isChecked() == exercise.active == exercise.dock.isVisibleTo(win)
+            last: dict[str, int] = {}
+            for mark in exercise.marks:  # sorted, whole words, never overlapping
+                text = win.pane[mark.side].document.text
+                assert 0 <= mark.start < mark.end <= len(text), mark
+                assert text[mark.start].isalnum() or text[mark.start] == "_", (mark, text[mark.start:mark.end])
+                assert mark.start > last.get(mark.side, -1), mark
+                last[mark.side] = mark.end
+            for pane in win.panes:
+                shown = display_spans(pane.side, list(exercise.marks), exercise.result) if exercise.active else []
+                assert [(s, e) for s, e, _fmt in pane.layer("exercise")] == [(x.start, x.end) for x in shown]
 
         @invariant()
         def no_error_dialogs(self) -> None:
