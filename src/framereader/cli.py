@@ -1,6 +1,6 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--dock-tab actors|agency]] [--presenter] [--model NAME]
+    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
@@ -96,6 +96,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")
     parser.add_argument("--theme", choices=["light", "dark", "high-contrast"], help="with --screenshot: the theme")
+    parser.add_argument("--exercise", action="store_true",
+                        help="with --screenshot: show Spot the Framing with a few sample marks, checked")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
@@ -369,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("framereader: --reveal needs --screenshot and a number of categories (0 or more).", file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model,
-                   stage=Stage(args.presenter, args.reveal, args.theme), dock_tab=args.dock_tab)
+                   stage=Stage(args.presenter, args.reveal, args.theme, args.exercise), dock_tab=args.dock_tab)
 
 
 def engine_factory(model: str | None) -> "Engine":

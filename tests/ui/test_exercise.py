@@ -202,3 +202,17 @@ def test_a_teachers_key_travels_in_the_lesson(qtbot, samples, engine, engine_fac
         assert raw["view"]["highlights"] is True
     finally:
         student.shutdown()
+
+
+def test_screenshot_of_the_exercise(qapp, engine, tmp_path: Path) -> None:
+    """`framereader --screenshot OUT --exercise`: the checked exercise, its three styles drawn."""
+    from PySide6.QtGui import QImage
+
+    from framereader.ui import app as app_module
+
+    out = tmp_path / "exercise.png"
+    assert app_module.run_gui(None, None, lambda model: engine, screenshot=str(out), exercise=True) == 0
+    image = QImage(str(out))
+    assert image.width() == 1440
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(150, image.height(), 3)}
+    assert {LOOKS[kind][0] for kind in ("found", "missed", "yours")} <= colours

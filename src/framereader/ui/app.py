@@ -28,6 +28,7 @@ class Stage:
     presenter: bool = False
     reveal: int | None = None
     theme: str | None = None
+    exercise: bool = False  # Spot the Framing with a few sample marks, checked
 
     def apply(self, window) -> None:  # the MainWindow
         if self.reveal is not None:
@@ -36,6 +37,8 @@ class Stage:
                 window.reveal.reveal_next()
         if self.presenter:
             window.view.set_presenting(True)
+        if self.exercise:
+            window.exercise.demo()
 
 
 def sample_paths() -> tuple[str | None, str | None]:

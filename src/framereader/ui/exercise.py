@@ -32,6 +32,7 @@ from ..core.exercise import (
     score,
     snap_span,
     toggle_word,
+    word_at,
     word_count,
 )
 from ..core.exercise_html import attempt_html, display_spans
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 
 LAYER = "exercise"
 LAYER_ORDER = 50  # over alignment bands and passives
+#: words `demo` marks as "yours only" when the text has them (the bundled samples do)
+DEMO_WORDS = ("armoured", "modest")
 
 
 class ExerciseMode(WindowPart):
@@ -71,6 +74,7 @@ class ExerciseMode(WindowPart):
         self._changed_after_check = False
         self._source = "the key"  # which key the last check used, in words
         self._describe: dict[Side, Callable[[int], str]] = {}
+        self._hidden_docks: list[QDockWidget] = []  # the legend and comparison give answers away
         self.banner = ExerciseBanner()
         self.dock = QDockWidget("Spot the framing", context.window)
         self.dock.setObjectName("ExerciseDock")
@@ -110,6 +114,10 @@ class ExerciseMode(WindowPart):
                     self._describe[side] = pane.view.describe
                     pane.view.describe = self._tooltip_of(pane)
                 self.banner.apply_theme()
+                self._hidden_docks = [dock for dock in self.context.window.findChildren(QDockWidget)
+                                      if dock is not self.dock and dock.isVisible()]
+                for dock in self._hidden_docks:
+                    dock.hide()
                 self.dock.show()
                 self.messages.status("Spot the framing: click the words you think are loaded, then Check "
                                      "(Esc to leave)", 8000)
@@ -117,6 +125,9 @@ class ExerciseMode(WindowPart):
                 for side, pane in self.panes.items():
                     pane.view.describe = self._describe.pop(side, pane.describe_position)
                 self.dock.hide()
+                for dock in self._hidden_docks:
+                    dock.show()
+                self._hidden_docks = []
                 if self._before is not None:
                     self.visibility.set_value(self._before)
                 self._before = None
@@ -225,6 +236,21 @@ class ExerciseMode(WindowPart):
         self._show()
         self.messages.status(self.result.summary(), 8000)
         return self.result
+
+    def demo(self) -> None:
+        """For `--screenshot --exercise`: the mode with a few marks, checked — two words the key
+        has in the left text and one in the right, and `DEMO_WORDS` as yours only."""
+        self.set_active(True)
+        key = self.local_key()
+        marks = [StudentMark(i.side, i.start, i.end) for i in (*key.on("left")[2:5:2], *key.on("right")[:1])]
+        for side, pane in self.panes.items():
+            text = pane.document.text if pane.document is not None else ""
+            for word in DEMO_WORDS:
+                at = text.find(word)
+                if at >= 0 and not any(i.start < at + len(word) and at < i.end for i in key.on(side)):
+                    marks.append(StudentMark(side, at, at + len(word)))
+        self.set_marks(marks)
+        self.check()
 
     # ------------------------------------------------------------------ drawing
     def _show(self) -> None:

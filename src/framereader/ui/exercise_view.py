@@ -1,6 +1,7 @@
 """How "Spot the framing" looks: the banner over the texts (what to do, then the score) and the
 formats of the student's marks and of found / missed / yours-only words. The three results
-differ by underline (solid, wavy, dashed) as well as by colour, for colour-blind readers."""
+differ by underline (solid, wavy, dashed) and by lightness (found darkest, missed palest) as well
+as by hue, for colour-blind readers."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from . import styles
 #: kind -> (background, underline colour, underline style, short name)
 LOOKS: dict[str, tuple[str, str, QTextCharFormat.UnderlineStyle, str]] = {
     "mark": ("#ffe27a", "#5c4a00", QTextCharFormat.UnderlineStyle.SingleUnderline, "your mark"),
-    "found": ("#9fdc9f", "#0b5d1e", QTextCharFormat.UnderlineStyle.SingleUnderline, "✓ found"),
-    "missed": ("#ffb4a2", "#a4161a", QTextCharFormat.UnderlineStyle.WaveUnderline, "○ missed"),
+    "found": ("#7fcf85", "#0b5d1e", QTextCharFormat.UnderlineStyle.SingleUnderline, "✓ found"),
+    "missed": ("#ffd3c7", "#a4161a", QTextCharFormat.UnderlineStyle.WaveUnderline, "○ missed"),
     "yours": ("#d7b8f3", "#4a148c", QTextCharFormat.UnderlineStyle.DashUnderline, "? yours only"),
 }
 _CSS_LINE = {QTextCharFormat.UnderlineStyle.SingleUnderline: "solid",
@@ -82,6 +83,10 @@ class ExerciseBanner(QFrame):
         self.detail.setObjectName("ExerciseText")
         self.detail.setWordWrap(True)
         self.detail.setFont(styles.ui_font(10.5))
+        self.categories = QLabel("")
+        self.categories.setObjectName("ExerciseText")
+        self.categories.setWordWrap(True)
+        self.categories.setFont(styles.ui_font(10.0))
         self.chips = {kind: _chip(kind) for kind in LOOKS}
         chips = QHBoxLayout()
         chips.setSpacing(8)
@@ -101,6 +106,7 @@ class ExerciseBanner(QFrame):
         text.setSpacing(4)
         text.addWidget(self.text)
         text.addLayout(chips)
+        text.addWidget(self.categories)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.addLayout(text, 1)
@@ -120,6 +126,7 @@ class ExerciseBanner(QFrame):
             chip.setVisible(kind == "mark")
         again = " — you changed your marks: press Check again" if changed_after_check else ""
         self.detail.setText(f"{count} marked{again}")
+        self.categories.hide()
         self.check_button.setText("Check")
 
     def show_result(self, result: ExerciseResult, key: AnswerKey, source: str) -> None:
@@ -130,7 +137,9 @@ class ExerciseBanner(QFrame):
                           f"&nbsp;&nbsp;{html.escape(sides)}")
         for kind, chip in self.chips.items():
             chip.setVisible(kind != "mark")
-        categories = ", ".join(f"{key.category_name(c)} {t.found}/{t.key_size}" for c, t in result.by_category.items())
-        self.detail.setText(f"Checked against {source}. {categories}. Hover a word for its note; "
+        self.detail.setText(f"Checked against {source}. Hover a word for its note; "
                             "“yours only” may be right too: say why.")
+        self.categories.setText("Found per kind: " + ", ".join(
+            f"{key.category_name(c)} {t.found} of {t.key_size}" for c, t in result.by_category.items()))
+        self.categories.show()
         self.check_button.setText("Check Again")
