@@ -224,3 +224,15 @@ def test_html_export_is_escaped_and_shows_each_kind() -> None:
     assert re.search(r"✓\s*“brutal”", text) and re.search(r"\?\s*“protesters”", text) and "○ “regime”" in text
     unchecked = attempt_html(marks, {"left": evil}, {"left": "A"})
     assert "not checked yet" in unchecked and "class='mark'" in unchecked and "missed" not in unchecked.split("</style>")[1]
+
+
+def test_html_shows_only_the_paragraphs_with_marks_and_gaps_between_them() -> None:
+    text = "Title\n\nA calm first paragraph.\n\nThe brutal second one.\n\nA third.\n\nThe regime at last.\n"
+    key = key_from_analyses({"left": analysis(text, [span(text, "brutal", "violence"), span(text, "regime", "othering")])},
+                            STYLES)
+    marks = [word_mark("left", text, "brutal")]
+    page = attempt_html(marks, {"left": text}, {"left": "T"}, score(marks, key, ("left",)), key)
+    body = page.split("<h2>")[1]
+    assert "calm first" not in body and "A third" not in body
+    assert body.count("class='gap'") == 1  # between the second and the fourth paragraph, not before
+    assert body.index("brutal") < body.index("…") < body.index("regime")

@@ -69,9 +69,11 @@ def display_spans(side: Side, marks: list[StudentMark], result: ExerciseResult |
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The non-blank lines of `text` as spans."""
     spans, start = [], 0
     for line in text.split("\n"):
-        spans.append((start, start + len(line)))
+        if line.strip():
+            spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
 

@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.view.set_presenting(False)  # the docks and the zoom are remembered as they are at the desk
+        self.exercise.set_active(False)  # the view as before the exercise is what is remembered
         for pane in self.panes:
             pane.highlighter.stop()
         self.service.shutdown()
