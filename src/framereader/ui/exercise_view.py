@@ -9,7 +9,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.exercise import AnswerKey, ExerciseResult
 from ..core.exercise_html import KINDS, Shown, notes_for
@@ -92,9 +92,11 @@ class ExerciseBanner(QFrame):
         chips.setSpacing(8)
         for chip in self.chips.values():
             chip.setFont(styles.ui_font(10.5, bold=True))
-            chips.addWidget(chip)
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            chips.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
         chips.addWidget(self.detail, 1)
         self.check_button = QPushButton("Check")
+        self.check_button.setObjectName("ExerciseCheck")
         self.restart_button = QPushButton("Start Again")
         self.export_button = QPushButton("Export Attempt…")
         self.leave_button = QPushButton("Done")
@@ -116,8 +118,14 @@ class ExerciseBanner(QFrame):
 
     def apply_theme(self) -> None:
         """The current theme's chrome and ink (called when the mode starts)."""
-        self.setStyleSheet(f"#ExerciseBanner {{ background: {styles.CHROME}; border-bottom: 2px solid {styles.ACCENT}; }}"
-                           f" #ExerciseBanner QLabel#ExerciseText {{ color: {styles.INK}; }}")
+        self.setStyleSheet(
+            f"#ExerciseBanner {{ background: {styles.CHROME}; border-bottom: 2px solid {styles.ACCENT}; }}"
+            f" #ExerciseBanner QLabel#ExerciseText {{ color: {styles.INK}; }}"
+            f" #ExerciseBanner QPushButton {{ background: {styles.PAPER}; color: {styles.INK};"
+            f" border: 1px solid {styles.RULE}; border-radius: 4px; padding: 4px 12px; }}"
+            f" #ExerciseBanner QPushButton:hover {{ background: {styles.RULE}; }}"
+            f" #ExerciseBanner QPushButton#ExerciseCheck {{ background: {styles.ACCENT}; color: #ffffff;"
+            f" border-color: {styles.ACCENT}; }}")
 
     def show_marking(self, count: int, changed_after_check: bool = False) -> None:
         """Before a check: what to do, and how many words are marked."""
