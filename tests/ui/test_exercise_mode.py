@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from framereader.core.exercise import StudentMark, attempt_from_json, word_at
 from framereader.core.settings import Settings
+from framereader.ui.alignment_layer import LAYER as ALIGNMENT_LAYER
 from framereader.ui.exercise import LAYER
 from framereader.ui.exercise_view import LOOKS
 from framereader.ui.main_window import MainWindow
@@ -68,14 +69,17 @@ def test_entering_hides_the_highlights_and_leaving_restores_them(qtbot, samples)
     win = samples
     win.visibility.set_category_visible("violence", False)
     before = win.visibility.value
+    assert win.commands["matching_passages"].isChecked() and win.pane["left"].layer(ALIGNMENT_LAYER)
     win.commands["exercise"].trigger()
     assert win.exercise.active and win.commands["exercise"].isChecked()
+    assert not win.commands["matching_passages"].isChecked() and not win.pane["left"].layer(ALIGNMENT_LAYER)
     assert not win.visibility.value.enabled and not win.panes[0].visibility.shows_category("loaded_labels")
     assert win.exercise.dock.isVisible() and "Click a word" in win.exercise.banner.text.text()
     win.commands["clear_marks"].trigger()  # Esc
     assert not win.exercise.active and not win.commands["exercise"].isChecked()
     assert win.visibility.value == before and not win.exercise.dock.isVisible()
     assert win.panes[0].layer(LAYER) == []
+    assert win.commands["matching_passages"].isChecked() and win.pane["left"].layer(ALIGNMENT_LAYER)
 
 
 def test_two_marks_and_check(qtbot, samples) -> None:

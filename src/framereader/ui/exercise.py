@@ -73,7 +73,7 @@ class ExerciseMode(WindowPart):
         self._marked_texts: dict[Side, str] = {}  # the text each side's marks were made on
         self._changed_after_check = False
         self._source = "the key"  # which key the last check used, in words
-        self._describe: dict[Side, Callable[[int], str]] = {}
+        self._passages_hidden = False  # View ▸ Matching Passages was switched off by the exercise
         self._hidden_docks: list[QDockWidget] = []  # the legend and comparison give answers away
         self.banner = ExerciseBanner()
         self.dock = QDockWidget("Spot the framing", context.window)
@@ -90,6 +90,7 @@ class ExerciseMode(WindowPart):
         for pane in self.panes.values():
             pane.view.clicked_at.connect(lambda position, p=pane: self._clicked(p, position))
             pane.add_menu_provider(self._menu)
+            pane.add_tooltip_provider(self._tooltip)
         documents.changed.connect(self._document_changed)
         documents.swapped.connect(self._swapped)
         documents.lesson_opened.connect(self._lesson_opened)
@@ -110,24 +111,23 @@ class ExerciseMode(WindowPart):
             if on:
                 self._before = self.visibility.value
                 self.visibility.set_value(Visibility(enabled=False))
-                for side, pane in self.panes.items():
-                    self._describe[side] = pane.view.describe
-                    pane.view.describe = self._tooltip_of(pane)
                 self.banner.apply_theme()
                 self._hidden_docks = [dock for dock in self.context.window.findChildren(QDockWidget)
                                       if dock is not self.dock and dock.isVisible()]
                 for dock in self._hidden_docks:
                     dock.hide()
+                self._passages_hidden = self._toggle_passages(False)
                 self.dock.show()
                 self.messages.status("Spot the framing: click the words you think are loaded, then Check "
                                      "(Esc to leave)", 8000)
             else:
-                for side, pane in self.panes.items():
-                    pane.view.describe = self._describe.pop(side, pane.describe_position)
                 self.dock.hide()
                 for dock in self._hidden_docks:
                     dock.show()
                 self._hidden_docks = []
+                if self._passages_hidden:
+                    self._toggle_passages(True)
+                self._passages_hidden = False
                 if self._before is not None:
                     self.visibility.set_value(self._before)
                 self._before = None
@@ -265,8 +265,14 @@ class ExerciseMode(WindowPart):
         else:
             self.banner.show_marking(len(self.marks), self._changed_after_check)
 
-    def _tooltip_of(self, pane: "Pane") -> Callable[[int], str]:
-        return lambda position: self._tooltip(pane, position)
+    def _toggle_passages(self, on: bool) -> bool:
+        """View ▸ Matching Passages on or off (their tints would mix with the marks); True when
+        it changed."""
+        action = self.context.window.findChild(QAction, "matching_passages")
+        if action is None or action.isChecked() == on:
+            return False
+        action.trigger()
+        return True
 
     def outside(self, call: Callable[[Side, EntitySpan], None]) -> Callable[[Side, EntitySpan], None]:
         """`call`, except while the exercise runs (a click on a name then marks a word)."""
@@ -275,10 +281,10 @@ class ExerciseMode(WindowPart):
                 call(side, entity)
         return guarded
 
-    def _tooltip(self, pane: "Pane", position: int) -> str:
-        if pane.built is None or pane.document is None:
+    def _tooltip(self, pane: "Pane", offset: int) -> str:
+        """The pane's tooltip for a marked or checked word (a tooltip provider)."""
+        if not self.active or pane.document is None:
             return ""
-        offset = pane.built.offsets.to_core(position)
         marks = [m for m in self.marks if m.side == pane.side]
         for span in display_spans(pane.side, marks, self.result):
             if span.start <= offset < span.end:
