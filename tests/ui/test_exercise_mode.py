@@ -223,7 +223,8 @@ def test_screenshot_of_the_exercise(qapp, engine, tmp_path: Path) -> None:
     from framereader.ui import app as app_module
 
     out = tmp_path / "exercise.png"
-    assert app_module.run_gui(None, None, lambda model: engine, screenshot=str(out), exercise=True) == 0
+    assert app_module.run_gui(None, None, lambda model: engine, screenshot=str(out),
+                             stage=app_module.Stage(exercise=True)) == 0
     image = QImage(str(out))
     assert image.width() == 1440
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(150, image.height(), 3)}
