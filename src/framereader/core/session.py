@@ -137,16 +137,23 @@ def _strings(value: Any, what: str, path: str, warnings: list[str]) -> tuple[str
     return tuple(value)
 
 
-def _view(value: Any, path: str, warnings: list[str]) -> dict[str, Any]:
-    """The view settings: known keys with the right types (zoom finite and within the zoom
-    range); other plain values are kept for newer versions, anything else dropped."""
+def _object_part(value: Any, what: str, path: str, warnings: list[str]) -> dict[str, Any]:
+    """An optional JSON object of the lesson: {} when absent, and {} with a warning naming
+    `what` when it is not an object."""
     if value is None:
         return {}
     if not isinstance(value, dict):
-        warnings.append(f"{path}: the view settings in this lesson file are damaged and were ignored.")
+        warnings.append(f"{path}: the {what} in this lesson file are damaged and were ignored.")
         return {}
+    return value
+
+
+def _view(value: Any, path: str, warnings: list[str]) -> dict[str, Any]:
+    """The view settings: known keys with the right types (zoom finite and within the zoom
+    range); other plain values are kept for newer versions, anything else dropped."""
+    parts = _object_part(value, "view settings", path, warnings)
     view: dict[str, Any] = {}
-    for key, item in value.items():
+    for key, item in parts.items():
         if key == "zoom":
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 try:
@@ -210,11 +217,7 @@ def _edits_from_json(value: Any, documents: dict[Side, Document | None], path: s
                      warnings: list[str]) -> dict[Side, TextEdits]:
     """The reader's edits of each text; damaged ones are dropped with a warning (a lesson from
     before edits has none)."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        warnings.append(f"{path}: the reader's edits in this lesson file are damaged and were ignored.")
-        return {}
+    value = _object_part(value, "reader's edits", path, warnings)
     edits: dict[Side, TextEdits] = {}
     for side in SIDES:
         document = documents[side]
