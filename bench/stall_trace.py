@@ -105,11 +105,12 @@ def main() -> int:
     instrument()
     from framereader.core.settings import Settings
     from framereader.ui.app import application
+    from framereader.cli import engine_factory  # the entry point injects the spaCy engine
     from framereader.ui.main_window import MainWindow
 
     threading.current_thread().name = "GUI"
     app = application()
-    window = MainWindow(settings=Settings(), persist=False)
+    window = MainWindow(engine_factory=engine_factory, settings=Settings(), persist=False)
     window.resize(1440, 900)
     window.show()
     app.processEvents()
