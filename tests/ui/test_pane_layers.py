@@ -59,3 +59,27 @@ def test_menu_providers_get_the_core_offset_and_the_selection(qtbot) -> None:
     assert pane.document is not None and pane.document.text[6:14] == "ministry"
     assert "Mark as Loaded…" in [a.text() for a in menu.actions()]
     assert pane.context_menu(-1) is not None and seen[-1][0] is None
+
+
+def test_many_layer_spans_are_drawn_near_the_viewport_and_follow_scrolling(qtbot) -> None:
+    from framereader.ui.pane import CULL_LAYER_SPANS
+
+    line = "The ministry replied to the regime's claims about the valley.\n\n"
+    pane = _pane(qtbot, line * 3000)
+    pane.resize(600, 400)
+    pane.show()
+    qtbot.wait(20)  # Qt lays the text out for the new viewport
+    spans = [(i * len(line), i * len(line) + 12, _band("#eeeeff")) for i in range(3000)]
+    assert len(spans) > CULL_LAYER_SPANS
+    pane.set_layer("bands", spans)
+    assert pane.layer("bands") == spans  # every span is kept…
+    drawn = pane.view.extraSelections()
+    assert 0 < len(drawn) < 500  # …but only those near the viewport are extra selections
+    assert drawn[0].cursor.selectionStart() == 0
+    bar = pane.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait(100)
+    last = pane.built.offsets.to_qt(spans[-1][0])
+    assert last in {s.cursor.selectionStart() for s in pane.view.extraSelections()}
+    pane.set_marks([(0, 3)], current=0)  # marks are always drawn, wherever they are
+    assert pane.view.extraSelections()[-1].cursor.selectionStart() == 0

@@ -10,7 +10,7 @@ import html
 import itertools
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextEdit, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ __all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "PaneTooltipProvider", "Lay
 LayerSpan = tuple[int, int, QTextCharFormat]
 #: adds entries to the pane's context menu: (menu, pane, core offset under the mouse or None,
 #: the selected core span or None)
+#: above this many layer spans, only those near the viewport are extra selections at a time
+CULL_LAYER_SPANS = 1500
 PaneMenuProvider = Callable[[QMenu, "Pane", "int | None", "tuple[int, int] | None"], None]
 #: adds to the tooltip at a core offset: (pane, core offset) -> HTML ("" for nothing)
 PaneTooltipProvider = Callable[["Pane", int], str]
@@ -63,6 +65,11 @@ class Pane(QWidget):
         self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
         self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
         self._menu_providers: list[PaneMenuProvider] = []
+        self._drawn_window = (0, 0)  # the core range whose layer spans are drawn
+        self._recull = QTimer(self)
+        self._recull.setSingleShot(True)
+        self._recull.setInterval(50)
+        self._recull.timeout.connect(self._on_scrolled)
         self._tooltip_providers: list[PaneTooltipProvider] = []
         self.language_note = ""  # "This text looks German; the pipeline is English…" (set by the window)
         self._word_estimate: tuple[Document | None, int] = (None, 0)
@@ -100,6 +107,8 @@ class Pane(QWidget):
         self.view.clicked_at.connect(self._on_clicked)
         self.view.focused.connect(lambda: self.focused.emit(self.side))
         self.highlighter.finished.connect(self._on_highlighted)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._on_scrolled())
+        self.view.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._on_scrolled())
         self._update_header()
 
     # ------------------------------------------------------------------ content
@@ -336,15 +345,25 @@ class Pane(QWidget):
         return selection, qt_start, qt_end
 
     def _draw_marks(self) -> None:
-        """Draw every layer, then the marked mentions on top, as the view's extra selections."""
+        """Draw every layer, then the marked mentions on top, as the view's extra selections.
+
+        Qt keeps a cursor per extra selection and visits every one on each paint, so when the
+        layers hold many spans (a 1 MB text's passage bands and passives) only those near the
+        viewport are drawn, and drawn again when scrolling leaves that stretch."""
         spans, current = self._marks
         if self.built is None:
             return
         size = self.built.offsets.core_length
+        total = sum(len(layer) for _order, layer in self._layers.values())
+        window = self._near_viewport() if total > CULL_LAYER_SPANS else (0, size)
+        if total > CULL_LAYER_SPANS:
+            self._recull.start()  # check again once Qt has laid the text out for this viewport
+        self._drawn_window = window
+        low, high = window
         selections = []
         for _name, (_order, layer) in sorted(self._layers.items(), key=lambda item: (item[1][0], item[0])):
             for start, end, fmt in layer:
-                if 0 <= start < end <= size:
+                if 0 <= start < end <= size and start < high and end > low:
                     selections.append(self._selection(start, end, fmt)[0])
         mark, strong = styles.mark_format(), styles.mark_format(current=True)
         qt_spans = []
@@ -356,6 +375,30 @@ class Pane(QWidget):
         self.view.mention_spans = qt_spans
         self.ruler.set_mentions([a for a, _b, _current in qt_spans])
         self.view.viewport().update()
+
+    def _near_viewport(self) -> tuple[int, int]:
+        """The core range shown in the viewport, widened by a screenful above and below."""
+        assert self.built is not None, "needs a built document"
+        top, bottom = sorted(self._shown_qt_range())
+        offsets, reach = self.built.offsets, max(bottom - top, 2000)
+        return offsets.to_core(max(0, top - reach)), offsets.to_core(min(offsets.qt_length, bottom + reach))
+
+    def _shown_qt_range(self) -> tuple[int, int]:
+        """Qt positions at the top and the bottom of the viewport (hit-tested mid-line)."""
+        layout = self.view.document().documentLayout()
+        y, height = self.view.verticalScrollBar().value(), self.view.viewport().height()
+        x = self.view.viewport().width() / 2
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        return layout.hitTest(QPointF(x, y), fuzzy), layout.hitTest(QPointF(x, y + height), fuzzy)
+
+    def _on_scrolled(self) -> None:
+        """Draw the layers again when the viewport leaves the stretch they were drawn for."""
+        if self.built is None or sum(len(layer) for _o, layer in self._layers.values()) <= CULL_LAYER_SPANS:
+            return
+        low, high = self._drawn_window
+        top, bottom = sorted(self.built.offsets.to_core(max(0, q)) for q in self._shown_qt_range())
+        if top < low or bottom > high:
+            self._draw_marks()
 
     # ------------------------------------------------------------------ context menu
     def add_menu_provider(self, provider: PaneMenuProvider) -> None:
