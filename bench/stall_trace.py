@@ -69,6 +69,14 @@ def instrument() -> None:
     timed(pane.Pane, "set_analysis")
     timed(pane.Pane, "restyle")
     timed(pane.Pane, "set_status")
+    timed(pane.Pane, "_draw_marks")
+    from framereader.ui import alignment_layer, caption_bar, comparison_controller, edits_controller, passive_layer
+
+    timed(alignment_layer.AlignmentLayer, "refresh", "AlignmentLayer.refresh")
+    timed(passive_layer.PassiveLayer, "refresh", "PassiveLayer.refresh")
+    timed(edits_controller.EditsController, "_draw", "EditsController._draw")
+    timed(comparison_controller.ComparisonController, "_on_comparison_ready", "Comparison._on_comparison_ready")
+    timed(comparison_controller.ComparisonController, "update", "Comparison.update")
     timed(pane.ReaderView, "paintEvent")
     timed(pane.ReaderView, "resizeEvent")
     timed(ruler.OverviewRuler, "paintEvent")
@@ -121,7 +129,7 @@ def main() -> int:
             if record:
                 ticks.append((time.perf_counter(), time.thread_time()))
             done = window.service.ready and window.analysed()
-            return 0 if done and (not until_compared or window.comparison is not None) else None
+            return 0 if done and (not until_compared or window.compare.comparison is not None) else None
 
         run_ticks(app, tick)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
             "model": lambda menu: menu.aboutToShow.connect(
                 lambda: self.models.fill_model_menu(menu, self.commands["preferences"])),
         })
+        self._legend_later = QTimer(self)  # coalesces legend refreshes after analyses arrive
+        self._legend_later.setSingleShot(True)
+        self._legend_later.timeout.connect(self._refresh_legend)
         self._connect()
         self._show_visibility()
         self._show_view_state()
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
             pane.highlighted.connect(lambda _side: self.status.update())
             # the legend counts what the panes show: an analysis that arrived while the text was
             # still being built (a cache hit, a swap) is only shown when the build ends
-            pane.analysis_shown.connect(lambda _side: self._refresh_legend())
+            pane.analysis_shown.connect(lambda _side: self._legend_later.start())  # its own event-loop turn
         self.legend.label_toggled.connect(self.visibility.set_label_visible)
         self.legend.category_toggled.connect(self.visibility.set_category_visible)
         self.legend.all_toggled.connect(self.visibility.set_all)
@@ -365,5 +368,5 @@ class MainWindow(QMainWindow):
 
     def analysed(self) -> bool:
         """True when every open text is analysed and fully highlighted."""
-        return all(p.settled for p in self.panes if p.document is not None) and not any(
+        return all(p.settled for p in self.panes if p.document is not None) and not self._legend_later.isActive() and not any(
             self.service.busy(p.side) for p in self.panes)
