@@ -66,6 +66,11 @@ class Pane(QWidget):
         self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
         self._menu_providers: list[PaneMenuProvider] = []
         self._drawn_window = (0, 0)  # the core range whose layer spans are drawn
+        self._rescroll_to = 0  # the Qt position a rebuild keeps at the top of the viewport
+        self._rescroll = QTimer(self)
+        self._rescroll.setSingleShot(True)
+        self._rescroll.setInterval(0)
+        self._rescroll.timeout.connect(lambda: self.scroll_to(self._rescroll_to, centre=False))
         self._recull = QTimer(self)
         self._recull.setSingleShot(True)
         self._recull.setInterval(50)
@@ -242,6 +247,9 @@ class Pane(QWidget):
                 self.view.verticalScrollBar().setValue(0)
             else:
                 self.scroll_to(built.offsets.to_qt(top), centre=False)
+                # Qt lays a new document out lazily: scroll again once the layout has settled
+                self._rescroll_to = built.offsets.to_qt(top)
+                self._rescroll.start()
 
         self._start_build(restore)
 
@@ -260,7 +268,8 @@ class Pane(QWidget):
     @property
     def settled(self) -> bool:
         """True when the pane shows an analysed text with every highlight chunk applied."""
-        return self.analysis is not None and not self.building and not self.highlighter.busy
+        return (self.analysis is not None and not self.building and not self.highlighter.busy
+                and not self._rescroll.isActive())
 
     # ------------------------------------------------------------------ spans
     def _index_spans(self) -> None:
