@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 
-from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, open_and_wait
+from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, WAIT_MS, open_and_wait
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 @pytest.fixture
 def texts(tmp_path: Path) -> dict[str, Path]:
@@ -28,4 +30,13 @@ def opened(qtbot, window, texts):
     """The window with the emoji text left and the Markdown text right, both highlighted."""
     open_and_wait(qtbot, window, 0, texts["emoji"])
     open_and_wait(qtbot, window, 1, texts["markdown"])
+    return window
+
+
+@pytest.fixture
+def compared(qtbot, window):
+    """The window with the bundled pair open, analysed, highlighted and compared."""
+    assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
+    assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
+    qtbot.waitUntil(lambda: window.compare.comparison is not None and window.analysed(), timeout=WAIT_MS)
     return window

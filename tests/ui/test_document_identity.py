@@ -6,22 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from framereader.ui.document_identity import MAX_TITLE, MENU_TEXT
-from ui_support import WAIT_MS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
-
-@pytest.fixture
-def compared(qtbot, window):
-    assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
-    assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
-    qtbot.waitUntil(lambda: window.compare.comparison is not None and window.analysed(), timeout=WAIT_MS)
-    return window
 
 
 def _fill_and_accept(dialog, title: str, author: str) -> None:

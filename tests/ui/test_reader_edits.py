@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMenu
 
 from framereader.core.edits import Exclusion
@@ -13,13 +12,6 @@ from ui_support import WAIT_MS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
-
-@pytest.fixture
-def compared(qtbot, window):
-    assert window.open_path(0, str(SAMPLES / "a-border-crisis.md"))
-    assert window.open_path(1, str(SAMPLES / "b-border-crisis.md"))
-    qtbot.waitUntil(lambda: window.compare.comparison is not None and window.analysed(), timeout=WAIT_MS)
-    return window
 
 
 def _settle(qtbot, win) -> None:
