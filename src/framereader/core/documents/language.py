@@ -1,6 +1,10 @@
 """Offline language detection (py3langid, whose model ships inside its package) and the note the
 UI shows when a text's language differs from the pipeline's.
 
+The model's tables (about 67 MB once unpacked) are kept in the user cache as flat files, mapped
+read-only and released after each detection (`mapped_model.py`), so an open document costs no
+resident memory for them and a restart does not unpack them again.
+
 Detection looks at up to `SAMPLE_CHARS` characters taken from the start, middle and end of the
 text; texts shorter than `MIN_CHARS` letters, or detections below `MIN_CONFIDENCE`, give no
 language (None) rather than a guess.
@@ -14,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document
+from .mapped_model import MappedModel, load_identifier
 
 SAMPLE_CHARS = 6_000
 MIN_CHARS = 40  # letters needed before we name a language
@@ -33,6 +38,7 @@ LANGUAGE_NAMES = {
 
 _lock = threading.Lock()
 _identifier: Any = None
+_mapped: MappedModel | None = None  # set when the tables are mapped from the cache
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,13 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     sample = _sample(text)
     if sum(ch.isalpha() for ch in sample) < MIN_CHARS:
         return None, None
-    code, confidence = _get_identifier().classify(sample)
+    with _lock:
+        identifier = _get_identifier()
+        try:
+            code, confidence = identifier.classify(sample)
+        finally:
+            if _mapped is not None:
+                _mapped.release()
     if code in ("und", "zxx") or confidence < MIN_CONFIDENCE:
         return None, None
     return str(code), round(float(confidence), 3)
@@ -98,8 +110,10 @@ def language_note(document: Document, pipeline_language: str, pipelines: Iterabl
 
 
 def preload() -> None:
-    """Load the detector's model now (about half a second, once); call it off the GUI thread."""
-    _get_identifier()
+    """Load the detector's model now (half a second the first time, while the cache is filled);
+    call it off the GUI thread."""
+    with _lock:
+        _get_identifier()
 
 
 def _sample(text: str) -> str:
@@ -112,11 +126,8 @@ def _sample(text: str) -> str:
 
 
 def _get_identifier() -> Any:
-    """The py3langid identifier with normalised probabilities, loaded once (thread-safe)."""
-    global _identifier
-    with _lock:
-        if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        return _identifier
+    """The py3langid identifier with normalised probabilities, loaded once; call with `_lock` held."""
+    global _identifier, _mapped
+    if _identifier is None:
+        _identifier, _mapped = load_identifier()
+    return _identifier

@@ -31,8 +31,9 @@ MAX_ENTRIES = 200
 #: An entry holds the text and its spans; a 20 MB text with every span stays far below this.
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
-#: `negated`; 3: roles and passives).
-CACHE_VERSION = "3"
+#: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
+#: edge may differ from version 3).
+CACHE_VERSION = "4"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 
