@@ -21,14 +21,14 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..paths import cache_dir
 
 #: The arrays of py3langid's `model.npz.xz` (its 0.4 layout) that the identifier needs.
 TABLES = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 _MANIFEST = "manifest.json"
-_TYPECODES = {2: "H", 4: "I", 8: "Q"}  # unsigned item sizes memoryview.cast knows
+_TYPECODES: dict[int, Literal["H", "I", "Q"]] = {2: "H", 4: "I", 8: "Q"}  # unsigned sizes memoryview.cast knows
 
 
 @dataclass
@@ -97,7 +97,7 @@ def _unpack(source: Path, folder: Path) -> None:
             for name in TABLES:
                 array = np.ascontiguousarray(data[name])
                 with open(folder / f"{name}.bin", "wb") as out:
-                    out.write(memoryview(array).cast("B"))
+                    out.write(array.data.cast("B"))
                 manifest[name] = [array.dtype.str, list(array.shape)]
     (folder / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
