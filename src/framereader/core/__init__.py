@@ -1,5 +1,7 @@
-"""Pure-Python analysis core. Never imports Qt."""
+"""Pure-Python analysis core. Never imports Qt.
 
-from .nlp.offline import import_without_sockets
-
-import_without_sockets()  # before anything imports spaCy (see core/offline.py)
+Two packages can bring in urllib3 (whose import probes IPv6 with a socket): spaCy, through
+`core.nlp`, and trafilatura, through `core.documents.web`. Both call
+`offline.import_without_sockets()` first; nothing else here pays for importing urllib3, so the
+window can show before it is imported on the analysis thread.
+"""

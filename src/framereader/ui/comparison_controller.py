@@ -5,22 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from .context import WindowContext, WindowPart
 from ..core.compare import Comparison
 from ..core.errors import FrameReaderError
 from ..core.categories import category_styles
-from ..core.export import HandoutOptions, categories_meta, export_html, export_json
-from ..core.export.sections import has_agency
 from ..core.model import SIDES, Analysis, Side
 from .compare_view import ComparisonPanel
-from .handout_dialog import HandoutDialog
-from .handout_pdf import Handout, export_pdf, page_layout, print_handout
 from .visibility import Visibility
+
+if TYPE_CHECKING:  # exports, the handout and printing are imported on first use, not at launch
+    from ..core.export import HandoutOptions
 
 
 class ComparisonController(WindowPart):
@@ -104,12 +103,17 @@ class ComparisonController(WindowPart):
         if self.comparison is None:
             return
         texts = (self.described["left"].text, self.described["right"].text) if len(self.described) == 2 else None
+        from ..core.export import categories_meta
+
         self.panel.set_comparison(self.comparison, categories_meta(self.service.lexicons),
                                   self.panes["left"].title, self.panes["right"].title, texts=texts)
 
     # ------------------------------------------------------------------ export
     def handout_options(self, visibility: Visibility) -> HandoutOptions | None:
         """Ask which sections, highlights and paper the handout should have (None: cancelled)."""
+        from ..core.export.sections import has_agency
+        from .handout_dialog import HandoutDialog
+
         if self.comparison is None:
             self.messages.error("Nothing to hand out yet", "Open two texts and wait until both are analysed and compared.")
             return None
@@ -137,6 +141,10 @@ class ComparisonController(WindowPart):
         left, right = self.described.get("left"), self.described.get("right")
         if options is None or left is None or right is None or self.comparison is None:
             return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .handout_pdf import Handout, page_layout, print_handout
+
         self._options = options
         comparison = self.comparison
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -165,6 +173,9 @@ class ComparisonController(WindowPart):
 
     def write_export(self, path: str, options: HandoutOptions | None = None) -> bool:
         """Write the comparison to `path`; the kind follows the suffix (.html, .pdf, .json)."""
+        from ..core.export import HandoutOptions, export_html, export_json
+        from .handout_pdf import Handout, export_pdf
+
         left, right = self.described.get("left"), self.described.get("right")
         if self.comparison is None or left is None or right is None:
             return False

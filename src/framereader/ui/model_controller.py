@@ -13,9 +13,9 @@ from ..core.errors import FrameReaderError
 from ..core.lexicons.library import BUNDLED, LexiconLibrary
 from ..core.documents.language import language_note
 from ..core.model import Document
-from ..core.nlp.discovery import PipelineInfo, list_pipelines, pipeline_choices
 
 if TYPE_CHECKING:
+    from ..core.nlp.discovery import PipelineInfo
     from .lexicon_dialog import LexiconsDialog
     from .preferences import PreferencesDialog
     from .view_controller import ViewController
@@ -34,6 +34,8 @@ class ModelController(WindowPart):
 
     def pipeline_loaded(self) -> None:
         """A model is ready: note which pipelines are installed (for the language check)."""
+        from ..core.nlp.discovery import list_pipelines  # importing core.nlp costs ~40 ms: not before the window shows
+
         self._pipelines = list_pipelines()
 
     def language_note(self, document: Document | None) -> str | None:
@@ -111,6 +113,7 @@ class ModelController(WindowPart):
 
     def preferences_dialog(self) -> "PreferencesDialog":
         """A Preferences dialog filled from the settings, installed pipelines and enabled lexicons."""
+        from ..core.nlp.discovery import pipeline_choices
         from .preferences import PreferencesDialog
 
         by_language: dict[str, list[str]] = {}
@@ -139,6 +142,8 @@ class ModelController(WindowPart):
 
     def fill_model_menu(self, menu: QMenu, preferences_action: QAction) -> None:
         """Language Model: every choice, the current one checked, then Preferences."""
+        from ..core.nlp.discovery import pipeline_choices
+
         menu.clear()
         for choice in pipeline_choices():
             action = menu.addAction(choice.label)

@@ -21,13 +21,14 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Literal
 
 from ..model import Block, BlockKind, Document, DocumentMeta, Emphasis, EmphasisKind
 from .text import plain_text_blocks
+
+if TYPE_CHECKING:  # markdown-it is imported when the first Markdown text is read
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,8 @@ def _render_markdown(
     tokens = md.parse(source_text.replace("\0", "\ufffd"), env)
     if any(tok.level >= MARKDOWN_MAX_NESTING - 1 for tok in tokens):
         raise _TooDeep()
+    from markdown_it.token import Token
+
     note = None
     for tok in tokens:
         if tok.type != "inline":
@@ -154,6 +157,8 @@ def _markdown_parser() -> MarkdownIt:
 
     Every link is accepted because only its text is used.
     """
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MARKDOWN_MAX_NESTING})
     md.enable("table").disable(["inline", "normalize"])
     # Without this, markdown-it leaves `[text](javascript:…)` as literal Markdown; we never use

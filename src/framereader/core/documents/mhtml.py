@@ -8,13 +8,14 @@ never looked at, and nothing is fetched.
 
 from __future__ import annotations
 
-import email
-import email.policy
-from email.message import Message
+from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..model import Document
 from .web import decode_html, html_document
+
+if TYPE_CHECKING:  # the email package is imported when the first web archive is read
+    from email.message import Message
 
 MAX_PARTS = 10_000
 
@@ -31,6 +32,9 @@ def looks_like_mhtml(head: bytes) -> bool:
 
 def mhtml_document(data: bytes, source: str) -> Document:
     """The main text of the archive's HTML page."""
+    import email
+    import email.policy
+
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except (ValueError, TypeError, IndexError, LookupError, RecursionError) as exc:

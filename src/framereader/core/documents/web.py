@@ -88,7 +88,10 @@ def document_from_html(html: str, plain_text: str | None = None, source: str = "
 
 def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tuple[TextBuilder, DocumentMeta]:
     """Run trafilatura on markup (never fetching anything) and build blocks and metadata."""
-    import trafilatura  # urllib3 inside was first imported with sockets refused (core/__init__.py)
+    from ..offline import import_without_sockets
+
+    import_without_sockets()  # before trafilatura imports urllib3 (see core/offline.py)
+    import trafilatura
 
     markup = _XML_DECL.sub("", markup.lstrip("\ufeff"), count=1)
     markup = _DATA_URI.sub(r"\1data:,", markup)  # inline images: megabytes of base64 we never show

@@ -134,9 +134,8 @@ class LexiconLibrary:
         return lexicon, error
 
     # ------------------------------------------------------------------ reading
-    def entries(self) -> list[LexiconEntry]:
-        """Bundled lexicons, then the user's, then files from elsewhere (read afresh each call)."""
-        disabled = set(self.settings.disabled_lexicons)
+    def _found(self) -> list[tuple[str, str, Path]]:
+        """(key, kind, path) of every lexicon: bundled, then the user's, then files from elsewhere."""
         found: list[tuple[str, str, Path]] = [(f"{BUNDLED}:{p.name}", BUNDLED, p) for p in bundled_lexicon_paths()]
         found += [(f"{USER}:{p.name}", USER, p) for p in _user_paths()]
         user_dir = _user_dir_or_none()
@@ -145,8 +144,13 @@ class LexiconLibrary:
             if user_dir is not None and path.resolve().parent == user_dir and path.suffix == SUFFIX:
                 continue  # already listed as the user's own
             found.append((str(path), FILE, path))
+        return found
+
+    def entries(self) -> list[LexiconEntry]:
+        """Bundled lexicons, then the user's, then files from elsewhere (read afresh each call)."""
+        disabled = set(self.settings.disabled_lexicons)
         entries = []
-        for key, kind, path in found:
+        for key, kind, path in self._found():
             lexicon, error = self._read(path)
             entries.append(LexiconEntry(key, kind, str(path), lexicon, key not in disabled, error))
         return entries
@@ -156,8 +160,12 @@ class LexiconLibrary:
         return next((e for e in self.entries() if e.key == key), None)
 
     def enabled_paths(self) -> list[str]:
-        """The files of every enabled, readable lexicon, in library order (what the engine loads)."""
-        return [e.path for e in self.entries() if e.enabled and e.lexicon is not None]
+        """The files of every enabled, readable lexicon, in library order (what the engine loads).
+        Bundled lexicons are not parsed here (the engine parses them; at launch that would cost
+        the GUI thread ~40 ms): they ship with the app, and a damaged one is reported by the engine."""
+        disabled = set(self.settings.disabled_lexicons)
+        return [str(path) for key, kind, path in self._found()
+                if key not in disabled and (kind == BUNDLED or self._read(path)[0] is not None)]
 
     def is_default(self) -> bool:
         """True when exactly the bundled lexicons are enabled (what a fresh engine already has)."""

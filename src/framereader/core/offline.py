@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib
 import socket
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,10 +31,19 @@ def sockets_refused() -> Iterator[None]:
         socket.socket = original  # type: ignore[misc]
 
 
+_importing = threading.Lock()  # one patch of socket.socket at a time (threads import too)
+
+
 def import_without_sockets(module: str = "urllib3.util.connection") -> None:
-    """Import `module` (default: urllib3's connection helpers) with sockets refused."""
-    try:
-        with sockets_refused():
-            importlib.import_module(module)
-    except ImportError:
-        pass
+    """Import `module` (default: urllib3's connection helpers) with sockets refused; once it is
+    imported this returns at once."""
+    if module in sys.modules:
+        return
+    with _importing:
+        if module in sys.modules:
+            return
+        try:
+            with sockets_refused():
+                importlib.import_module(module)
+        except ImportError:
+            pass
