@@ -106,6 +106,36 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
     assert max(row_of[c] for c in ("loaded_language", "name_calling")) < min(row_of[c] for c in ("doubt", "hedges", "intensifiers"))
 
 
+def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qtbot) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.ui.highlighter import StyleBook
+    from framereader.ui.legend import Legend
+
+    def counts(legend: Legend, key: str) -> list[str]:
+        grid, box = legend._grid, {**legend.label_boxes, **legend.category_boxes}[key]
+        row = grid.getItemPosition(grid.indexOf(box))[0]
+        return [grid.itemAtPosition(row, column).widget().text() for column in (1, 2)]
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
+    legend.populate(book, ["PERSON", "ORG"], ({"PERSON": 3}, {"ORG": 1}), ({"loaded_language": 5}, {}),
+                    frozenset(), frozenset())
+    person = legend.label_boxes["PERSON"]
+    assert counts(legend, "PERSON") == ["3", "–"] and counts(legend, "loaded_language") == ["5", "–"]
+    legend.populate(book, ["PERSON", "ORG"], ({"PERSON": 7}, {"PERSON": 2}), ({}, {"loaded_language": 4}),
+                    frozenset({"PERSON"}), frozenset())
+    assert legend.label_boxes["PERSON"] is person  # same rows: updated, not built again
+    assert counts(legend, "PERSON") == ["7", "2"] and counts(legend, "loaded_language") == ["–", "4"]
+    assert not person.isChecked() and legend.label_boxes["ORG"].isChecked()
+    legend.populate(book, ["PERSON", "GPE"], ({"GPE": 1}, {}), ({}, {}), frozenset(), frozenset())
+    assert set(legend.label_boxes) == {"PERSON", "GPE"} and legend.label_boxes["PERSON"] is not person
+    assert counts(legend, "GPE") == ["1", "–"] and counts(legend, "PERSON") == ["–", "–"]
+    qtbot.waitUntil(lambda: not [w for w in legend.findChildren(QCheckBox) if w.text() == "ORG"], timeout=2000)
+
+
 def test_undo_actions_follow_the_undo_stack(qapp) -> None:
     from PySide6.QtGui import QUndoCommand, QUndoStack
 

@@ -63,6 +63,9 @@ class Legend(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.label_boxes: dict[str, QCheckBox] = {}
         self.category_boxes: dict[str, QCheckBox] = {}
+        #: the (left, right) count labels of each row, by ("label", name) or ("category", id)
+        self._count_labels: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}
+        self._shape: tuple[object, ...] | None = None  # what the rows were built for
         # eliding waits for the grid's new widths; the timer is the legend's child, so it never
         # fires on boxes (or a legend) that are gone
         self._elide_timer = QTimer(self)
@@ -100,7 +103,17 @@ class Legend(QWidget):
         hidden_labels: set[str] | frozenset[str],
         hidden_categories: set[str] | frozenset[str],
     ) -> None:
-        """Rebuild the rows: `labels` in display order, every category of `book` in lexicon order."""
+        """Show `labels` in display order and every category of `book` in lexicon order. When the
+        rows are the same as last time (a new analysis of the same kinds) only the counts and
+        boxes change; otherwise the rows are built again."""
+        ordered = sorted(book.categories.values(), key=lambda c: c.index)
+        shape = (tuple(labels), styles.ENTITY_TINT,
+                 tuple(ordered))
+        if shape == self._shape and self._rows_alive():
+            self._update_rows(entity_counts, framing_counts, hidden_labels, hidden_categories)
+            return
+        self._shape = shape
+        self._count_labels.clear()
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -121,8 +134,7 @@ class Legend(QWidget):
             box.setChecked(label not in hidden_labels)
             box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
-            row = self._row(box, entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
-        ordered = sorted(book.categories.values(), key=lambda c: c.index)
+            row = self._row(box, ("label", label), entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
         groups = [("Loaded words · underlined", [c for c in ordered if c.group != "device"]),
                   ("Rhetorical devices", [c for c in ordered if c.group == "device"])]
         if not book.categories:
@@ -140,10 +152,26 @@ class Legend(QWidget):
                 box.setChecked(info.id not in hidden_categories)
                 box.clicked.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
                 self.category_boxes[info.id] = box
-                row = self._row(box, framing_counts[0].get(info.id, 0), framing_counts[1].get(info.id, 0), row)
+                row = self._row(box, ("category", info.id), framing_counts[0].get(info.id, 0),
+                                framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
         self._elide_timer.start()
+
+    def _rows_alive(self) -> bool:
+        return all(shiboken6.isValid(box) for box in (*self.label_boxes.values(), *self.category_boxes.values()))
+
+    def _update_rows(self, entity_counts: tuple[Mapping[str, int], Mapping[str, int]],
+                     framing_counts: tuple[Mapping[str, int], Mapping[str, int]],
+                     hidden_labels: set[str] | frozenset[str], hidden_categories: set[str] | frozenset[str]) -> None:
+        for (kind, key), pair in self._count_labels.items():
+            counts = entity_counts if kind == "label" else framing_counts
+            for count_label, side_counts in zip(pair, counts):
+                count_label.setText(_count_text(side_counts.get(key, 0)))
+        for name, box in self.label_boxes.items():
+            box.setChecked(name not in hidden_labels)
+        for category, box in self.category_boxes.items():
+            box.setChecked(category not in hidden_categories)
 
     def show_visibility(self, value: Visibility, showing_any: bool) -> None:
         """Show the visibility model's state (the boxes only emit on user clicks)."""
@@ -185,19 +213,22 @@ class Legend(QWidget):
             room = box.width() - box.iconSize().width() - ELIDE_MARGIN_PX
             box.setText(box.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 20)))
 
-    def _row(self, box: QCheckBox, left: int, right: int, row: int) -> int:
+    def _row(self, box: QCheckBox, key: tuple[str, str], left: int, right: int, row: int) -> int:
         box.setProperty("full_text", box.text())
         box.setFont(styles.ui_font(9.5))
         box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # counts stay visible
         box.setMinimumWidth(120)
         self._grid.addWidget(box, row, 0)
+        pair = []
         for column, count in ((1, left), (2, right)):
-            label = QLabel(str(count) if count else "–")
+            label = QLabel(_count_text(count))
             label.setObjectName("LegendCount")
             label.setFont(styles.ui_font(9.5))
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setMinimumWidth(22)
             self._grid.addWidget(label, row, column)
+            pair.append(label)
+        self._count_labels[key] = (pair[0], pair[1])
         return row + 1
 
     def _muted(self, text: str) -> QLabel:
@@ -205,3 +236,7 @@ class Legend(QWidget):
         label.setObjectName("LegendCount")
         label.setFont(styles.ui_font(9.0))
         return label
+
+
+def _count_text(count: int) -> str:
+    return str(count) if count else "–"
