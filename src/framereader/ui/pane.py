@@ -332,6 +332,9 @@ class Pane(QWidget):
         agentless passives, excluded passages…), replacing what the layer showed; an empty list
         removes it. Layers are drawn by `order`, then name, all under the marked mentions, and
         are kept as core spans so a rebuild (zoom, theme) draws them again."""
+        before = self._layers.get(name)
+        if (before is None and not spans) or (before is not None and before == (order, spans)):
+            return  # unchanged (layers are set again on many signals): nothing to redraw
         if spans:
             self._layers[name] = (order, list(spans))
         else:
