@@ -8,17 +8,19 @@ cached_s (re-opening an analysed article until it is highlighted).
 from __future__ import annotations
 
 import faulthandler
+import os
+import shutil
 import time
 
-if __import__("os").environ.get("FRAMEREADER_PROBE_DUMP"):
-    faulthandler.dump_traceback_later(int(__import__("os").environ["FRAMEREADER_PROBE_DUMP"]), exit=True)
+if os.environ.get("FRAMEREADER_PROBE_DUMP"):
+    faulthandler.dump_traceback_later(int(os.environ["FRAMEREADER_PROBE_DUMP"]), exit=True)
+if os.environ.get("FRAMEREADER_HOME"):  # no cached analyses from an earlier run, removed before
+    shutil.rmtree(os.environ["FRAMEREADER_HOME"], ignore_errors=True)  # the clock starts
 
 LAUNCH = time.perf_counter()
 
 import json  # noqa: E402
-import os  # noqa: E402
 import resource  # noqa: E402
-import shutil  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -42,9 +44,6 @@ def peak_rss_mb() -> float:
 
 
 def main() -> int:
-    home = os.environ.get("FRAMEREADER_HOME")
-    if home:
-        shutil.rmtree(home, ignore_errors=True)  # no cached analyses from an earlier run
     from PySide6.QtCore import QElapsedTimer
 
     from framereader.core.settings import Settings

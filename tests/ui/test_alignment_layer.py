@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from framereader.core.alignment import front_matter
 from framereader.ui.alignment_layer import LAYER as PASSAGES
+from framereader.ui.alignment_layer import without
 from framereader.ui.passive_layer import LAYER as PASSIVES
 from framereader.ui.tooltips import PASSIVE_QUESTION
 from ui_support import WAIT_MS
@@ -42,8 +44,15 @@ def test_matching_passages_share_a_band_colour_and_one_sided_ones_are_hatched(co
     colours = [next(f.background().color().name() for a, _b, f in left if a >= p.left[0]) for p in paragraphs[:2]]
     assert colours[0] != colours[1]  # neighbouring pairs tell apart
     hatched = {(a, b) for a, b, f in left if f.background().style() == Qt.BrushStyle.BDiagPattern}
+    document = compared.pane["left"].document
+    title_and_byline = front_matter(document.text, document.blocks)
+    assert [document.text[a:b][:3] for a, b in title_and_byline] == ["The", "By "]
     for start, end in alignment.left_only:
-        assert any(start <= a and b <= end for a, b in hatched)
+        outside = [(a, b) for a, b in without([(start, end)], title_and_byline) if document.text[a:b].strip()]
+        assert all(any(a <= x and y <= b for x, y in hatched) for a, b in outside)
+    # every text has its own title and byline: they are one-sided, but not hatched
+    assert any(a < title_and_byline[0][1] and title_and_byline[0][0] < b for a, b in alignment.left_only)
+    assert not any(a < end and start < b for a, b in hatched for start, end in title_and_byline)
     # the bands leave the entity tints alone (extra selections would paint over them)
     analysis = compared.pane["left"].analysis
     entity_chars = {i for e in analysis.entities for i in range(e.start, e.end)}

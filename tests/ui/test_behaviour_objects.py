@@ -99,7 +99,7 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
     qtbot.addWidget(legend)
     book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
     legend.populate(book, [], ({}, {}), ({}, {}), frozenset(), frozenset())
-    headings = [w.text() for w in legend.findChildren(QLabel) if w.objectName() == "LegendHeading" and len(w.text()) > 1]
+    headings = [w.text() for w in legend._grid_host.findChildren(QLabel) if w.objectName() == "LegendHeading" and len(w.text()) > 1]
     assert headings[-2:] == ["LOADED WORDS · UNDERLINED", "RHETORICAL DEVICES"]
     grid = legend._grid
     row_of = {key: grid.getItemPosition(grid.indexOf(box))[0] for key, box in legend.category_boxes.items()}

@@ -155,3 +155,26 @@ def test_marks_survive_zoom_theme_and_presenter_rebuilds(qtbot, window) -> None:
         marked = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections]
         assert marked == [pane.built.offsets.span_to_qt(s, e) for s, e in sorted(actor.left.mentions)] == expected
         assert all(pane.view.document().toPlainText()[a:b].strip() for a, b in marked)
+
+
+def test_the_legend_explains_the_reading_layers_and_its_boxes_follow_the_view_menu(qtbot, window) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    rows = {row.name: widget for row, widget in window.legend.layers.rows}
+    assert set(rows) == {"Matching passages", "One-sided passage", "Agentless passives"}
+    passives, matching = rows["Agentless passives"], rows["Matching passages"]
+    assert isinstance(passives, QCheckBox) and isinstance(matching, QCheckBox)
+    assert not isinstance(rows["One-sided passage"], QCheckBox) and not rows["One-sided passage"].pixmap().isNull()
+    action = window.commands["agentless_passives"]
+    assert passives.isChecked() == action.isChecked()
+    passives.click()  # the box switches the View command, the one switch of the layer
+    assert action.isChecked() == passives.isChecked() == window.settings.agentless_passives
+    action.trigger()  # and follows it
+    assert passives.isChecked() == action.isChecked()
+    window.commands["hide_for_reading"].trigger()
+    assert not passives.parentWidget().isEnabled() and not matching.parentWidget().isEnabled()
+    window.commands["show_all"].trigger()
+    assert matching.parentWidget().isEnabled()
+    before = matching.icon().pixmap(16, 16).toImage()
+    window.view.set_theme("dark")
+    qtbot.waitUntil(lambda: window.legend.layers.rows[0][1].icon().pixmap(16, 16).toImage() != before, timeout=5000)

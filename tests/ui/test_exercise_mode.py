@@ -111,6 +111,33 @@ def test_two_marks_and_check(qtbot, samples) -> None:
     assert win.exercise.result is None and "Check again" in win.exercise.banner.detail.text()
 
 
+def test_marks_and_start_again_are_undone_with_ctrl_z_only_on_the_same_texts(qtbot, samples) -> None:
+    win = samples
+    win.commands["exercise"].trigger()
+    left = win.pane["left"]
+    first, second = outside_word(win, "left"), win.exercise.local_key().on("left")[0]
+    left.view.clicked_at.emit(left.built.offsets.to_qt(first[0] + 1))
+    left.view.clicked_at.emit(left.built.offsets.to_qt(second.start + 1))
+    assert len(win.exercise.marks) == 2 and "Mark a word" in win.undo.undoText()
+    win.commands["undo"].trigger()
+    assert win.exercise.marks == [StudentMark("left", *first)]
+    assert len(left.layer(LAYER)) == 1  # the pane follows
+    win.commands["redo"].trigger()
+    assert len(win.exercise.marks) == 2
+    win.exercise.restart()
+    assert win.exercise.marks == [] and win.undo.undoText() == "Start again"
+    win.commands["undo"].trigger()
+    assert len(win.exercise.marks) == 2
+    # another text in the pane: the old steps no longer apply (and change nothing)
+    win.commands["exercise"].trigger()  # leave
+    assert win.open_path(0, str(SAMPLES / "b-border-crisis.md"))
+    qtbot.waitUntil(lambda: win.analysed(), timeout=WAIT_MS)
+    win.commands["exercise"].trigger()
+    marks = list(win.exercise.marks)
+    win.commands["undo"].trigger()
+    assert win.exercise.marks == marks
+
+
 def test_entity_clicks_mark_words_not_mentions(qtbot, samples) -> None:
     win = samples
     win.commands["exercise"].trigger()

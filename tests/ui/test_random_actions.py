@@ -232,6 +232,22 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 actions[pick % len(actions)].trigger()
             _turn(qtbot, ms)
 
+        @rule(side=st.integers(0, 1), at=st.floats(0.0, 1.0), length=st.sampled_from([1, 6, 14, 40]),
+              accept=st.booleans(), ms=pauses)
+        def mark_as_loaded(self, side: int, at: float, length: int, accept: bool, ms: int) -> None:
+            """Right-click ▸ Mark as Loaded… on a random stretch, then OK or Cancel in the dialog
+            (OK writes the user's own lexicon and re-highlights; one step on the undo stack)."""
+            pane = win.panes[side]
+            if pane.document is None:
+                return
+            size = len(pane.document.text)
+            start = min(max(size - 1, 0), int(at * size))
+            if win.mark_loaded.start(pane, (start, min(size, start + length))):
+                dialog = win.mark_loaded.dialog
+                assert dialog is not None and dialog.isVisible()
+                dialog.accept() if accept else dialog.reject()
+            _turn(qtbot, ms)
+
         @rule(undo=st.booleans(), times=st.integers(1, 3), ms=pauses)
         def undo_redo(self, undo: bool, times: int, ms: int) -> None:
             for _ in range(times):

@@ -16,6 +16,7 @@ from framereader.core.alignment import (
     PassagePair,
     align_passages,
     features,
+    front_matter,
     paragraph_ranges,
     sentence_ranges,
     stem,
@@ -154,3 +155,16 @@ def test_a_paragraph_the_reader_excluded_is_neither_paired_nor_one_sided() -> No
     assert paired not in {p.left for p in edited.pairs} and paired not in edited.left_only
     # its counterpart has nothing left to match in the left text: it is now one-sided
     assert set(edited.right_only) == (set(whole.right_only) - {inserted}) | {partner}
+
+
+def test_front_matter_is_the_headings_and_a_byline_at_the_top() -> None:
+    from framereader.core.documents import document_from_text
+
+    text = ("# A Bridge Too Far\n\nBy Ana Ruiz, our transport correspondent\n\n"
+            "By any measure the bridge was late.\n\n## What went wrong\n\nBy March, costs had doubled.")
+    doc = document_from_text(text, markdown=True)
+    found = [doc.text[a:b] for a, b in front_matter(doc.text, doc.blocks)]
+    assert found == ["A Bridge Too Far", "By Ana Ruiz, our transport correspondent", "What went wrong"]
+    long_opening = "By " + "word " * 40
+    doc = document_from_text("Title\n\n" + long_opening.strip(), markdown=True)
+    assert [doc.text[a:b] for a, b in front_matter(doc.text, doc.blocks)] == []  # no heading, no short byline

@@ -75,6 +75,28 @@ def paragraph_ranges(text: str) -> list[Range]:
     return ranges
 
 
+#: A byline: the text's first paragraph, when it starts "By …" and has at most this many words.
+BYLINE_MAX_WORDS = 30
+_BYLINE = re.compile(r"\s*(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+
+
+def front_matter(text: str, blocks: Sequence[Any]) -> list[Range]:
+    """The headings of a document and its byline (the first paragraph, when it is short and
+    starts "By …"): every text has its own title and author, so the reader shows them as
+    neither matched nor one-sided. `blocks` are `core.model.Block`s (kind, start, end)."""
+    found: list[Range] = []
+    first_paragraph = True
+    for block in blocks:
+        if block.kind == "heading":
+            found.append((block.start, block.end))
+            continue
+        if (first_paragraph and block.kind == "paragraph" and _BYLINE.match(text, block.start)
+                and len(text[block.start:block.end].split()) <= BYLINE_MAX_WORDS):
+            found.append((block.start, block.end))
+        first_paragraph = False
+    return found
+
+
 def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> list[Range]:
     """Sentences of `text[start:end]` as [start, end) ranges: a line break always ends one; so
     does . ! ? (with closing quotes) before a capital or digit, unless it ends an abbreviation

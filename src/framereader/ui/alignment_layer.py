@@ -18,12 +18,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from ..core.alignment import Alignment, PassagePair, Range
+from ..core.alignment import Alignment, PassagePair, Range, front_matter
 from ..core.compare import Comparison
 from ..core.model import SIDES, Side
 from . import styles
 from .comparison_controller import ComparisonController
 from .context import WindowContext, WindowPart
+from .legend_layers import LayerRow
 from .pane import LayerSpan, Pane
 from .sync import ScrollLinker, SyncPoints, document_y
 from .tooltips import one_sided_tooltip
@@ -110,9 +111,11 @@ def pair_colours(alignment: Alignment) -> list[tuple[PassagePair, int]]:
     return out
 
 
-def layer_spans(alignment: Alignment, side: Side, holes: Sequence[Range] = ()) -> list[LayerSpan]:
+def layer_spans(alignment: Alignment, side: Side, holes: Sequence[Range] = (),
+                unhatched: Sequence[Range] = ()) -> list[LayerSpan]:
     """The band layer of one side: pair bands (sentence pairs over their paragraph's band),
-    then the hatched one-sided passages; nothing over `holes`."""
+    then the hatched one-sided passages, except over `unhatched` (the title and byline);
+    nothing over `holes`."""
     spans: list[LayerSpan] = []
     for pair, index in pair_colours(alignment):
         own = pair.left if side == "left" else pair.right
@@ -120,8 +123,14 @@ def layer_spans(alignment: Alignment, side: Side, holes: Sequence[Range] = ()) -
         spans.extend((a, b, fmt) for a, b in without([own], holes))
     hatch = one_sided_format()
     only = alignment.left_only if side == "left" else alignment.right_only
-    spans.extend((a, b, hatch) for a, b in without(only, holes))
+    spans.extend((a, b, hatch) for a, b in without(only, [*holes, *unhatched]))
     return spans
+
+
+def unhatched(pane: Pane) -> list[Range]:
+    """Where a pane draws no one-sided hatching: its text's headings and byline."""
+    document = pane.document
+    return front_matter(document.text, document.blocks) if document is not None else []
 
 
 class AlignmentLayer(WindowPart):
@@ -156,6 +165,17 @@ class AlignmentLayer(WindowPart):
         actions["matching_passages"].setChecked(self.settings.matching_passages)
         actions["sync_by_passages"].setChecked(self.settings.sync_by_passages)
 
+    def legend_rows(self) -> list[LayerRow]:
+        """The legend's explanation of the bands and the hatching (after `bind_actions`)."""
+        return [
+            LayerRow("Matching passages", "A passage and its match in the other text share one faint colour "
+                     "(View ▸ Matching Passages; Ctrl+J goes to the counterpart).",
+                     lambda: [band_format(index, sentence=True) for index in range(3)],
+                     self._actions["matching_passages"]),
+            LayerRow("One-sided passage", "Grey hatching: the other text has no passage like this one.",
+                     lambda: [one_sided_format()]),
+        ]
+
     # ------------------------------------------------------------------ state
     @property
     def alignment(self) -> Alignment | None:
@@ -176,7 +196,8 @@ class AlignmentLayer(WindowPart):
         for side, pane in self.panes.items():
             shown = alignment is not None and self.settings.matching_passages
             holes = tinted_spans(pane, self.visibility.value) if shown else []
-            pane.set_layer(LAYER, layer_spans(alignment, side, holes) if shown and alignment else [], LAYER_ORDER)
+            spans = layer_spans(alignment, side, holes, unhatched(pane)) if shown and alignment else []
+            pane.set_layer(LAYER, spans, LAYER_ORDER)
 
     def _on_comparison(self) -> None:
         self.refresh()
@@ -269,6 +290,7 @@ class AlignmentLayer(WindowPart):
         if alignment is None or not self.settings.matching_passages:
             return ""
         only = alignment.left_only if pane.side == "left" else alignment.right_only
-        if any(start <= offset < end for start, end in only):
+        quiet = unhatched(pane)
+        if any(start <= offset < end for start, end in only) and not any(a <= offset < b for a, b in quiet):
             return one_sided_tooltip(OTHER[pane.side])
         return ""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
 
 from ..core.atomic import atomic_write_text
@@ -53,6 +53,29 @@ LAYER = "exercise"
 LAYER_ORDER = 50  # over alignment bands and passives
 #: words `demo` marks as "yours only" when the text has them (the bundled samples do)
 DEMO_WORDS = ("armoured", "modest")
+
+
+class MarksCommand(QUndoCommand):
+    """One change of the student's marks (a click, a phrase, Start Again) on the window's undo
+    stack. It applies only while the exercise runs on the same texts; otherwise it is obsolete."""
+
+    def __init__(self, mode: "ExerciseMode", before: list[StudentMark], after: list[StudentMark],
+                 texts: dict[Side, str], text: str) -> None:
+        super().__init__(text)
+        self._mode, self._before, self._after, self._texts = mode, before, after, texts
+
+    def redo(self) -> None:
+        self._set(self._after)
+
+    def undo(self) -> None:
+        self._set(self._before)
+
+    def _set(self, marks: list[StudentMark]) -> None:
+        mode = self._mode
+        if mode.active and mode.shown_texts() == self._texts:
+            mode.set_marks(marks)
+        else:
+            self.setObsolete(True)
 
 
 class ExerciseMode(WindowPart):
@@ -138,16 +161,29 @@ class ExerciseMode(WindowPart):
         self._show()
 
     def restart(self) -> None:
-        """Start Again: remove every mark and the check."""
+        """Start Again: remove every mark and the check (Undo brings the marks back)."""
+        if self.active and self.marks:
+            self._push([], None, "Start again")
         self.marks, self.result, self._changed_after_check = [], None, False
         self._show()
+
+    def shown_texts(self) -> dict[Side, str]:
+        """The text each pane shows (the identity an undo step checks before it applies)."""
+        return {side: pane.document.text for side, pane in self.panes.items() if pane.document is not None}
+
+    def _push(self, marks: list[StudentMark], pane: "Pane | None", text: str) -> None:
+        """Change the marks as one undoable step."""
+        if pane is not None and pane.document is not None:
+            self._marked_texts[pane.side] = pane.document.text
+        if sorted(marks) != self.marks:
+            self.undo.push(MarksCommand(self, list(self.marks), sorted(marks), self.shown_texts(), text))
 
     # ------------------------------------------------------------------ marking
     def _clicked(self, pane: "Pane", position: int) -> None:
         if not self.active or pane.document is None or pane.built is None:
             return
         offset = pane.built.offsets.to_core(position)
-        self.set_marks(toggle_word(self.marks, pane.side, pane.document.text, offset), pane)
+        self._push(toggle_word(self.marks, pane.side, pane.document.text, offset), pane, "Mark a word")
 
     def mark_span(self, pane: "Pane", start: int, end: int) -> bool:
         """Mark a selected phrase (widened to whole words); False, with a status line, when it
@@ -163,7 +199,7 @@ class ExerciseMode(WindowPart):
             self.messages.status(f"Mark a word or a short phrase (at most {MAX_MARK_WORDS} words), "
                                  "not a whole sentence.", 6000)
             return False
-        self.set_marks(add_mark(self.marks, StudentMark(pane.side, *span)), pane)
+        self._push(add_mark(self.marks, StudentMark(pane.side, *span)), pane, "Mark a phrase")
         return True
 
     def set_marks(self, marks: list[StudentMark], pane: "Pane | None" = None) -> None:

@@ -15,6 +15,7 @@ from ..core.labels import explain_label
 from . import styles
 from .visibility import Visibility
 from .highlighter import StyleBook
+from .legend_layers import LayerRows
 from .underlines import paint_underline
 
 def entity_swatch(label: str, size: int = 16) -> QIcon:
@@ -93,6 +94,8 @@ class Legend(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.all_box)
         layout.addWidget(scroll, 1)
+        self.layers = LayerRows()  # what bands, hatching and dotted passives mean (rows set by the window)
+        layout.addWidget(self.layers)
 
     def populate(
         self,
@@ -107,13 +110,14 @@ class Legend(QWidget):
         rows are the same as last time (a new analysis of the same kinds) only the counts and
         boxes change; otherwise the rows are built again."""
         ordered = sorted(book.categories.values(), key=lambda c: c.index)
-        shape = (tuple(labels), styles.ENTITY_TINT,
+        shape = (tuple(labels), styles.THEME, styles.ENTITY_TINT,
                  tuple(ordered))
         if shape == self._shape and self._rows_alive():
             self._update_rows(entity_counts, framing_counts, hidden_labels, hidden_categories)
             return
         self._shape = shape
         self._count_labels.clear()
+        self.layers.restyle()  # the theme may have changed
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -182,6 +186,7 @@ class Legend(QWidget):
         for category, box in self.category_boxes.items():
             box.setChecked(category not in value.hidden_categories)
             box.setEnabled(value.enabled)
+        self.layers.set_enabled(showing_any)  # layers are drawn only while some highlight shows
 
     def _section(self, title: str, row: int, spacing: bool = False) -> int:
         heading = QLabel(title.upper())

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
         for layer in (self.passages, self.passives):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
+        self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
         self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
             "highlights": lambda menu: menu.aboutToShow.connect(

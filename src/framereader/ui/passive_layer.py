@@ -14,6 +14,7 @@ from ..core.model import Analysis, Passive
 from . import styles
 from .comparison_controller import ComparisonController
 from .context import WindowContext, WindowPart
+from .legend_layers import LayerRow
 from .pane import LayerSpan, Pane
 from .tooltips import passive_tooltip
 from .view_controller import ViewController
@@ -83,6 +84,12 @@ class PassiveLayer(WindowPart):
         """Tick View ▸ Agentless Passives from the settings."""
         self._action = actions["agentless_passives"]
         self._action.setChecked(self.settings.agentless_passives)
+
+    def legend_rows(self) -> list[LayerRow]:
+        """The legend's explanation of the dotted passives (after `bind_actions`)."""
+        return [LayerRow("Agentless passives", "Dotted grey: a passive verb with no “by …” — who did it? "
+                         "The text does not say (View ▸ Agentless Passives).", lambda: [passive_format()],
+                         self._action)]
 
     @property
     def shown(self) -> bool:
