@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..core.model import Side
 from . import styles
 from .pane import Pane
 from .worker import AnalysisService
+
+
+#: Analysing or highlighting is announced only when it lasts longer than this: a cached text
+#: re-opens in about 0.1 s, and a progress bar flashing up and away for that would cost the
+#: window a relayout and a repaint (and the reader a flicker).
+SHOW_AFTER_MS = 300
 
 
 class ProgressIndicator:
@@ -29,6 +36,11 @@ class ProgressIndicator:
         self.bar.hide()
         bar.addPermanentWidget(self.label)
         bar.addPermanentWidget(self.bar)
+        self._announce = QTimer(self.label)  # the label's child: never fires after the window is gone
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(SHOW_AFTER_MS)
+        self._announce.timeout.connect(self._due)
+        self._announcing = False  # True once the work lasted SHOW_AFTER_MS: progress is shown
 
     def busy(self, message: str) -> None:
         """An open-ended task (the model loading); "" clears it."""
@@ -48,6 +60,14 @@ class ProgressIndicator:
         for side in list(self.fractions):
             if not self.service.busy(side):
                 del self.fractions[side]
+        working = bool(waiting) or any(p.highlighter.busy for p in self.panes)
+        if not working:
+            self._announce.stop()
+            self._announcing = False
+        elif not self._announcing:
+            if not self._announce.isActive():
+                self._announce.start()
+            return  # not yet: short work ends before anything flashes up
         if waiting:
             self.label.setText("Analysing " + " and ".join(p.title for p in waiting) + "…")
             if self.fractions:
@@ -65,3 +85,8 @@ class ProgressIndicator:
             info = self.service.model_info
             self.label.setText(f"Model: {info.name} {info.version}" if info else "")
             self.bar.hide()
+
+    def _due(self) -> None:
+        """The work has lasted SHOW_AFTER_MS: show what it is doing from now on."""
+        self._announcing = True
+        self.update()
