@@ -97,3 +97,17 @@ def test_many_qt_calls_do_not_leak_references_to_none(qapp) -> None:
     for _ in range(200_000):
         timer.setInterval(5)
     assert abs(sys.getrefcount(None) - before) < 1000
+
+
+def test_a_new_window_loads_the_language_model_in_the_background(qtbot, monkeypatch, engine) -> None:
+    from framereader.core.documents import language
+    from framereader.core.settings import Settings
+    from framereader.ui.main_window import MainWindow
+
+    monkeypatch.setattr(language, "_identifier", None)
+    monkeypatch.setattr(language, "_mapped", None)
+    assert not language.is_loaded()
+    window = MainWindow(engine=engine, settings=Settings(), persist=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(language.is_loaded, timeout=30_000)  # without any text opened
+    window.shutdown()

@@ -86,3 +86,4 @@ def _mapped_rss_kb() -> int:
             elif inside and fields[:1] == ["Rss:"]:
                 total += int(fields[1])
     return total
+

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from .context import WindowContext, WindowPart
 from ..core.edits import TextEdits
-from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document
+from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document, preload_language_model
+from ..core.documents.language import is_loaded as language_model_loaded
 from ..core.errors import FrameReaderError
 from ..core.model import SIDES, Document, Side
 from ..core.session import SUFFIX as LESSON_SUFFIX
@@ -64,6 +65,8 @@ class DocumentsController(WindowPart):
         self.lesson_edits: Callable[[], dict[Side, TextEdits]] = dict
         #: what behaviour objects add to a saved lesson (the exercise's key and marks…)
         self.lesson_parts: list[Callable[[Session], Session]] = []
+        if not language_model_loaded():  # every open detects the language: have its model ready
+            threading.Thread(target=preload_language_model, daemon=True, name="framereader-language").start()
 
     # ------------------------------------------------------------------ opening
     def open_dialog(self, side: Side) -> None:

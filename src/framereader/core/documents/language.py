@@ -110,10 +110,15 @@ def language_note(document: Document, pipeline_language: str, pipelines: Iterabl
 
 
 def preload() -> None:
-    """Load the detector's model now (half a second the first time, while the cache is filled);
-    call it off the GUI thread."""
+    """Load the detector's model now (about a second the first time on a machine, while the
+    cache is filled; milliseconds after that); call it off the GUI thread."""
     with _lock:
         _get_identifier()
+
+
+def is_loaded() -> bool:
+    """True once the detector's model is loaded (detection then takes milliseconds)."""
+    return _identifier is not None
 
 
 def _sample(text: str) -> str:
