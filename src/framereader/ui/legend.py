@@ -110,8 +110,7 @@ class Legend(QWidget):
         rows are the same as last time (a new analysis of the same kinds) only the counts and
         boxes change; otherwise the rows are built again."""
         ordered = sorted(book.categories.values(), key=lambda c: c.index)
-        shape = (tuple(labels), styles.THEME, styles.ENTITY_TINT,
-                 tuple(ordered))
+        shape = (tuple(labels), styles.THEME, styles.ENTITY_TINT, tuple(ordered))
         if shape == self._shape and self._rows_alive():
             self._update_rows(entity_counts, framing_counts, hidden_labels, hidden_categories)
             return
