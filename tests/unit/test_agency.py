@@ -306,3 +306,28 @@ def test_a_heading_does_not_run_into_the_next_line():
         "The Serin Valley Land Grab Is a Test", "Make no mistake about Dornau. Valdoria shelled it."]
     two = "Russia shelled Dornau.\nValdoria denied it."
     assert needed_runs(two, [EntitySpan(0, 6, "GPE", "Russia"), EntitySpan(23, 31, "GPE", "Valdoria")]) == [(0, len(two))]
+
+
+def test_the_parse_gives_what_nlp_pipe_gives_and_stops_between_components(engine):
+    """Runs are parsed one component at a time over a batch (as `nlp.pipe` does), so the same
+    structure comes out, and a superseded request stops before the next component."""
+    from framereader.core.errors import Cancelled
+    from framereader.core.nlp import agency
+
+    text = (Path(__file__).resolve().parents[2] / "resources" / "samples" / "a-border-crisis.md").read_text(encoding="utf-8")
+    analysis = engine.analyze(Document(text=text, source="t"))
+    with engine.pipeline.parsing() as nlp:
+        texts = [text[a:b] for a, b in needed_runs(text, analysis.entities)][:4]
+        expected = [[(t.dep_, t.head.i, t.lemma_, t.tag_) for t in doc] for doc in nlp.pipe(texts, disable=["ner"])]
+        got = [[(t.dep_, t.head.i, t.lemma_, t.tag_) for t in doc]
+               for doc in agency._parse_batch(nlp, texts, ["ner"], lambda: False)]
+        assert got == expected and got
+        calls = []
+
+        def cancelled() -> bool:
+            calls.append(1)
+            return len(calls) > 1  # superseded after the first component
+
+        with pytest.raises(Cancelled):
+            agency._parse_batch(nlp, texts, ["ner"], cancelled)
+        assert len(calls) == 2
