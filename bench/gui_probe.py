@@ -14,8 +14,12 @@ import time
 
 if os.environ.get("FRAMEREADER_PROBE_DUMP"):
     faulthandler.dump_traceback_later(int(os.environ["FRAMEREADER_PROBE_DUMP"]), exit=True)
-if os.environ.get("FRAMEREADER_HOME"):  # no cached analyses from an earlier run, removed before
-    shutil.rmtree(os.environ["FRAMEREADER_HOME"], ignore_errors=True)  # the clock starts
+if os.environ.get("FRAMEREADER_HOME"):  # no settings, lexicons or cached analyses from an earlier
+    # run, removed before the clock starts; the unpacked language model stays, as it does for a
+    # user after the first start (it is unpacked once per machine, about a second)
+    home = os.environ["FRAMEREADER_HOME"]
+    for kind in ("config", "data", os.path.join("cache", "analyses")):
+        shutil.rmtree(os.path.join(home, kind), ignore_errors=True)
 
 LAUNCH = time.perf_counter()
 

@@ -109,5 +109,5 @@ def test_a_new_window_loads_the_language_model_in_the_background(qtbot, monkeypa
     assert not language.is_loaded()
     window = MainWindow(engine=engine, settings=Settings(), persist=False)
     qtbot.addWidget(window)
-    qtbot.waitUntil(language.is_loaded, timeout=30_000)  # without any text opened
+    qtbot.waitUntil(language.is_loaded, timeout=30_000)  # without any text opened, soon after the start
     window.shutdown()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .visibility import VisibilityModel
 
 FILE_FILTER = OPEN_DIALOG_FILTER  # every format core reads, lesson files included
+#: The language model is loaded this long after the window is built (off the GUI thread).
+PRELOAD_AFTER_MS = 1500
 #: Files read off the GUI thread: containers whose extraction takes long (a 100-page PDF takes
 #: seconds). Plain texts and Markdown (a 1 MB text reads in milliseconds) load at once, so they
 #: show at once and a bad one is refused at once.
@@ -65,7 +67,16 @@ class DocumentsController(WindowPart):
         self.lesson_edits: Callable[[], dict[Side, TextEdits]] = dict
         #: what behaviour objects add to a saved lesson (the exercise's key and marks…)
         self.lesson_parts: list[Callable[[Session], Session]] = []
-        if not language_model_loaded():  # every open detects the language: have its model ready
+        # every open detects the language: have its model ready by the first open, but not at
+        # the cost of the launch (the first time on a machine it is unpacked, about a second)
+        self._preload = QTimer(self)
+        self._preload.setSingleShot(True)
+        self._preload.setInterval(PRELOAD_AFTER_MS)
+        self._preload.timeout.connect(self._preload_language_model)
+        self._preload.start()
+
+    def _preload_language_model(self) -> None:
+        if not language_model_loaded():
             threading.Thread(target=preload_language_model, daemon=True, name="framereader-language").start()
 
     # ------------------------------------------------------------------ opening
