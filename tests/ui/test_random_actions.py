@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import seed as fixed_seed
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from framereader.core.edits import apply_edits
 from framereader.core.exercise_html import display_spans
@@ -248,6 +248,14 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 dialog.accept() if accept else dialog.reject()
             _turn(qtbot, ms)
 
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def click_layer_row(self, pick: int, ms: int) -> None:
+            """A click on one of the legend's Reading layers boxes (it switches the View command)."""
+            boxes = [widget for _row, widget in win.legend.layers.rows if isinstance(widget, QCheckBox)]
+            if boxes:
+                boxes[pick % len(boxes)].click()
+            _turn(qtbot, ms)
+
         @rule(undo=st.booleans(), times=st.integers(1, 3), ms=pauses)
         def undo_redo(self, undo: bool, times: int, ms: int) -> None:
             for _ in range(times):
@@ -376,6 +384,12 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
             for pane in win.panes:
                 shown = display_spans(pane.side, list(exercise.marks), exercise.result) if exercise.active else []
                 assert [(s, e) for s, e, _fmt in pane.layer("exercise")] == [(x.start, x.end) for x in shown]
+
+        @invariant()
+        def layer_rows_follow_their_commands(self) -> None:
+            for row, widget in win.legend.layers.rows:
+                if row.action is not None:
+                    assert widget.isChecked() == row.action.isChecked(), row.name
 
         @invariant()
         def no_error_dialogs(self) -> None:

@@ -290,7 +290,6 @@ class AlignmentLayer(WindowPart):
         if alignment is None or not self.settings.matching_passages:
             return ""
         only = alignment.left_only if pane.side == "left" else alignment.right_only
-        quiet = unhatched(pane)
-        if any(start <= offset < end for start, end in only) and not any(a <= offset < b for a, b in quiet):
+        if any(start <= offset < end for start, end in only) and not any(a <= offset < b for a, b in unhatched(pane)):
             return one_sided_tooltip(OTHER[pane.side])
         return ""
