@@ -253,9 +253,12 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: s
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
+            page = f" · page {number} of {count}"
+            metrics = painter.fontMetrics()  # a long title ends in "…", so the page number stays whole
+            title = metrics.elidedText(footer, Qt.TextElideMode.ElideRight,
+                                       max(0, int(width) - metrics.horizontalAdvance(page)))
             painter.drawText(QRectF(QPointF(0, page_height), QSizeF(width, _footer_height(device))),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             f"{footer} · page {number} of {count}")
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), title + page)
     finally:
         painter.end()
     return len(wanted)
