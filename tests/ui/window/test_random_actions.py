@@ -25,7 +25,7 @@ from framereader.ui.base import styles
 from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS, format_at, qt_text, utf16_units
 
-SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.md")
+SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.md")
                  if p.name != "README.md")
 
 #: Actions that open a modal dialog (or quit); the rules below stand in for the file dialogs.

@@ -8,7 +8,7 @@ from framereader.core.platform.settings import load_settings
 
 from ui_support import WAIT_MS, open_and_wait
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 def test_switching_pipeline_reanalyses_open_panes(qtbot, window) -> None:

@@ -9,7 +9,7 @@ from framereader.core.platform.settings import Settings
 
 from ui_support import WAIT_MS, open_and_wait
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -> None:

@@ -22,7 +22,7 @@ from framereader.core.comparison.alignment import (
     stem,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 ORIGINAL = (DATA / "alignment" / "original.txt").read_text(encoding="utf-8")
 REWRITTEN = (DATA / "alignment" / "rewritten.txt").read_text(encoding="utf-8")
 KEY = json.loads((DATA / "alignment" / "key.json").read_text(encoding="utf-8"))["rewritten_to_original"]

@@ -14,7 +14,7 @@ from framereader.ui.comparison.passive_layer import LAYER as PASSIVES
 from framereader.ui.reading.tooltips import PASSIVE_QUESTION
 from ui_support import WAIT_MS
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 

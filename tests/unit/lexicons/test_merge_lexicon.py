@@ -7,7 +7,7 @@ from pathlib import Path
 
 from framereader.core.lexicons.format import load_lexicon
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "merge_lexicon.py"
+TOOL = Path(__file__).resolve().parents[3] / "tools" / "merge_lexicon.py"
 LEXICON = """\
 # Header comment, kept.
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 from framereader.core.state.edits import Exclusion
 from ui_support import WAIT_MS
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 

@@ -15,7 +15,7 @@ from framereader.ui.base import styles
 from framereader.ui.lexicons.mark_loaded import MENU_TEXT
 from ui_support import WAIT_MS, format_at, open_and_wait
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 FRAMING = styles.FRAMING_CATEGORY_PROPERTY
 
 

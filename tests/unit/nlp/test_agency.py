@@ -17,7 +17,7 @@ from framereader.core.comparison.compare import Actor, compare
 from framereader.core.model import Analysis, Document, ModelInfo
 from framereader.core.nlp.agency import add_structure, extract_agency, needed_runs
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "agency"
+DATA = Path(__file__).resolve().parents[2] / "data" / "agency"
 EMPTY = Analysis("e", "", ModelInfo("m", "1"), (), (), 0)
 
 
@@ -314,7 +314,7 @@ def test_the_parse_gives_what_nlp_pipe_gives_and_stops_between_components(engine
     from framereader.core.errors import Cancelled
     from framereader.core.nlp import agency
 
-    text = (Path(__file__).resolve().parents[2] / "resources" / "samples" / "a-border-crisis.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[3] / "resources" / "samples" / "a-border-crisis.md").read_text(encoding="utf-8")
     analysis = engine.analyze(Document(text=text, source="t"))
     with engine.pipeline.parsing() as nlp:
         texts = [text[a:b] for a, b in needed_runs(text, analysis.entities)][:4]

@@ -20,7 +20,7 @@ from framereader.core.export import HandoutOptions, render_handout_html
 from framereader.ui.handout.dialog import HandoutDialog
 from framereader.ui.handout.pdf import Handout, export_pdf, keep_together, page_layout, print_handout, split_tables
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT / "resources" / "samples"
 POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 

@@ -13,7 +13,7 @@ from framereader.ui import app as app_module
 from framereader.ui.base import styles
 from framereader.ui.reading.underlines import underline_width
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 def _open_samples(qtbot, window) -> None:

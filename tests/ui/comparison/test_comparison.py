@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from ui_support import WAIT_MS
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_a_swap_compares_the_texts_again_even_while_a_paste_is_still_being_descr
 
     from PySide6.QtWidgets import QApplication
 
-    samples = sorted(p for p in (Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.md")
+    samples = sorted(p for p in (Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.md")
                      if p.name != "README.md")
     QApplication.clipboard().setText(samples[1].read_text(encoding="utf-8"))
     for side, path in enumerate(samples):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from framereader.ui.documents.identity import MAX_TITLE, MENU_TEXT
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 

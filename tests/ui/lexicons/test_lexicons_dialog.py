@@ -14,7 +14,7 @@ from framereader.core.lexicons.library import BUNDLED, USER
 
 from ui_support import WAIT_MS, open_and_wait
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 @pytest.fixture

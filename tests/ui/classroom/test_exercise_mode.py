@@ -22,7 +22,7 @@ from framereader.ui.classroom.exercise_view import LOOKS
 from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 
 
 def open_samples(qtbot, win) -> None:
