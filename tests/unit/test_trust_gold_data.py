@@ -103,6 +103,9 @@ def test_pronoun_records_are_well_formed(pronouns):
             assert item["kind"] in PRONOUN_KINDS, (record["id"], item)
             assert item["antecedent"] is None or isinstance(item["antecedent"], str)
         check_sorted_disjoint(record["pronouns"])
+        body = record["text"].split("\n\n", 1)[-1]
+        sentences = len(re.findall(r"[.!?][\"”]?(?=\s|$)", body))
+        assert 1 <= sentences <= 4, (record["id"], sentences)
 
 
 def test_every_third_person_pronoun_is_annotated_and_nothing_else(pronouns):
