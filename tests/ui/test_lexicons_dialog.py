@@ -132,7 +132,7 @@ def test_a_failed_save_keeps_the_old_file_and_the_edits(qtbot, dialog, monkeypat
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("framereader.core.atomic.os.replace", crash)
+        patch.setattr("framereader.core.platform.atomic.os.replace", crash)
         assert not dialog.save()
     assert "No space left" in dialog.message.text() and "unchanged" in dialog.message.text()
     assert path.read_bytes() == before
@@ -173,7 +173,7 @@ def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> N
 
 def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> None:
     from framereader.core.nlp.pipeline import PipelineChoice
-    from framereader.ui.preferences import PreferencesDialog
+    from framereader.ui.lexicons.preferences import PreferencesDialog
 
     choices = [PipelineChoice("", "Best installed", "en"), PipelineChoice("de_core_news_sm", "German", "de")]
     dialog = PreferencesDialog(window.settings, choices, {"en": ["Op-ed framing"]}, parent=window)
