@@ -16,7 +16,8 @@ from types import ModuleType
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+# the tests folder, wherever this file sits below it
+DATA = next(p for p in Path(__file__).resolve().parents if p.name == "tests") / "data"
 QUOTES = DATA / "quotes" / "quotes.jsonl"
 NEWS = DATA / "news"
 
