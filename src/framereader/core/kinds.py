@@ -8,6 +8,10 @@ _SPACES = re.compile(r"\s+")
 
 #: Entity labels that are never actors.
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: The only entity labels an actor comes from: people, organisations, countries and cities,
+#: groups (nationalities, religious and political groups), other places and facilities. Works
+#: of art, laws, languages, products and events are named but never act.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 #: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for

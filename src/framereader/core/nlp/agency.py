@@ -34,10 +34,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..segments import paragraph_ranges, sentence_ranges
 from ..kinds import NON_ACTOR_LABELS
-from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
+from ..model import Analysis, Descriptor, EntitySpan, Passive, Reference, Role
 from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
 from .pipeline import Pipeline
+from .references import ReferenceResolver
 
 #: Longest run of consecutive sentences parsed as one doc, and the characters parsed in one
 #: batch (the parser is much faster on batches; cancelling is checked between batches).
@@ -332,6 +333,8 @@ def add_structure(
     descriptors: list[Descriptor] = []
     roles: list[Role] = []
     passives: list[Passive] = []
+    references: list[Reference] = []
+    resolver = ReferenceResolver(text, entities)
     with pipeline.parsing() as nlp:
         skip = [name for name in nlp.pipe_names if name == "ner"]
         for batch in _batches(iter_runs(text, entities), BATCH_CHARS):
@@ -347,8 +350,10 @@ def add_structure(
                 found_roles, found_passives = extract_agency(doc, offset=start)
                 roles.extend(found_roles)
                 passives.extend(found_passives)
+                references.extend(resolver.resolve(doc, offset=start))
             progress(batch[-1][1] / len(text))
-    return replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
+    return replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives),
+                   references=tuple(references))
 
 
 def _parse_batch(nlp: Language, texts: list[str], skip: list[str], cancelled: Callable[[], bool]) -> list[Doc]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import Cancelled
 from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
+from .labels import consistent_entities
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -96,11 +97,14 @@ def analyze(
         for ent in doc.ents:
             entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
         framing.extend(_framing_spans(text, offset, doc, matcher))
+    consistent = consistent_entities(text, entities)
+    entities = list(consistent.entities)
     analysis = Analysis(
         source=document.source,
         text=text,
         model=pipeline.info,
         entities=tuple(entities),
+        relabelled=consistent.changed,
         framing=tuple(framing),
         words=words,
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),

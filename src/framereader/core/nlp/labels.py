@@ -1,0 +1,253 @@
+"""One name, one label: the entities of a whole text made consistent after NER.
+
+The small English model labels each sentence on its own, so one surname is a person here and an
+organisation there, a president becomes a place in a Title Case headline, and "Islamic State"
+falls into "Islamic" + "State". `consistent_entities(text, entities)` fixes that for the text as
+a whole, in this order:
+
+1. **Edges**: punctuation and symbols at either end of a name are left out ("Aisha Khan £" →
+   "Aisha Khan"); a name with no letter or digit left is dropped.
+2. **Fragments**: two names separated by one space join when the joined name is also named
+   whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
+   "State"); the joined name takes the second one's label.
+3. **People by their look**: a name right after a personal title (Mr, Ms, Senator, President…)
+   or made of a known first name and a surname ("Ricardo Alves") is a person, whatever the
+   model said, unless its last word names a place or body ("Victoria Station", "Ruiz Foods").
+4. **One label per name**: mentions group by name (a surname alone with the full name it
+   belongs to); the group takes its full names' label, else the majority label of its mentions
+   in the body of the text: a Title Case headline does not vote unless the name appears
+   nowhere else. "the Amazon" and "Amazon" are two names.
+5. **Missed mentions**: a name the model found once is found wherever else it occurs with the
+   same capitals, in the headline too (unless the same word also occurs in lower case).
+
+Labels outside `core.kinds.ACTOR_LABELS` (dates, numbers, works, laws…) are left as they are.
+Pure Python, linear in the text (a dictionary lookup per capitalised word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..comparison.names import PERSON_TITLES, clean_name
+from ..kinds import ACTOR_LABELS, same_name_key
+from ..model import EntitySpan
+from ..segments import paragraph_ranges
+from .gender import name_gender, title_before, title_gender
+
+#: Second words that make a fragment part of one name with the word before ("Islamic State").
+NAME_HEADS = frozenset(
+    """
+    state party front army movement union council republic brotherhood group force forces guard
+    league congress assembly alliance federation coalition brigade brigades command committee
+    authority corps jihad liberation front
+    """.split()
+)
+#: Last words that make a "first name + word" name a place or a body, not a person.
+NOT_SURNAMES = frozenset(
+    """
+    street st road avenue ave lane square station line river lake bay sea ocean island islands
+    mountain mountains hill park bridge airport port harbour harbor hospital school college
+    university academy institute foundation fund trust bank group company co corp corporation
+    inc ltd llc plc foods holdings partners council party church cathedral mosque temple hall
+    centre center stadium arena museum gallery theatre theater hotel tower house palace court
+    prize award cup festival show times post news herald gazette journal review magazine press
+    act treaty law bill day week
+    """.split()
+)
+_TITLES_ONE_WORD = frozenset(t for t in PERSON_TITLES if " " not in t) - {"former", "ex", "late", "acting", "interim"}
+_EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w\w)\.$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*(?:[ .][A-Z][\w'’\-]*)*")
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """The consistent entities, and how many the step changed (relabelled, trimmed, joined or
+    found) against the model's own."""
+
+    entities: tuple[EntitySpan, ...]
+    changed: int = 0
+
+
+def consistent_entities(text: str, entities: Iterable[EntitySpan]) -> Consistency:
+    """The entities of `text` with one label per name (see the module docstring)."""
+    original = sorted(entities, key=lambda e: (e.start, e.end))
+    spans = _trimmed(text, original)
+    spans = _joined(text, spans)
+    spans = [_person_by_look(text, e) for e in spans]
+    headline = _headline(text)
+    spans = _one_label(text, spans, headline)
+    spans = _missed(text, spans, headline)
+    before = {(e.start, e.end, e.label) for e in original}
+    changed = sum(1 for e in spans if (e.start, e.end, e.label) not in before)
+    return Consistency(tuple(spans), changed)
+
+
+def _span(text: str, start: int, end: int, label: str) -> EntitySpan:
+    return EntitySpan(start, end, label, text[start:end])
+
+
+def _trimmed(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
+    kept = []
+    for e in entities:
+        if e.label not in ACTOR_LABELS:
+            kept.append(e)
+            continue
+        start, end = e.start, e.end
+        while start < end and not (text[start].isalnum()):
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or (text[end - 1] == "." and _acronym_dot(text, start, end))):
+            end -= 1
+        if start >= end or not any(ch.isalpha() for ch in text[start:end]):
+            continue
+        kept.append(e if (start, end) == (e.start, e.end) else _span(text, start, end, e.label))
+    return kept
+
+
+def _acronym_dot(text: str, start: int, end: int) -> bool:
+    """"U.S." keeps its last full stop; "Putin." does not."""
+    return end - start >= 3 and text[end - 3] == "."
+
+
+def _joined(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    whole = {same_name_key(e.text) for e in entities if " " in e.text}
+    out: list[EntitySpan] = []
+    for e in entities:
+        if out:
+            last = out[-1]
+            gap = text[last.end : e.start]
+            both = last.label in ACTOR_LABELS and e.label in ACTOR_LABELS
+            if both and gap == " " and last.text[:1].isupper() and e.text[:1].isupper():
+                joined = text[last.start : e.end]
+                head = e.text.split()[0].casefold() if " " not in last.text else ""
+                if same_name_key(joined) in whole or (" " not in e.text and head in NAME_HEADS):
+                    out[-1] = _span(text, last.start, e.end, e.label)
+                    continue
+        out.append(e)
+    return out
+
+
+def _looks_like_person(text: str, e: EntitySpan) -> bool:
+    words = e.text.split()
+    before = title_before(text, e.start).casefold().strip(".")
+    if len(words) >= 2 and (words[0].casefold().strip(".") in _TITLES_ONE_WORD or title_gender(words[0])):
+        before, words = words[0].casefold().strip("."), words[1:]  # "Ms Wanjiku" as one entity
+    if before in _TITLES_ONE_WORD or title_gender(before):
+        return len(words) <= 3 and all(w[:1].isupper() for w in words)
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1].casefold().strip(".") in NOT_SURNAMES or any(ch.isdigit() for ch in e.text):
+        return False
+    return name_gender(words[0]) is not None and words[-1].isalpha() and not words[-1].isupper()
+
+
+def _person_by_look(text: str, e: EntitySpan) -> EntitySpan:
+    if e.label in ACTOR_LABELS and e.label not in ("PERSON", "NORP") and _looks_like_person(text, e):
+        return replace(e, label="PERSON")
+    return e
+
+
+def _headline(text: str) -> tuple[int, int]:
+    """The first paragraph when it reads as a Title Case headline (no full stop at its end,
+    most words capitalised), else (0, 0)."""
+    paragraphs = paragraph_ranges(text[:2000])
+    if len(paragraphs) < 2:
+        return 0, 0
+    start, end = paragraphs[0]
+    line = text[start:end]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
+    if not words or line.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return 0, 0
+    long_words = [w for w in words if len(w) > 3]
+    capitals = sum(1 for w in long_words if w[:1].isupper())
+    return (start, end) if long_words and capitals >= 0.75 * len(long_words) else (0, 0)
+
+
+def _key(text: str, e: EntitySpan) -> str:
+    name = clean_name(e.text, e.label if e.label == "PERSON" else "ORG")
+    key = same_name_key(name)
+    if " " not in key and text[max(0, e.start - 4) : e.start].casefold() == "the ":
+        key = "the " + key  # "the Amazon" (a place) and "Amazon" (a company) are two names
+    return key
+
+
+def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int]) -> list[EntitySpan]:
+    actors = [e for e in entities if e.label in ACTOR_LABELS]
+    keys = {id(e): _key(text, e) for e in actors}
+    # Surnames of people named in full (by the body's majority) are those people's.
+    full_people: dict[str, Counter[str]] = {}
+    for e in actors:
+        words = keys[id(e)].split()
+        if len(words) >= 2 and e.label == "PERSON":
+            full_people.setdefault(words[-1], Counter())[e.label] += 1
+    votes: dict[str, Counter[str]] = {}
+    for e in actors:
+        in_headline = headline[0] <= e.start < headline[1]
+        weight = 0.5 if in_headline else (2 if " " in keys[id(e)] else 1)
+        votes.setdefault(keys[id(e)], Counter())[e.label] += weight
+    chosen: dict[str, str] = {}
+    for key, counter in votes.items():
+        if " " not in key and not key.startswith("the ") and key in full_people:
+            chosen[key] = "PERSON"  # a surname alone is its full name's
+        else:
+            chosen[key] = max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON"))[0]
+    out = []
+    for e in entities:
+        label = chosen.get(keys.get(id(e), ""), e.label) if e.label in ACTOR_LABELS else e.label
+        out.append(e if label == e.label else replace(e, label=label))
+    return out
+
+
+def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) -> list[EntitySpan]:
+    """Other occurrences of the names found, with the same capitals, where no entity is."""
+    forms: dict[str, str] = {}
+    for e in entities:
+        if e.label in ACTOR_LABELS and e.text[:1].isupper() and len(e.text) >= 3 and "\n" not in e.text:
+            name = e.text
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            forms.setdefault(name, e.label)
+            words = name.split()
+            if e.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3:
+                forms.setdefault(words[-1], "PERSON")  # "Asante" after "Kofi Asante"
+    if not forms:
+        return entities
+    lower = set(re.findall(r"\b[a-z][\w\-]*\b", text))
+    forms = {f: label for f, label in forms.items() if f.casefold() not in lower}
+    longest = max((len(f.split()) for f in forms), default=0)
+    taken = sorted((e.start, e.end) for e in entities)
+    found: list[EntitySpan] = []
+    cursor = 0
+    for match in _CAPITALISED.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(longest, len(words) - i), 0, -1):
+                start = match.start() + words[i].start()
+                end = match.start() + words[i + n - 1].end()
+                while end > start and not text[end - 1].isalnum():
+                    end -= 1
+                candidate = text[start:end]
+                if candidate.endswith(("'s", "’s")):
+                    candidate, end = candidate[:-2], end - 2
+                if candidate in forms:
+                    hit = (start, end, forms[candidate], n)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            start, end, label, n = hit
+            whole_run = (i == 0 or words[i - 1].group().strip(".").casefold() in _TITLES_ONE_WORD) and i + n == len(words)
+            if not (whole_run or headline[0] <= start < headline[1]):
+                i += n
+                continue
+            while cursor < len(taken) and taken[cursor][1] <= start:
+                cursor += 1
+            overlaps = cursor < len(taken) and taken[cursor][0] < end
+            if not overlaps:
+                found.append(_span(text, start, end, label))
+            i += n
+    return sorted([*entities, *found], key=lambda e: (e.start, e.end)) if found else entities

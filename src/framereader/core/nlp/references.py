@@ -1,0 +1,475 @@
+"""Pronoun links with evidence, or none: which named actor a he/she/it/they stands for.
+
+A pronoun is linked only when the text supports exactly one antecedent; the link carries the
+reason in plain words (`Reference.evidence`). Candidates are the named referents of
+`core.nlp.referents` in the pronoun's sentence (before it) and the sentence before, that fit it:
+
+- **number and animacy**: he/she for a person; it/its for an organisation, country or place;
+  they/them/their for a group or an organisation; never he/she for those, nor it for a person;
+- **gender**, where the text shows it: a title (Mr, Ms, Senator Diaz… with a he/she linked
+  before), a first name, an earlier confident he/she link;
+- **binding**: "X told police Y had threatened him": not Y (a pronoun object is not its own
+  clause's subject); "Sean Gallagher, his cousin": not Gallagher; "himself" is its clause's subject.
+
+Then the first rule that applies decides, each one refusing when another candidate fits too:
+
+1. *reflexive*: the subject of the same clause;
+2. *the speaker*: "X said (that) he…", "X, who…, said she…": the subject of the speech verb,
+   unless someone else is spoken to ("told Y that he…") or named in between;
+3. *same clause*: "X conceded, and he urged his supporters": the subject of the clause the
+   pronoun's clause joins, or of its own clause for a possessive, with no other candidate as an
+   argument there;
+4. *previous subject*: a pronoun subject right after a sentence whose subject is the one and
+   only candidate it names;
+5. *only candidate*: a he/she with one fitting person in this and the previous two sentences,
+   and no unnamed person ("a lawyer", "his client") who could be meant.
+
+Pronouns inside quotation marks are not linked (the speaker's "he" is another matter), and
+it/they are linked only by rules 1-3 (they so often mean a thing or an unnamed group). Pure
+functions over a parsed spaCy doc; `ReferenceResolver` keeps what earlier runs learnt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..model import EntitySpan, Reference
+from ..segments import paragraph_ranges, sentence_ranges
+from .gender import Gender
+from .referents import GROUP, PERSON, THING, Referents
+
+#: Pronoun forms: (what it stands for, gender or None, reflexive, possessive).
+FORMS: dict[str, tuple[str, Gender | None, bool, bool]] = {
+    "he": (PERSON, "m", False, False), "him": (PERSON, "m", False, False), "his": (PERSON, "m", False, True),
+    "himself": (PERSON, "m", True, False),
+    "she": (PERSON, "f", False, False), "her": (PERSON, "f", False, False), "hers": (PERSON, "f", False, False),
+    "herself": (PERSON, "f", True, False),
+    "it": (THING, None, False, False), "its": (THING, None, False, True), "itself": (THING, None, True, False),
+    "they": (GROUP, None, False, False), "them": (GROUP, None, False, False), "their": (GROUP, None, False, True),
+    "themselves": (GROUP, None, True, False),
+}
+#: Verbs of saying and thinking whose subject is the source of the clause they introduce.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add claim insist deny argue announce warn admit explain write state confirm believe
+    think hope fear promise vow pledge acknowledge agree allege recall note suggest testify
+    predict complain reply respond maintain concede boast accept know expect feel declare
+    assert report reveal stress emphasise emphasize signal indicate urge threaten plan decide
+    """.split()
+)
+#: Nouns for a person the text does not name: a "he" may well mean them.
+PERSON_NOUNS = frozenset(
+    """
+    man men woman women boy girl child son daughter father mother brother sister husband wife
+    uncle aunt cousin nephew niece grandfather grandmother friend neighbour neighbor colleague
+    lawyer attorney solicitor barrister client driver passenger witness victim suspect teacher
+    doctor nurse patient worker employee resident student pupil owner manager spokesman
+    spokeswoman spokesperson official officer policeman policewoman guard soldier prisoner
+    inmate defendant plaintiff journalist reporter source aide adviser advisor assistant deputy
+    successor predecessor partner boyfriend girlfriend landlord tenant farmer doctor surgeon
+    priest pastor judge juror prosecutor detective investigator chairman chairwoman chief boss
+    coach player captain pilot engineer inspector agent candidate voter member supporter critic
+    rival opponent leader founder director executive secretary minister senator mayor governor
+    president councillor councilor
+    """.split()
+)
+REFLEXIVE_NOTE = "the subject of the same clause"
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the quoted passages: “…” and "…" pairs within a paragraph."""
+    found: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_ranges(text):
+        open_at: int | None = None
+        straight: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == "\u201c":
+                open_at = i if open_at is None else open_at
+            elif ch == "\u201d" and open_at is not None:
+                found.append((open_at, i + 1))
+                open_at = None
+            elif ch == '"':
+                if straight is None:
+                    straight = i
+                else:
+                    found.append((straight, i + 1))
+                    straight = None
+        end = open_at if open_at is not None else straight
+        if end is not None:  # a quotation running to the end of its paragraph
+            found.append((end, p_end))
+    return sorted(found)
+
+
+def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and ranges[i][0] < offset < ranges[i][1]
+
+
+class ReferenceResolver:
+    """Resolves the pronouns of one text, run by run in text order (`resolve`)."""
+
+    def __init__(self, text: str, entities: Iterable[EntitySpan]) -> None:
+        self.text = text
+        self.referents = Referents(text, entities)
+        self.quotes = quote_ranges(text)
+        self.quote_starts = [a for a, _b in self.quotes]
+        self.sentences = [s for p in paragraph_ranges(text) for s in sentence_ranges(text, *p)]
+        self.sentence_starts = [s[0] for s in self.sentences]
+        #: pronoun (start, end) -> referent, for every link made so far
+        self.linked: dict[tuple[int, int], int] = {}
+
+    # ------------------------------------------------------------------ windows (text offsets)
+    def sentence_start(self, offset: int, back: int) -> int:
+        """Start of the sentence holding `offset`, or of the one `back` sentences before it
+        (within the same paragraph and the one before)."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[max(0, i - back)][0] if i >= 0 else 0
+
+    def fitting(self, index: int, kind: str, gender: Gender | None) -> bool:
+        referent = self.referents.items[index]
+        if referent.kind != kind:
+            return kind == GROUP and referent.label == "ORG"  # "the union said they…"
+        return gender is None or referent.gender in (None, gender)
+
+    # ------------------------------------------------------------------ one parsed run
+    def resolve(self, doc: Doc, offset: int = 0) -> list[Reference]:
+        """The links of the pronouns in `doc` (a parsed run of the text starting at `offset`,
+        its `doc.ents` set to the text's entities)."""
+        run = _Run(self, doc, offset)
+        found = []
+        for token in doc:
+            form = FORMS.get(token.lower_)
+            if form is None or token.pos_ not in ("PRON", "DET"):
+                continue
+            start = token.idx + offset
+            if _inside(self.quotes, self.quote_starts, start):
+                continue
+            decision = run.decide(token, form)
+            if decision is None:
+                continue
+            index, mention, evidence = decision
+            self.linked[(start, start + len(token))] = index
+            referent = self.referents.items[index]
+            if form[1] is not None:
+                self.referents.learn(index, form[1], token.lower_)
+            found.append(Reference(start, start + len(token), token.text, mention[0], mention[1], referent.name,
+                                   evidence))
+        return found
+
+
+class _Run:
+    """The rules over one parsed doc."""
+
+    def __init__(self, resolver: ReferenceResolver, doc: Doc, offset: int) -> None:
+        self.r, self.doc, self.o = resolver, doc, offset
+        self.token_referent: dict[int, tuple[int, tuple[int, int]]] = {}
+        for ent in doc.ents:
+            index = resolver.referents.referent_at(ent.start_char + offset, ent.end_char + offset)
+            if index is not None:
+                for i in range(ent.start, ent.end):
+                    self.token_referent[i] = (index, (ent.start_char + offset, ent.end_char + offset))
+
+    # ---------------------------------------------------------------- what a token stands for
+    def referent_of(self, token: Token) -> tuple[int, tuple[int, int]] | None:
+        """(referent, named mention) for a token of a mention, a linked pronoun, or a relative
+        pronoun standing for one ("X, who …")."""
+        found = self.token_referent.get(token.i)
+        if found is not None:
+            return found
+        span = (token.idx + self.o, token.idx + self.o + len(token))
+        if span in self.r.linked:
+            index = self.r.linked[span]
+            return index, self.last_mention(index, span[0])
+        if token.lower_ in ("who", "whom", "that") and token.head.dep_ == "relcl":
+            return self.referent_of(token.head.head)
+        if token.dep_ == "appos" or token.head.dep_ == "appos":
+            return None
+        return None
+
+    def last_mention(self, index: int, before: int) -> tuple[int, int]:
+        mentions = self.r.referents.mentions
+        i = bisect_left(self.r.referents.starts, before) - 1
+        while i >= 0:
+            if mentions[i][2] == index:
+                return mentions[i][0], mentions[i][1]
+            i -= 1
+        return before, before
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of `verb`, or of the verb it is coordinated with or completes."""
+        head = verb
+        for _ in range(6):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            if head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+                return None
+            head = head.head
+        return None
+
+    # ---------------------------------------------------------------- candidates in the window
+    def candidates(self, token: Token, kind: str, gender: Gender | None, back: int) -> tuple[set[int], bool]:
+        """Fitting referents named (or linked through a pronoun) between the start of the
+        sentence `back` sentences before the pronoun's and the pronoun, and whether a fitting
+        pronoun there is linked to nobody (then the window is uncertain)."""
+        start = token.idx + self.o
+        window = self.r.sentence_start(start, back)
+        found = {i for a, b, i in self.r.referents.between(window, start) if self.r.fitting(i, kind, gender)}
+        unsure = False
+        for (a, b), index in self.r.linked.items():
+            if window <= a < start and self.r.fitting(index, kind, gender):
+                found.add(index)
+        form_kind = kind
+        for other in self.doc:
+            other_start = other.idx + self.o
+            if other_start < window or other_start >= start:
+                continue
+            form = FORMS.get(other.lower_)
+            if form is None or form[0] != form_kind or (gender and form[1] != gender):
+                continue
+            if (other_start, other_start + len(other)) not in self.r.linked and not _inside(
+                    self.r.quotes, self.r.quote_starts, other_start):
+                unsure = True
+        return found, unsure
+
+    def excluded(self, token: Token, possessive: bool, reflexive: bool) -> set[int]:
+        """Referents the pronoun cannot stand for, by its position in the clause."""
+        out: set[int] = set()
+        if reflexive:
+            return out
+        if not possessive and token.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr"):
+            verb = token.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and child.i != token.i:
+                    found = self.referent_of(child)
+                    if found is not None:
+                        out.add(found[0])
+        # "Sean Gallagher, his cousin": the pronoun is inside an apposition of the name.
+        head = token.head
+        for _ in range(3):
+            if head.dep_ == "appos":
+                found = self.referent_of(head.head)
+                if found is not None:
+                    out.add(found[0])
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return out
+
+    # ---------------------------------------------------------------- the rules
+    def decide(self, token: Token, form: tuple[str, Gender | None, bool, bool]
+               ) -> tuple[int, tuple[int, int], str] | None:
+        kind, gender, reflexive, possessive = form
+        if token.lower_ == "her" and token.dep_ == "poss":
+            possessive = True
+        if kind == THING and token.lower_ == "it" and _expletive(token):
+            return None
+        near, unsure = self.candidates(token, kind, gender, 1)
+        excluded = self.excluded(token, possessive, reflexive)
+        near -= excluded
+        if not near:
+            return None
+        if reflexive:
+            subject = self.subject(token.head)
+            found = self.referent_of(subject) if subject is not None else None
+            if found is not None and found[0] in near:
+                return found[0], found[1], REFLEXIVE_NOTE
+            return None
+        for rule in (self.speaker, self.same_clause):
+            decided = rule(token, possessive, near)
+            if decided is not None:
+                return decided
+        if kind != PERSON:
+            return None
+        decided = self.previous_subject(token, near, unsure, gender)
+        if decided is not None:
+            return decided
+        return self.only_candidate(token, near, unsure, gender, excluded)
+
+    def speaker(self, token: Token, possessive: bool, near: set[int]) -> tuple[int, tuple[int, int], str] | None:
+        """Rule 2: the pronoun is the subject (or the subject's possessor) of a clause that a
+        speech verb introduces, whose subject is a candidate and who speaks to no other one."""
+        subject_token = token.head if possessive and token.head.dep_ in ("nsubj", "nsubjpass") else token
+        if subject_token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = subject_token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        verb = clause.head
+        speaker = self.subject(verb)
+        found = self.referent_of(speaker) if speaker is not None else None
+        if speaker is None or found is None or found[0] not in near or _coordinated(speaker):
+            return None
+        for child in verb.children:  # "told Karin Berg that she…": spoken to another candidate
+            if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ == "to"):
+                if any(self._names_other(t, found[0], near) for t in child.subtree):
+                    return None
+        if self._other_between(speaker, token, found[0], near):
+            return None
+        return found[0], found[1], f"{self.r.referents.items[found[0]].name} says it"
+
+    def same_clause(self, token: Token, possessive: bool, near: set[int]) -> tuple[int, tuple[int, int], str] | None:
+        """Rule 3: the subject of the clause the pronoun's clause joins ("…, and he urged"), or
+        for a possessive the subject of its own clause ("he urged his supporters")."""
+        if possessive:
+            # Only inside the object: "he urged his supporters", not "without his consent".
+            noun = token.head
+            if noun.dep_ not in ("dobj", "attr", "oprd") or noun.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = noun.head
+            subject = self.subject(verb)
+            if subject is None or subject.i > token.i or token in subject.subtree:
+                return None
+        else:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            clause = token.head
+            if clause.dep_ not in ("conj", "advcl") or clause.head.i == clause.i or clause.head.i > token.i:
+                return None
+            subject = self.subject(clause.head)
+            if subject is None:
+                return None
+            if clause.dep_ == "advcl" and clause.head.pos_ not in ("VERB", "AUX"):
+                return None
+        found = self.referent_of(subject)
+        if found is None or found[0] not in near or _coordinated(subject):
+            return None
+        if self._other_between(subject, token, found[0], near) or self._reported_by_other(subject, found[0], near):
+            return None
+        role = "the subject of its own clause" if possessive else "the subject of the clause before"
+        return found[0], found[1], f"{role}, {self._short(found[0])}"
+
+    def previous_subject(self, token: Token, near: set[int], unsure: bool, gender: Gender | None
+                         ) -> tuple[int, tuple[int, int], str] | None:
+        """Rule 4: a subject pronoun right after a sentence whose subject is the one fitting
+        referent it names (pronouns there linked to it count; unlinked ones forbid)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or unsure:
+            return None
+        sent = token.sent
+        if any(self._fits_token(t, near) for t in sent if t.i < token.i):
+            return None
+        sents = list(self.doc.sents)
+        position = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        if position == 0:
+            return None
+        previous = sents[position - 1]
+        if self.r.sentence_start(token.idx + self.o, 1) > previous.start_char + self.o:
+            return None  # the parser's previous sentence is not the text's
+        named = {self.referent_of(t)[0] for t in previous if self._fits_token(t, near | set())}  # type: ignore[index]
+        kind_gender = [i for i in named if self.r.fitting(i, PERSON, gender)]
+        if len(kind_gender) != 1 or len(named) != 1:
+            return None
+        root = previous.root
+        subject = self.subject(root) if root.pos_ in ("VERB", "AUX") else None
+        found = self.referent_of(subject) if subject is not None else None
+        if found is None or found[0] != kind_gender[0] or found[0] not in near:
+            return None
+        if self._unnamed_people(previous.start_char + self.o, token.idx + self.o, found[0]):
+            return None
+        return found[0], found[1], f"the subject of the sentence before, {self._short(found[0])}"
+
+    def only_candidate(self, token: Token, near: set[int], unsure: bool, gender: Gender | None,
+                       excluded: set[int]) -> tuple[int, tuple[int, int], str] | None:
+        """Rule 5: one fitting person in this and the previous two sentences."""
+        wide, wide_unsure = self.candidates(token, PERSON, gender, 2)
+        wide -= excluded
+        if unsure or wide_unsure or len(wide) != 1 or wide != near:
+            return None
+        index = next(iter(near))
+        start = token.idx + self.o
+        if self._unnamed_people(self.r.sentence_start(start, 2), start, index):
+            return None
+        mention = self.last_mention(index, start)
+        others, _ = self.candidates(token, PERSON, None, 2)
+        others.discard(index)
+        who = {"m": "man", "f": "woman"}.get(gender or "", "person")
+        if others and gender is not None:
+            return index, mention, f"the only {who} named before, {self._short(index)}"
+        return index, mention, f"the only person named just before, {self._short(index)}"
+
+    # ---------------------------------------------------------------- helpers
+    def _short(self, index: int) -> str:
+        return self.r.referents.items[index].name
+
+    def _fits_token(self, token: Token, near: set[int]) -> bool:
+        found = self.referent_of(token)
+        return found is not None and (found[0] in near or self.r.referents.items[found[0]].kind == PERSON)
+
+    def _names_other(self, token: Token, chosen: int, near: set[int]) -> bool:
+        found = self.referent_of(token)
+        return found is not None and found[0] != chosen and found[0] in near
+
+    def _other_between(self, first: Token, token: Token, chosen: int, near: set[int]) -> bool:
+        """Whether another fitting candidate, or a person the text does not name ("whose
+        husband"), is mentioned between `first` and the pronoun."""
+        own = {t.i for c in first.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
+        for t in self.doc[first.i + 1 : token.i]:
+            if (t.i not in own and self._names_other(t, chosen, near)) or self._unnamed_person(t):
+                return True
+        return False
+
+    def _reported_by_other(self, subject: Token, chosen: int, near: set[int]) -> bool:
+        """Whether the clause of `subject` is reported speech of another candidate ("Costa
+        said Bianchi had braked and that he…": Costa may be meant)."""
+        head = subject.head
+        for _ in range(8):
+            if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in SPEECH_VERBS:
+                speaker = self.subject(head.head)
+                found = self.referent_of(speaker) if speaker is not None else None
+                if found is None or found[0] != chosen:
+                    return True
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        return False
+
+    def _unnamed_people(self, start: int, end: int, chosen: int) -> bool:
+        """Whether [start, end) mentions a person by a common noun who may be someone else
+        ("a lawyer", "his client"); a title of the chosen person's ("Senator Bell",
+        "Bell, the senator") does not count."""
+        for t in self.doc:
+            at = t.idx + self.o
+            if start <= at < end and self._unnamed_person(t):
+                return True
+        return False
+
+    def _unnamed_person(self, t: Token) -> bool:
+        """A common noun for a person who may be someone else than the named ones; a title
+        ("Senator Bell") or an apposition ("Bell, the senator") is no one else."""
+        if t.lower_ not in PERSON_NOUNS and t.lemma_.lower() not in PERSON_NOUNS:
+            return False
+        if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.i in self.token_referent or t.dep_ in ("compound", "amod"):
+            return False
+        return not (t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children))
+
+
+def _coordinated(token: Token) -> bool:
+    """"Ana Costa and Tiago Reis": a subject with another one coordinated."""
+    return any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj"
+
+
+def _expletive(token: Token) -> bool:
+    """"It was not clear whether…", "it is expected to…": an "it" that stands for nothing."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("be", "seem", "appear", "remain", "become"):
+        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
+            c.dep_ == "acomp" and any(g.dep_ in ("ccomp", "xcomp") for g in c.children) for c in head.children)
+    return False
+
+
+def resolve_references(doc: Doc, entities: Iterable[EntitySpan], offset: int = 0, text: str | None = None
+                       ) -> list[Reference]:
+    """The pronoun links of one parsed doc on its own (tests, small texts): `doc.ents` set,
+    `entities` the text's entities in text offsets, `text` the whole text (default: the doc's)."""
+    resolver = ReferenceResolver(doc.text if text is None else text, entities)
+    return resolver.resolve(doc, offset)
+
