@@ -141,6 +141,19 @@ FEMALE_NAMES = frozenset(
     """.split()
 )
 
+#: Last words that make a "first name + word" name a place or a body, not a person.
+NOT_SURNAMES = frozenset(
+    """
+    street st road avenue ave lane square station line river lake bay sea ocean island islands
+    mountain mountains hill park bridge airport port harbour harbor hospital school college
+    university academy institute foundation fund trust bank group company co corp corporation
+    inc ltd llc plc foods holdings partners council party church cathedral mosque temple hall
+    centre center stadium arena museum gallery theatre theater hotel tower house palace court
+    prize award cup festival show times post news herald gazette journal review magazine press
+    act treaty law bill day week
+    """.split()
+)
+
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 

@@ -35,7 +35,7 @@ from ..comparison.names import PERSON_TITLES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
 from ..segments import paragraph_ranges
-from .gender import name_gender, title_before, title_gender
+from .gender import NOT_SURNAMES, name_gender, title_before, title_gender
 
 #: Second words that make a fragment part of one name with the word before ("Islamic State").
 NAME_HEADS = frozenset(
@@ -43,18 +43,6 @@ NAME_HEADS = frozenset(
     state party front army movement union council republic brotherhood group force forces guard
     league congress assembly alliance federation coalition brigade brigades command committee
     authority corps jihad liberation front
-    """.split()
-)
-#: Last words that make a "first name + word" name a place or a body, not a person.
-NOT_SURNAMES = frozenset(
-    """
-    street st road avenue ave lane square station line river lake bay sea ocean island islands
-    mountain mountains hill park bridge airport port harbour harbor hospital school college
-    university academy institute foundation fund trust bank group company co corp corporation
-    inc ltd llc plc foods holdings partners council party church cathedral mosque temple hall
-    centre center stadium arena museum gallery theatre theater hotel tower house palace court
-    prize award cup festival show times post news herald gazette journal review magazine press
-    act treaty law bill day week
     """.split()
 )
 _TITLES_ONE_WORD = frozenset(t for t in PERSON_TITLES if " " not in t) - {"former", "ex", "late", "acting", "interim"}

@@ -362,18 +362,29 @@ class _Run:
         previous = sents[position - 1]
         if self.r.sentence_start(token.idx + self.o, 1) > previous.start_char + self.o:
             return None  # the parser's previous sentence is not the text's
-        named = {self.referent_of(t)[0] for t in previous if self._fits_token(t, near | set())}  # type: ignore[index]
-        kind_gender = [i for i in named if self.r.fitting(i, PERSON, gender)]
-        if len(kind_gender) != 1 or len(named) != 1:
-            return None
+        named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
+                 and (found[0] in near or self._maybe_person(found[0]))}
         root = previous.root
         subject = self.subject(root) if root.pos_ in ("VERB", "AUX") else None
         found = self.referent_of(subject) if subject is not None else None
-        if found is None or found[0] != kind_gender[0] or found[0] not in near:
+        if subject is None or found is None or found[0] not in near or _coordinated(subject):
             return None
         if self._unnamed_people(previous.start_char + self.o, token.idx + self.o, found[0]):
             return None
-        return found[0], found[1], f"the subject of the sentence before, {self._short(found[0])}"
+        name = self._short(found[0])
+        if named == {found[0]}:
+            return found[0], found[1], f"the subject of the sentence before, {name}"
+        # "X criticised Y. He said…": the one who speaks next is the one who acted.
+        speaks = (token.dep_ == "nsubj" and token.head.i == sent.root.i
+                  and token.head.lemma_.lower() in SPEECH_VERBS - {"expect", "hope", "fear", "plan", "decide"})
+        others = [t for t in previous if (other := self.referent_of(t)) is not None and other[0] != found[0]
+                  and other[0] in named]
+        roots = [t for t in others if t.head.i == t.i or self.token_referent.get(t.head.i) != self.token_referent.get(t.i)
+                 or t.i not in self.token_referent]
+        acted_on = all(t.dep_ in ("dobj", "dative") and t.head.i == root.i for t in roots)
+        if speaks and len(named) == 2 and acted_on and subject.dep_ == "nsubj" and subject.head.i == root.i:
+            return found[0], found[1], f"same grammatical role as {name} (who acted in the sentence before)"
+        return None
 
     def only_candidate(self, token: Token, near: set[int], unsure: bool, gender: Gender | None,
                        excluded: set[int]) -> tuple[int, tuple[int, int], str] | None:
@@ -400,7 +411,11 @@ class _Run:
 
     def _fits_token(self, token: Token, near: set[int]) -> bool:
         found = self.referent_of(token)
-        return found is not None and (found[0] in near or self.r.referents.items[found[0]].kind == PERSON)
+        return found is not None and (found[0] in near or self._maybe_person(found[0]))
+
+    def _maybe_person(self, index: int) -> bool:
+        """A person, or a name the model may have mislabelled ("Alain Marchand" as ORG)."""
+        return self.r.referents.items[index].kind == PERSON or self.r.referents.maybe_person(index)
 
     def _names_other(self, token: Token, chosen: int, near: set[int]) -> bool:
         found = self.referent_of(token)

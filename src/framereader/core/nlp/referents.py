@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..comparison.names import NAME_SUFFIXES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
-from .gender import Gender, name_gender, title_before, title_gender
+from .gender import NOT_SURNAMES, Gender, name_gender, title_before, title_gender
 
 #: What a pronoun may stand for, by entity label.
 PERSON = "person"
@@ -151,6 +151,18 @@ class Referents:
             person.gender, person.gender_evidence = gender, evidence
         elif person.gender != gender:
             person.gender, person.gender_evidence, person.conflicting = None, "", True
+
+    def maybe_person(self, index: int) -> bool:
+        """Whether a name labelled otherwise may be a person's the model mislabelled: two or
+        three capitalised words, none of them naming a body or a place, not an acronym."""
+        referent = self.items[index]
+        words = referent.name.split()
+        if referent.kind == PERSON:
+            return True
+        if referent.label not in ("ORG", "FAC", "LOC", "GPE") or not 2 <= len(words) <= 3:
+            return False
+        return all(w[:1].isupper() and not w.isupper() and w.casefold().strip(".") not in NOT_SURNAMES
+                   for w in words)
 
     def learn(self, index: int, gender: Gender, pronoun: str) -> None:
         """A confident he/she link: the person's gender is now known (unless contradicted)."""
