@@ -12,6 +12,12 @@ NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "O
 #: groups (nationalities, religious and political groups), other places and facilities. Works
 #: of art, laws, languages, products and events are named but never act.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Faiths named as a topic ("the teachings of Christianity"): a NORP that never acts (its
+#: followers, "Muslims", "Catholics", do). Ideologies are caught by their ending (-ism).
+_FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "jainism",
+                     "catholicism", "protestantism", "orthodoxy", "shinto", "taoism", "zoroastrianism",
+                     "mormonism", "evangelicalism", "sufism", "shia islam", "sunni islam", "wahhabism"})
+_QUOTES = "\"'“”‘’«»"
 
 
 #: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
@@ -36,6 +42,20 @@ LABEL_NAMES: dict[str, tuple[str, str]] = {
     "ORDINAL": ("Ordinal numbers: first, second…", "Ordinal"),
     "CARDINAL": ("Other numbers", "Number"),
 }
+
+
+def is_actor_name(text: str, label: str, before: str = "", after: str = "") -> bool:
+    """Whether an entity mention can be an actor: an actor label (`ACTOR_LABELS`), a capital
+    letter in its name, not a faith or an ideology named as a topic ("Islam", "Marxism"), and not a
+    phrase quoted on its own (a slogan: “Our Streets Too”; `before`/`after` are the characters
+    around the mention)."""
+    if label not in ACTOR_LABELS or not any(ch.isupper() for ch in text):
+        return False  # no letters, or all lower case ("polish"): not a name
+    key = same_name_key(text)
+    if key in _FAITHS or (label == "NORP" and key.endswith("ism")):
+        return False
+    quoted = before[-1:] in _QUOTES and before[-1:] != "" and after[:1] in _QUOTES and after[:1] != ""
+    return not (quoted and len(key.split()) >= 2)
 
 
 def explain_label(label: str) -> str:

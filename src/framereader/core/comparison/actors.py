@@ -15,15 +15,16 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 - Other labels join on the exact normalised name regardless of label (NER labels drift), and
   acronyms join the multi-word name they abbreviate ("UN" ~ "U.N." ~ "the United Nations",
   "EU" ~ "European Union"). "the Kremlin" stays "Kremlin", its own actor.
-- DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL and CARDINAL are not actors.
+- Only people, organisations, countries and cities, groups, places and facilities are actors
+  (`core.kinds.ACTOR_LABELS`); never works, laws, languages, numbers, names without letters,
+  faiths named as a topic or slogans in quotation marks (`core.kinds.is_actor_name`).
 
 An actor is named by its longest form (most words, then most frequent, then first seen), e.g.
 "Vladimir Putin"; its label is the most frequent label of its mentions.
 
 Agency: each actor's side lists the verbs where one of its mentions is the agent or the patient
 (`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved with the same actor
-identity (`core.roles.resolve_roles`: a fitting actor in the same or the previous sentence) and
-marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
+link (`Analysis.references`, see `core.comparison.roles.resolve_roles`) and marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import NON_ACTOR_LABELS
+from ..kinds import is_actor_name
 from ..model import Analysis, Descriptor, Side
 from .names import NAME_SUFFIXES, acronym_key, clean_name, initials
 from .roles import AgencyLink, resolve_roles
@@ -136,8 +137,9 @@ class _Group:
 def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
     found: list[_Mention] = []
     for side, analysis in (("left", left), ("right", right)):
+        text = analysis.text
         for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if ent.label in NON_ACTOR_LABELS:
+            if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 1) : ent.start], text[ent.end : ent.end + 1]):
                 continue
             display = clean_name(ent.text, ent.label)
             norm = display.lower()
@@ -300,7 +302,7 @@ def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int]
 
 
 def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
-    """The actors named in either text, aligned across both, most mentioned first."""
+    """The actors named in either text, aligned across both, in `salience` order."""
     mentions = _mentions(left, right)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
@@ -311,7 +313,8 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     agency = {}
     for side, analysis in (("left", left), ("right", right)):
         spans = sorted({(m.start, m.end, index) for index, g in enumerate(groups) for m in g.mentions if m.side == side})
-        agency[side] = resolve_roles(analysis.roles, spans, labels)
+        loaded = sorted((f.start, f.end) for f in analysis.framing)
+        agency[side] = resolve_roles(analysis.roles, spans, analysis.references, loaded)
     actors = []
     for index, group in enumerate(groups):
         aliases = tuple(sorted({m.display for m in group.mentions}, key=lambda s: (s.casefold(), s)))
@@ -324,8 +327,15 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
                 aliases=aliases,
             )
         )
-    actors.sort(key=lambda a: (-a.total, a.name.casefold(), a.label))
+    actors.sort(key=salience)
     return tuple(actors)
+
+
+def salience(actor: Actor) -> tuple[int, int, str, str]:
+    """The order actors are shown in: by how much both texts say about them (the smaller of
+    the two mention counts, then the total), so an actor named more often in each text never
+    comes after one named less often in each."""
+    return (-min(actor.left.count, actor.right.count), -actor.total, actor.name.casefold(), actor.label)
 
 
 def actor_for_mention(actors: Iterable[Actor], side: Side, start: int, end: int) -> Actor | None:

@@ -285,7 +285,7 @@ class _Run:
             if decided is not None:
                 return decided
         if kind != PERSON:
-            return None
+            return self.previous_subject(token, near, unsure, None, kind) if not possessive else None
         decided = self.previous_subject(token, near, unsure, gender)
         if decided is not None:
             return decided
@@ -346,8 +346,8 @@ class _Run:
         role = "the subject of its own clause" if possessive else "the subject of the clause before"
         return found[0], found[1], f"{role}, {self._short(found[0])}"
 
-    def previous_subject(self, token: Token, near: set[int], unsure: bool, gender: Gender | None
-                         ) -> tuple[int, tuple[int, int], str] | None:
+    def previous_subject(self, token: Token, near: set[int], unsure: bool, gender: Gender | None,
+                         kind: str = PERSON) -> tuple[int, tuple[int, int], str] | None:
         """Rule 4: a subject pronoun right after a sentence whose subject is the one fitting
         referent it names (pronouns there linked to it count; unlinked ones forbid)."""
         if token.dep_ not in ("nsubj", "nsubjpass") or unsure:
@@ -362,8 +362,14 @@ class _Run:
         previous = sents[position - 1]
         if self.r.sentence_start(token.idx + self.o, 1) > previous.start_char + self.o:
             return None  # the parser's previous sentence is not the text's
-        named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
-                 and (found[0] in near or self._maybe_person(found[0]))}
+        if kind != PERSON:
+            if token.head.i != sent.root.i or self._things(previous, kind):
+                return None
+            named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
+                     and self.r.referents.items[found[0]].kind != PERSON}
+        else:
+            named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
+                     and (found[0] in near or self._maybe_person(found[0]))}
         root = previous.root
         subject = self.subject(root) if root.pos_ in ("VERB", "AUX") else None
         found = self.referent_of(subject) if subject is not None else None
@@ -385,6 +391,19 @@ class _Run:
         if speaks and len(named) == 2 and acted_on and subject.dep_ == "nsubj" and subject.head.i == root.i:
             return found[0], found[1], f"same grammatical role as {name} (who acted in the sentence before)"
         return None
+
+    def _things(self, sentence: Token | object, kind: str) -> bool:
+        """Whether a sentence has a common noun an "it" (singular) or "they" (plural) could
+        stand for, besides its subject: "Germany passed the law. It takes effect…"."""
+        plural = kind == GROUP
+        for t in sentence:  # type: ignore[attr-defined]
+            if t.pos_ != "NOUN" or t.i in self.token_referent or t.dep_ in ("compound", "nsubj", "npadvmod"):
+                continue
+            if t.lemma_.lower() in PERSON_NOUNS:  # "recalled its ambassador": not an "it"
+                continue
+            if t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "oprd") and (t.tag_ == "NNS") == plural:
+                return True
+        return False
 
     def only_candidate(self, token: Token, near: set[int], unsure: bool, gender: Gender | None,
                        excluded: set[int]) -> tuple[int, tuple[int, int], str] | None:
