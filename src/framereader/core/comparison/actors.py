@@ -139,7 +139,7 @@ def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
     for side, analysis in (("left", left), ("right", right)):
         text = analysis.text
         for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 1) : ent.start], text[ent.end : ent.end + 1]):
+            if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 4) : ent.start], text[ent.end : ent.end + 30]):
                 continue
             display = clean_name(ent.text, ent.label)
             norm = display.lower()

@@ -184,7 +184,7 @@ class _Extractor:
         return self.sents[max(0, index - 1)].start_char
 
     def verb_name(self, verb: Token) -> str:
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt" and _LETTERS.fullmatch(c.text)]
         return " ".join([verb.lemma_.lower() or verb.lower_, *particles])
 
     def add(self, kind: str, verb: Token, voice: str, token: Token, clause: tuple[int, int]) -> None:
@@ -213,7 +213,7 @@ class _Extractor:
         ))
 
     def verb(self, verb: Token) -> None:
-        if verb.lemma_.lower() == "be":
+        if verb.lemma_.lower() == "be" or not is_word_verb(verb):
             return
         reduced = (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
                    and verb.lemma_.lower() not in STATIVE_PARTICIPLES)
@@ -256,6 +256,21 @@ class _Extractor:
             verb_end=verb.idx + len(verb) + o,
             agent=agent or None,
         ))
+
+
+#: Auxiliaries and modals the small model sometimes tags as verbs: never a verb on their own.
+AUXILIARIES = frozenset({"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                         "ought", "'s", "'re", "'ve", "'d", "'ll"})
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def is_word_verb(token: Token) -> bool:
+    """Whether a token tagged VERB is a verb word: letters (a hyphen or an apostrophe inside),
+    its lemma too, and no auxiliary or modal on its own ("’" tagged VERB is no verb)."""
+    lemma = token.lemma_.lower() or token.lower_
+    return (token.pos_ == "VERB" and _LETTERS.fullmatch(token.text) is not None
+            and _LETTERS.fullmatch(lemma) is not None and lemma not in AUXILIARIES
+            and token.lower_ not in AUXILIARIES)
 
 
 def extract_agency(doc: Doc, offset: int = 0) -> tuple[list[Role], list[Passive]]:

@@ -164,6 +164,20 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: First names worn by men and women alike: a person's name, but no gender.
+UNISEX_NAMES = frozenset("""
+    alex ali andrea ashley chris dana jean jan jordan kim lee robin sam sasha simone taylor
+    wei yuki morgan casey jamie jesse kai nikola nicola riley avery quinn drew
+    """.split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a known first name (of either gender, or both): "Jean-Baptiste" by
+    its first part."""
+    key = fold(word.strip("."))
+    return any(part in MALE_NAMES or part in FEMALE_NAMES or part in UNISEX_NAMES for part in (key, key.split("-")[0]))
+
+
 def name_gender(given: str) -> Gender | None:
     """The gender a first name says, or None when it says none (or both)."""
     key = fold(given.strip("."))

@@ -10,13 +10,16 @@ a whole, in this order:
 2. **Fragments**: two names separated by one space join when the joined name is also named
    whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
    "State"); the joined name takes the second one's label.
-3. **People by their look**: a name right after a personal title (Mr, Ms, Senator, President…)
+3. **Kinds by their look**: a name ending in Act, Treaty, Statute… is a law; a name that is
+   only a language ("Swahili") is a language; a name right after a personal title (Mr, Ms, Senator, President…)
    or made of a known first name and a surname ("Ricardo Alves") is a person, whatever the
    model said, unless its last word names a place or body ("Victoria Station", "Ruiz Foods").
-4. **One label per name**: mentions group by name (a surname alone with the full name it
-   belongs to); the group takes its full names' label, else the majority label of its mentions
-   in the body of the text: a Title Case headline does not vote unless the name appears
-   nowhere else. "the Amazon" and "Amazon" are two names.
+4. **One label per name**: mentions group by name (a word alone with the one longer name it
+   ends: a surname with its full name, "Delia" with "Hurricane Delia"); the group takes the
+   majority label of its full-name mentions, else of all its mentions; a Title Case headline
+   counts half, and a name found only in
+   such a headline is dropped (the model guesses there: "Calm Heads"). "the Amazon" and
+   "Amazon" are two names.
 5. **Missed mentions**: a name the model found once is found wherever else it occurs with the
    same capitals, in the headline too (unless the same word also occurs in lower case).
 
@@ -35,7 +38,8 @@ from ..comparison.names import PERSON_TITLES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
 from ..segments import paragraph_ranges
-from .gender import NOT_SURNAMES, name_gender, title_before, title_gender
+from .countries import COUNTRIES
+from .gender import NOT_SURNAMES, is_given_name, title_before, title_gender
 
 #: Second words that make a fragment part of one name with the word before ("Islamic State").
 NAME_HEADS = frozenset(
@@ -45,6 +49,13 @@ NAME_HEADS = frozenset(
     authority corps jihad liberation front
     """.split()
 )
+#: Last words of the names of laws and treaties ("Patriot Act", "Rome Statute").
+LAW_WORDS = frozenset("act acts ordinance statute treaty law laws accord accords charter protocol amendment "
+                      "directive regulation regulations constitution bill".split())
+#: Names that are only languages (not also a people or a place): "in Swahili".
+LANGUAGES = frozenset("hindi urdu swahili kiswahili mandarin cantonese farsi pashto dari amharic tagalog "
+                      "esperanto dholuo yiddish sanskrit latin gaelic afrikaans isizulu isixhosa sesotho "
+                      "setswana kinyarwanda lingala wolof malayalam telugu kannada marathi".split())
 _TITLES_ONE_WORD = frozenset(t for t in PERSON_TITLES if " " not in t) - {"former", "ex", "late", "acting", "interim"}
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w\w)\.$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*(?:[ .][A-Z][\w'’\-]*)*")
@@ -128,13 +139,25 @@ def _looks_like_person(text: str, e: EntitySpan) -> bool:
         return False
     if words[-1].casefold().strip(".") in NOT_SURNAMES or any(ch.isdigit() for ch in e.text):
         return False
-    return name_gender(words[0]) is not None and words[-1].isalpha() and not words[-1].isupper()
+    return is_given_name(words[0]) and words[-1].replace("-", "").isalpha() and not words[-1].isupper()
 
 
 def _person_by_look(text: str, e: EntitySpan) -> EntitySpan:
+    words = e.text.split()
+    if e.label in ACTOR_LABELS and len(words) >= 2 and words[-1].casefold().strip(".,") in LAW_WORDS:
+        return replace(e, label="LAW")
+    if e.label in ACTOR_LABELS and same_name_key(e.text) in LANGUAGES:
+        return replace(e, label="LANGUAGE")
+    if e.label != "GPE" and _is_country(e.text) and not _looks_like_person(text, e):
+        return replace(e, label="GPE")  # "Jordan" after a verb, "Niger" as a date
     if e.label in ACTOR_LABELS and e.label not in ("PERSON", "NORP") and _looks_like_person(text, e):
         return replace(e, label="PERSON")
     return e
+
+
+def _is_country(name: str) -> bool:
+    key = same_name_key(name)
+    return key in COUNTRIES and (name[:1].isupper()) and (len(key) > 2 or name.isupper())
 
 
 def _headline(text: str) -> tuple[int, int]:
@@ -161,29 +184,44 @@ def _key(text: str, e: EntitySpan) -> str:
     return key
 
 
+#: Labels that are names (and so take part in one name, one label): not dates or numbers.
+NAME_LABELS = ACTOR_LABELS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+
+
 def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int]) -> list[EntitySpan]:
-    actors = [e for e in entities if e.label in ACTOR_LABELS]
-    keys = {id(e): _key(text, e) for e in actors}
-    # Surnames of people named in full (by the body's majority) are those people's.
-    full_people: dict[str, Counter[str]] = {}
-    for e in actors:
-        words = keys[id(e)].split()
-        if len(words) >= 2 and e.label == "PERSON":
-            full_people.setdefault(words[-1], Counter())[e.label] += 1
+    names = [e for e in entities if e.label in NAME_LABELS]
+    keys = {id(e): _key(text, e) for e in names}
+    # A word alone joins the one longer name it ends ("Mudimbi" with "Jean-Baptiste Mudimbi",
+    # "Delia" with "Hurricane Delia"), so a surname follows its full name.
+    endings: dict[str, set[str]] = {}
+    for key in set(keys.values()):
+        words = key.split()
+        if len(words) >= 2 and words[-1] not in NOT_SURNAMES:
+            endings.setdefault(words[-1], set()).add(key)
+    group = {key: (next(iter(endings[key])) if len(endings.get(key, ())) == 1 else key) for key in set(keys.values())}
     votes: dict[str, Counter[str]] = {}
-    for e in actors:
-        in_headline = headline[0] <= e.start < headline[1]
-        weight = 0.5 if in_headline else (2 if " " in keys[id(e)] else 1)
-        votes.setdefault(keys[id(e)], Counter())[e.label] += weight
-    chosen: dict[str, str] = {}
-    for key, counter in votes.items():
-        if " " not in key and not key.startswith("the ") and key in full_people:
-            chosen[key] = "PERSON"  # a surname alone is its full name's
-        else:
-            chosen[key] = max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON"))[0]
+    full_votes: dict[str, Counter[str]] = {}  # the full-name mentions (the longer name itself)
+    for e in names:
+        key = keys[id(e)]
+        weight = 0.5 if headline[0] <= e.start < headline[1] else 1.0
+        votes.setdefault(group[key], Counter())[e.label] += weight
+        if key == group[key] and " " in key:
+            full_votes.setdefault(key, Counter())[e.label] += weight
+
+    def best(counter: Counter[str]) -> str:
+        return max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON", item[0] in ACTOR_LABELS))[0]
+
+    chosen = {g: best(full_votes[g] if g in full_votes else c) for g, c in votes.items()}
+    in_body = {keys[id(e)] for e in names if not headline[0] <= e.start < headline[1]}
+    surnames_in_body = {k.split()[-1] for k in in_body}
     out = []
     for e in entities:
-        label = chosen.get(keys.get(id(e), ""), e.label) if e.label in ACTOR_LABELS else e.label
+        key = keys.get(id(e), "")
+        if key and headline[0] <= e.start < headline[1] and key not in in_body and key.split()[-1] not in surnames_in_body:
+            continue  # named only in a Title Case headline, where the model guesses ("Calm Heads")
+        label = chosen.get(group.get(key, key), e.label) if e.label in NAME_LABELS else e.label
+        if _is_country(e.text) and label != "GPE" and e.label == "GPE":
+            label = "GPE"
         out.append(e if label == e.label else replace(e, label=label))
     return out
 
