@@ -1,7 +1,7 @@
 """Command line: the GUI by default, plus headless subcommands.
 
     framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
-    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
+    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors | --full]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
     framereader models
@@ -47,6 +47,8 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="print the analysis of FILE as JSON")
     analyze.add_argument("file")
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
+    analyze.add_argument("--full", action="store_true",
+                         help="everything the parse gives: descriptors, roles, passives and pronoun references")
     _add_engine_options(analyze)
 
     compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
@@ -137,19 +139,19 @@ def _engine(args: argparse.Namespace):
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .core.documents import load_document
-    from .core.export import document_meta
+    from .core.export import analysis_json, full_analysis_json
 
     document = load_document(args.file)
     engine = _engine(args)
-    analysis = engine.analyze(document, descriptors=args.descriptors)
-    payload = analysis.to_json()
-    payload["meta"] = document_meta(document)  # the same object as each side of `compare` has
-    if args.descriptors:
-        from dataclasses import asdict
+    analysis = engine.analyze(document, descriptors=args.descriptors or args.full)
+    if args.full:
+        payload = full_analysis_json(analysis, document)
+    else:
+        payload = analysis_json(analysis, document)  # "meta": the same object as each side of `compare`
+        if args.descriptors:
+            from dataclasses import asdict
 
-        payload["descriptors"] = [asdict(d) for d in analysis.descriptors]
-    if document.note:
-        payload["note"] = document.note
+            payload["descriptors"] = [asdict(d) for d in analysis.descriptors]
     _emit_json(payload)
     return 0
 

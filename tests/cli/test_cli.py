@@ -123,7 +123,8 @@ def test_compare_json_has_agency_passives_and_alignment(tmp_path: Path) -> None:
     links = [(side, e) for a in data["actors"] for side in texts for kind in ("agent", "patient") for e in a[side][kind]]
     assert links and any(e.get("inferred") for _s, e in links)
     for side, e in links:
-        assert e["voice"] in ("active", "passive") and set(e) <= {"verb", "start", "end", "voice", "inferred"}
+        assert e["voice"] in ("active", "passive") and set(e) <= {"verb", "start", "end", "voice", "inferred", "pronoun"}
+        assert ("pronoun" in e) == bool(e.get("inferred"))
         assert 0 <= e["start"] < e["end"] <= len(texts[side])
     for side in texts:
         passives = data[side]["passives"]

@@ -24,12 +24,13 @@ from .actors import (
 )
 from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
+from .roles import AgencyLink, rank_verbs
 from .profile import ProfileRow, framing_profile
 
 __all__ = [
-    "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "Comparison",
+    "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "AgencyLink", "Comparison",
     "ProfileRow", "actor_for_mention", "actors_of_one_text", "align_actors", "compare", "comparison_to_json",
-    "framing_profile", "normalise_name", "passives_to_json", "rank_descriptors", "rank_words", "summary",
+    "framing_profile", "normalise_name", "passives_to_json", "rank_descriptors", "rank_verbs", "rank_words", "summary",
 ]
 
 

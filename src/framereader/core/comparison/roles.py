@@ -10,7 +10,8 @@ antecedent fits): the link's named antecedent is a mention of the actor. Such li
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -38,6 +39,27 @@ class AgencyLink:
             data["inferred"] = True
             data["pronoun"] = self.pronoun
         return data
+
+
+#: Verbs that say little on their own ("say", "make"): shown after the telling ones.
+LIGHT_VERBS = frozenset(
+    "say tell make take give get have do go come put see use include add hold keep provide deliver "
+    "remain become seem continue start begin want try need".split()
+)
+
+
+def rank_verbs(links: Iterable[AgencyLink]) -> list[tuple[str, int]]:
+    """(verb, count) in the order to show them: the telling verbs first (those the lexicons
+    mark as loaded, "ripped"), then the others, light verbs ("say", "deliver") last; more
+    frequent first within each, ties alphabetical."""
+    counts: Counter[str] = Counter()
+    loaded: set[str] = set()
+    for link in links:
+        counts[link.verb] += 1
+        if link.loaded:
+            loaded.add(link.verb)
+    return sorted(counts.items(), key=lambda item: (item[0] not in loaded, item[0].split()[0] in LIGHT_VERBS,
+                                                   -item[1], item[0].casefold(), item[0]))
 
 
 def resolve_roles(roles: Sequence[Role], mentions: list[tuple[int, int, int]],

@@ -150,7 +150,10 @@ NOT_SURNAMES = frozenset(
     inc ltd llc plc foods holdings partners council party church cathedral mosque temple hall
     centre center stadium arena museum gallery theatre theater hotel tower house palace court
     prize award cup festival show times post news herald gazette journal review magazine press
-    act treaty law bill day week
+    act treaty law bill day week labs lab systems software technologies tech media energy motors
+    airlines airways pharma capital ventures solutions industries enterprises international
+    network services studios records games falls beach valley county province district region
+    desk show
     """.split()
 )
 

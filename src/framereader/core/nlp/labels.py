@@ -5,8 +5,10 @@ organisation there, a president becomes a place in a Title Case headline, and "I
 falls into "Islamic" + "State". `consistent_entities(text, entities)` fixes that for the text as
 a whole, in this order:
 
-1. **Edges**: punctuation and symbols at either end of a name are left out ("Aisha Khan £" →
-   "Aisha Khan"); a name with no letter or digit left is dropped.
+1. **Edges and missed names**: punctuation and symbols at either end of a name are left out ("Aisha Khan £" →
+   "Aisha Khan"); a name with no letter or digit left is dropped. A known first name right
+   before a name joins it ("Pavel" + "Novak"), and a first name with a capitalised surname the
+   model missed altogether is a person ("Teresa Alvarado"; not "Grace Church").
 2. **Fragments**: two names separated by one space join when the joined name is also named
    whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
    "State"); the joined name takes the second one's label.
@@ -30,6 +32,7 @@ Pure Python, linear in the text (a dictionary lookup per capitalised word).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -57,6 +60,8 @@ LANGUAGES = frozenset("hindi urdu swahili kiswahili mandarin cantonese farsi pas
                       "esperanto dholuo yiddish sanskrit latin gaelic afrikaans isizulu isixhosa sesotho "
                       "setswana kinyarwanda lingala wolof malayalam telugu kannada marathi".split())
 _TITLES_ONE_WORD = frozenset(t for t in PERSON_TITLES if " " not in t) - {"former", "ex", "late", "acting", "interim"}
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+_FIRST_LAST = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b(?![ -][A-Z])")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w\w)\.$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*(?:[ .][A-Z][\w'’\-]*)*")
 
@@ -75,6 +80,8 @@ def consistent_entities(text: str, entities: Iterable[EntitySpan]) -> Consistenc
     original = sorted(entities, key=lambda e: (e.start, e.end))
     spans = _trimmed(text, original)
     spans = _joined(text, spans)
+    spans = _with_given_names(text, spans)
+    spans = _unfound_people(text, spans)
     spans = [_person_by_look(text, e) for e in spans]
     headline = _headline(text)
     spans = _one_label(text, spans, headline)
@@ -126,6 +133,41 @@ def _joined(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
                     continue
         out.append(e)
     return out
+
+
+def _with_given_names(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"Pavel Novak" when the model found only "Novak": a known first name right before a name
+    (one space, capitalised, in no entity) joins it."""
+    out: list[EntitySpan] = []
+    for e in entities:
+        if e.label in ACTOR_LABELS and e.label != "NORP" and " " not in e.text:
+            match = _GIVEN_BEFORE.search(text, max(0, e.start - 30), e.start)
+            clear = not out or out[-1].end <= (match.start() if match else e.start)
+            if match and match.end() == e.start and clear and is_given_name(match.group(1)):
+                e = _span(text, match.start(1), e.end, e.label)
+        out.append(e)
+    return out
+
+
+def _unfound_people(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"Teresa Alvarado" when the model missed it: a known first name and a capitalised word
+    after it, in no entity, the second word no common word of the text nor one naming a place
+    or a body ("Grace Church"), is a person."""
+    lower = set(re.findall(r"\b[a-z][\w\-]*\b", text))
+    taken = sorted((e.start, e.end) for e in entities)
+    starts = [a for a, _b in taken]
+    found: list[EntitySpan] = []
+    for match in _FIRST_LAST.finditer(text):
+        given, surname = match.group(1), match.group(2)
+        if not is_given_name(given) or surname.casefold() in NOT_SURNAMES or surname.casefold() in lower:
+            continue
+        if title_gender(surname) or surname.casefold() in _TITLES_ONE_WORD:
+            continue
+        i = bisect_right(starts, match.start()) - 1
+        overlaps = (i >= 0 and taken[i][1] > match.start()) or (i + 1 < len(taken) and taken[i + 1][0] < match.end())
+        if not overlaps:
+            found.append(_span(text, match.start(), match.end(), "PERSON"))
+    return sorted([*entities, *found], key=lambda e: (e.start, e.end)) if found else entities
 
 
 def _looks_like_person(text: str, e: EntitySpan) -> bool:

@@ -206,7 +206,8 @@ class _Run:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
-            if head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+            participle = head.dep_ == "advcl" and head.tag_ == "VBG"  # "Bello denied it, saying she…"
+            if head.dep_ not in ("conj", "xcomp") and not participle or head.head.i == head.i:
                 return None
             head = head.head
         return None
@@ -365,8 +366,8 @@ class _Run:
         if kind != PERSON:
             if token.head.i != sent.root.i or self._things(previous, kind):
                 return None
-            named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
-                     and self.r.referents.items[found[0]].kind != PERSON}
+            # Any other name there could be what "it" means (the model calls companies people).
+            named = {found[0] for t in previous if (found := self.referent_of(t)) is not None}
         else:
             named = {found[0] for t in previous if (found := self.referent_of(t)) is not None
                      and (found[0] in near or self._maybe_person(found[0]))}
@@ -387,7 +388,8 @@ class _Run:
                   and other[0] in named]
         roots = [t for t in others if t.head.i == t.i or self.token_referent.get(t.head.i) != self.token_referent.get(t.i)
                  or t.i not in self.token_referent]
-        acted_on = all(t.dep_ in ("dobj", "dative") and t.head.i == root.i for t in roots)
+        acted_on = all((t.dep_ in ("dobj", "dative") and t.head.i == root.i)
+                       or (t.dep_ == "appos" and t.head.dep_ == "dobj" and t.head.head.i == root.i) for t in roots)
         if speaks and len(named) == 2 and acted_on and subject.dep_ == "nsubj" and subject.head.i == root.i:
             return found[0], found[1], f"same grammatical role as {name} (who acted in the sentence before)"
         return None
@@ -403,6 +405,9 @@ class _Run:
                 continue
             if t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "oprd") and (t.tag_ == "NNS") == plural:
                 return True
+        for t in sentence:  # type: ignore[attr-defined]
+            if t.pos_ == "PROPN" and t.i not in self.token_referent and t.dep_ in ("dobj", "conj", "appos"):
+                return True  # a name the model did not find ("bought Lumen Labs")
         return False
 
     def only_candidate(self, token: Token, near: set[int], unsure: bool, gender: Gender | None,
@@ -481,6 +486,8 @@ class _Run:
             return False
         if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.i in self.token_referent or t.dep_ in ("compound", "amod"):
             return False
+        if not any(c.dep_ in ("det", "poss") for c in t.children):
+            return False  # a bare role ("as coach") refers to no one else
         return not (t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..comparison.names import NAME_SUFFIXES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
+from .descriptors import TITLE_WORDS
 from .gender import NOT_SURNAMES, Gender, name_gender, title_before, title_gender
 
 #: What a pronoun may stand for, by entity label.
@@ -52,6 +53,8 @@ class Referent:
 
 def _parts(name: str) -> list[str]:
     parts = name.split()
+    while len(parts) > 1 and (parts[0].casefold().strip(".") in TITLE_WORDS or title_gender(parts[0])):
+        parts.pop(0)  # "Councilwoman Mei Chen", "Sergeant Ali Hamdan"
     while len(parts) > 1 and parts[-1].strip(".,").lower() in NAME_SUFFIXES:
         parts.pop()
     return parts
@@ -72,8 +75,8 @@ class Referents:
         assigned: dict[tuple[int, int], int] = {}
         # Full names first, so a surname alone can join the person named in full later on.
         for e in people:
-            name = clean_name(e.text, "PERSON")
-            parts = _parts(name)
+            parts = _parts(clean_name(e.text, "PERSON"))
+            name = " ".join(parts)
             if len(parts) < 2:
                 continue
             given, surname = parts[0].casefold(), parts[-1].casefold()

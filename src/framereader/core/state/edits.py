@@ -148,8 +148,9 @@ def excluded_words(text: str, ranges: Iterable[tuple[int, int]]) -> int:
 
 
 def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
-    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles and
-    passives in excluded passages are left out (and their words not counted), suppressed
+    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles,
+    passives and pronoun links in excluded passages are left out (a link also goes with its
+    antecedent) (and their words not counted), suppressed
     framing occurrences go, corrected entities are relabelled or removed; counts follow.
     No edits: `analysis` itself. Edits outside the text are ignored."""
     if not edits:
@@ -186,6 +187,12 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     passives = analysis.passives
     clear = _outside([p.verb_start for p in passives], [p.verb_end for p in passives], excluded)
     kept_passives = tuple(p for p, keep in zip(passives, clear) if keep)
+    # A pronoun link goes with its pronoun's passage and with its named antecedent.
+    links = analysis.references
+    pronouns = _outside([r.start for r in links], [r.end for r in links], excluded)
+    antecedents = _outside([r.antecedent_start for r in links], [r.antecedent_end for r in links], excluded)
+    kept_links = tuple(r for r, a, b in zip(links, pronouns, antecedents)
+                       if a and b and (r.antecedent_start, r.antecedent_end) not in removed)
     return replace(
         analysis,
         entities=tuple(entities),
@@ -193,6 +200,7 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         descriptors=descriptors,
         roles=kept_roles,
         passives=kept_passives,
+        references=kept_links,
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
