@@ -287,10 +287,18 @@ class _Run:
                 return decided
         if kind != PERSON:
             return self.previous_subject(token, near, unsure, None, kind) if not possessive else None
-        decided = self.previous_subject(token, near, unsure, gender)
-        if decided is not None:
+        decided = self.previous_subject(token, near, unsure, gender) or self.only_candidate(
+            token, near, unsure, gender, excluded)
+        if decided is None or gender is None:
             return decided
-        return self.only_candidate(token, near, unsure, gender, excluded)
+        # When gender alone tells the candidates apart, say so: it is the plainest evidence.
+        wide, _ = self.candidates(token, PERSON, gender, 2)
+        everyone, _ = self.candidates(token, PERSON, None, 2)
+        person = self.r.referents.items[decided[0]]
+        if wide - excluded == {decided[0]} and len(everyone - excluded) > 1 and person.gender == gender:
+            who = "woman" if gender == "f" else "man"
+            return decided[0], decided[1], f"the only {who} named before, {person.name} ({person.gender_evidence})"
+        return decided
 
     def speaker(self, token: Token, possessive: bool, near: set[int]) -> tuple[int, tuple[int, int], str] | None:
         """Rule 2: the pronoun is the subject (or the subject's possessor) of a clause that a
@@ -421,13 +429,7 @@ class _Run:
         start = token.idx + self.o
         if self._unnamed_people(self.r.sentence_start(start, 2), start, index):
             return None
-        mention = self.last_mention(index, start)
-        others, _ = self.candidates(token, PERSON, None, 2)
-        others.discard(index)
-        who = {"m": "man", "f": "woman"}.get(gender or "", "person")
-        if others and gender is not None:
-            return index, mention, f"the only {who} named before, {self._short(index)}"
-        return index, mention, f"the only person named just before, {self._short(index)}"
+        return index, self.last_mention(index, start), f"the only person named just before, {self._short(index)}"
 
     # ---------------------------------------------------------------- helpers
     def _short(self, index: int) -> str:
