@@ -298,6 +298,6 @@ class DocContext:
 
 __all__ = [
     "ATTRIBUTION", "ATTRIBUTION_HEDGES", "CONTEXT_GUARDS", "DOUBT_CUES", "DocContext", "EntryException", "KNOWN_NAME",
-    "KnownNames", "OFFICIAL", "OFFICIAL_PHRASES", "OfficialPhrases", "entry_exception", "in_entry_exception", "is_attribution",
-    "same_word", "sentence_bounds", "sentence_doubts",
+    "KnownNames", "OFFICIAL", "OFFICIAL_PHRASES", "OfficialPhrases", "entry_exception", "in_entry_exception",
+    "is_attribution", "same_word", "sentence_bounds", "sentence_doubts",
 ]
