@@ -18,6 +18,7 @@ from framereader.core.nlp.context_guards import (
     in_entry_exception,
     same_word,
     sentence_doubts,
+    starts_sentence,
 )
 from framereader.core.nlp.matcher import LexiconMatcher
 from framereader.core.nlp.rules import ALL_RULES, DEFAULT_RULES
@@ -139,6 +140,12 @@ def test_known_names_come_from_entities_or_capitals_in_mid_sentence() -> None:
     # the lower-case word in the same text: a capital in mid-sentence proves nothing
     assert "Shams" not in KnownNames(blank("Shams abound. These shams and the Shams we saw."))
     assert "Shams" not in KnownNames(blank("The Sham Shams Of Our Time\nShams abound."))  # a Title Case line
+    doc = blank("Eco-Shams rose.\nShams spoke: Shams")
+    # a line, a sentence or a quotation starts a sentence; a hyphen does not ("Eco-Zealots")
+    assert [starts_sentence(doc, i) for i in (0, 2, 6, 9)] == [True, False, True, True]
     doc = blank("Hope rose. We hope so. Hope Hicks spoke.")
     doc.ents = [Span(doc, 7, 9, label="PERSON")]
     assert "Hope" in KnownNames(doc)  # inside an entity, whatever the lower-case uses
+    doc = blank("Shams abound in this vote.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # the recogniser's guess about the word itself
+    assert "Shams" in KnownNames(doc) and not KnownNames(doc).elsewhere("Shams", 0)

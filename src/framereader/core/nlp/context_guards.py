@@ -219,29 +219,43 @@ def sentence_doubts(lowers: Sequence[str], start: int, end: int, doubt_spans: It
 # ------------------------------------------------------------------------------- known names
 
 
+_OPENERS = frozenset({".", "!", "?", ":", ";", "\"", "\u201c", "\u201d", "\u2018", "\u2019", "'", "(", "[", "\u2014",
+                      "\u2013", "*", "#", "\u2022", "|"})
+
+
+def starts_sentence(doc: Doc, i: int) -> bool:
+    """Is token `i` the first word of a line, a sentence or a quotation? Unlike
+    `guards.sentence_initial`, a hyphen does not start one ("Eco-Zealots")."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return j < 0 or doc[j].is_space or doc[j].text in _OPENERS
+
+
 class KnownNames:
-    """The capitalised words a text treats as names somewhere: inside a named entity, or
-    capitalised in the middle of a sentence (not in a Title Case line) while their lower-case
-    form never occurs in the text. Built once per doc, on first use."""
+    """Where a text treats capitalised words as names: inside a named entity (not on a Title
+    Case line, where the recogniser guesses), or capitalised in the middle of a sentence (not on
+    a Title Case line) while their lower-case form never occurs in the text. Built once per doc,
+    on first use; `elsewhere(word, i)` asks for evidence at another token than `i`."""
 
     def __init__(self, doc: Doc) -> None:
         labels = entity_labels(doc)
         lower_forms = {t.text for t in doc if t.is_alpha and t.text.islower()}
-        self.names: set[str] = set()
+        self._at: dict[str, set[int]] = {}
         for t in doc:
             text = t.text
-            if not t.is_alpha or not text[:1].isupper() or text.isupper():
+            if not t.is_alpha or not text[:1].isupper() or text.isupper() or title_case_context(doc, t.i):
                 continue
-            if labels.get(t.i) in _NAME_LABELS:
-                self.names.add(text)
-            elif text.lower() not in lower_forms and not sentence_initial(doc, t.i) \
-                    and not title_case_context(doc, t.i):
-                self.names.add(text)
+            if labels.get(t.i) in _NAME_LABELS or (
+                    text.lower() not in lower_forms and not sentence_initial(doc, t.i)):
+                self._at.setdefault(text, set()).add(t.i)
+
+    def elsewhere(self, word: str, i: int) -> bool:
+        """Is `word` treated as a name at some token other than `i`?"""
+        return bool(self._at.get(word, set()) - {i})
 
     def __contains__(self, word: str) -> bool:
-        return word in self.names
-
-
+        return word in self._at
 
 
 class DocContext:
@@ -267,11 +281,11 @@ class DocContext:
         treats as a name elsewhere (and the guard on)?"""
         token = self.doc[found.start]
         if KNOWN_NAME not in self.rules or not name_candidate(token, headword) \
-                or not sentence_initial(self.doc, found.start):
+                or not starts_sentence(self.doc, found.start):
             return False
         if self._names is None:
             self._names = KnownNames(self.doc)
-        if token.text in self._names:
+        if self._names.elsewhere(token.text, found.start):
             self.stats[KNOWN_NAME] += 1
             return True
         return False
@@ -299,5 +313,5 @@ class DocContext:
 __all__ = [
     "ATTRIBUTION", "ATTRIBUTION_HEDGES", "CONTEXT_GUARDS", "DOUBT_CUES", "DocContext", "EntryException", "KNOWN_NAME",
     "KnownNames", "OFFICIAL", "OFFICIAL_PHRASES", "OfficialPhrases", "entry_exception", "in_entry_exception",
-    "is_attribution", "same_word", "sentence_bounds", "sentence_doubts",
+    "is_attribution", "same_word", "sentence_bounds", "sentence_doubts", "starts_sentence",
 ]
