@@ -75,7 +75,7 @@ OFFICIAL_PHRASES: tuple[str, ...] = (
 #: Entries that are standard attribution in news (casefolded term texts), not doubt by themselves.
 ATTRIBUTION_HEDGES = frozenset({
     "allegedly", "allege", "alleged", "reportedly", "purportedly", "according to", "is believed to",
-    "are believed to", "is thought to", "is said to", "said to be", "sources say",
+    "are believed to", "is thought to", "is said to", "said to be", "sources say", "critics say",
 })
 #: Words and phrases that show the sentence itself doubts what it attributes.
 DOUBT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
