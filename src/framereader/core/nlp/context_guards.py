@@ -233,29 +233,49 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 
 
 class KnownNames:
-    """Where a text treats capitalised words as names: inside a named entity (not on a Title
+    """Where a text treats a capitalised word as a name: inside a named entity (not on a Title
     Case line, where the recogniser guesses), or capitalised in the middle of a sentence (not on
-    a Title Case line) while their lower-case form never occurs in the text. Built once per doc,
-    on first use; `elsewhere(word, i)` asks for evidence at another token than `i`."""
+    a Title Case line) while its lower-case form never occurs in the text. Only the tokens with
+    the asked word's letters are looked at (the doc's lower-case token texts are indexed once)."""
 
-    def __init__(self, doc: Doc) -> None:
-        labels = entity_labels(doc)
-        lower_forms = {t.text for t in doc if t.is_alpha and t.text.islower()}
-        self._at: dict[str, set[int]] = {}
-        for t in doc:
-            text = t.text
-            if not t.is_alpha or not text[:1].isupper() or text.isupper() or title_case_context(doc, t.i):
+    def __init__(self, doc: Doc, lowers: Sequence[str] | None = None) -> None:
+        self.doc = doc
+        self._lowers = lowers if lowers is not None else [t.lower_ for t in doc]
+        self._where: dict[str, list[int]] | None = None
+        self._labels: dict[int, str] | None = None
+        self._seen: dict[str, list[int]] = {}
+
+    def _evidence(self, word: str) -> list[int]:
+        """Token indexes where `word` (exactly as written) is treated as a name."""
+        if word not in self._seen:
+            self._seen[word] = self._find(word)
+        return self._seen[word]
+
+    def _find(self, word: str) -> list[int]:
+        if self._where is None:
+            self._where = {}
+            for j, low in enumerate(self._lowers):
+                self._where.setdefault(low, []).append(j)
+        doc = self.doc
+        places = self._where.get(word.lower(), [])
+        texts = [doc[j].text for j in places]
+        lower_used = any(text.islower() for text in texts)
+        found = []
+        for j, text in zip(places, texts):
+            if text != word or title_case_context(doc, j):
                 continue
-            if labels.get(t.i) in _NAME_LABELS or (
-                    text.lower() not in lower_forms and not sentence_initial(doc, t.i)):
-                self._at.setdefault(text, set()).add(t.i)
+            if self._labels is None:
+                self._labels = entity_labels(doc)
+            if self._labels.get(j) in _NAME_LABELS or (not lower_used and not sentence_initial(doc, j)):
+                found.append(j)
+        return found
 
     def elsewhere(self, word: str, i: int) -> bool:
         """Is `word` treated as a name at some token other than `i`?"""
-        return bool(self._at.get(word, set()) - {i})
+        return any(j != i for j in self._evidence(word))
 
     def __contains__(self, word: str) -> bool:
-        return word in self._at
+        return bool(self._evidence(word))
 
 
 class DocContext:
@@ -284,7 +304,7 @@ class DocContext:
                 or not starts_sentence(self.doc, found.start):
             return False
         if self._names is None:
-            self._names = KnownNames(self.doc)
+            self._names = KnownNames(self.doc, self.lowers)
         if self._names.elsewhere(token.text, found.start):
             self.stats[KNOWN_NAME] += 1
             return True
