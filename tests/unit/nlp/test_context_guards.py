@@ -46,6 +46,7 @@ patriot | ties a view to love of country | supporter
 name = Doubt
 colour = #56B4E9
 allegedly | distances the writer | according to
+allege | distances the writer from an accusation | said | pos=verb
 purportedly | an appearance hiding the truth | reportedly
 so-called
 dubious
@@ -112,6 +113,8 @@ def test_attribution_hedges_are_not_doubt_unless_the_sentence_doubts(matcher, tr
     nlp = trained_pipeline.nlp
     assert marks(matcher, nlp, "The minister allegedly took bribes. A video purportedly shows the attack.") == []
     assert marks(matcher, nlp, "He allegedly took bribes, though no evidence was ever shown.") == ["allegedly"]
+    assert marks(matcher, nlp, "The alleged gunman was arrested on Sunday.") == []
+    assert marks(matcher, nlp, "The evidence for this alleged crime is a set of unverified videos.") == ["alleged"]
     assert marks(matcher, nlp, "The so-called witness allegedly saw it.") == ["so-called witness", "allegedly"]
     assert marks(matcher, nlp, "He allegedly lied. The dubious report said so.") == ["dubious"]  # another sentence
     off = LexiconMatcher(nlp, [LEXICON], rules=DEFAULT_RULES - {ATTRIBUTION})

@@ -7,10 +7,10 @@ Each has an id, so it can be switched off (`core.nlp.rules.DEFAULT_RULES`) and m
   "war on terror", "terror groups" (a legal listing), "Patriot missiles", "Homeland Security",
   "People's Liberation Army", "Islamic State", "propaganda department". Plurals and possessives
   of the phrase's words match too.
-* `guard.attribution`: the standard hedges of attribution in news ("allegedly", "reportedly",
-  "purportedly", "according to", "is believed to") are journalism's honest caution, not doubt,
-  unless the sentence itself doubts: another doubt marker in it ("so-called", "dubious"), or a
-  cue such as "no evidence", "without evidence".
+* `guard.attribution`: the standard hedges of attribution in news ("allegedly", "alleged",
+  "reportedly", "purportedly", "according to", "is believed to") are journalism's honest
+  caution, not doubt, unless the sentence itself doubts: another doubt marker in it
+  ("so-called", "dubious"), or a cue such as "no evidence", "without evidence", "unverified".
 * `guard.known_name`: a capitalised word at the start of a sentence or line, matched by a
   lower-case entry, is a name when the text treats the same word as a name elsewhere: inside a
   named entity, or capitalised in the middle of a sentence while its lower-case form never
@@ -75,12 +75,13 @@ OFFICIAL_PHRASES: tuple[str, ...] = (
 #: Entries that are standard attribution in news (casefolded term texts), not doubt by themselves.
 ATTRIBUTION_HEDGES = frozenset({
     "allegedly", "allege", "alleged", "reportedly", "purportedly", "according to", "is believed to",
-    "are believed to", "is thought to", "is said to", "said to be", "sources say", "critics say",
+    "are believed to",
 })
 #: Words and phrases that show the sentence itself doubts what it attributes.
 DOUBT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "no evidence", "without evidence", "little evidence", "scant evidence", "without proof", "no proof",
-    "unfounded", "unproven", "implausible", "doubtful", "dubious", "doubt", "doubts", "doubted", "sceptical",
+    "unfounded", "unproven", "unverified", "unconfirmed", "uncorroborated", "implausible", "doubtful", "dubious",
+    "doubt", "doubts", "doubted", "sceptical",
     "skeptical", "far - fetched", "hard to believe", "supposedly", "so - called",
 ))
 #: Entity labels that show the text treats a word as a name.
