@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the N most frequent missed phrases and wrong highlights on the news reports")
     args = parser.parse_args(argv)
 
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.core.nlp.engine import Engine
     from framereader.core.nlp.matcher import LexiconMatcher
     from framereader.core.nlp.pipeline import load_pipeline

@@ -31,7 +31,7 @@ def trained_pipeline():
 def engine(trained_pipeline):
     """The real engine (trained pipeline + bundled lexicons), shared by every test that needs it."""
     from framereader.core.nlp.engine import Engine
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 
     engine = Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
     BUNDLED_LEXICON_HASH[:] = [engine.lexicon_hash]

@@ -72,7 +72,7 @@ def test_every_menu_entry_is_declared_once_and_every_action_has_a_slot(qapp) -> 
 
 
 def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> None:
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.ui.reading.highlighter import StyleBook
     from framereader.ui.legend.panel import Legend
 
@@ -91,7 +91,7 @@ def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> 
 def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.ui.reading.highlighter import StyleBook
     from framereader.ui.legend.panel import Legend
 
@@ -109,7 +109,7 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
 def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qtbot) -> None:
     from PySide6.QtWidgets import QCheckBox
 
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.ui.reading.highlighter import StyleBook
     from framereader.ui.legend.panel import Legend
 

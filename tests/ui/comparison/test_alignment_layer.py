@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from framereader.core.comparison.alignment import front_matter
+from framereader.core.segments import front_matter
 from framereader.ui.comparison.alignment_layer import LAYER as PASSAGES
 from framereader.ui.comparison.alignment_layer import without
 from framereader.ui.comparison.passive_layer import LAYER as PASSIVES

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from framereader.core.lexicons.format import load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.files import load_lexicon, user_lexicon_dir
 from framereader.core.lexicons.library import BUNDLED, USER
 
 from ui_support import WAIT_MS, open_and_wait

@@ -16,11 +16,9 @@ from framereader.core.comparison.alignment import (
     PassagePair,
     align_passages,
     features,
-    front_matter,
-    paragraph_ranges,
-    sentence_ranges,
     stem,
 )
+from framereader.core.segments import front_matter, paragraph_ranges, sentence_ranges
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ORIGINAL = (DATA / "alignment" / "original.txt").read_text(encoding="utf-8")

@@ -18,13 +18,8 @@ from framereader.core.lexicons.embedded import (
     embedded_from_json,
     restore_lexicons,
 )
-from framereader.core.lexicons.format import (
-    Category,
-    Lexicon,
-    bundled_lexicon_paths,
-    load_lexicon,
-    serialize_lexicon,
-)
+from framereader.core.lexicons.format import Category, Lexicon, serialize_lexicon
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 from framereader.core.lexicons.library import BUNDLED, USER, LexiconLibrary
 from framereader.core.lexicons.terms import Term
 from framereader.core.model import Document

@@ -10,21 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framereader.core import categories
+from framereader.core.lexicons import files as lexfiles
 from framereader.core.lexicons import format as lexmod
 from framereader.core.errors import LexiconError
 from framereader.core.lexicons.format import (
     Category,
     Lexicon,
     Term,
+    parse_lexicon,
+    serialize_lexicon,
+    validate_lexicon,
+)
+from framereader.core.lexicons.files import (
     bundled_lexicon_paths,
     import_word_list,
     lexicon_hash,
     load_lexicon,
-    parse_lexicon,
     save_lexicon,
-    serialize_lexicon,
     user_lexicon_dir,
-    validate_lexicon,
 )
 
 GOOD = """\
@@ -400,7 +404,7 @@ def test_bundled_and_user_locations(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert bundled_lexicon_paths() == []
     user = user_lexicon_dir()
     assert user.is_dir() and user.name == "lexicons" and Path(isolated_user_dirs) in user.parents
-    assert lexmod.user_lexicon_paths() == []
+    assert lexfiles.user_lexicon_paths() == []
 
 
 def test_repository_bundled_lexicons_are_valid() -> None:
@@ -460,9 +464,9 @@ def test_v2_options_and_groups_are_parsed() -> None:
     assert cat.terms[4] == Term("Hawks", "exact", "", True, also=("hawkish",))
     # groups: loaded by default, device for doubt/hedges/intensifiers, or as declared
     assert [c.group for c in lex.categories] == ["loaded", "device", "device"]
-    assert lexmod.category_groups([lex]) == {"loaded_language": "loaded", "hedges": "device", "mine": "device"}
-    assert lexmod.group_of("intensifiers") == "device" and lexmod.group_of("fear_threat") == "loaded"
-    assert lexmod.group_of("hedges", {"hedges": "loaded"}) == "loaded"
+    assert lexfiles.category_groups([lex]) == {"loaded_language": "loaded", "hedges": "device", "mine": "device"}
+    assert categories.group_of("intensifiers") == "device" and categories.group_of("fear_threat") == "loaded"
+    assert categories.group_of("hedges", {"hedges": "loaded"}) == "loaded"
 
 
 def test_v2_serializes_canonically_and_round_trips() -> None:

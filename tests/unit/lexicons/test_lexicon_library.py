@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from framereader.core.errors import LexiconError
-from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon, user_lexicon_dir
 from framereader.core.lexicons.draft import LexiconDraft, TermDraft
 from framereader.core.lexicons.library import BUNDLED, FILE, USER, LexiconLibrary
 from framereader.core.platform.settings import Settings, load_settings, save_settings

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from framereader.core.errors import LexiconError
-from framereader.core.lexicons.format import Category, Lexicon, load_lexicon, user_lexicon_dir
+from framereader.core.lexicons.format import Category, Lexicon
+from framereader.core.lexicons.files import load_lexicon, user_lexicon_dir
 from framereader.core.lexicons.library import USER, LexiconLibrary
 from framereader.core.lexicons.marking import (
     MAX_TERM_WORDS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from framereader.core.lexicons.format import load_lexicon
+from framereader.core.lexicons.files import load_lexicon
 
 TOOL = Path(__file__).resolve().parents[3] / "tools" / "merge_lexicon.py"
 LEXICON = """\

@@ -118,7 +118,7 @@ def test_families_match_in_text(matcher, trained_pipeline) -> None:
 
 def test_bundled_lexicon_compiles_every_entry_with_its_word_family(blank) -> None:
     """Compiling is timed by `make bench` (lexicon load), not here; here: nothing is lost."""
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 
     headword_and_declared_forms.cache_clear()
     lexicons = [load_lexicon(p) for p in bundled_lexicon_paths()]
