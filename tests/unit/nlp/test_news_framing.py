@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 from framereader.core.model import Document
 
 DATA = Path(__file__).resolve().parents[2] / "data"
