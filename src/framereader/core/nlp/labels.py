@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -241,16 +240,18 @@ def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int])
         if len(words) >= 2 and words[-1] not in NOT_SURNAMES:
             endings.setdefault(words[-1], set()).add(key)
     group = {key: (next(iter(endings[key])) if len(endings.get(key, ())) == 1 else key) for key in set(keys.values())}
-    votes: dict[str, Counter[str]] = {}
-    full_votes: dict[str, Counter[str]] = {}  # the full-name mentions (the longer name itself)
+    votes: dict[str, dict[str, float]] = {}
+    full_votes: dict[str, dict[str, float]] = {}  # the full-name mentions (the longer name itself)
     for e in names:
         key = keys[id(e)]
         weight = 0.5 if headline[0] <= e.start < headline[1] else 1.0
-        votes.setdefault(group[key], Counter())[e.label] += weight
+        counter = votes.setdefault(group[key], {})
+        counter[e.label] = counter.get(e.label, 0.0) + weight
         if key == group[key] and " " in key:
-            full_votes.setdefault(key, Counter())[e.label] += weight
+            full = full_votes.setdefault(key, {})
+            full[e.label] = full.get(e.label, 0.0) + weight
 
-    def best(counter: Counter[str]) -> str:
+    def best(counter: dict[str, float]) -> str:
         return max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON", item[0] in ACTOR_LABELS))[0]
 
     chosen = {g: best(full_votes[g] if g in full_votes else c) for g, c in votes.items()}
@@ -277,9 +278,9 @@ def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) ->
             if name.endswith(("'s", "’s")):
                 name = name[:-2]
             forms.setdefault(name, e.label)
-            words = name.split()
-            if e.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3:
-                forms.setdefault(words[-1], "PERSON")  # "Asante" after "Kofi Asante"
+            parts = name.split()
+            if e.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) >= 3:
+                forms.setdefault(parts[-1], "PERSON")  # "Asante" after "Kofi Asante"
     if not forms:
         return entities
     lower = set(re.findall(r"\b[a-z][\w\-]*\b", text))
@@ -289,7 +290,7 @@ def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) ->
     found: list[EntitySpan] = []
     cursor = 0
     for match in _CAPITALISED.finditer(text):
-        words = list(re.finditer(r"\S+", match.group()))
+        words: list[re.Match[str]] = list(re.finditer(r"\S+", match.group()))
         i = 0
         while i < len(words):
             hit = None

@@ -34,11 +34,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import EntitySpan, Reference
 from ..segments import paragraph_ranges, sentence_ranges
 from .gender import Gender
+from .pronoun_cues import PERSON_NOUNS, SPEECH_VERBS, coordinated, expletive, inside, quote_ranges
 from .referents import GROUP, PERSON, THING, Referents
 
 #: Pronoun forms: (what it stands for, gender or None, reflexive, possessive).
@@ -51,62 +52,7 @@ FORMS: dict[str, tuple[str, Gender | None, bool, bool]] = {
     "they": (GROUP, None, False, False), "them": (GROUP, None, False, False), "their": (GROUP, None, False, True),
     "themselves": (GROUP, None, True, False),
 }
-#: Verbs of saying and thinking whose subject is the source of the clause they introduce.
-SPEECH_VERBS = frozenset(
-    """
-    say tell add claim insist deny argue announce warn admit explain write state confirm believe
-    think hope fear promise vow pledge acknowledge agree allege recall note suggest testify
-    predict complain reply respond maintain concede boast accept know expect feel declare
-    assert report reveal stress emphasise emphasize signal indicate urge threaten plan decide
-    """.split()
-)
-#: Nouns for a person the text does not name: a "he" may well mean them.
-PERSON_NOUNS = frozenset(
-    """
-    man men woman women boy girl child son daughter father mother brother sister husband wife
-    uncle aunt cousin nephew niece grandfather grandmother friend neighbour neighbor colleague
-    lawyer attorney solicitor barrister client driver passenger witness victim suspect teacher
-    doctor nurse patient worker employee resident student pupil owner manager spokesman
-    spokeswoman spokesperson official officer policeman policewoman guard soldier prisoner
-    inmate defendant plaintiff journalist reporter source aide adviser advisor assistant deputy
-    successor predecessor partner boyfriend girlfriend landlord tenant farmer doctor surgeon
-    priest pastor judge juror prosecutor detective investigator chairman chairwoman chief boss
-    coach player captain pilot engineer inspector agent candidate voter member supporter critic
-    rival opponent leader founder director executive secretary minister senator mayor governor
-    president councillor councilor
-    """.split()
-)
 REFLEXIVE_NOTE = "the subject of the same clause"
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the quoted passages: “…” and "…" pairs within a paragraph."""
-    found: list[tuple[int, int]] = []
-    for p_start, p_end in paragraph_ranges(text):
-        open_at: int | None = None
-        straight: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch == "\u201c":
-                open_at = i if open_at is None else open_at
-            elif ch == "\u201d" and open_at is not None:
-                found.append((open_at, i + 1))
-                open_at = None
-            elif ch == '"':
-                if straight is None:
-                    straight = i
-                else:
-                    found.append((straight, i + 1))
-                    straight = None
-        end = open_at if open_at is not None else straight
-        if end is not None:  # a quotation running to the end of its paragraph
-            found.append((end, p_end))
-    return sorted(found)
-
-
-def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> bool:
-    i = bisect_right(starts, offset) - 1
-    return i >= 0 and ranges[i][0] < offset < ranges[i][1]
 
 
 class ReferenceResolver:
@@ -146,7 +92,7 @@ class ReferenceResolver:
             if form is None or token.pos_ not in ("PRON", "DET"):
                 continue
             start = token.idx + offset
-            if _inside(self.quotes, self.quote_starts, start):
+            if inside(self.quotes, self.quote_starts, start):
                 continue
             decision = run.decide(token, form)
             if decision is None:
@@ -232,7 +178,7 @@ class _Run:
             form = FORMS.get(other.lower_)
             if form is None or form[0] != form_kind or (gender and form[1] != gender):
                 continue
-            if (other_start, other_start + len(other)) not in self.r.linked and not _inside(
+            if (other_start, other_start + len(other)) not in self.r.linked and not inside(
                     self.r.quotes, self.r.quote_starts, other_start):
                 unsure = True
         return found, unsure
@@ -268,7 +214,7 @@ class _Run:
         kind, gender, reflexive, possessive = form
         if token.lower_ == "her" and token.dep_ == "poss":
             possessive = True
-        if kind == THING and token.lower_ == "it" and _expletive(token):
+        if kind == THING and token.lower_ == "it" and expletive(token):
             return None
         near, unsure = self.candidates(token, kind, gender, 1)
         excluded = self.excluded(token, possessive, reflexive)
@@ -314,7 +260,7 @@ class _Run:
         verb = clause.head
         speaker = self.subject(verb)
         found = self.referent_of(speaker) if speaker is not None else None
-        if speaker is None or found is None or found[0] not in near or _coordinated(speaker):
+        if speaker is None or found is None or found[0] not in near or coordinated(speaker):
             return None
         for child in verb.children:  # "told Karin Berg that she…": spoken to another candidate
             if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ == "to"):
@@ -348,7 +294,7 @@ class _Run:
             if clause.dep_ == "advcl" and clause.head.pos_ not in ("VERB", "AUX"):
                 return None
         found = self.referent_of(subject)
-        if found is None or found[0] not in near or _coordinated(subject):
+        if found is None or found[0] not in near or coordinated(subject):
             return None
         if self._other_between(subject, token, found[0], near) or self._reported_by_other(subject, found[0], near):
             return None
@@ -382,7 +328,7 @@ class _Run:
         root = previous.root
         subject = self.subject(root) if root.pos_ in ("VERB", "AUX") else None
         found = self.referent_of(subject) if subject is not None else None
-        if subject is None or found is None or found[0] not in near or _coordinated(subject):
+        if subject is None or found is None or found[0] not in near or coordinated(subject):
             return None
         if self._unnamed_people(previous.start_char + self.o, token.idx + self.o, found[0]):
             return None
@@ -402,18 +348,18 @@ class _Run:
             return found[0], found[1], f"same grammatical role as {name} (who acted in the sentence before)"
         return None
 
-    def _things(self, sentence: Token | object, kind: str) -> bool:
+    def _things(self, sentence: Span, kind: str) -> bool:
         """Whether a sentence has a common noun an "it" (singular) or "they" (plural) could
         stand for, besides its subject: "Germany passed the law. It takes effect…"."""
         plural = kind == GROUP
-        for t in sentence:  # type: ignore[attr-defined]
+        for t in sentence:
             if t.pos_ != "NOUN" or t.i in self.token_referent or t.dep_ in ("compound", "nsubj", "npadvmod"):
                 continue
             if t.lemma_.lower() in PERSON_NOUNS:  # "recalled its ambassador": not an "it"
                 continue
             if t.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj", "oprd") and (t.tag_ == "NNS") == plural:
                 return True
-        for t in sentence:  # type: ignore[attr-defined]
+        for t in sentence:
             if t.pos_ == "PROPN" and t.i not in self.token_referent and t.dep_ in ("dobj", "conj", "appos"):
                 return True  # a name the model did not find ("bought Lumen Labs")
         return False
@@ -491,22 +437,6 @@ class _Run:
         if not any(c.dep_ in ("det", "poss") for c in t.children):
             return False  # a bare role ("as coach") refers to no one else
         return not (t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children))
-
-
-def _coordinated(token: Token) -> bool:
-    """"Ana Costa and Tiago Reis": a subject with another one coordinated."""
-    return any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj"
-
-
-def _expletive(token: Token) -> bool:
-    """"It was not clear whether…", "it is expected to…": an "it" that stands for nothing."""
-    if token.dep_ == "expl":
-        return True
-    head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("be", "seem", "appear", "remain", "become"):
-        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
-            c.dep_ == "acomp" and any(g.dep_ in ("ccomp", "xcomp") for g in c.children) for c in head.children)
-    return False
 
 
 def resolve_references(doc: Doc, entities: Iterable[EntitySpan], offset: int = 0, text: str | None = None
