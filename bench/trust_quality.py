@@ -66,6 +66,26 @@ def pronoun_scores(engine, verbose: bool = False) -> dict[str, tuple[int, int, i
     return {kind: (a, b, c) for kind, (a, b, c) in sorted(stats.items())}
 
 
+def own_case_scores(engine) -> tuple[int, int, int, int]:
+    """(cases, cases with a named antecedent, links made, links right) on the project's own
+    hard cases (tests/data/references/cases.jsonl)."""
+    from framereader.core.model import Document
+
+    path = ROOT / "tests" / "data" / "references" / "cases.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    named = made = right = 0
+    for case in cases:
+        engine.forget_recent()
+        analysis = engine.analyze(Document(case["text"], source="case.txt"), descriptors=True)
+        at = [m.start() for m in re.finditer(rf"\b{case['pronoun']}\b", case["text"])][case["nth"] - 1]
+        link = next((r for r in analysis.references if r.start == at), None)
+        named += case["actor"] is not None
+        if link is not None:
+            made += 1
+            right += _same_actor(link.actor, case["actor"])
+    return len(cases), named, made, right
+
+
 def label_scores(engine, verbose: bool = False) -> dict[str, float]:
     from framereader.core.documents import document_from_text
     from framereader.core.kinds import is_actor_name
@@ -172,6 +192,9 @@ def main() -> None:
         totals.update(linked=linked, right=right, count=count)
     print(f"   {'all':<16} {totals['count']:>8} {totals['linked']:>7} {totals['right']:>6} "
           f"{totals['right'] / max(1, totals['linked']):>9.2f} {totals['right'] / max(1, totals['count']):>9.2f}")
+    cases, named, made, right = own_case_scores(engine)
+    print(f"   own hard cases (tests/data/references): {cases} pronouns, {named} with a named antecedent; "
+          f"{made} linked, {right} right: precision {right / max(1, made):.2f}, coverage {right / max(1, named):.2f}")
     labels = label_scores(engine, args.verbose)
     print("\n2. Labels (names.jsonl)")
     print(f"   names with two labels in a text: {labels['two_labels_per_100']:.1f} per 100 ({labels['names']} names)")
