@@ -253,6 +253,9 @@ class Analysis:
     references: tuple[Reference, ...] = ()
     #: how many entities the one-name-one-label step changed (`core.nlp.labels`)
     relabelled: int = 0
+    #: the reader's merges and splits of actors (`core.state.edits`): ("merge", name, into) or
+    #: ("split", name, ""), in the order made; the comparison applies them to both texts
+    actor_edits: tuple[tuple[str, str, str], ...] = ()
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""

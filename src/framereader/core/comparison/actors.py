@@ -272,6 +272,35 @@ def _name_of(group: _Group) -> str:
     return min(counts, key=lambda d: (-len(d.split()), -counts[d], -len(d), first[d]))
 
 
+def reader_edits(groups: list[_Group], edits: Sequence[tuple[str, str, str]]) -> list[_Group]:
+    """The groups after the reader's splits ("split", name, ""): the mentions with that name
+    leave their group for one of their own; then merges ("merge", name, into): the group with a
+    mention of that name joins the group whose name (or one of its names) is `into`. Names
+    compare as written, case and spacing aside. Linear in the mentions."""
+    def key(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    for kind, name, _into in edits:
+        if kind != "split":
+            continue
+        for group in list(groups):
+            leaving = [m for m in group.mentions if key(m.display) == key(name) or key(m.norm) == key(name)]
+            if leaving and len(leaving) < len(group.mentions):
+                group.mentions = [m for m in group.mentions if m not in leaving]
+                groups.append(_Group(leaving, person=group.person))
+    for kind, name, into in edits:
+        if kind != "merge":
+            continue
+        source = next((g for g in groups if any(key(m.display) == key(name) for m in g.mentions)), None)
+        target = next((g for g in groups if g is not source and (
+            key(_name_of(g)) == key(into) or any(key(m.display) == key(into) for m in g.mentions))), None)
+        if source is not None and target is not None:
+            target.mentions.extend(source.mentions)
+            target.person = target.person or source.person
+            groups = [g for g in groups if g is not source]
+    return groups
+
+
 def _label_of(group: _Group) -> str:
     if group.person:
         return "PERSON"
@@ -308,6 +337,7 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     others = [m for m in mentions if m.label != "PERSON"]
     groups, others = _group_people(people, others)
     groups = [g for g in groups if g.mentions] + _group_others(others)
+    groups = reader_edits(groups, (*left.actor_edits, *right.actor_edits))
     left_index, right_index = _descriptor_index(left.descriptors), _descriptor_index(right.descriptors)
     labels = [_label_of(group) for group in groups]
     agency = {}
