@@ -153,7 +153,10 @@ NOT_SURNAMES = frozenset(
     act treaty law bill day week labs lab systems software technologies tech media energy motors
     airlines airways pharma capital ventures solutions industries enterprises international
     network services studios records games falls beach valley county province district region
-    desk show
+    desk show union nations united european ministry department agency commission organisation
+    organization association federation committee office army police navy force forces guard
+    authority board bureau service services institute church republic kingdom state states
+    government parliament assembly senate congress court tribunal
     """.split()
 )
 

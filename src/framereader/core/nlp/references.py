@@ -149,9 +149,9 @@ class _Run:
         """The subject of `verb`, or of the verb it is coordinated with or completes."""
         head = verb
         for _ in range(6):
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
+            found = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+            if found:  # "the patient Holloway asked": the parser may split one subject in two
+                return next((t for t in reversed(found) if t.i in self.token_referent), found[-1])
             participle = head.dep_ == "advcl" and head.tag_ == "VBG"  # "Bello denied it, saying she…"
             if head.dep_ not in ("conj", "xcomp") and not participle or head.head.i == head.i:
                 return None
@@ -434,6 +434,8 @@ class _Run:
             return False
         if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.i in self.token_referent or t.dep_ in ("compound", "amod"):
             return False
+        if t.i + 1 < len(self.doc) and (t.i + 1) in self.token_referent:
+            return False  # "the patient Holloway", "the lawyer Ortiz": the named one
         if not any(c.dep_ in ("det", "poss") for c in t.children):
             return False  # a bare role ("as coach") refers to no one else
         return not (t.dep_ == "appos" or any(c.dep_ == "appos" for c in t.children))

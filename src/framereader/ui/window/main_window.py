@@ -121,10 +121,11 @@ class MainWindow(QMainWindow):
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         # every feature declares its commands in its own folder; the window only collects them
         features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
-                                         self.passages, self.passives, self.marker, self.reveal, self.exercise)
+                                         self.passages, self.passives, self.marker, self.reveal, self.exercise,
+                                         self.compare)
         declared, handlers, fillers = collect(features)
         self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
-        for layer in (self.passages, self.passives):
+        for layer in (self.passages, self.passives, self.compare):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
         self.menus = build_menus(self.menuBar(), MENU_LAYOUT, declared, self.commands,
