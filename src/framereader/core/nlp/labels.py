@@ -78,6 +78,7 @@ def consistent_entities(text: str, entities: Iterable[EntitySpan]) -> Consistenc
     """The entities of `text` with one label per name (see the module docstring)."""
     original = sorted(entities, key=lambda e: (e.start, e.end))
     spans = _trimmed(text, original)
+    spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
     spans = _with_given_names(text, spans)
     spans = _unfound_people(text, spans)
@@ -109,6 +110,33 @@ def _trimmed(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
             continue
         kept.append(e if (start, end) == (e.start, e.end) else _span(text, start, end, e.label))
     return kept
+
+
+_CONNECTOR = re.compile(r"\s+(?:for|to|with|against|and|from|at|by|than|versus|vs)\s+")
+
+
+def _split_run_ons(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"Dornau for Lindqvist's" as one name: split at a lower-case connector when both sides
+    are names the text gives on their own elsewhere (a surname counts)."""
+    known: set[str] = set()
+    for e in entities:
+        key = same_name_key(e.text)
+        known.add(key)
+        if e.label == "PERSON" and " " in key:
+            known.add(key.split()[-1])
+    out: list[EntitySpan] = []
+    for e in entities:
+        match = _CONNECTOR.search(e.text) if e.label in ACTOR_LABELS else None
+        if match is not None:
+            left, right = e.text[: match.start()], e.text[match.end() :]
+            if same_name_key(left) in known - {same_name_key(e.text)} and same_name_key(right) in known:
+                out.append(_span(text, e.start, e.start + len(left), e.label))
+                right_start = e.start + match.end()
+                end = e.end - (2 if right.endswith(("'s", "’s")) else 0)
+                out.append(_span(text, right_start, end, e.label))
+                continue
+        out.append(e)
+    return out
 
 
 def _acronym_dot(text: str, start: int, end: int) -> bool:
