@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..kinds import is_actor_name
+from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
 from ..model import Analysis, Descriptor, Side
 from .names import NAME_SUFFIXES, acronym_key, clean_name, initials
 from .roles import AgencyLink, resolve_roles
@@ -138,7 +139,10 @@ def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
     found: list[_Mention] = []
     for side, analysis in (("left", left), ("right", right)):
         text = analysis.text
+        byline = _byline(text)
         for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
+            if byline[0] <= ent.start < byline[1]:
+                continue  # the writer and what they write for, not an actor of the events
             if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 4) : ent.start], text[ent.end : ent.end + 30]):
                 continue
             display = clean_name(ent.text, ent.label)
@@ -147,6 +151,15 @@ def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
                 continue
             found.append(_Mention(side, ent.start, ent.end, ent.label, display, norm, len(found)))  # type: ignore[arg-type]
     return found
+
+
+def _byline(text: str) -> tuple[int, int]:
+    """The byline among the first three paragraphs ("By Helena Marsh, a former diplomat…"), or
+    (0, 0)."""
+    for start, end in paragraph_ranges(text[:3000])[:3]:
+        if BYLINE.match(text, start) and len(text[start:end].split()) <= BYLINE_MAX_WORDS:
+            return start, end
+    return 0, 0
 
 
 def _name_parts(norm: str) -> list[str]:
@@ -243,9 +256,12 @@ def _group_others(mentions: list[_Mention]) -> list[_Group]:
     keys: dict[str, _Group] = {}
     order: list[str] = []
     acronyms: set[str] = set()
+    plurals = {m.norm for m in mentions if m.label == "NORP" and m.norm.endswith("s")}
     for m in mentions:
         acronym = acronym_key(m.display, m.norm)
-        key = acronym or m.norm
+        key = acronym or _without_generic_end(m.norm)
+        if m.label == "NORP" and key + "s" in plurals:
+            key += "s"  # "Valdorian troops" and "the Valdorians": one group
         if acronym:
             acronyms.add(key)
         if key not in keys:
@@ -262,6 +278,16 @@ def _group_others(mentions: list[_Mention]) -> list[_Group]:
         keys[target].mentions.extend(keys[acronym].mentions)
         merged[acronym] = target
     return [keys[k] for k in order if k not in merged]
+
+
+#: Last words that name the kind of body and may be left out: "First Methodist (Church)",
+#: "Labour (Party)".
+GENERIC_ENDS = frozenset({"church", "party", "company", "co", "corp", "corporation", "inc", "ltd", "plc", "llc"})
+
+
+def _without_generic_end(norm: str) -> str:
+    words = norm.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1].strip(".") in GENERIC_ENDS else norm
 
 
 def _name_of(group: _Group) -> str:

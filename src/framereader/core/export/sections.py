@@ -257,7 +257,7 @@ def _who_would_object(actor: Actor) -> str:
     """The second half of the describing question, in words that fit the actor's kind."""
     name = esc(actor_name(actor.name))
     if actor.label == "PERSON":
-        return f"Which words would {name} object to, and which might {name}’s supporters use?"
+        return f"Which words would {name} object to, and which might their supporters use?"
     if actor.label == "ORG":
         return f"Which of these words would a spokesperson for {name} accept, and which would they dispute?"
     if actor.label == "GPE":

@@ -9,7 +9,8 @@ with `doc.ents` set) and returns, for every entity mention, the words that descr
                span or not ("President Holloway" → president, "Prime Minister X" → prime minister);
 - ``compound`` a noun naming the actor in front of the name ("Kremlin spokesman Peskov" →
                spokesman for Peskov), and the noun a mention modifies only when that noun names
-               the actor's own rule ("the Assad regime" → regime); other nouns a mention
+               the actor's own rule in a framing word ("the Assad regime" → regime; not a
+               neutral "government"); other nouns a mention
                modifies are not about the actor ("EU countries", "an EU medal", "Kremlin
                spokesman" for the Kremlin, "Russian aggression" give nothing);
 - ``appos``    the head noun of an apposition, either way round ("Holloway, a former general" →
@@ -63,8 +64,9 @@ TITLE_MODIFIERS = frozenset(
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"})
 #: Dependency labels of copular predicates.
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
-#: Nouns a mention may modify in a naming sense: "the Assad regime" is Assad's rule.
-NAMING_HEADS = frozenset({"regime", "government", "administration", "junta", "dictatorship", "leadership", "cabinet"})
+#: Nouns for an actor's rule that frame it: "the Assad regime", "Holloway's regime" say what the
+#: text makes of the ruler; a neutral "government" or "administration" says nothing of it.
+NAMING_HEADS = frozenset({"regime", "junta", "dictatorship", "clique", "tyranny"})
 #: Words that negate a predicate ("not", "never", "no pragmatist").
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 #: Parts of speech that never make a descriptor.
