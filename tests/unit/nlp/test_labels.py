@@ -52,6 +52,11 @@ def test_missed_names_are_found_again_but_not_inside_other_names():
     assert all(name != "Ruiz Foods" for name, _label in found)  # no first name, no guess
 
 
+def test_a_country_the_model_never_found_is_found():
+    text = "Talks Stall\n\nOfficials said Syria and New Zealand disagreed. A turkey was served."
+    assert labels(text, []) == [("Syria", "GPE"), ("New Zealand", "GPE")]
+
+
 def test_the_step_counts_what_it_changed():
     text = "Rosa Delgado won. Delgado thanked voters."
     result = consistent_entities(text, [ent(text, "Rosa Delgado", "PERSON"), ent(text, "Delgado", "ORG", 2)])

@@ -22,8 +22,9 @@ a whole, in this order:
    counts half, and a name found only in
    such a headline is dropped (the model guesses there: "Calm Heads"). "the Amazon" and
    "Amazon" are two names.
-5. **Missed mentions**: a name the model found once is found wherever else it occurs with the
-   same capitals, in the headline too (unless the same word also occurs in lower case).
+5. **Missed mentions**: a name the model found once, or the name of a country, is found
+   wherever else it occurs with the same capitals, in the headline too (unless the same word
+   also occurs in lower case).
 
 Labels outside `core.kinds.ACTOR_LABELS` (dates, numbers, works, laws…) are left as they are.
 Pure Python, linear in the text (a dictionary lookup per capitalised word).
@@ -309,6 +310,10 @@ def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) ->
             parts = name.split()
             if e.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) >= 3:
                 forms.setdefault(parts[-1], "PERSON")  # "Asante" after "Kofi Asante"
+    for match in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b", text):  # countries the model missed
+        name = match.group()
+        if _is_country(name) and name.count(" ") == 0 or same_name_key(name) in COUNTRIES:
+            forms.setdefault(name, "GPE")
     if not forms:
         return entities
     lower = set(re.findall(r"\b[a-z][\w\-]*\b", text))
