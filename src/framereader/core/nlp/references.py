@@ -65,8 +65,11 @@ class ReferenceResolver:
         self.quote_starts = [a for a, _b in self.quotes]
         self.sentences = [s for p in paragraph_ranges(text) for s in sentence_ranges(text, *p)]
         self.sentence_starts = [s[0] for s in self.sentences]
-        #: pronoun (start, end) -> referent, for every link made so far
+        #: pronoun (start, end) -> referent, for every link made so far (made in text order, so
+        #: `linked_starts` stays sorted)
         self.linked: dict[tuple[int, int], int] = {}
+        self.linked_starts: list[int] = []
+        self.linked_spans: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------ windows (text offsets)
     def sentence_start(self, offset: int, back: int) -> int:
@@ -99,6 +102,8 @@ class ReferenceResolver:
                 continue
             index, mention, evidence = decision
             self.linked[(start, start + len(token))] = index
+            self.linked_starts.append(start)
+            self.linked_spans.append((start, start + len(token)))
             referent = self.referents.items[index]
             if form[1] is not None:
                 self.referents.learn(index, form[1], token.lower_)
@@ -112,6 +117,7 @@ class _Run:
 
     def __init__(self, resolver: ReferenceResolver, doc: Doc, offset: int) -> None:
         self.r, self.doc, self.o = resolver, doc, offset
+        self.token_starts = [t.idx for t in doc]
         self.token_referent: dict[int, tuple[int, tuple[int, int]]] = {}
         for ent in doc.ents:
             index = resolver.referents.referent_at(ent.start_char + offset, ent.end_char + offset)
@@ -132,8 +138,6 @@ class _Run:
             return index, self.last_mention(index, span[0])
         if token.lower_ in ("who", "whom", "that") and token.head.dep_ == "relcl":
             return self.referent_of(token.head.head)
-        if token.dep_ == "appos" or token.head.dep_ == "appos":
-            return None
         return None
 
     def last_mention(self, index: int, before: int) -> tuple[int, int]:
@@ -167,16 +171,15 @@ class _Run:
         window = self.r.sentence_start(start, back)
         found = {i for a, b, i in self.r.referents.between(window, start) if self.r.fitting(i, kind, gender)}
         unsure = False
-        for (a, b), index in self.r.linked.items():
-            if window <= a < start and self.r.fitting(index, kind, gender):
+        r = self.r
+        for k in range(bisect_left(r.linked_starts, window), bisect_left(r.linked_starts, start)):
+            index = r.linked[r.linked_spans[k]]
+            if r.fitting(index, kind, gender):
                 found.add(index)
-        form_kind = kind
-        for other in self.doc:
+        for other in self.tokens_between(window, start):
             other_start = other.idx + self.o
-            if other_start < window or other_start >= start:
-                continue
             form = FORMS.get(other.lower_)
-            if form is None or form[0] != form_kind or (gender and form[1] != gender):
+            if form is None or form[0] != kind or (gender and form[1] != gender):
                 continue
             if (other_start, other_start + len(other)) not in self.r.linked and not inside(
                     self.r.quotes, self.r.quote_starts, other_start):
@@ -421,11 +424,13 @@ class _Run:
         """Whether [start, end) mentions a person by a common noun who may be someone else
         ("a lawyer", "his client"); a title of the chosen person's ("Senator Bell",
         "Bell, the senator") does not count."""
-        for t in self.doc:
-            at = t.idx + self.o
-            if start <= at < end and self._unnamed_person(t):
-                return True
-        return False
+        return any(self._unnamed_person(t) for t in self.tokens_between(start, end))
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The doc's tokens starting in [start, end) (text offsets)."""
+        first = bisect_left(self.token_starts, start - self.o)
+        last = bisect_left(self.token_starts, end - self.o)
+        return [self.doc[i] for i in range(first, last)]
 
     def _unnamed_person(self, t: Token) -> bool:
         """A common noun for a person who may be someone else than the named ones; a title

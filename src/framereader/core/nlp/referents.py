@@ -71,7 +71,7 @@ class Referents:
         people = [e for e in actors if e.label == "PERSON"]
         by_surname: dict[str, list[int]] = {}
         by_given: dict[str, list[int]] = {}
-        full: dict[tuple[str, str], int] = {}
+        full: dict[str, list[tuple[str, int]]] = {}  # surname -> (first name, referent)
         assigned: dict[tuple[int, int], int] = {}
         # Full names first, so a surname alone can join the person named in full later on.
         for e in people:
@@ -80,10 +80,10 @@ class Referents:
             if len(parts) < 2:
                 continue
             given, surname = parts[0].casefold(), parts[-1].casefold()
-            index = next((i for (s, g), i in full.items() if s == surname and _same_given(g, given)), None)
+            index = next((i for g, i in full.get(surname, ()) if _same_given(g, given)), None)
             if index is None:
                 index = self._new(PERSON, name, "PERSON")
-                full[(surname, given)] = index
+                full.setdefault(surname, []).append((given, index))
                 by_surname.setdefault(surname, []).append(index)
                 by_given.setdefault(given, []).append(index)
             elif len(name) > len(self.items[index].name):
