@@ -73,6 +73,9 @@ PASSIVE_CUE = re.compile(
     r"spent|spread|won|hung|dug|stuck|bound|fed|fled|shed|quit|split|lit|sought|swept|spun|heard|laid)\b",
     re.IGNORECASE,
 )
+#: Guillemets read as straight double quotes by the parser (trained on English quotation marks);
+#: one code point for one, so every offset stays the same.
+PARSE_MARKS = str.maketrans("«»‹›", '""""')
 _CLOSERS = frozenset(".!?…\"'”’)]")
 _PRONOUN_CUE = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b", re.IGNORECASE)
 
@@ -343,7 +346,7 @@ def add_structure(
         for batch in _batches(iter_runs(text, entities), BATCH_CHARS):
             if cancelled():
                 raise Cancelled()
-            docs = _parse_batch(nlp, [text[a:b] for a, b in batch], skip, cancelled)
+            docs = _parse_batch(nlp, [text[a:b].translate(PARSE_MARKS) for a, b in batch], skip, cancelled)
             for (start, end), doc in zip(batch, docs):
                 inside = [e for e in entities[bisect_left(starts, start) : bisect_left(starts, end)] if e.end <= end]
                 spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in inside]
@@ -357,9 +360,10 @@ def add_structure(
                 speech.links.extend(found_speech.links)
                 speech.intros.extend(found_speech.intros)
                 speech.indirect.extend(found_speech.indirect)
+                speech.roles.extend(found_speech.roles)
             progress(batch[-1][1] / len(text))
     structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
-    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect)
+    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles)
 
 
 def _parse_batch(nlp: Language, texts: list[str], skip: list[str], cancelled: Callable[[], bool]) -> list[Doc]:

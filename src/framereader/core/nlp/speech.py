@@ -46,6 +46,9 @@ class SpeechFound:
     links: list[tuple[int, Said]] = field(default_factory=list)  # (index in `quotes`, attribution)
     intros: list[tuple[int, Said]] = field(default_factory=list)  # (offset after the colon, attribution)
     indirect: list[tuple[Quote, Said]] = field(default_factory=list)
+    #: (role noun, mention start, mention end): "finance chair, Tomasz Wróbel" gives
+    #: ("chair", …), "Home Office minister Priti Chauhan" gives ("minister", …)
+    roles: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 class _Reader:
@@ -92,7 +95,7 @@ class _Reader:
             if current is None:
                 return None
             for child in current.children:
-                if child.dep_ in _SUBJECTS:
+                if child.dep_ in _SUBJECTS and not child.is_punct:
                     return child
             if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
                 current = current.head
@@ -179,43 +182,57 @@ class _Reader:
         quote = self.quotes[index]
         if self.doc.text[quote.end - 1 - self.offset : quote.end - self.offset] not in (",", "!", "?", "…", "—"):
             return None
-        seen = 0
+        before: list[Token] = []
         for token in self.doc[last.i + 1 :]:
             if self.offset + token.idx <= quote.end or token.is_punct and token.text in _CLOSE_MARKS:
                 continue
-            if token.is_sent_start or token.text in ".;" or self.quote_of(token) >= 0:
+            if token.text in ".;" or self.quote_of(token) >= 0:
                 return None
             if token.pos_ == "VERB":
                 subject = self.subject(token)
                 if subject is not None and self.quote_of(subject) < 0:
                     return self.said(token, subject, f"subject of '{token.text}' after the quotation")
+                # the parser missed the subject: the name or pronoun between the mark and the verb,
+                # else the one right after the verb ("…?' said the chef")
+                nouns = [t for t in before if t.pos_ in ("PROPN", "PRON", "NOUN")]
+                if not nouns and token.i + 1 < len(self.doc):
+                    following = [t for t in self.doc[token.i + 1 : token.i + 5] if t.pos_ in ("PROPN", "PRON", "NOUN")]
+                    nouns = following[:1]
+                if nouns and (not before or len(before) <= 4):
+                    speaker = nouns[-1] if before else nouns[0]
+                    return self.said(token, speaker, f"the words before '{token.text}'" if before else f"after '{token.text}'")
                 return None
-            seen += 1
-            if seen > 6:
+            before.append(token)
+            if len(before) > 6:
                 return None
         return None
 
-    def intro(self, sent: Span) -> tuple[int, Said] | None:
-        """"She wrote:" — a sentence ending in a colon after a verb of saying."""
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens or tokens[-1].text != ":":
-            return None
-        for token in reversed(tokens[:-1]):
-            if self.is_speech(token):
-                subject = self.subject(token)
-                if subject is not None:
-                    return self.offset + tokens[-1].idx + 1, self.said(token, subject, f"subject of '{token.text}:'")
-                return None
-        return None
+    def intros(self, sent: Span) -> list[tuple[int, Said]]:
+        """"She wrote:" — a colon after a verb of saying (ending the sentence, or before a
+        quotation in it); the attribution of the quotation that follows the colon."""
+        found = []
+        for colon in sent:
+            if colon.text != ":" or self.quote_of(colon) >= 0:
+                continue
+            for token in reversed(list(sent.doc[sent.start : colon.i])):
+                if self.quote_of(token) >= 0:
+                    break
+                if self.is_speech(token):
+                    subject = self.subject(token)
+                    if subject is not None and self.quote_of(subject) < 0:
+                        found.append((self.offset + colon.idx + 1, self.said(token, subject, f"subject of '{token.text}:'")))
+                    break
+        return found
 
     # ---- reported speech
     def touches_quote(self, tokens: Sequence[Token]) -> bool:
         return any(self.quote_of(t) >= 0 or t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS for t in tokens)
 
     def clause_range(self, tokens: list[Token]) -> tuple[int, int] | None:
-        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
+        while tokens and (tokens[0].is_punct or tokens[0].is_space
+                          or tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
             tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens = tokens[:-1]
         if len([t for t in tokens if not t.is_punct]) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -257,7 +274,14 @@ class _Reader:
             source = found or source
         said = self.said(None, source, "according to")
         own = {t.i for t in token.subtree}
-        clause = [t for t in token.sent if t.i not in own]
+        pieces: list[list[Token]] = [[]]
+        for t in token.sent:
+            if t.i in own:
+                if pieces[-1]:
+                    pieces.append([])
+            else:
+                pieces[-1].append(t)
+        clause = max(pieces, key=lambda piece: sum(1 for t in piece if not (t.is_punct or t.is_space)))
         if self.touches_quote(clause):
             return None, said
         found_range = self.clause_range(clause)
@@ -284,9 +308,16 @@ def extract_speech(doc: Doc, offset: int, quotes: Sequence[Quote]) -> SpeechFoun
             found.links.append((index, said))
             linked.add(index)
     for sent in doc.sents:
-        intro = reader.intro(sent)
-        if intro is not None:
-            found.intros.append(intro)
+        found.intros.extend(reader.intros(sent))
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            root = ent.root
+            nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
+                     and not (ent.start <= c.i < ent.end)]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)
+            for noun in nouns:
+                found.roles.append((noun.lemma_.lower(), offset + ent.start_char, offset + ent.end_char))
     for token in doc:
         if token.lower_ == "according" and reader.quote_of(token) < 0:
             result = reader.according(token)

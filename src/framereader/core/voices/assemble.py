@@ -25,6 +25,8 @@ from .said import Said
 
 #: Descriptor relations that name a person's role ("finance chair, Tomasz Wróbel").
 ROLE_RELATIONS = frozenset({"appos", "title", "compound", "copula"})
+#: Entity labels that can speak (a name that the model mislabels as an organisation included).
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BETWEEN_INTRO = re.compile(r"[\s\"'“‘«‹„>]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -50,7 +52,7 @@ def link_direct(
                 found[index] = replace(said, how=said.how)
                 break
     for index in range(len(direct)):  # a quotation that stands alone: the one before it
-        if found[index] is None and index > 0 and found[index - 1] is not None:
+        if found[index] is None and index > 0 and found[index - 1] is not None and _stands_alone(text, direct[index]):
             before, quote = direct[index - 1], direct[index]
             gap = text[before.end : quote.start]
             if gap.count("\n") <= 2 and _lines_between(text, before.end, quote.start) == 0:
@@ -67,28 +69,54 @@ def link_direct(
     return found
 
 
+def _stands_alone(text: str, quote: Quote) -> bool:
+    """The quotation is whole sentences with nothing of the writer's after it in its paragraph
+    sentence (""B."" rather than ""B," replied the minister")."""
+    if text[quote.end - 1 : quote.end] not in (".", "!", "?", "…"):
+        return False
+    rest = text[quote.end + 1 : quote.end + 3]
+    return not rest.strip() or rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] in "\"“‘«'")
+
+
 class SpeakerNames:
     """Resolves speakers' mentions to actor names: `names` maps an entity mention (start, end)
     to its actor's name; `roles` lists (descriptor word, mention start, actor name)."""
 
-    def __init__(self, names: dict[tuple[int, int], str], descriptors: Sequence[Descriptor]) -> None:
+    def __init__(self, names: dict[tuple[int, int], str], descriptors: Sequence[Descriptor],
+                 entities: Sequence[EntitySpan] = (), roles: Iterable[tuple[str, int, int]] = ()) -> None:
         self.names = names
-        self.roles = sorted(
-            (d.word.casefold(), d.mention_start, names[(d.mention_start, d.mention_end)])
-            for d in descriptors
-            if d.relation in ROLE_RELATIONS and not d.negated and (d.mention_start, d.mention_end) in names
-        )
+        #: last word of a name of two words or more -> those names ("Okonkwo" -> "Adebayo Okonkwo")
+        self.surnames: dict[str, set[str]] = {}
+        for ent in entities:
+            if ent.label in SPEAKER_LABELS:
+                name = names.get((ent.start, ent.end), ent.text)
+                words = name.split()
+                if len(words) >= 2:
+                    for word in words:
+                        if word[:1].isupper():
+                            self.surnames.setdefault(word.casefold(), set()).add(name)
+        found = [(d.word, d.mention_start, d.mention_end) for d in descriptors
+                 if d.relation in ROLE_RELATIONS and not d.negated]
+        text_of = {(e.start, e.end): e.text for e in entities}
+        self.roles = sorted({
+            (word.split()[-1].casefold(), start, names.get((start, end)) or text_of.get((start, end), ""))
+            for word, start, end in [*found, *roles] if word.strip()
+        })
 
     def quote(self, quote: Quote, said: Said | None) -> Quote:
         if said is None:
             return quote
         speaker, is_actor, how = said.speaker, False, said.how
-        if said.form == "entity":
-            name = self.names.get((said.speaker_start, said.speaker_end))
-            if name is not None:
-                speaker, is_actor = name, True
+        one_name = " " not in said.speaker and said.speaker[:1].isupper()
+        if said.form == "entity" or (said.form == "phrase" and one_name):
+            name = self.names.get((said.speaker_start, said.speaker_end), said.speaker)
+            speaker, is_actor = name, True
+            fuller = self.surnames.get(name.casefold(), set()) if " " not in name else set()
+            if len(fuller) == 1:
+                speaker = fuller.pop()
         elif said.form == "phrase" and said.head:
-            people = {name for word, start, name in self.roles if word == said.head and start < said.speaker_start}
+            people = {name for word, start, name in self.roles
+                      if name and word == said.head and start < said.speaker_start}
             if len(people) == 1:
                 speaker, is_actor = people.pop(), True
                 how = f"{how}; the text calls {speaker} '{said.head}' earlier"
@@ -116,9 +144,11 @@ def assemble(
     indirect: Iterable[tuple[Quote, Said]],
     names: dict[tuple[int, int], str],
     descriptors: Sequence[Descriptor] = (),
+    entities: Sequence[EntitySpan] = (),
+    roles: Iterable[tuple[str, int, int]] = (),
 ) -> tuple[Quote, ...]:
     """Every voice of the text in text order (see the module's doc)."""
-    resolver = SpeakerNames(names, descriptors)
+    resolver = SpeakerNames(names, descriptors, entities, roles)
     attributions = link_direct(text, direct, links, intros)
     quotes = [resolver.quote(q, s) for q, s in zip(direct, attributions)]
     taken = sorted((q.start, q.end) for q in direct)

@@ -33,11 +33,13 @@ def with_voices(
     links: Iterable[tuple[int, Said]],
     intros: Iterable[tuple[int, Said]],
     indirect: Iterable[tuple[Quote, Said]],
+    roles: Iterable[tuple[str, int, int]] = (),
 ) -> Analysis:
     """`analysis` with every voice (see `core.voices.assemble`) and its framing flagged."""
     from ..comparison.actors import actors_of_one_text
 
     names = mention_names(analysis.entities, actors_of_one_text(analysis, "left"))
-    quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors)
+    quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors,
+                      analysis.entities, roles)
     framing, quoted = mark_quoted(analysis.framing, quotes)
     return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)
