@@ -127,7 +127,7 @@ class _Reader:
         first, last = self.phrase(speaker)
         text = self.doc.text[first:last]
         return Said(verb_name, v_start, v_end, text, o + first, o + last, "phrase", how,
-                    head=speaker.lemma_.lower())
+                    head=speaker.lemma_.lower(), label="PROPN" if speaker.pos_ == "PROPN" else "")
 
     def phrase(self, head: Token) -> tuple[int, int]:
         """Character range of `head`'s noun phrase, without relative clauses, appositions and

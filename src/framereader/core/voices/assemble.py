@@ -107,7 +107,7 @@ class SpeakerNames:
         if said is None:
             return quote
         speaker, is_actor, how = said.speaker, False, said.how
-        one_name = " " not in said.speaker and said.speaker[:1].isupper()
+        one_name = " " not in said.speaker and said.label == "PROPN"
         if said.form == "entity" or (said.form == "phrase" and one_name):
             name = self.names.get((said.speaker_start, said.speaker_end), said.speaker)
             speaker, is_actor = name, True
