@@ -108,6 +108,23 @@ def is_speech_form(word: str, previous: str = "") -> bool:
     return before in _SUBJECT_WORDS or before.endswith("ly") or previous[0].isupper()
 
 
+_PAST = {"say": "said", "tell": "told", "write": "wrote", "swear": "swore", "read": "read", "hit back": "hit back",
+         "lay into": "laid into", "bite back": "bit back", "go on": "went on", "speak out": "spoke out"}
+
+
+def verb_display(verb: str | None) -> str:
+    """How a verb reads in a table: its past tense ("said", "insisted", "lashed out"), and
+    "according to" for none."""
+    if not verb:
+        return "according to"
+    if verb in _PAST:
+        return _PAST[verb]
+    head, _, particle = verb.partition(" ")
+    forms = sorted(f for f in _forms(head) if f.endswith("ed") and f != head)
+    past = min(forms, key=len) if forms else head
+    return f"{past} {particle}".strip()
+
+
 def is_neutral(verb: str | None) -> bool:
     """Whether an attribution verb (lemma, with its particle) reports without judging."""
     return verb is not None and verb in NEUTRAL_VERBS
