@@ -75,6 +75,15 @@ def _in_heading(text: str, marked: Marked) -> bool:
     return len(outside) >= 3 and _title_like(outside)
 
 
+def _whole_sentence(text: str, marked: Marked) -> bool:
+    """A quoted sentence of its own: it starts a sentence with a capital and ends with its stop
+    inside the marks ("'Nobody cares.'")."""
+    before = text[max(0, marked.open - 3) : marked.open].rstrip(" ")
+    starts = not before or before[-1] in ".!?…\n\"”’»"
+    inner = text[marked.start : marked.end]
+    return starts and inner[:1].isupper() and inner.rstrip()[-1:] in (".", "!", "?", "…")
+
+
 def is_voice(text: str, marked: Marked) -> bool:
     """Whether the quoted stretch gives someone's words (see the module's doc)."""
     if marked.style == "block":
@@ -89,6 +98,8 @@ def is_voice(text: str, marked: Marked) -> bool:
         return True
     if re.search(r"so-called\s*$", text[max(0, marked.open - 12) : marked.open], re.IGNORECASE):
         return False
+    if _whole_sentence(text, marked):
+        return True
     return _verb_before(text, marked) or _attribution_after(text, marked)
 
 
