@@ -113,7 +113,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.messages.on_error = report
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex(1 if dock_tab == "agency" else 0)
+    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2}.get(dock_tab, 0))
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
         for layer in (self.passages, self.passives):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
+        self.commands["count_quoted"].setChecked(settings.count_quoted)
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
         self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
             "undo": self.undo.undo, "redo": self.undo.redo, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
             "sync": view.set_sync, "highlights": vis.set_all, "sync_by_passages": self.passages.set_sync_by_passages,
             "matching_passages": self.passages.set_shown, "go_to_counterpart": self.passages.go_to_counterpart,
-            "agentless_passives": self.passives.set_shown,
+            "agentless_passives": self.passives.set_shown, "count_quoted": self.set_count_quoted,
             "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
             "clear_marks": self.escape, "presenter": view.set_presenting,
             "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,
@@ -253,11 +254,23 @@ class MainWindow(QMainWindow):
             left, right = (dict(getattr(p.analysis, kind)) if p.analysis else {} for p in self.panes)
             return left, right
 
+        everything = self.settings.count_quoted  # framing: the writer's own words unless quoted ones count too
+        framing = tuple(p.analysis.counts(everything) if p.analysis else {} for p in self.panes)
+        quoted = tuple(sum(p.analysis.quoted_counts.values()) if p.analysis else 0 for p in self.panes)
         self.legend.populate(self.book, list(self.visibility.known_labels), counts("entity_counts"),
-                             counts("framing_counts"), self.visibility.value.hidden_labels,
+                             (framing[0], framing[1]), self.visibility.value.hidden_labels,
                              self.visibility.value.hidden_categories)
+        self.legend.show_quoted((quoted[0], quoted[1]), everything)
         self.legend.show_visibility(self.visibility.value, self.visibility.showing_any)
         self.commands["highlights"].setChecked(self.visibility.showing_any)
+
+    def set_count_quoted(self, on: bool) -> None:
+        """View ▸ Count Quoted Words Too: loaded words inside quotations count as the writer's
+        (legend, chart, handout, exercise key), as before quotations were told apart."""
+        self.settings.count_quoted = bool(on)
+        self.context.save_settings()
+        self._refresh_legend()
+        self.compare.update()
 
     def _on_focused(self, side: Side) -> None:
         self.documents.focused = side
