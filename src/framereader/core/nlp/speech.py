@@ -96,7 +96,7 @@ class _Reader:
                 return None
             for child in current.children:
                 if child.dep_ in _SUBJECTS and not child.is_punct:
-                    return child
+                    return child if child.pos_ not in ("VERB", "AUX", "ADJ", "ADV") else None
             if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
                 current = current.head
             else:
