@@ -319,8 +319,8 @@ def test_comparison_json_shape():
     assert putin["right"] == {"count": 1, "descriptors": [], "mentions": [[0, 14]], "agent": [], "patient": []}
     assert list(data["profile"]) == ["loaded", "security"]
     assert data["profile"]["loaded"] == {
-        "left": {"count": 1, "density": round(1000 / left.words, 2), "top": [["reckless", 1]]},
-        "right": {"count": 0, "density": 0.0, "top": []},
+        "left": {"count": 1, "density": round(1000 / left.words, 2), "top": [["reckless", 1]], "quoted": 0},
+        "right": {"count": 0, "density": 0.0, "top": [], "quoted": 0},
     }
     assert isinstance(comparison, Comparison)
 
