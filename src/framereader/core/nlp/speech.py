@@ -90,13 +90,21 @@ class _Reader:
         return name in SPEECH_VERBS or name in NAMING_VERBS or " " in name
 
     def subject(self, verb: Token) -> Token | None:
+        """The verb's subject: the one nearest the verb when the parser gives two; a
+        coordinated or participle verb takes its head's; a relative pronoun ("Sharp, who
+        described…") stands for the noun it follows."""
         current: Token | None = verb
-        for _ in range(3):  # a coordinated or participle verb takes its head's subject
+        for _ in range(3):
             if current is None:
                 return None
-            for child in current.children:
-                if child.dep_ in _SUBJECTS and not child.is_punct:
-                    return child if child.pos_ not in ("VERB", "AUX", "ADJ", "ADV") else None
+            subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not c.is_punct]
+            if subjects:
+                found = min(subjects, key=lambda c: abs(c.i - verb.i))
+                if found.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+                    return None
+                if found.lower_ in ("who", "that", "which") and current.dep_ == "relcl" and current.head.i != current.i:
+                    return current.head
+                return found
             if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
                 current = current.head
             else:
