@@ -130,6 +130,9 @@ def main() -> None:
         c = by[key]
         print(f"{key:28} {c['gold']:5} {pct(c['found'], c['gold']):>7} {pct(c['speaker'], c['found']):>14} "
               f"{pct(c['verb'], c['found']):>11}")
+    named = by["all"]["found"] - by["speaker:pronoun"]["found"]
+    print(f"speaker right leaving aside the {by['speaker:pronoun']['gold']} given only by a pronoun (shown as written, "
+          f"not guessed): {pct(by['all']['speaker'] - by['speaker:pronoun']['speaker'], named).strip()}")
     precision = 1 - result["wrong_predicted"] / result["predicted"] if result["predicted"] else 0.0
     print(f"precision: {result['predicted'] - result['wrong_predicted']} of {result['predicted']} voices found "
           f"overlap a gold quotation ({100 * precision:.1f}%)")
