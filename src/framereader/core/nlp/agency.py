@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..segments import paragraph_ranges, sentence_ranges
 from ..kinds import NON_ACTOR_LABELS
 from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
+from ..comparison.actors import actors_of_one_text
 from ..voices.direct import direct_quotes
 from ..voices.verbs import SPEECH_CUE
 from ..voices.voices import with_voices
@@ -363,7 +364,8 @@ def add_structure(
                 speech.roles.extend(found_speech.roles)
             progress(batch[-1][1] / len(text))
     structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
-    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles)
+    actors = actors_of_one_text(structured, "left")  # speakers take their actor's name
+    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles, actors)
 
 
 def _parse_batch(nlp: Language, texts: list[str], skip: list[str], cancelled: Callable[[], bool]) -> list[Doc]:

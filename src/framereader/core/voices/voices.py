@@ -34,11 +34,12 @@ def with_voices(
     intros: Iterable[tuple[int, Said]],
     indirect: Iterable[tuple[Quote, Said]],
     roles: Iterable[tuple[str, int, int]] = (),
+    actors: Iterable[object] = (),
 ) -> Analysis:
-    """`analysis` with every voice (see `core.voices.assemble`) and its framing flagged."""
-    from ..comparison.actors import actors_of_one_text
-
-    names = mention_names(analysis.entities, actors_of_one_text(analysis, "left"))
+    """`analysis` with every voice (see `core.voices.assemble`) and its framing flagged;
+    `actors` are the text's actors (`core.comparison.actors.actors_of_one_text(analysis,
+    "left")`), whose names the speakers take."""
+    names = mention_names(analysis.entities, actors)
     quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors,
                       analysis.entities, roles)
     framing, quoted = mark_quoted(analysis.framing, quotes)
