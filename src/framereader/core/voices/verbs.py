@@ -109,7 +109,9 @@ def is_speech_form(word: str, previous: str = "") -> bool:
 
 
 _PAST = {"say": "said", "tell": "told", "write": "wrote", "swear": "swore", "read": "read", "hit back": "hit back",
-         "lay into": "laid into", "bite back": "bit back", "go on": "went on", "speak out": "spoke out"}
+         "lay into": "laid into", "bite back": "bit back", "go on": "went on", "speak out": "spoke out",
+         "admit": "admitted", "regret": "regretted", "rebut": "rebutted", "submit": "submitted",
+         "refer": "referred", "confer": "conferred", "omit": "omitted", "commit": "committed"}
 
 
 def verb_display(verb: str | None) -> str:
@@ -120,8 +122,9 @@ def verb_display(verb: str | None) -> str:
     if verb in _PAST:
         return _PAST[verb]
     head, _, particle = verb.partition(" ")
-    forms = sorted(f for f in _forms(head) if f.endswith("ed") and f != head)
-    past = min(forms, key=len) if forms else head
+    forms = _forms(head)
+    doubled = head + head[-1:] + "ed"
+    past = next((f for f in (doubled, head + "ed", head + "d", head[:-1] + "ied") if f in forms), head)
     return f"{past} {particle}".strip()
 
 
