@@ -103,7 +103,8 @@ class _Reader:
                 if found.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
                     return None
                 if found.lower_ in ("who", "that", "which") and current.dep_ == "relcl" and current.head.i != current.i:
-                    return current.head
+                    head = current.head
+                    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
                 return found
             if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
                 current = current.head
@@ -126,6 +127,9 @@ class _Reader:
                     how += ", named in apposition"
                     break
         o = self.offset
+        if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < ent.start for c in speaker.children):
+            ent = None  # a longer name than the model found ("Age Concern UK"): the words as written
         if ent is not None:
             return Said(verb_name, v_start, v_end, ent.text, o + ent.start_char, o + ent.end_char, "entity",
                         how, label=ent.label_)
