@@ -56,6 +56,14 @@ class _Reader:
         self.doc, self.offset = doc, offset
         self.quotes = quotes
         self.starts = [q.start for q in quotes]
+        #: per token, the index of the direct quotation holding it (-1: none), and per quotation its tokens
+        self.token_quote: list[int] = []
+        self.tokens_of: dict[int, list[Token]] = {}
+        for token in doc:
+            index = self.quote_at(offset + token.idx)
+            self.token_quote.append(index)
+            if index >= 0:
+                self.tokens_of.setdefault(index, []).append(token)
         self.entity_of: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ not in NON_ACTOR_LABELS:
@@ -71,7 +79,7 @@ class _Reader:
         return -1
 
     def quote_of(self, token: Token) -> int:
-        return self.quote_at(self.offset + token.idx)
+        return self.token_quote[token.i]
 
     # ---- verbs
     def verb_name(self, token: Token) -> str:
@@ -164,7 +172,7 @@ class _Reader:
     # ---- direct quotations
     def attribution(self, index: int) -> Said | None:
         quote = self.quotes[index]
-        inside = [t for t in self.doc if self.quote_of(t) == index]
+        inside = self.tokens_of.get(index, [])
         if not inside:
             return None
         for token in inside:  # the verb that governs the quoted words

@@ -17,6 +17,7 @@ reported speech, and speakers resolved to the text's actors where the text suppo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -43,14 +44,14 @@ def link_direct(
     for index, said in links:
         if 0 <= index < len(direct) and found[index] is None:
             found[index] = said
-    intro_at = {end: said for end, said in intros}
+    intro_at = sorted({end: said for end, said in intros}.items(), key=lambda item: item[0])
+    ends = [end for end, _said in intro_at]
     for index, quote in enumerate(direct):
         if found[index] is not None:
             continue
-        for end, said in intro_at.items():
-            if end <= quote.start and _BETWEEN_INTRO.fullmatch(text, end, quote.start):
-                found[index] = replace(said, how=said.how)
-                break
+        at = bisect_right(ends, quote.start) - 1  # the nearest colon before the quotation
+        if at >= 0 and _BETWEEN_INTRO.fullmatch(text, ends[at], quote.start):
+            found[index] = intro_at[at][1]
     for index in range(len(direct)):  # a quotation that stands alone: the one before it
         if found[index] is None and index > 0 and found[index - 1] is not None and _stands_alone(text, direct[index]):
             before, quote = direct[index - 1], direct[index]
@@ -98,10 +99,12 @@ class SpeakerNames:
         found = [(d.word, d.mention_start, d.mention_end) for d in descriptors
                  if d.relation in ROLE_RELATIONS and not d.negated]
         text_of = {(e.start, e.end): e.text for e in entities}
-        self.roles = sorted({
-            (word.split()[-1].casefold(), start, names.get((start, end)) or text_of.get((start, end), ""))
-            for word, start, end in [*found, *roles] if word.strip()
-        })
+        #: role noun -> (mention start, person's name), for "the chair" -> the one person called chair
+        self.roles: dict[str, list[tuple[int, str]]] = {}
+        for word, start, end in {*found, *roles}:
+            if word.strip():
+                name = names.get((start, end)) or text_of.get((start, end), "")
+                self.roles.setdefault(word.split()[-1].casefold(), []).append((start, name))
 
     def quote(self, quote: Quote, said: Said | None) -> Quote:
         if said is None:
@@ -115,8 +118,7 @@ class SpeakerNames:
             if len(fuller) == 1:
                 speaker = fuller.pop()
         elif said.form == "phrase" and said.head:
-            people = {name for word, start, name in self.roles
-                      if name and word == said.head and start < said.speaker_start}
+            people = {name for start, name in self.roles.get(said.head, ()) if name and start < said.speaker_start}
             if len(people) == 1:
                 speaker, is_actor = people.pop(), True
                 how = f"{how}; the text calls {speaker} '{said.head}' earlier"
@@ -151,11 +153,14 @@ def assemble(
     resolver = SpeakerNames(names, descriptors, entities, roles)
     attributions = link_direct(text, direct, links, intros)
     quotes = [resolver.quote(q, s) for q, s in zip(direct, attributions)]
-    taken = sorted((q.start, q.end) for q in direct)
+    direct_spans = sorted((q.start, q.end) for q in direct)
+    direct_starts = [a for a, _b in direct_spans]
+    last_end = -1  # the reported clauses kept so far do not overlap (taken in text order)
     for quote, said in sorted(indirect, key=lambda item: (item[0].start, -item[0].end)):
-        if any(a < quote.end and quote.start < b for a, b in taken):
+        at = bisect_right(direct_starts, quote.end - 1) - 1  # the last direct quotation starting inside or before
+        if quote.start < last_end or (at >= 0 and direct_spans[at][1] > quote.start):
             continue
-        taken.append((quote.start, quote.end))
+        last_end = quote.end
         quotes.append(resolver.quote(quote, said))
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
 

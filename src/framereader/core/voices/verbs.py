@@ -137,7 +137,7 @@ def is_neutral(verb: str | None) -> bool:
 #: "according to" (such sentences are parsed, see `core.nlp.agency.iter_runs`).
 SPEECH_CUE = re.compile(
     r"[\"“”«»‘]|(?<![\w’'])'(?=\w)|\baccording to\b|\b(?:"
-    + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS | NOUN_FORMS), key=len, reverse=True))
+    + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
