@@ -1,7 +1,7 @@
 """What finding the voices costs: the analysis of the benchmark text (entities, framing, then
 the parse for descriptors, agency and voices) with the voices switched on, against the same
 analysis with every part of them switched off (no quote-mark scan, no extra sentences parsed
-for speech, no speaker extraction). Best of two each, after a warm-up.
+for speech, no speaker extraction). Best of three each, interleaved, after a warm-up.
 
     python bench/voices_bench.py        # prints the seconds and the share
 """
@@ -54,9 +54,11 @@ def bench(text: str) -> dict[str, float]:
         return time.perf_counter() - start, len(found.quotes)
 
     run()  # warm-up
-    with_voices = [run() for _ in range(2)]
-    with voices_off():
-        without = [run()[0] for _ in range(2)]
+    with_voices, without = [], []
+    for _ in range(3):  # interleaved, so a busy spell on a shared machine hits both sides
+        with_voices.append(run())
+        with voices_off():
+            without.append(run()[0])
     best_with = min(s for s, _ in with_voices)
     best_without = min(without)
     return {"with_s": best_with, "without_s": best_without,
