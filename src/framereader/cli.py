@@ -48,7 +48,7 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze.add_argument("file")
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
     analyze.add_argument("--full", action="store_true",
-                         help="everything the parse gives: descriptors, roles, passives and pronoun references")
+                         help="everything the parse gives: descriptors, roles, passives, pronoun links and quotations")
     _add_engine_options(analyze)
 
     compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
@@ -92,8 +92,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
-                        help="comparison dock tab to show: actors and framing, or who does what to whom")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices"], default="actors",
+                        help="comparison dock tab to show: actors and framing, who does what to whom, or voices")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")

@@ -45,7 +45,7 @@ def test_countries_laws_and_languages_by_their_look():
 
 
 def test_missed_names_are_found_again_but_not_inside_other_names():
-    text = "Syria Talks\n\nSyria rejected the plan. Officials in Syria said Ruiz Foods would pay. Pavel Novak agreed."
+    text = "Syria Talks Stall Again\n\nSyria rejected the plan. Officials in Syria said Ruiz Foods would pay. Pavel Novak agreed."
     found = labels(text, [ent(text, "Syria", "GPE", 2), ent(text, "Novak", "ORG")])
     assert ("Syria", "GPE") in found and len([f for f in found if f[0] == "Syria"]) == 3
     assert ("Pavel Novak", "PERSON") in found

@@ -45,7 +45,9 @@ def full_analysis_json(analysis: Analysis, document: Document | None = None) -> 
     """`framereader analyze --full`: `analysis_json` plus what the parse gives, one key each:
     `descriptors`, `roles` (who does what: every verb an entity mention or a pronoun is the
     agent or patient of), `passives`, `references` (pronouns linked to a named actor, with the
-    evidence) and `relabelled` (entities the one-name-one-label step changed). Other features
+    evidence), `relabelled` (entities the one-name-one-label step changed) and `quotes`
+    (quotations with speaker and attribution verb; each framing span says whether it is
+    `quoted`). Other features
     add their keys here (one function, so `analyze --full` stays one object)."""
     data = analysis_json(analysis, document)
     data["descriptors"] = [asdict(d) for d in analysis.descriptors]
@@ -62,6 +64,7 @@ def full_analysis_json(analysis: Analysis, document: Document | None = None) -> 
         for r in analysis.references
     ]
     data["relabelled"] = analysis.relabelled
+    data["quotes"] = [q.to_json() for q in analysis.quotes]
     return data
 
 

@@ -239,11 +239,11 @@ def _headline(text: str) -> tuple[int, int]:
     start, end = paragraphs[0]
     line = text[start:end]
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
-    if not words or line.rstrip().endswith((".", "!", "?", "\"", "”")):
+    if len(words) < 4 or line.rstrip().endswith((".", "!", "?", ":", ";", ",", "\"", "”")):
         return 0, 0
     long_words = [w for w in words if len(w) > 3]
     capitals = sum(1 for w in long_words if w[:1].isupper())
-    return (start, end) if long_words and capitals >= 0.75 * len(long_words) else (0, 0)
+    return (start, end) if long_words and capitals >= 0.8 * len(long_words) else (0, 0)
 
 
 def _key(text: str, e: EntitySpan) -> str:
