@@ -98,14 +98,15 @@ def analyze(
         for ent in doc.ents:
             entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
         framing.extend(_framing_spans(text, offset, doc, matcher))
-    consistent = consistent_entities(text, entities)
-    entities = list(consistent.entities)
+    # One name, one label (no names are guessed for a pipeline without a recogniser).
+    consistent = consistent_entities(text, entities) if pipeline.has_ner else None
+    entities = list(consistent.entities) if consistent is not None else entities
     analysis = Analysis(
         source=document.source,
         text=text,
         model=pipeline.info,
         entities=tuple(entities),
-        relabelled=consistent.changed,
+        relabelled=consistent.changed if consistent is not None else 0,
         framing=tuple(framing),
         words=words,
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
