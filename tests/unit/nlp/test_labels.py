@@ -52,6 +52,14 @@ def test_missed_names_are_found_again_but_not_inside_other_names():
     assert all(name != "Ruiz Foods" for name, _label in found)  # no first name, no guess
 
 
+def test_a_name_run_on_at_a_spaced_dash_or_a_connector_splits():
+    text = "Sarah Lindqvist went. England - Northgate Athletic drew. Dornau waited. Access to Dornau for Lindqvist's team."
+    found = labels(text, [ent(text, "Sarah Lindqvist", "PERSON"), ent(text, "England - Northgate Athletic", "ORG"),
+                          ent(text, "Dornau", "GPE"), ent(text, "Dornau for Lindqvist's", "ORG")])
+    assert found == [("Sarah Lindqvist", "PERSON"), ("England", "GPE"), ("Northgate Athletic", "ORG"),
+                     ("Dornau", "GPE"), ("Dornau", "GPE"), ("Lindqvist", "PERSON")]
+
+
 def test_a_country_the_model_never_found_is_found():
     text = "Talks Stall\n\nOfficials said Syria and New Zealand disagreed. A turkey was served."
     assert labels(text, []) == [("Syria", "GPE"), ("New Zealand", "GPE")]

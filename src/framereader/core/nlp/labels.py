@@ -113,6 +113,7 @@ def _trimmed(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
     return kept
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR = re.compile(r"\s+(?:for|to|with|against|and|from|at|by|than|versus|vs)\s+")
 
 
@@ -127,6 +128,15 @@ def _split_run_ons(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
             known.add(key.split()[-1])
     out: list[EntitySpan] = []
     for e in entities:
+        dash = _SPACED_DASH.search(e.text) if e.label in ACTOR_LABELS else None
+        if dash is not None:  # "England - Northgate Athletic": a name never holds a spaced dash
+            cursor = 0
+            for piece in _SPACED_DASH.split(e.text):
+                offset = e.text.find(piece, cursor)
+                cursor = offset + len(piece)
+                if any(ch.isalpha() for ch in piece):
+                    out.append(_span(text, e.start + offset, e.start + cursor, e.label))
+            continue
         match = _CONNECTOR.search(e.text) if e.label in ACTOR_LABELS else None
         if match is not None:
             left, right = e.text[: match.start()], e.text[match.end() :]
