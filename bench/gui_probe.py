@@ -50,7 +50,7 @@ def peak_rss_mb() -> float:
 def main() -> int:
     from PySide6.QtCore import QElapsedTimer
 
-    from framereader.core.settings import Settings
+    from framereader.core.platform.settings import Settings
     from framereader.ui.app import application
     from framereader.cli import engine_factory  # the entry point injects the spaCy engine
     from framereader.ui.main_window import MainWindow

@@ -105,7 +105,7 @@ def lexicon_load_seconds() -> float:
 def edits_seconds() -> float:
     """`apply_edits` on a 1 MB analysis with 1,000 reader's edits (best of three): what an
     exclusion or a Not Loaded Here costs the GUI thread before the panes restyle."""
-    from framereader.core.edits import Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
+    from framereader.core.state.edits import Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
     from framereader.core.model import Analysis, EntitySpan, FramingSpan, ModelInfo
 
     unit = "Holloway's regime met NATO in Paris. "

@@ -111,7 +111,7 @@ def main() -> int:
     if home:
         shutil.rmtree(home, ignore_errors=True)
     instrument()
-    from framereader.core.settings import Settings
+    from framereader.core.platform.settings import Settings
     from framereader.ui.app import application
     from framereader.cli import engine_factory  # the entry point injects the spaCy engine
     from framereader.ui.main_window import MainWindow

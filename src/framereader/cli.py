@@ -156,7 +156,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 def _check_target(path: str) -> None:
     """Refuse an export target that cannot work before spending time on the analysis."""
-    from .core.atomic import write_problem
+    from .core.platform.atomic import write_problem
 
     target = Path(path)
     if target.is_dir():
@@ -170,7 +170,7 @@ def _check_target(path: str) -> None:
 
 def _export(path: str, write: Callable[[str], None]) -> None:
     """Run one export; a failure is one line naming the target and the reason (exit 2)."""
-    from .core.atomic import write_problem
+    from .core.platform.atomic import write_problem
 
     try:
         write(path)
@@ -179,8 +179,8 @@ def _export(path: str, write: Callable[[str], None]) -> None:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .core.compare import compare
-    from .core.edits import NO_EDITS, apply_edits
+    from .core.comparison.compare import compare
+    from .core.state.edits import NO_EDITS, apply_edits
     from .core.export import HandoutOptions, comparison_json
 
     for target in (args.json, args.html, args.pdf):
@@ -216,7 +216,7 @@ def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[An
     """The two documents to compare and the reader's edits of each: two files (no edits), or
     one lesson file with both texts and the edits its teacher made."""
     from .core.documents import load_document
-    from .core.session import SUFFIX, load_session
+    from .core.state.lesson import SUFFIX, load_session
 
     if right is not None:
         if left.endswith(SUFFIX) or right.endswith(SUFFIX):
@@ -293,7 +293,7 @@ def _silence_stdout() -> None:
 
 def _cmd_lexicon_import(args: argparse.Namespace) -> int:
     from .core.lexicons.library import LexiconLibrary
-    from .core.settings import load_settings
+    from .core.platform.settings import load_settings
 
     entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
     assert entry.lexicon is not None
@@ -305,7 +305,7 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
 def _all_lexicon_problems(path: str) -> list[FrameReaderError]:
     """Every problem in a readable `.frlex` file (the first error alone for other files)."""
     from .core.lexicons.format import MAX_LEXICON_BYTES, validate_lexicon
-    from .core.safe_read import read_limited
+    from .core.platform.safe_read import read_limited
 
     if not path.endswith(".frlex"):
         return []

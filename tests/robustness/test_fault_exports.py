@@ -20,8 +20,8 @@ from conftest import (
 
 from framereader.cli import main
 from framereader.core.model import Document
-from framereader.core.session import Session, load_session, save_session
-from framereader.core.settings import Settings, save_settings
+from framereader.core.state.lesson import Session, load_session, save_session
+from framereader.core.platform.settings import Settings, save_settings
 
 SAMPLES = ROOT / "resources" / "samples"
 LEFT, RIGHT = str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md")

@@ -20,7 +20,7 @@ from framereader.core.lexicons.format import (
     user_lexicon_dir,
 )
 from framereader.core.lexicons.library import LexiconLibrary
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, assert_one_clear_line, read_only_folder, run_cli
 
-from framereader.core.settings import (
+from framereader.core.platform.settings import (
     MAX_RECENT,
     ZOOM_MAX,
     Settings,
@@ -114,7 +114,7 @@ def test_two_windows_saving_keep_each_others_changes() -> None:
 WRITER = """
 import sys, time
 from pathlib import Path
-from framereader.core.settings import load_settings, save_settings
+from framereader.core.platform.settings import load_settings, save_settings
 settings, _ = load_settings()
 while not Path(sys.argv[2]).exists():
     time.sleep(0.005)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from framereader.core.compare import compare
+from framereader.core.comparison.compare import compare
 from framereader.core.model import Analysis, EntitySpan, ModelInfo, Passive, Role
 from framereader.ui.agency_view import AgencyChart, AgencyView, agency_line
 from framereader.ui.compare_view import ComparisonPanel
@@ -130,7 +130,7 @@ def test_clear_empties_the_tab(qtbot):
 def test_long_lists_are_capped_with_a_count(qtbot):
     from dataclasses import replace
 
-    from framereader.core.alignment import Alignment
+    from framereader.core.comparison.alignment import Alignment
     from framereader.ui import agency_view
 
     _left, _right, comparison = build()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from framereader.core.alignment import front_matter
+from framereader.core.comparison.alignment import front_matter
 from framereader.ui.alignment_layer import LAYER as PASSAGES
 from framereader.ui.alignment_layer import without
 from framereader.ui.passive_layer import LAYER as PASSIVES

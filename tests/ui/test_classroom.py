@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 
 from ui_support import WAIT_MS, open_and_wait
 

@@ -14,8 +14,8 @@ from PySide6.QtGui import QTextCursor
 
 from pytestqt.qtbot import QtBot
 
-from framereader.core.exercise import StudentMark, attempt_from_json, word_at
-from framereader.core.settings import Settings
+from framereader.core.classroom.exercise import StudentMark, attempt_from_json, word_at
+from framereader.core.platform.settings import Settings
 from framereader.ui.alignment_layer import LAYER as ALIGNMENT_LAYER
 from framereader.ui.exercise import LAYER
 from framereader.ui.exercise_view import LOOKS

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from framereader.core.compare import compare
+from framereader.core.comparison.compare import compare
 from framereader.core.documents import load_document
 from framereader.core.export import HandoutOptions, render_handout_html
 from framereader.ui.handout_dialog import HandoutDialog

@@ -132,7 +132,7 @@ def test_a_failed_save_keeps_the_old_file_and_the_edits(qtbot, dialog, monkeypat
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("framereader.core.atomic.os.replace", crash)
+        patch.setattr("framereader.core.platform.atomic.os.replace", crash)
         assert not dialog.save()
     assert "No space left" in dialog.message.text() and "unchanged" in dialog.message.text()
     assert path.read_bytes() == before

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from framereader.core.lexicons.embedded import FROM_LESSON
 from framereader.core.lexicons.library import USER
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 from framereader.ui import styles
 from framereader.ui.mark_loaded import MENU_TEXT
 from ui_support import WAIT_MS, format_at, open_and_wait

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from framereader.core.settings import load_settings
+from framereader.core.platform.settings import load_settings
 
 from ui_support import WAIT_MS, open_and_wait
 
@@ -87,7 +87,7 @@ def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None
 
 
 def test_a_corrupt_settings_file_starts_with_defaults_and_says_so(qtbot, engine) -> None:
-    from framereader.core.settings import Settings, settings_path
+    from framereader.core.platform.settings import Settings, settings_path
     from framereader.ui.main_window import MainWindow
 
     settings_path().write_text('{"zoom": 1.4, "theme": ', encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from ui_support import WAIT_MS, open_and_wait
 
-from framereader.core.settings import READING_SIZE_MAX, Settings
+from framereader.core.platform.settings import READING_SIZE_MAX, Settings
 from framereader.ui import app as app_module
 from framereader.ui import styles
 from framereader.ui.underlines import underline_width

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from PySide6.QtWidgets import QApplication, QCheckBox
 
-from framereader.core.edits import apply_edits
-from framereader.core.exercise_html import display_spans
+from framereader.core.state.edits import apply_edits
+from framereader.core.classroom.exercise_html import display_spans
 from framereader.core.model import SIDES
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 from framereader.ui import styles
 from framereader.ui.main_window import MainWindow
 from ui_support import WAIT_MS, format_at, qt_text, utf16_units

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 
-from framereader.core.labels import same_name_key
+from framereader.core.kinds import same_name_key
 from framereader.core.model import Analysis, Document, EntitySpan, ModelInfo
 from framereader.ui import styles
 from framereader.ui.text_builder import qt_char

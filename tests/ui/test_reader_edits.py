@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMenu
 
-from framereader.core.edits import Exclusion
+from framereader.core.state.edits import Exclusion
 from ui_support import WAIT_MS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"

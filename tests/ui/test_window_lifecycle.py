@@ -9,7 +9,7 @@ import threading
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 from framereader.ui.main_window import MainWindow
 from ui_support import WAIT_MS
 
@@ -68,7 +68,7 @@ def test_f3_key_reaches_the_next_mention_action(qtbot, opened) -> None:
 
 
 def test_settings_are_saved_on_close(qtbot, engine, texts) -> None:
-    from framereader.core.settings import load_settings
+    from framereader.core.platform.settings import load_settings
 
     win = MainWindow(engine=engine)
     qtbot.addWidget(win)
@@ -101,7 +101,7 @@ def test_many_qt_calls_do_not_leak_references_to_none(qapp) -> None:
 
 def test_a_new_window_loads_the_language_model_in_the_background(qtbot, monkeypatch, engine) -> None:
     from framereader.core.documents import language
-    from framereader.core.settings import Settings
+    from framereader.core.platform.settings import Settings
     from framereader.ui.main_window import MainWindow
 
     monkeypatch.setattr(language, "_identifier", None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from framereader.core.compare import Actor, compare
+from framereader.core.comparison.compare import Actor, compare
 from framereader.core.model import Analysis, Document, ModelInfo
 from framereader.core.nlp.agency import add_structure, extract_agency, needed_runs
 
@@ -173,7 +173,7 @@ def test_comparison_json_carries_agency_and_passives(engine):
          "voice": "active", "inferred": True}
     ]
     assert [(e["verb"], e["voice"]) for e in russia["right"]["agent"]] == [("shell", "passive")]
-    from framereader.core.compare import comparison_to_json
+    from framereader.core.comparison.compare import comparison_to_json
 
     full = comparison_to_json(left, right, compare(left, right))
     assert [(p["verb"], p["agent"]) for p in full["left"]["passives"]] == [("kill", None)]

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framereader.core.alignment import (
+from framereader.core.comparison.alignment import (
     Alignment,
     PassagePair,
     align_passages,

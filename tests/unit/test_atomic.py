@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from framereader.core.atomic import atomic_write_text
+from framereader.core.platform.atomic import atomic_write_text
 
 
 def test_new_file_gets_umask_permissions_not_0600(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framereader.core.compare import (
+from framereader.core.comparison.compare import (
     Comparison,
     align_actors,
     compare,

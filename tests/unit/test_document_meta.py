@@ -15,7 +15,7 @@ from framereader.core.documents import (
     retitled,
 )
 from framereader.core.model import Document, DocumentMeta
-from framereader.core.session import Session, load_session, save_session
+from framereader.core.state.lesson import Session, load_session, save_session
 
 GERMAN = (
     "Natürlich ist die Lage schwierig. Doch die Regierung hat am Dienstag beschlossen, die Brücke "

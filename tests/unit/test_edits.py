@@ -9,8 +9,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framereader.core.compare import compare, comparison_to_json
-from framereader.core.edits import (
+from framereader.core.comparison.compare import compare, comparison_to_json
+from framereader.core.state.edits import (
     Exclusion,
     LabelCorrection,
     NO_EDITS,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framereader.core.categories import CategoryStyle
-from framereader.core.exercise import (
+from framereader.core.classroom.exercise import (
     AnswerKey,
     KeyItem,
     LessonExercise,
@@ -27,9 +27,9 @@ from framereader.core.exercise import (
     toggle_word,
     word_at,
 )
-from framereader.core.exercise_html import attempt_html
+from framereader.core.classroom.exercise_html import attempt_html
 from framereader.core.model import Analysis, Document, FramingSpan, ModelInfo
-from framereader.core.session import Session, load_session, save_session
+from framereader.core.state.lesson import Session, load_session, save_session
 
 LEFT = "The regime unleashed a brutal crackdown on protesters. Officials arguably overreacted."
 RIGHT = "The government restored order after riots. Critics call it a crackdown."

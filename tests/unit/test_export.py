@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from export_support import CATEGORIES, at, make, pair
 
-from framereader.core.compare import compare
+from framereader.core.comparison.compare import compare
 from framereader.core.export import categories_meta, comparison_json, export_html, export_json, render_handout_html
 from framereader.core.model import Analysis
 from framereader.core.palette import DEFAULT_CATEGORY_COLOURS, DEFAULT_UNDERLINE_STYLES, ENTITY_COLOURS, tint

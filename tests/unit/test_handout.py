@@ -12,7 +12,7 @@ import pytest
 
 from export_support import STYLES, at, make, pair
 
-from framereader.core.compare import ActorSide, Comparison, compare
+from framereader.core.comparison.compare import ActorSide, Comparison, compare
 from framereader.core.errors import FrameReaderError
 from framereader.core.export import (
     DEFAULT_SECTIONS,

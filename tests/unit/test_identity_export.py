@@ -8,7 +8,7 @@ from pathlib import Path
 
 from export_support import STYLES, pair
 
-from framereader.core.compare import compare
+from framereader.core.comparison.compare import compare
 from framereader.core.documents import document_from_text, retitled
 from framereader.core.export import comparison_json, document_heading, document_meta, export_json, render_handout_html
 from framereader.core.model import Document, DocumentMeta

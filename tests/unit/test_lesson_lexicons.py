@@ -28,8 +28,8 @@ from framereader.core.lexicons.format import (
 from framereader.core.lexicons.library import BUNDLED, USER, LexiconLibrary
 from framereader.core.lexicons.terms import Term
 from framereader.core.model import Document
-from framereader.core.session import Session, load_session, pipeline_difference, save_session
-from framereader.core.settings import Settings
+from framereader.core.state.lesson import Session, load_session, pipeline_difference, save_session
+from framereader.core.platform.settings import Settings
 
 BUNDLED_ID = "oped-framing-en"
 MINE = Lexicon("my-framing-words", "My framing words", "en", "", (

@@ -10,7 +10,7 @@ from framereader.core.errors import LexiconError
 from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon, user_lexicon_dir
 from framereader.core.lexicons.draft import LexiconDraft, TermDraft
 from framereader.core.lexicons.library import BUNDLED, FILE, USER, LexiconLibrary
-from framereader.core.settings import Settings, load_settings, save_settings
+from framereader.core.platform.settings import Settings, load_settings, save_settings
 
 
 def test_fresh_library_lists_the_bundled_lexicons_enabled_and_read_only() -> None:
@@ -64,7 +64,7 @@ def test_a_crash_while_saving_leaves_the_previous_file(monkeypatch: pytest.Monke
     def crash(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("framereader.core.atomic.os.replace", crash)
+    monkeypatch.setattr("framereader.core.platform.atomic.os.replace", crash)
     with pytest.raises(LexiconError, match="cannot be saved.*No space left"):
         library.save(entry.key, draft.to_lexicon())
     assert Path(entry.path).read_bytes() == before

@@ -22,7 +22,7 @@ from framereader.core.lexicons.marking import (
     word_at,
 )
 from framereader.core.lexicons.terms import Term
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 
 LOADED = Category("loaded_language", "Loaded language", "#D55E00", "Words that pass a verdict.", group="loaded")
 FEAR = Category("fear_threat", "Fear and threat", "#C62828")

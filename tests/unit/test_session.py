@@ -10,7 +10,7 @@ import pytest
 
 from framereader.core.errors import DocumentError
 from framereader.core.model import Block, Document, Emphasis
-from framereader.core.session import Session, load_session, save_session
+from framereader.core.state.lesson import Session, load_session, save_session
 
 
 def _session() -> Session:

@@ -7,9 +7,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from framereader.core.edits import Exclusion, LabelCorrection, Suppression, TextEdits
+from framereader.core.state.edits import Exclusion, LabelCorrection, Suppression, TextEdits
 from framereader.core.model import Document
-from framereader.core.session import Session, load_session, save_session
+from framereader.core.state.lesson import Session, load_session, save_session
 
 LEFT = Document(text="Reader comment: the regime is a disgrace.\nHolloway met Kim.", source="/a/left.txt")
 RIGHT = Document(text="NATO met in Paris.", source="/a/right.txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from framereader.core.settings import (
+from framereader.core.platform.settings import (
     DEFAULT_HIDDEN_LABELS,
     MAX_RECENT,
     Settings,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.compare import Actor, ActorSide, Comparison, rank_words, summary
-from ..core.roles import AgencyLink
+from ..core.comparison.compare import Actor, ActorSide, Comparison, rank_words, summary
+from ..core.comparison.roles import AgencyLink
 from . import styles
 
 SIDES = ("left", "right")

@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from ..core.alignment import Alignment, PassagePair, Range, front_matter
-from ..core.compare import Comparison
+from ..core.comparison.alignment import Alignment, PassagePair, Range, front_matter
+from ..core.comparison.compare import Comparison
 from ..core.model import SIDES, Side
 from . import styles
 from .comparison_controller import ComparisonController

@@ -11,9 +11,9 @@ from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..core.paths import resources_dir
+from ..core.platform.paths import resources_dir
 from .worker import EngineFactory
-from ..core.settings import Settings
+from ..core.platform.settings import Settings
 
 SCREENSHOT_SIZE = (1440, 900)
 SCREENSHOT_TIMEOUT_S = 240.0

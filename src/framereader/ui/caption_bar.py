@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.labels import label_name
+from ..core.kinds import label_name
 from . import styles
 from .context import WindowContext, WindowPart
 from .highlighter import StyleBook

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
+from ..core.comparison.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ..core.model import Descriptor, Side
 from . import styles
 from .agency_view import AgencyView

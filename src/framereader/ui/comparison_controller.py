@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog
 
 from .context import WindowContext, WindowPart
-from ..core.compare import Comparison
+from ..core.comparison.compare import Comparison
 from ..core.errors import FrameReaderError
 from ..core.categories import category_styles
 from ..core.model import SIDES, Analysis, Side

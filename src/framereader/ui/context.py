@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from ..core.model import Side
-from ..core.settings import Settings
+from ..core.platform.settings import Settings
 from .messages import MessageSink
 
 if TYPE_CHECKING:  # the pane and the service import Qt widgets; only their types are needed here

@@ -17,13 +17,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from .context import WindowContext, WindowPart
-from ..core.edits import TextEdits
+from ..core.state.edits import TextEdits
 from ..core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document, preload_language_model
 from ..core.documents.language import is_loaded as language_model_loaded
 from ..core.errors import FrameReaderError
 from ..core.model import SIDES, Document, Side
-from ..core.session import SUFFIX as LESSON_SUFFIX
-from ..core.session import Session, load_session, save_session
+from ..core.state.lesson import SUFFIX as LESSON_SUFFIX
+from ..core.state.lesson import Session, load_session, save_session
 from .pane import SIDE_NAMES
 from .visibility import visibility_from_lists
 

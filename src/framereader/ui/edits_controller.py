@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
-from ..core.edits import NO_EDITS, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
-from ..core.labels import LABEL_NAMES, label_singular
+from ..core.state.edits import NO_EDITS, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
+from ..core.kinds import LABEL_NAMES, label_singular
 from ..core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side
-from ..core.session import Session
+from ..core.state.lesson import Session
 from .context import WindowContext, WindowPart
 from .edits_view import EditRow, EditsView
 

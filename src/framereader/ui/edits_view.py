@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.edits import Edit
+from ..core.state.edits import Edit
 from ..core.model import Side
 
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
 
-from ..core.atomic import atomic_write_text
-from ..core.exercise import (
+from ..core.platform.atomic import atomic_write_text
+from ..core.classroom.exercise import (
     MAX_MARK_WORDS,
     AnswerKey,
     ExerciseResult,
@@ -35,10 +35,10 @@ from ..core.exercise import (
     word_at,
     word_count,
 )
-from ..core.exercise_html import attempt_html, display_spans
+from ..core.classroom.exercise_html import attempt_html, display_spans
 from ..core.model import SIDES, EntitySpan, Side
-from ..core.session import SUFFIX as LESSON_SUFFIX
-from ..core.session import Session
+from ..core.state.lesson import SUFFIX as LESSON_SUFFIX
+from ..core.state.lesson import Session
 from .context import WindowContext, WindowPart
 from .exercise_view import ExerciseBanner, mark_format, tooltip
 from .highlighter import StyleBook

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.exercise import AnswerKey, ExerciseResult
-from ..core.exercise_html import KINDS, Shown, notes_for
+from ..core.classroom.exercise import AnswerKey, ExerciseResult
+from ..core.classroom.exercise_html import KINDS, Shown, notes_for
 from ..core.model import Side
 from . import styles
 

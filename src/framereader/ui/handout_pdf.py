@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomic import atomic_write_bytes
-from ..core.compare import Comparison
+from ..core.platform.atomic import atomic_write_bytes
+from ..core.comparison.compare import Comparison
 from ..core.categories import CategoryStyle
 from ..core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
 from ..core.export.highlight import INK, qt_code

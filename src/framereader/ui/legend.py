@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core import palette
-from ..core.labels import explain_label
+from ..core.kinds import explain_label
 from . import styles
 from .visibility import Visibility
 from .highlighter import StyleBook

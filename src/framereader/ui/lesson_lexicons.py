@@ -13,7 +13,7 @@ from .context import WindowContext, WindowPart
 from ..core.errors import LexiconError
 from ..core.lexicons.embedded import EmbeddedLexicon, embed_lexicons, restore_lexicons
 from ..core.model import ModelInfo
-from ..core.session import Session, pipeline_difference
+from ..core.state.lesson import Session, pipeline_difference
 
 if TYPE_CHECKING:
     from .model_controller import ModelController

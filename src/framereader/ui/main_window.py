@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from ..core.lexicons.library import LexiconLibrary
 from ..core.model import SIDES, Analysis, ModelInfo, Side
-from ..core.settings import Settings, load_settings, save_settings
+from ..core.platform.settings import Settings, load_settings, save_settings
 from . import styles
 from .alignment_layer import AlignmentLayer
 from .actions import bind_undo_actions, build_actions, build_menus, fill_highlight_menu, fill_theme_menu

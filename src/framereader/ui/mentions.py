@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.compare import Actor, Comparison, actor_for_mention, actors_of_one_text, align_actors
-from ..core.labels import same_name_key
+from ..core.comparison.compare import Actor, Comparison, actor_for_mention, actors_of_one_text, align_actors
+from ..core.kinds import same_name_key
 from ..core.model import EntitySpan, Side
 
 if TYPE_CHECKING:

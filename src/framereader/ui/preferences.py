@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.nlp.discovery import PipelineChoice
-from ..core.settings import READING_SIZE_DEFAULT, READING_SIZE_MAX, READING_SIZE_MIN, Settings
+from ..core.platform.settings import READING_SIZE_DEFAULT, READING_SIZE_MAX, READING_SIZE_MIN, Settings
 from . import styles
 
 MODEL_COLUMNS = ("Pipeline", "Version", "Language", "Components")

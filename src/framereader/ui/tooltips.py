@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ..core.labels import explain_label
+from ..core.kinds import explain_label
 from ..core.model import EntitySpan, FramingSpan
 from .highlighter import StyleBook
 from .visibility import Visibility

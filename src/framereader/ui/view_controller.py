@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
 from .context import WindowContext, WindowPart
-from ..core.settings import READING_SIZE_MAX, READING_SIZE_MIN, ZOOM_MAX, ZOOM_MIN
+from ..core.platform.settings import READING_SIZE_MAX, READING_SIZE_MIN, ZOOM_MAX, ZOOM_MIN
 from . import styles
 from .sync import ScrollLinker
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.settings import Settings
+from ..core.platform.settings import Settings
 
 FIRST_START_SHARE = 0.9  # of the screen's available width and height
 DOCK_SHARE = 0.22  # of the window's height, for the comparison dock on first start

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..core.errors import Cancelled, FrameReaderError
-from ..core.compare import Comparison
+from ..core.comparison.compare import Comparison
 from ..core.model import Analysis, Document, ModelInfo, Side
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..categories import CategoryStyle, category_styles
-from ..labels import LABEL_NAMES, label_name, label_singular
+from ..kinds import LABEL_NAMES, label_name, label_singular
 from .handout import Categories, document_heading, export_html, render_handout_html, resolve_categories
 from .sections import has_agency
 from .json_export import comparison_json, document_meta, export_json

@@ -16,9 +16,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Concatenate, ParamSpec
 
-from ..atomic import atomic_write_text
+from ..platform.atomic import atomic_write_text
 from ..categories import CategoryStyle, category_styles, fallback_style
-from ..compare import Comparison
+from ..comparison.compare import Comparison
 from ..model import Analysis
 from ..palette import entity_colour, shade, tint
 from .chart import svg_chart, table_chart

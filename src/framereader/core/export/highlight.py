@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..categories import CategoryStyle
 from ..model import Analysis
 from ..palette import entity_colour, shade, tint
-from ..labels import label_name
+from ..kinds import label_name
 from .markup import css_ident, esc
 from .options import HandoutOptions
 

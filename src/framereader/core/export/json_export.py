@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
-from ..compare import Comparison, comparison_to_json
+from ..platform.atomic import atomic_write_text
+from ..comparison.compare import Comparison, comparison_to_json
 from ..model import Analysis, Document
 
 #: Sources that are no file: a text pasted from the clipboard, or made up in a test.

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..categories import GROUPS, CategoryStyle
-from ..compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
+from ..comparison.compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
-from ..labels import label_name, label_singular
+from ..kinds import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from ..atomic import atomic_write_text
-from ..safe_read import describe_read_error, read_limited
+from ..platform.atomic import atomic_write_text
+from ..platform.safe_read import describe_read_error, read_limited
 from ..errors import LexiconError
 from ..palette import DEFAULT_CATEGORY_COLOURS
-from ..paths import data_dir, resources_dir
+from ..platform.paths import data_dir, resources_dir
 from .terms import (
     Term,
     options_problems,

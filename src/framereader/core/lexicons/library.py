@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..settings import Settings
+from ..platform.settings import Settings
 from .format import (
     SUFFIX,
     Category,

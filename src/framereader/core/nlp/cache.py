@@ -20,10 +20,10 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
+from ..platform.atomic import atomic_write_text
 from ..model import Analysis, Passive, Role
-from ..paths import cache_dir
-from ..safe_read import read_limited
+from ..platform.paths import cache_dir
+from ..platform.safe_read import read_limited
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from ..lexicons.format import (
     load_lexicon,
 )
 from .matcher import LexiconMatcher
-from ..compare import Comparison, compare
+from ..comparison.compare import Comparison, compare
 from .rules import DEFAULT_RULES
 from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import SIDES, Analysis, FramingSpan, Side
+from ..model import SIDES, Analysis, FramingSpan, Side
 
 ATTEMPT_FORMAT = "framereader-exercise-attempt"
 VERSION = 1

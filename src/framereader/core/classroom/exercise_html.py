@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .exercise import AnswerKey, ExerciseResult, StudentMark
-from .model import SIDES, Side
+from ..model import SIDES, Side
 
 #: kind -> (symbol, legend text); the CSS below gives each a border style of its own
 KINDS = {

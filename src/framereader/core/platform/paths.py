@@ -19,7 +19,7 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
+    return Path(__file__).resolve().parents[4] / "resources"
 
 
 def _user_dir(kind: str) -> Path:

@@ -10,22 +10,22 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, cast, get_args, get_type_hints
 
-from .atomic import atomic_write_text
+from ..platform.atomic import atomic_write_text
 from .edits import TextEdits
 from .edits import from_json as edits_from_json
 from .edits import to_json as edits_to_json
-from .errors import DocumentError
-from .exercise import LessonExercise, exercise_from_json, exercise_to_json
-from .lexicons.embedded import EmbeddedLexicon, embedded_from_json, embedded_to_json
-from .model import SIDES, Block, Document, DocumentMeta, Emphasis, Side
-from .safe_read import (
+from ..errors import DocumentError
+from ..classroom.exercise import LessonExercise, exercise_from_json, exercise_to_json
+from ..lexicons.embedded import EmbeddedLexicon, embedded_from_json, embedded_to_json
+from ..model import SIDES, Block, Document, DocumentMeta, Emphasis, Side
+from ..platform.safe_read import (
     NotARegularFile,
     TooLarge,
     describe_read_error,
     human_size,
     read_limited,
 )
-from .settings import ZOOM_MAX, ZOOM_MIN
+from ..platform.settings import ZOOM_MAX, ZOOM_MIN
 
 FORMAT = "framereader-session"
 VERSION = 1

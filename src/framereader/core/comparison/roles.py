@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .model import Role
+from ..model import Role
 
 
 @dataclass(frozen=True)

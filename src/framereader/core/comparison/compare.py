@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .alignment import Alignment, align_passages
-from .model import Analysis, Descriptor, Passive, Side
+from ..model import Analysis, Descriptor, Passive, Side
 from .roles import AgencyLink, resolve_roles
 
 #: Entity labels that are never actors.

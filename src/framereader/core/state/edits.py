@@ -16,7 +16,7 @@ from operator import le
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Analysis, EntitySpan
+from ..model import Analysis, EntitySpan
 
 #: At most this many edits of each kind are read from a lesson file for one text.
 MAX_EDITS = 100_000
