@@ -142,6 +142,20 @@ class FramingSpan:
 
 
 @dataclass(frozen=True)
+class ChoiceSpan:
+    """A member of a word-choice set (`core.lexicons.wordchoice`): `set_id` names the set, `term`
+    is the member's own text (not the inflected form), `text` the matched words; a `reference`
+    member is the set's neutral or default name (counted, not marked in the reader)."""
+
+    start: int
+    end: int
+    set_id: str
+    term: str
+    text: str
+    reference: bool = False
+
+
+@dataclass(frozen=True)
 class Descriptor:
     """A word a text attaches to an entity mention, with the offsets of its evidence."""
 
@@ -227,6 +241,8 @@ class Analysis:
     framing_counts: dict[str, int] = field(default_factory=dict)
     #: passages the reader left out of the analysis (`core.edits`): sorted, disjoint [start, end)
     excluded: tuple[tuple[int, int], ...] = ()
+    #: members of word-choice sets the text uses (`core.nlp.choices`), by position
+    choices: tuple[ChoiceSpan, ...] = ()
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""
@@ -257,6 +273,7 @@ class Analysis:
             "density": self.density(),
             "words": self.words,
             "excluded": [list(span) for span in self.excluded],
+            "choices": [asdict(c) for c in self.choices],
         }
 
     @classmethod
@@ -273,4 +290,5 @@ class Analysis:
             descriptors=tuple(Descriptor(**d) for d in (descriptors or [])),
             entity_counts=dict(data["counts"]["entities"]),
             framing_counts=dict(data["counts"]["framing"]),
+            choices=tuple(ChoiceSpan(**c) for c in data.get("choices", ())),
         )

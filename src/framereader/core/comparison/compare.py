@@ -32,13 +32,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .alignment import Alignment, align_passages
 from ..model import Analysis, Descriptor, Passive, Side
 from .roles import AgencyLink, resolve_roles
+from .word_choice import WordChoiceRow, word_choice, word_choice_to_json
+from ..lexicons.wordchoice import ChoiceSet
 
 #: Entity labels that are never actors.
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -239,6 +241,8 @@ class Comparison:
     alignment: Alignment = field(default_factory=Alignment)
     left_passives: tuple[Passive, ...] = ()
     right_passives: tuple[Passive, ...] = ()
+    #: the word-choice sets either text uses (`core.comparison.word_choice`)
+    word_choice: tuple[WordChoiceRow, ...] = ()
 
     def passives(self, side: Side) -> tuple[Passive, ...]:
         return self.left_passives if side == "left" else self.right_passives
@@ -263,12 +267,13 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors", "profile", "alignment", "left_only" and "right_only" parts of
-        `comparison_to_json`."""
+        """The "actors", "profile", "alignment", "left_only", "right_only" and "word_choice"
+        parts of `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
             **self.alignment.to_json(),
+            "word_choice": word_choice_to_json(self.word_choice),
         }
 
 
@@ -554,10 +559,11 @@ def framing_profile(
 
 def compare(
     left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
-    align: bool = True,
+    align: bool = True, choice_sets: Mapping[str, ChoiceSet] | None = None,
 ) -> Comparison:
     """Align the actors of two analyses (with what each does and has done to it), build their
-    framing profile and, with `align`, pair the passages that report the same thing."""
+    framing profile and word choice (`choice_sets`: id → set, for the sets' names and notes)
+    and, with `align`, pair the passages that report the same thing."""
     actors = align_actors(left, right)
     alignment = Alignment()
     if align:
@@ -575,6 +581,7 @@ def compare(
         alignment=alignment,
         left_passives=left.passives,
         right_passives=right.passives,
+        word_choice=word_choice(left, right, choice_sets),
     )
 
 

@@ -26,6 +26,7 @@ from .glossary import glossary_html
 from .highlight import ENTITY_TINT, cold_html, highlighted_html
 from .markup import css_ident, defuse, display_name, esc, plural
 from .options import MODES, HandoutOptions
+from .word_choice_html import word_choice_html
 from .sections import (
     actors_html,
     agency_html,
@@ -228,6 +229,7 @@ def render_handout_html(
             + chart(rows, cats, left_title, right_title)
             + (terms_html(rows, cats) if rows and not for_qt else "")
         ),
+        "wordchoice": lambda: word_choice_html(comparison),
         "questions": lambda: questions_html(comparison, cats, options),
         "glossary": lambda: glossary_html(labels),
     }

@@ -14,11 +14,13 @@ SECTIONS: dict[str, str] = {
     "actors": "Actors",
     "agency": "Who acts, who is acted on",
     "chart": "Framing chart",
+    "wordchoice": "Word choice",
     "questions": "Discussion questions",
     "glossary": "Glossary of terms and label codes",
 }
-#: The sections of a default handout ("agency" is printed only when the comparison has it).
-DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "questions")
+#: The sections of a default handout ("agency" is printed only when the comparison has it,
+#: "wordchoice" only when a text uses a word-choice set).
+DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "wordchoice", "questions")
 
 #: The sections of a default read-cold handout (the legend and counts would give the game away).
 COLD_SECTIONS: tuple[str, ...] = ("texts", "questions")

@@ -17,6 +17,7 @@ from ..kinds import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
+from .word_choice_html import word_choice_question
 
 
 #: How the legend heads each group of categories.
@@ -293,6 +294,9 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
             "Why might a writer leave someone out, and what does the reader miss?"
         )
+    choice = word_choice_question(comparison) if options.has("wordchoice") else None
+    if choice:
+        questions.append(choice)
     if has_agency(comparison) and options.has("agency"):
         questions.append(
             "Pick one actor from the agency table. Is it shown as acting or as acted on in each text? "

@@ -9,13 +9,15 @@ spaCy.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..paths import resources_dir
+from ..platform.paths import resources_dir
 from .format import _read_text
 from .terms import Term, parse_options, term_key, term_problem
 
@@ -255,7 +257,8 @@ def _parse(text: str, path: str) -> tuple[ChoiceSets | None, list[LexiconError]]
     ), problems
 
 
-def _key_line(section: _Section, in_header: bool, match: re.Match[str], number: int, error) -> None:
+def _key_line(section: _Section, in_header: bool, match: re.Match[str], number: int,
+              error: Callable[[str, int], None]) -> None:
     key, value = match.group(1).lower(), match.group(2).strip()
     allowed = HEADER_KEYS if in_header else SET_KEYS
     if key not in allowed:
@@ -305,8 +308,25 @@ def bundled_choice_set_paths() -> list[Path]:
     return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
 
 
+def bundled_choice_sets() -> tuple[ChoiceSets, ...]:
+    """The bundled set files, parsed (a bundled file with a problem raises `LexiconError`)."""
+    return tuple(load_choice_sets(path) for path in bundled_choice_set_paths())
+
+
+def choice_sets_hash(files: Iterable[ChoiceSets]) -> str:
+    """A stable sha256 of the sets' content (in order; paths ignored), so cached analyses are
+    redone when a set changes."""
+    digest = hashlib.sha256(f"{FORMAT_TAG} {FORMAT_VERSION}\n".encode())
+    for sets in files:
+        data = asdict(sets)
+        data.pop("path", None)
+        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
 __all__ = [
     "FORMAT_TAG", "MAX_TERM_CHARS", "MAX_TERM_WORDS", "REFERENCE", "SUFFIX", "TOPICS", "ChoiceMember", "ChoiceSet",
-    "ChoiceSets", "budget_problem", "bundled_choice_set_paths", "load_choice_sets", "parse_choice_sets",
+    "ChoiceSets", "budget_problem", "bundled_choice_set_paths", "bundled_choice_sets", "choice_sets_hash", "load_choice_sets", "parse_choice_sets",
     "parse_member_line", "sets_by_id", "validate_choice_sets",
 ]

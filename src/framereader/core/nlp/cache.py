@@ -32,8 +32,8 @@ MAX_ENTRIES = 200
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
 #: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
-#: edge may differ from version 3).
-CACHE_VERSION = "4"
+#: edge may differ from version 3; 5: word-choice sets, `Analysis.choices`).
+CACHE_VERSION = "5"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 

@@ -148,8 +148,8 @@ def excluded_words(text: str, ranges: Iterable[tuple[int, int]]) -> int:
 
 
 def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
-    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles and
-    passives in excluded passages are left out (and their words not counted), suppressed
+    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles,
+    passives and word choices in excluded passages are left out (and their words not counted), suppressed
     framing occurrences go, corrected entities are relabelled or removed; counts follow.
     No edits: `analysis` itself. Edits outside the text are ignored."""
     if not edits:
@@ -186,6 +186,9 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     passives = analysis.passives
     clear = _outside([p.verb_start for p in passives], [p.verb_end for p in passives], excluded)
     kept_passives = tuple(p for p, keep in zip(passives, clear) if keep)
+    chosen = analysis.choices
+    choices = tuple(c for c, keep in zip(chosen, _outside([c.start for c in chosen], [c.end for c in chosen], excluded))
+                    if keep)
     return replace(
         analysis,
         entities=tuple(entities),
@@ -193,6 +196,7 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         descriptors=descriptors,
         roles=kept_roles,
         passives=kept_passives,
+        choices=choices,
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
