@@ -303,7 +303,7 @@ def test_comparison_json_shape():
     comparison = compare(left, right, categories=["loaded", "security"])
     data = comparison_to_json(left, right, comparison)
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"left", "right", "actors", "profile", "alignment", "left_only", "right_only"}
+    assert set(data) == {"left", "right", "actors", "profile", "alignment", "left_only", "right_only", "word_choice"}
     assert data["left"] == {**left.to_json(), "passives": []} and data["right"] == {**right.to_json(), "passives": []}
     putin = data["actors"][0]
     assert set(putin) == {"name", "label", "left", "right"}
