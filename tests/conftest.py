@@ -49,7 +49,7 @@ def engine_factory(engine):
 def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
     """A MainWindow using the session engine, with every label visible and errors captured."""
     from framereader.core.platform.settings import Settings
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     engine.use_lexicon_files(None)  # the session engine starts every window with the bundled lexicons
     win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]), persist=False)

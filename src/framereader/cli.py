@@ -206,7 +206,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         _export(args.html, lambda path: export_html(path, left, right, comparison, engine.category_styles(),
                                                     options=options, documents=(left_doc, right_doc)))
     if args.pdf:
-        from .ui.handout_pdf import Handout, export_pdf
+        from .ui.handout.pdf import Handout, export_pdf
 
         handout = Handout(left, right, comparison, engine.category_styles(), options=options,
                           documents=(left_doc, right_doc))

@@ -57,7 +57,7 @@ def test_bad_settings_give_sane_values(case: str) -> None:
 @pytest.mark.parametrize("case", ["geometry not base64", "splitter not base64", "zoom with 400 digits",
                                   "recent files nested deep", "NUL in paths"])
 def test_the_window_starts_with_bad_settings(qtbot, engine, case: str) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     _write(settings_path(), BAD_SETTINGS[case])
     window = MainWindow(engine=engine)
@@ -155,7 +155,7 @@ def test_read_only_home_keeps_settings_in_memory(tmp_path: Path, monkeypatch: py
 
 
 def test_read_only_home_window_starts(qtbot, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     with read_only_folder(tmp_path / "home") as home:
         monkeypatch.setenv("FRAMEREADER_HOME", str(home))

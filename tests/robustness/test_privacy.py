@@ -68,7 +68,7 @@ def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: 
 
 def test_gui_start_load_analyse_render_use_no_network(no_network, qtbot, tmp_path: Path) -> None:
     from framereader.core.platform.settings import Settings
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     from framereader.cli import engine_factory
 

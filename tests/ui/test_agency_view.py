@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 
 from framereader.core.comparison.compare import compare
 from framereader.core.model import Analysis, EntitySpan, ModelInfo, Passive, Role
-from framereader.ui.agency_view import AgencyChart, AgencyView, agency_line
-from framereader.ui.compare_view import ComparisonPanel
+from framereader.ui.comparison.agency import AgencyChart, AgencyView, agency_line
+from framereader.ui.comparison.panel import ComparisonPanel
 
 LEFT = ("Russia invaded Kestria. Russia invaded Dornau again. Russia bombed the port. The EU sanctioned Russia. "
         "Civilians were killed.\nA paragraph about the weather, which nobody else reports.")
@@ -131,7 +131,7 @@ def test_long_lists_are_capped_with_a_count(qtbot):
     from dataclasses import replace
 
     from framereader.core.comparison.alignment import Alignment
-    from framereader.ui import agency_view
+    from framereader.ui.comparison import agency as agency_view
 
     _left, _right, comparison = build()
     many = tuple((i, i + 1) for i in range(agency_view.LIST_LIMIT + 25))

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from framereader.core.comparison.alignment import front_matter
-from framereader.ui.alignment_layer import LAYER as PASSAGES
-from framereader.ui.alignment_layer import without
-from framereader.ui.passive_layer import LAYER as PASSIVES
-from framereader.ui.tooltips import PASSIVE_QUESTION
+from framereader.ui.comparison.alignment_layer import LAYER as PASSAGES
+from framereader.ui.comparison.alignment_layer import without
+from framereader.ui.comparison.passive_layer import LAYER as PASSIVES
+from framereader.ui.reading.tooltips import PASSIVE_QUESTION
 from ui_support import WAIT_MS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -193,7 +193,7 @@ def test_a_new_text_removes_the_bands_until_it_is_compared(qtbot, compared, tmp_
 
 
 def test_bands_are_drawn_after_a_swap_on_a_slow_machine(qtbot, compared, monkeypatch) -> None:
-    from framereader.ui import pane as pane_module
+    from framereader.ui.reading import pane as pane_module
 
     slow = pane_module.build_steps
     monkeypatch.setattr(pane_module, "build_steps", lambda *args: slow(*args, budget_s=0.0))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from framereader.ui.actions import ACTIONS, MENUS, SUBMENU_TITLES, build_actions
-from framereader.ui.mentions import MentionNavigator
-from framereader.ui.visibility import Visibility, VisibilityModel
+from framereader.ui.window.actions import ACTIONS, MENUS, SUBMENU_TITLES, build_actions
+from framereader.ui.comparison.mentions import MentionNavigator
+from framereader.ui.base.visibility import Visibility, VisibilityModel
 
 
 def test_hide_all_then_reveal_next_then_show_all(qapp) -> None:
@@ -73,8 +73,8 @@ def test_every_menu_entry_is_declared_once_and_every_action_has_a_slot(qapp) -> 
 
 def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> None:
     from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
-    from framereader.ui.highlighter import StyleBook
-    from framereader.ui.legend import Legend
+    from framereader.ui.reading.highlighter import StyleBook
+    from framereader.ui.legend.panel import Legend
 
     legend = Legend()
     qtbot.addWidget(legend)
@@ -92,8 +92,8 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
     from PySide6.QtWidgets import QLabel
 
     from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
-    from framereader.ui.highlighter import StyleBook
-    from framereader.ui.legend import Legend
+    from framereader.ui.reading.highlighter import StyleBook
+    from framereader.ui.legend.panel import Legend
 
     legend = Legend()
     qtbot.addWidget(legend)
@@ -110,8 +110,8 @@ def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qt
     from PySide6.QtWidgets import QCheckBox
 
     from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
-    from framereader.ui.highlighter import StyleBook
-    from framereader.ui.legend import Legend
+    from framereader.ui.reading.highlighter import StyleBook
+    from framereader.ui.legend.panel import Legend
 
     def counts(legend: Legend, key: str) -> list[str]:
         grid, box = legend._grid, {**legend.label_boxes, **legend.category_boxes}[key]
@@ -139,7 +139,7 @@ def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qt
 def test_undo_actions_follow_the_undo_stack(qapp) -> None:
     from PySide6.QtGui import QUndoCommand, QUndoStack
 
-    from framereader.ui.actions import bind_undo_actions
+    from framereader.ui.window.actions import bind_undo_actions
 
     owner = QWidget()
     actions = build_actions(owner, {spec.id: (lambda *args: None) for spec in ACTIONS})

@@ -29,7 +29,7 @@ def test_presenter_mode_enlarges_text_hides_chrome_and_restores(qtbot, window) -
 
 
 def test_session_round_trip_survives_moved_files(qtbot, window, engine, tmp_path: Path, monkeypatch) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     moved = tmp_path / "texts"
     moved.mkdir()
@@ -69,7 +69,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
     window.commands["hide_for_reading"].trigger()
     qtbot.waitUntil(lambda: pane.settled, timeout=WAIT_MS)
 
-    from framereader.ui import styles
+    from framereader.ui.base import styles
 
     def fmt(span):
         return format_at(pane.view.document(), pane.built.offsets.to_qt(span.start))
@@ -94,7 +94,7 @@ def test_hide_all_then_reveal_one_category_at_a_time(qtbot, window) -> None:
 
 
 def test_theme_switch_restyles_highlights_without_reanalysis(qtbot, window) -> None:
-    from framereader.ui import styles
+    from framereader.ui.base import styles
     from ui_support import format_at
 
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")

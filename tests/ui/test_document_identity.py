@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from framereader.ui.document_identity import MAX_TITLE, MENU_TEXT
+from framereader.ui.documents.identity import MAX_TITLE, MENU_TEXT
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from framereader.core.classroom.exercise import StudentMark, attempt_from_json, word_at
 from framereader.core.platform.settings import Settings
-from framereader.ui.alignment_layer import LAYER as ALIGNMENT_LAYER
-from framereader.ui.exercise import LAYER
-from framereader.ui.exercise_view import LOOKS
-from framereader.ui.main_window import MainWindow
+from framereader.ui.comparison.alignment_layer import LAYER as ALIGNMENT_LAYER
+from framereader.ui.classroom.exercise import LAYER
+from framereader.ui.classroom.exercise_view import LOOKS
+from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"

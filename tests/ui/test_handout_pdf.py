@@ -17,8 +17,8 @@ from PySide6.QtPrintSupport import QPrinter
 from framereader.core.comparison.compare import compare
 from framereader.core.documents import load_document
 from framereader.core.export import HandoutOptions, render_handout_html
-from framereader.ui.handout_dialog import HandoutDialog
-from framereader.ui.handout_pdf import Handout, export_pdf, keep_together, page_layout, print_handout, split_tables
+from framereader.ui.handout.dialog import HandoutDialog
+from framereader.ui.handout.pdf import Handout, export_pdf, keep_together, page_layout, print_handout, split_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from framereader.core.model import Block, Document
-from framereader.ui import highlighter as highlighter_module
-from framereader.ui.highlighter import Highlighter
-from framereader.ui.ruler import OverviewRuler
-from framereader.ui.text_builder import FormatOp, apply_ops, build_document
+from framereader.ui.reading import highlighter as highlighter_module
+from framereader.ui.reading.highlighter import Highlighter
+from framereader.ui.reading.ruler import OverviewRuler
+from framereader.ui.reading.text_builder import FormatOp, apply_ops, build_document
 
 
 def formats(qdoc: QTextDocument) -> list[tuple[bool, bool, str]]:

@@ -173,7 +173,7 @@ def test_preferences_list_pipelines_and_switching_reanalyses(qtbot, window) -> N
 
 def test_preferences_say_when_no_lexicon_fits_the_language(qtbot, window) -> None:
     from framereader.core.nlp.pipeline import PipelineChoice
-    from framereader.ui.preferences import PreferencesDialog
+    from framereader.ui.lexicons.preferences import PreferencesDialog
 
     choices = [PipelineChoice("", "Best installed", "en"), PipelineChoice("de_core_news_sm", "German", "de")]
     dialog = PreferencesDialog(window.settings, choices, {"en": ["Op-ed framing"]}, parent=window)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from framereader.core.lexicons.embedded import FROM_LESSON
 from framereader.core.lexicons.library import USER
 from framereader.core.platform.settings import Settings
-from framereader.ui import styles
-from framereader.ui.mark_loaded import MENU_TEXT
+from framereader.ui.base import styles
+from framereader.ui.lexicons.mark_loaded import MENU_TEXT
 from ui_support import WAIT_MS, format_at, open_and_wait
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -115,7 +115,7 @@ def test_a_selection_goes_in_as_typed_and_bad_selections_are_refused(qtbot, wind
 
 def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, engine, tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
     open_and_wait(qtbot, window, 1, SAMPLES / "b-border-crisis.md")
@@ -176,7 +176,7 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
 
 
 def test_a_lesson_made_with_another_pipeline_version_says_so(qtbot, window, engine, tmp_path: Path) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     info = window.service.model_info
     lesson = tmp_path / "old-model.framereader"

@@ -40,7 +40,7 @@ def test_enabling_a_lexicon_rehighlights_without_reloading(qtbot, window, tmp_pa
 
 
 def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     words = tmp_path / "w.txt"
     words.write_text("valley\n", encoding="utf-8")
@@ -81,14 +81,14 @@ def test_every_setting_survives_a_restart(qtbot, engine, tmp_path: Path) -> None
         assert second.size().width() == 720 and second.splitter.sizes() == sizes
     finally:
         second.shutdown()
-        from framereader.ui import styles
+        from framereader.ui.base import styles
 
         styles.apply_theme("light")
 
 
 def test_a_corrupt_settings_file_starts_with_defaults_and_says_so(qtbot, engine) -> None:
     from framereader.core.platform.settings import Settings, settings_path
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     settings_path().write_text('{"zoom": 1.4, "theme": ', encoding="utf-8")
     win = MainWindow(engine=engine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framereader.ui.offsets import OffsetMap, utf16_length
+from framereader.ui.reading.offsets import OffsetMap, utf16_length
 
 
 def utf16_offset(text: str, index: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from framereader.core.model import Document
-from framereader.ui.pane import Pane
+from framereader.ui.reading.pane import Pane
 
 
 def _pane(qtbot, text: str) -> Pane:
@@ -62,7 +62,7 @@ def test_menu_providers_get_the_core_offset_and_the_selection(qtbot) -> None:
 
 
 def test_many_layer_spans_are_drawn_near_the_viewport_and_follow_scrolling(qtbot) -> None:
-    from framereader.ui.pane import CULL_LAYER_SPANS
+    from framereader.ui.reading.pane import CULL_LAYER_SPANS
 
     line = "The ministry replied to the regime's claims about the valley.\n\n"
     pane = _pane(qtbot, line * 3000)

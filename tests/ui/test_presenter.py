@@ -10,8 +10,8 @@ from ui_support import WAIT_MS, open_and_wait
 
 from framereader.core.platform.settings import READING_SIZE_MAX, Settings
 from framereader.ui import app as app_module
-from framereader.ui import styles
-from framereader.ui.underlines import underline_width
+from framereader.ui.base import styles
+from framereader.ui.reading.underlines import underline_width
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -119,7 +119,7 @@ def test_closing_while_presenting_remembers_the_desk_zoom_and_docks(qtbot, windo
 
 
 def test_first_start_fills_the_screen_and_gives_the_texts_two_thirds(qtbot, engine) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     win = MainWindow(engine=engine, settings=Settings(), persist=False)
     qtbot.addWidget(win)
@@ -133,7 +133,7 @@ def test_first_start_fills_the_screen_and_gives_the_texts_two_thirds(qtbot, engi
 
 
 def test_dock_layout_is_remembered_and_a_damaged_state_is_ignored(qtbot, engine) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     settings = Settings()
     first = MainWindow(engine=engine, settings=settings, persist=False)
@@ -156,7 +156,7 @@ def test_dock_layout_is_remembered_and_a_damaged_state_is_ignored(qtbot, engine)
 
 
 def test_reading_type_size_applies_to_both_panes_keeps_the_place_and_persists(qtbot, window) -> None:
-    from framereader.ui.preferences import PreferencesDialog
+    from framereader.ui.lexicons.preferences import PreferencesDialog
 
     _open_samples(qtbot, window)
     view = window.panes[0].view

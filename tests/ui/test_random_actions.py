@@ -21,8 +21,8 @@ from framereader.core.state.edits import apply_edits
 from framereader.core.classroom.exercise_html import display_spans
 from framereader.core.model import SIDES
 from framereader.core.platform.settings import Settings
-from framereader.ui import styles
-from framereader.ui.main_window import MainWindow
+from framereader.ui.base import styles
+from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS, format_at, qt_text, utf16_units
 
 SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.md")
@@ -409,7 +409,7 @@ def test_random_actions_keep_the_window_consistent(qtbot, engine, engine_factory
     a busy machine), so analyses and lexicon changes land in the middle of builds and rebuilds."""
     assert len(SAMPLES) == 2, SAMPLES
     if slow_build:
-        from framereader.ui import pane as pane_module
+        from framereader.ui.reading import pane as pane_module
 
         build = pane_module.build_steps
         monkeypatch.setattr(pane_module, "build_steps", lambda *args: build(*args, budget_s=0.0))
@@ -435,7 +435,7 @@ def test_legend_lists_the_labels_of_an_analysis_taken_after_the_build(qtbot, win
     """Found by the random actions: a swap (or a re-analysis arriving during a slow rebuild)
     hands a pane its analysis while the text is still being built; the legend must still list
     its labels once the build ends."""
-    from framereader.ui import pane as pane_module
+    from framereader.ui.reading import pane as pane_module
 
     slow = pane_module.build_steps
     monkeypatch.setattr(pane_module, "build_steps", lambda *args: slow(*args, budget_s=0.0))  # a busy machine

@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 
 from framereader.core.kinds import same_name_key
 from framereader.core.model import Analysis, Document, EntitySpan, ModelInfo
-from framereader.ui import styles
-from framereader.ui.text_builder import qt_char
+from framereader.ui.base import styles
+from framereader.ui.reading.text_builder import qt_char
 from ui_support import WAIT_MS, format_at, long_text, open_and_wait, qt_text, utf16_units, highlight_menu_action
 
 FRAMING = styles.FRAMING_CATEGORY_PROPERTY

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QScrollBar
 
-from framereader.ui.sync import ScrollLinker, map_scroll
+from framereader.ui.reading.sync import ScrollLinker, map_scroll
 
 
 def test_ends_line_up_for_texts_of_different_lengths() -> None:

@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QScrollBar
 
 from framereader.core.model import Passive
-from framereader.ui.alignment_layer import without
-from framereader.ui.passive_layer import verb_phrase
-from framereader.ui.sync import ScrollLinker, document_y, map_scroll, map_scroll_by_points, map_y
+from framereader.ui.comparison.alignment_layer import without
+from framereader.ui.comparison.passive_layer import verb_phrase
+from framereader.ui.reading.sync import ScrollLinker, document_y, map_scroll, map_scroll_by_points, map_y
 
 
 def test_without_points_the_mapping_is_the_proportional_one() -> None:

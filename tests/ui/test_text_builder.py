@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 
 from framereader.core.documents import document_from_text
 from framereader.core.model import Block, Document, Emphasis
-from framereader.ui.text_builder import apply_ops, build_document, qt_char
+from framereader.ui.reading.text_builder import apply_ops, build_document, qt_char
 
 from ui_support import EMOJI_TEXT, MARKDOWN_TEXT, utf16_units
 

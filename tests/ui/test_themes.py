@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framereader.ui import styles
+from framereader.ui.base import styles
 
 
 def _luminance(colour: str) -> float:

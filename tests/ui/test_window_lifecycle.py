@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 
 from framereader.core.platform.settings import Settings
-from framereader.ui.main_window import MainWindow
+from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS
 
 
@@ -102,7 +102,7 @@ def test_many_qt_calls_do_not_leak_references_to_none(qapp) -> None:
 def test_a_new_window_loads_the_language_model_in_the_background(qtbot, monkeypatch, engine) -> None:
     from framereader.core.documents import language
     from framereader.core.platform.settings import Settings
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(language, "_identifier", None)
     monkeypatch.setattr(language, "_mapped", None)

@@ -260,7 +260,7 @@ def test_plain_predicate_is_not_negated(nlp):
 def test_one_ranking_for_the_dock_and_the_handout():
     from framereader.core.comparison.compare import rank_descriptors
     from framereader.core.export.sections import descriptor_summary as handout_summary
-    from framereader.ui.compare_view import descriptor_summary
+    from framereader.ui.comparison.panel import descriptor_summary
 
     def d(word: str, start: int, negated: bool = False) -> Descriptor:
         return Descriptor(word, "amod", 0, 5, start, start + 1, 0, 9, negated)

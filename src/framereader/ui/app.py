@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core.platform.paths import resources_dir
-from .worker import EngineFactory
+from .base.worker import EngineFactory
 from ..core.platform.settings import Settings
 
 SCREENSHOT_SIZE = (1440, 900)
@@ -96,7 +96,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
     fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
     `stage` is applied once the texts are analysed (a screenshot is taken after that).
     """
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     app = application()
     if left is None and right is None:
