@@ -1,6 +1,6 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
+    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency|wordchoice]] [--presenter] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--sets PATH]... [--descriptors]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]... [--sets PATH]...
@@ -94,8 +94,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
-                        help="comparison dock tab to show: actors and framing, or who does what to whom")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "wordchoice"], default="actors",
+                        help="comparison dock tab to show: actors and framing, who does what to whom, or word choice")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")

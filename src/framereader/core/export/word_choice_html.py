@@ -1,11 +1,13 @@
 """The handout's "Word choice" section: for each word-choice set the texts use, the names each
-text chose, with the set's note on who uses which (`core.comparison.word_choice`)."""
+text chose and how often (`core.comparison.word_choice`), in one compact table; and a
+discussion question on the first set the texts name differently. The sets' notes on who uses
+which are in the app and the JSON: with them the two sample op-eds no longer fit five pages."""
 
 from __future__ import annotations
 
 from ..comparison.compare import Comparison
-from ..comparison.word_choice import MemberUse, WordChoiceRow
-from ..model import SIDES, Side
+from ..comparison.word_choice import MemberUse
+from ..model import Side
 from .markup import esc, plural
 
 #: Rows printed; the rest are counted in a note (the app and the JSON list them all).
@@ -22,33 +24,23 @@ def _uses(uses: tuple[MemberUse, ...]) -> str:
     )
 
 
-def _others(row: WordChoiceRow) -> str:
-    used = {u.term for side in SIDES for u in row.side(side)}
-    unused = [m for m in row.members if m not in used]
-    return f' <span class="small">(also: {esc(", ".join(unused))})</span>' if unused else ""
-
-
 def word_choice_html(comparison: Comparison, limit: int = MAX_ROWS) -> str:
     """The section, or "" when neither text uses a word-choice set (a default handout then
-    leaves it out)."""
+    leaves it out): one row per set, the names each text uses with their counts."""
     rows = comparison.word_choice
     if not rows:
         return ""
     shown = rows[:limit]
     body = "".join(
-        f"<tr><td><b>{esc(r.name)}</b>{_others(r)}</td><td>{_uses(r.left)}</td><td>{_uses(r.right)}</td>"
-        f'<td class="small">{esc(r.note)}</td></tr>'
-        for r in shown
+        f"<tr><td>{esc(r.name)}</td><td>{_uses(r.left)}</td><td>{_uses(r.right)}</td></tr>" for r in shown
     )
-    more = (f" {plural(len(rows) - len(shown), 'more set')} in the app and the JSON export."
+    more = (f'<p class="small">{plural(len(rows) - len(shown), "more set")} in the app and the JSON export.</p>'
             if len(rows) > len(shown) else "")
     return (
         '<h2 id="wordchoice">Word choice</h2>'
-        '<p class="small">The same thing can be named in different ways, and the name takes a side. For each set '
-        f"of competing names, the ones each text uses and how often ({REFERENCE_MARK} marks the neutral or default "
-        f"name).{more}</p>"
-        '<table class="data keep wordchoice" width="100%"><tr><th width="22%">Thing named</th><th width="18%">Left</th>'
-        f'<th width="18%">Right</th><th width="42%">Who uses which</th></tr>{body}</table>'
+        '<table class="data keep wordchoice" width="100%"><tr><th width="34%">Names for the same thing '
+        f'({REFERENCE_MARK}: the neutral one)</th><th width="33%">Left</th><th width="33%">Right</th></tr>{body}</table>'
+        f"{more}"
     )
 
 

@@ -39,6 +39,7 @@ from ..base.messages import MessageSink
 from ..lexicons.model_controller import ModelController
 from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
+from ..comparison.word_choice_layer import WordChoiceLayer
 from .about import freeze_long_lived_objects, show_about
 from ..base.progress import ProgressIndicator
 from ..classroom.reveal import RevealController
@@ -110,11 +111,13 @@ class MainWindow(QMainWindow):
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
                                        self._on_focused)
         self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
+        self.word_choice = WordChoiceLayer(context, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
-        for layer in (self.passages, self.passives):
+        for layer in (self.passages, self.passives, self.word_choice):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
-        self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
+        self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows(),
+                                     *self.word_choice.legend_rows()])
         self.menus = build_menus(self.menuBar(), self.commands, {
             "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
             "highlights": lambda menu: menu.aboutToShow.connect(
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
             "undo": self.undo.undo, "redo": self.undo.redo, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
             "sync": view.set_sync, "highlights": vis.set_all, "sync_by_passages": self.passages.set_sync_by_passages,
             "matching_passages": self.passages.set_shown, "go_to_counterpart": self.passages.go_to_counterpart,
-            "agentless_passives": self.passives.set_shown,
+            "agentless_passives": self.passives.set_shown, "word_choice": self.word_choice.set_shown,
             "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
             "clear_marks": self.escape, "presenter": view.set_presenting,
             "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,
