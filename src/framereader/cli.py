@@ -288,8 +288,9 @@ def _check_choice_sets(path: str) -> bool:
     try:
         sets = load_choice_sets(path)
     except FrameReaderError as exc:
+        problems: list[FrameReaderError] = [exc]
         try:
-            problems = validate_choice_sets(read_limited(path, MAX_LEXICON_BYTES).decode("utf-8"), path) or [exc]
+            problems = list(validate_choice_sets(read_limited(path, MAX_LEXICON_BYTES).decode("utf-8"), path)) or [exc]
         except (OSError, UnicodeDecodeError):
             problems = [exc]
         for problem in problems:
