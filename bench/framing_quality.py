@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lexicon", nargs="*", type=Path, help="lexicon files to score (default: the bundled ones)")
     args = parser.parse_args(argv)
 
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.core.nlp.engine import Engine
     from framereader.core.nlp.matcher import LexiconMatcher
     from framereader.core.nlp.pipeline import load_pipeline

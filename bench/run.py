@@ -90,7 +90,7 @@ def lexicon_load_seconds() -> float:
     import spacy
 
     from framereader.core.lexicons.families import headword_and_declared_forms
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.core.nlp.matcher import LexiconMatcher
 
     blank = spacy.blank("en")

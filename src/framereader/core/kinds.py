@@ -6,6 +6,9 @@ import re
 
 _SPACES = re.compile(r"\s+")
 
+#: Entity labels that are never actors.
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
 
 #: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
 #: legends, singular name for the actor tables). Our own wording.

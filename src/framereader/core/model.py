@@ -252,8 +252,8 @@ class Analysis:
 
     def group_counts(self, groups: dict[str, str] | None = None) -> dict[str, int]:
         """Framing terms per category group (`loaded` words, rhetorical `device`s); `groups`
-        maps category ids to groups (`core.lexicons.format.category_groups`), others go by id."""
-        from .lexicons.format import group_of
+        maps category ids to groups (`core.lexicons.files.category_groups`), others go by id."""
+        from .categories import group_of
 
         counts: dict[str, int] = {}
         for cat, n in self.framing_counts.items():

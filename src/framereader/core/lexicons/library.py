@@ -20,10 +20,8 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..platform.settings import Settings
-from .format import (
-    SUFFIX,
-    Category,
-    Lexicon,
+from .format import Category, Lexicon, SUFFIX
+from .files import (
     bundled_lexicon_paths,
     import_word_list,
     load_lexicon,

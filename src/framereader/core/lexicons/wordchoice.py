@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..platform.paths import resources_dir
-from .format import _read_text
+from .files import read_lexicon_text
 from .terms import Term, parse_options, term_key, term_problem
 
 FORMAT_TAG = "framereader-sets"
@@ -299,7 +299,7 @@ def validate_choice_sets(text: str, path: str | Path = "") -> list[LexiconError]
 
 def load_choice_sets(path: str | Path) -> ChoiceSets:
     """Read and parse a `.frsets` file; raises `LexiconError` naming the file (and line)."""
-    return parse_choice_sets(_read_text(path), str(path))
+    return parse_choice_sets(read_lexicon_text(path), str(path))
 
 
 def bundled_choice_set_paths() -> list[Path]:

@@ -32,8 +32,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..comparison.alignment import paragraph_ranges, sentence_ranges
-from ..comparison.compare import NON_ACTOR_LABELS
+from ..segments import paragraph_ranges, sentence_ranges
+from ..kinds import NON_ACTOR_LABELS
 from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
 from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors

@@ -11,8 +11,8 @@ from .agency import add_structure
 from .analysis import analyze, rematch
 from .cache import AnalysisCache, cache_key
 from ..categories import CategoryStyle, category_styles
-from ..lexicons.format import (
-    Lexicon,
+from ..lexicons.format import Lexicon
+from ..lexicons.files import (
     bundled_lexicon_paths,
     category_groups,
     import_word_list,

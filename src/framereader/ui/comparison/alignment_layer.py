@@ -18,7 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from ...core.comparison.alignment import Alignment, PassagePair, Range, front_matter
+from ...core.comparison.alignment import Alignment, PassagePair
+from ...core.segments import Range, front_matter
 from ...core.comparison.compare import Comparison
 from ...core.model import SIDES, Side
 from ..base import styles

@@ -10,9 +10,9 @@ import html
 import itertools
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from ...core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.spans import SpanIndex
@@ -20,6 +20,7 @@ from ..base import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .header import SIDE_NAMES, PaneHeader, display_title
 from .text_view import ReaderView
+from .layers import LayerDrawing, LayerSpan
 from .ruler import OverviewRuler
 from .text_builder import BuiltText, build_steps
 from .tooltips import highlight_tooltip
@@ -27,12 +28,8 @@ from ..base.visibility import Visibility
 
 __all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "PaneTooltipProvider", "LayerSpan"]
 
-#: a span of a drawing layer: core offsets and the format drawn over them (an extra selection)
-LayerSpan = tuple[int, int, QTextCharFormat]
 #: adds entries to the pane's context menu: (menu, pane, core offset under the mouse or None,
 #: the selected core span or None)
-#: above this many layer spans, only those near the viewport are extra selections at a time
-CULL_LAYER_SPANS = 1500
 PaneMenuProvider = Callable[[QMenu, "Pane", "int | None", "tuple[int, int] | None"], None]
 #: adds to the tooltip at a core offset: (pane, core offset) -> HTML ("" for nothing)
 PaneTooltipProvider = Callable[["Pane", int], str]
@@ -62,19 +59,12 @@ class Pane(QWidget):
         self._entities: SpanIndex[EntitySpan] = SpanIndex()
         self._framing: SpanIndex[FramingSpan] = SpanIndex()
         self._status = ""
-        self._marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
-        self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
         self._menu_providers: list[PaneMenuProvider] = []
-        self._drawn_window = (0, 0)  # the core range whose layer spans are drawn
         self._rescroll_to = 0  # the Qt position a rebuild keeps at the top of the viewport
         self._rescroll = QTimer(self)
         self._rescroll.setSingleShot(True)
         self._rescroll.setInterval(0)
         self._rescroll.timeout.connect(lambda: self.scroll_to(self._rescroll_to, centre=False))
-        self._recull = QTimer(self)
-        self._recull.setSingleShot(True)
-        self._recull.setInterval(50)
-        self._recull.timeout.connect(self._on_scrolled)
         self._tooltip_providers: list[PaneTooltipProvider] = []
         self.language_note = ""  # "This text looks German; the pipeline is English…" (set by the window)
         self._word_estimate: tuple[Document | None, int] = (None, 0)
@@ -88,6 +78,7 @@ class Pane(QWidget):
         self.view.describe = self.describe_position
         self.view.build_menu = self.context_menu
         self.ruler = OverviewRuler(self.view)
+        self.drawing = LayerDrawing(self.view, self.ruler, lambda: self.built, self)
         self.highlighter = Highlighter(self.view.document(), self)
         self._build: Iterator[BuiltText | None] | None = None  # the running build_steps generator of a long text
         self._on_built: Callable[[BuiltText], None] = lambda built: None  # what to do when it ends
@@ -112,8 +103,6 @@ class Pane(QWidget):
         self.view.clicked_at.connect(self._on_clicked)
         self.view.focused.connect(lambda: self.focused.emit(self.side))
         self.highlighter.finished.connect(self._on_highlighted)
-        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._on_scrolled())
-        self.view.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._on_scrolled())
         self._update_header()
 
     # ------------------------------------------------------------------ content
@@ -173,8 +162,7 @@ class Pane(QWidget):
 
     def _drop_highlights(self) -> None:
         """Forget the marks, layers and span indexes of the text shown so far."""
-        self._marks = ([], None)
-        self._layers.clear()
+        self.drawing.forget()
         self._index_spans()
         self.view.setExtraSelections([])
         self.view.mention_spans = []
@@ -324,93 +312,19 @@ class Pane(QWidget):
     def set_marks(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
         """Mark core spans with extra selections; `current` (an index) gets the strong style.
         The pane keeps the spans, so a rebuild (zoom, theme) draws them again."""
-        self._marks = (list(spans), current)
-        self._draw_marks()
+        self.drawing.set_marks(spans, current)
 
     def set_layer(self, name: str, spans: list[LayerSpan], order: int = 0) -> None:
-        """Draw `spans` (core offsets, each with its format) as the layer `name` (alignment bands,
-        agentless passives, excluded passages…), replacing what the layer showed; an empty list
-        removes it. Layers are drawn by `order`, then name, all under the marked mentions, and
-        are kept as core spans so a rebuild (zoom, theme) draws them again."""
-        before = self._layers.get(name)
-        if (before is None and not spans) or (before is not None and before == (order, spans)):
-            return  # unchanged (layers are set again on many signals): nothing to redraw
-        if spans:
-            self._layers[name] = (order, list(spans))
-        else:
-            self._layers.pop(name, None)
-        self._draw_marks()
+        """Draw `spans` (core offsets, each with its format) as the layer `name` (see
+        `LayerDrawing.set_layer`); an empty list removes it."""
+        self.drawing.set_layer(name, spans, order)
 
     def layer(self, name: str) -> list[LayerSpan]:
         """The spans the layer `name` draws (empty when it is not shown)."""
-        return list(self._layers.get(name, (0, []))[1])
-
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> tuple[QTextEdit.ExtraSelection, int, int]:
-        assert self.built is not None, "selections need a built document"
-        qt_start, qt_end = self.built.offsets.span_to_qt(start, end)
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(qt_start)
-        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection, qt_start, qt_end
+        return self.drawing.layer(name)
 
     def _draw_marks(self) -> None:
-        """Draw every layer, then the marked mentions on top, as the view's extra selections.
-
-        Qt keeps a cursor per extra selection and visits every one on each paint, so when the
-        layers hold many spans (a 1 MB text's passage bands and passives) only those near the
-        viewport are drawn, and drawn again when scrolling leaves that stretch."""
-        spans, current = self._marks
-        if self.built is None:
-            return
-        size = self.built.offsets.core_length
-        total = sum(len(layer) for _order, layer in self._layers.values())
-        window = self._near_viewport() if total > CULL_LAYER_SPANS else (0, size)
-        if total > CULL_LAYER_SPANS:
-            self._recull.start()  # check again once Qt has laid the text out for this viewport
-        self._drawn_window = window
-        low, high = window
-        selections = []
-        for _name, (_order, layer) in sorted(self._layers.items(), key=lambda item: (item[1][0], item[0])):
-            for start, end, fmt in layer:
-                if 0 <= start < end <= size and start < high and end > low:
-                    selections.append(self._selection(start, end, fmt)[0])
-        mark, strong = styles.mark_format(), styles.mark_format(current=True)
-        qt_spans = []
-        for index, (start, end) in enumerate(spans):
-            selection, qt_start, qt_end = self._selection(start, end, strong if index == current else mark)
-            selections.append(selection)
-            qt_spans.append((qt_start, qt_end, index == current))
-        self.view.setExtraSelections(selections)
-        self.view.mention_spans = qt_spans
-        self.ruler.set_mentions([a for a, _b, _current in qt_spans])
-        self.view.viewport().update()
-
-    def _near_viewport(self) -> tuple[int, int]:
-        """The core range shown in the viewport, widened by a screenful above and below."""
-        assert self.built is not None, "needs a built document"
-        top, bottom = sorted(self._shown_qt_range())
-        offsets, reach = self.built.offsets, max(bottom - top, 2000)
-        return offsets.to_core(max(0, top - reach)), offsets.to_core(min(offsets.qt_length, bottom + reach))
-
-    def _shown_qt_range(self) -> tuple[int, int]:
-        """Qt positions at the top and the bottom of the viewport (hit-tested mid-line)."""
-        layout = self.view.document().documentLayout()
-        y, height = self.view.verticalScrollBar().value(), self.view.viewport().height()
-        x = self.view.viewport().width() / 2
-        fuzzy = Qt.HitTestAccuracy.FuzzyHit
-        return layout.hitTest(QPointF(x, y), fuzzy), layout.hitTest(QPointF(x, y + height), fuzzy)
-
-    def _on_scrolled(self) -> None:
-        """Draw the layers again when the viewport leaves the stretch they were drawn for."""
-        if self.built is None or sum(len(layer) for _o, layer in self._layers.values()) <= CULL_LAYER_SPANS:
-            return
-        low, high = self._drawn_window
-        top, bottom = sorted(self.built.offsets.to_core(max(0, q)) for q in self._shown_qt_range())
-        if top < low or bottom > high:
-            self._draw_marks()
+        self.drawing.draw()
 
     # ------------------------------------------------------------------ context menu
     def add_menu_provider(self, provider: PaneMenuProvider) -> None:
@@ -440,7 +354,7 @@ class Pane(QWidget):
     @property
     def marks(self) -> tuple[list[tuple[int, int]], int | None]:
         """The marked core spans and the index of the current one."""
-        return self._marks
+        return self.drawing.marks
 
     def select_span(self, start: int, end: int) -> None:
         """Select core span [start, end) and scroll it into the middle of the view."""
