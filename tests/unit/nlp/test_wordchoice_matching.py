@@ -142,6 +142,18 @@ def test_the_prefix_guard_keeps_compounds_whole(trained_pipeline, matcher) -> No
     assert [h[0] for h in hits] == ["sham"]
 
 
+def test_a_name_inside_an_organisation_name_is_not_a_choice(trained_pipeline, matcher) -> None:
+    text = "The Pro-Life Action League met pro-life voters.\nPro-Life Action League Wins Vote"
+    doc = trained_pipeline.nlp(text)
+    first, second = text.index("The Pro-Life"), text.index("Pro-Life Action League Wins")
+    doc.ents = [doc.char_span(first + 4, first + 26, label="ORG"), doc.char_span(second, second + 22, label="ORG")]
+    hits = [text[m.start_char:m.end_char] for m in matcher.find(doc)]
+    assert hits == ["pro-life", "Pro-Life"]  # the organisation's name in prose is skipped, not in a headline
+    assert matcher.stats["org_names"] >= 1
+    unguarded = ChoiceMatcher(trained_pipeline.nlp, [SETS], org_names=False)
+    assert len(unguarded.find(doc)) == 3
+
+
 def test_guards_can_be_switched_off(trained_pipeline) -> None:
     unguarded = ChoiceMatcher(trained_pipeline.nlp, [SETS], rules=frozenset())
     hits = found(trained_pipeline, unguarded, "The letter was signed by Shams. An invasion of privacy.")
