@@ -11,7 +11,7 @@ from framereader.ui.comparison.word_choice_view import REFERENCE_MARK
 from ui_support import WAIT_MS
 
 LEFT = ("# The war\n\nThe invasion began on Monday. Officials said the invasion would end soon, but the regime "
-        "sent more troops.\n\nThe estate tax was not mentioned.\n")
+        "sent more troops and blamed illegal aliens.\n\nThe estate tax was not mentioned.\n")
 RIGHT = ("# The operation\n\nThe special military operation began on Monday. The government said the special "
          "military operation was a limited incursion.\n\nCritics in the mainstream media disagreed.\n")
 
@@ -38,7 +38,8 @@ def _selected(pane) -> str:
 
 def test_names_are_overlined_with_a_tooltip(chosen) -> None:
     left, right = chosen.pane["left"], chosen.pane["right"]
-    assert _texts(left) == ["invasion", "invasion", "regime"]  # "estate tax" is the set's neutral name
+    # "invasion" and "estate tax" are their sets' neutral names: counted, not marked
+    assert _texts(left) == ["regime", "illegal aliens"]
     assert _texts(right) == ["special military operation", "special military operation", "incursion",
                              "mainstream media"]  # "government": neutral, not marked
     assert all(fmt.fontOverline() and not fmt.fontUnderline() for _a, _b, fmt in right.layer(LAYER))
@@ -56,14 +57,14 @@ def test_the_layer_follows_its_view_command_and_the_master_switch(chosen) -> Non
     assert command.isChecked() and pane.layer(LAYER)
     command.trigger()
     assert not chosen.settings.word_choice and pane.layer(LAYER) == []
-    start = pane.document.text.index("invasion")
+    start = pane.document.text.index("regime")
     assert "Word choice" not in pane.describe_position(pane.built.offsets.to_qt(start + 1))
     command.trigger()
-    assert len(pane.layer(LAYER)) == 3
+    assert len(pane.layer(LAYER)) == 2
     chosen.commands["highlights"].trigger()
     assert pane.layer(LAYER) == []
     chosen.commands["highlights"].trigger()
-    assert len(pane.layer(LAYER)) == 3
+    assert len(pane.layer(LAYER)) == 2
     rows = {row.name: box for row, box in chosen.legend.layers.rows}
     box = rows["Word choice"]
     command.trigger()
@@ -77,9 +78,10 @@ def test_the_word_choice_table_lists_each_side_and_goes_to_the_uses(qtbot, chose
     table = view.table
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert names[0] == "Sending an army into another country"  # used by both texts: first
-    assert set(names) == {"Sending an army into another country", "A country's rulers", "The established news media"}
+    assert set(names) == {"Sending an army into another country", "A country's rulers", "The established news media",
+                          "People living in a country without legal status"}
     row = names.index("Sending an army into another country")
-    assert table.item(row, 1).text() == "invasion ×2"
+    assert table.item(row, 1).text() == f"invasion{REFERENCE_MARK} ×2"
     assert table.item(row, 2).text() == "special military operation ×2, incursion"
     rulers = names.index("A country's rulers")
     assert table.item(rulers, 1).text() == "regime" and table.item(rulers, 2).text() == f"government{REFERENCE_MARK}"
@@ -93,6 +95,8 @@ def test_the_word_choice_table_lists_each_side_and_goes_to_the_uses(qtbot, chose
     table.cellClicked.emit(row, 0)  # the set's name: the next use in both texts
     assert _selected(left) == "invasion" and _selected(right) == "special military operation"
     assert "brief, limited crossing" in view.note.text() and "Left: invasion ×2" in view.note.text()
+    table.cellClicked.emit(names.index("People living in a country without legal status"), 2)
+    assert _selected(left) == "invasion"  # the right text does not use the set: nothing moves
     assert chosen.errors == []
 
 
@@ -105,5 +109,5 @@ def test_a_dock_tab_is_named_word_choice_and_empties_with_a_new_text(qtbot, chos
     assert chosen.comparison_panel.word_choice.table.rowCount() == 0
     qtbot.waitUntil(lambda: chosen.compare.comparison is not None, timeout=WAIT_MS)
     table = chosen.comparison_panel.word_choice.table
-    assert table.rowCount() == 2 and all(table.item(r, 2).text() == "—" for r in range(2))
+    assert table.rowCount() == 2 and all(table.item(r, 2).text() == "—" for r in range(2))  # regime, aliens
     assert chosen.pane["right"].layer(LAYER) == []
