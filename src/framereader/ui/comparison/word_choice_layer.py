@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QTextCharFormat
 
 from ...core.lexicons.wordchoice import ChoiceSet
 from ...core.model import ChoiceSpan
+from ..base.commands import Declared, Handler
 from ..base.context import WindowContext, WindowPart
+from .commands import WORD_CHOICE_COMMANDS
 from ..base.visibility import VisibilityModel
 from ..legend.layers import LayerRow
 from ..reading.pane import LayerSpan, Pane
@@ -59,6 +61,8 @@ def choice_tooltip(span: ChoiceSpan, sets: Mapping[str, ChoiceSet]) -> str:
 class WordChoiceLayer(WindowPart):
     """Draws each pane's word choices while View ▸ Word Choice is ticked and highlights show."""
 
+    COMMANDS: tuple[Declared, ...] = WORD_CHOICE_COMMANDS
+
     def __init__(self, context: WindowContext, visibility: VisibilityModel, view: ViewController) -> None:
         super().__init__(context)
         self.visibility = visibility
@@ -68,6 +72,9 @@ class WordChoiceLayer(WindowPart):
         for pane in self.panes.values():
             pane.analysis_shown.connect(lambda side: self.refresh_pane(self.panes[side]))
             pane.add_tooltip_provider(self._tooltip)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"word_choice": self.set_shown}
 
     def bind_actions(self, actions: dict[str, QAction]) -> None:
         """Tick View ▸ Word Choice from the settings."""
