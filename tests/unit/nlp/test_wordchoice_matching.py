@@ -241,3 +241,13 @@ note = n
 Einmarsch | e
 Invasion | i
 """
+
+
+def test_official_phrases_are_names_a_set_is_about(engine) -> None:
+    """`guard.official` keeps "war on terror" from being marked as fear; as a word choice it is
+    exactly the name the set is about (and the framing lexicon's guard is still on)."""
+    text = "Two decades of the war on terror have changed how we speak. Others say forever wars."
+    analysis = engine.analyze(Document(text))
+    assert [(c.set_id, c.text) for c in analysis.choices] == [("war_on_terror", "war on terror"),
+                                                             ("war_on_terror", "forever wars")]
+    assert "guard.official" in engine.rules and not any(f.text == "terror" for f in analysis.framing)

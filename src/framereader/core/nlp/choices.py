@@ -5,7 +5,9 @@ each set becomes one category and each member one entry, so a member reaches its
 (inflections, British/American spellings, compounds, `also=` forms), multi-word members may wrap
 over a line break, the longest match wins where members overlap, and the same guards run
 (`guard.except`, `guard.prefix`, `guard.name`: "Rich" at the start of a line that names a person
-is not "rich", `guard.pos`). No context rule runs: a set member is a name, not a loaded word.
+is not "rich", `guard.known_name`, `guard.pos`). No context rule runs, nor `guard.official`
+("war on terror" is a name a set is about) or `guard.attribution`: a set member is a name, not
+a loaded word.
 
 One guard of its own (`org_names`, on by default): a member inside a longer organisation name
 (an ORG entity) is that organisation's name, not the writer's choice: "Hispanic" in "the
@@ -25,8 +27,12 @@ from ..lexicons.format import Category, Lexicon
 from ..lexicons.terms import term_key
 from ..lexicons.wordchoice import ChoiceSet, ChoiceSets, sets_by_id
 from .matcher import LexiconMatcher
+from .context_guards import ATTRIBUTION, OFFICIAL
 from .rules import DEFAULT_RULES, GUARDS
 
+#: The lexicon guards a set member passes: not `guard.official` (an official or fixed phrase
+#: such as "war on terror" is exactly a name a set is about) nor `guard.attribution` (hedges).
+CHOICE_GUARDS = GUARDS - {OFFICIAL, ATTRIBUTION}
 #: A colour the compiled categories need; never shown (the reader styles choices itself).
 _UNSHOWN_COLOUR = "#000000"
 
@@ -60,7 +66,7 @@ class ChoiceMatcher:
             for s in self.sets.values()
         )
         lexicon = Lexicon(id="word-choice-sets", name="Word-choice sets", language="", categories=categories)
-        self._matcher = LexiconMatcher(nlp, [lexicon], frozenset(rules) & GUARDS)
+        self._matcher = LexiconMatcher(nlp, [lexicon], frozenset(rules) & CHOICE_GUARDS)
         self._reference = {(s.id, term_key(m.text)): m.reference for s in self.sets.values() for m in s.members}
         self.org_names = org_names
 
@@ -108,4 +114,4 @@ def _in_org_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-__all__ = ["ChoiceMatch", "ChoiceMatcher", "sets_for_language"]
+__all__ = ["CHOICE_GUARDS", "ChoiceMatch", "ChoiceMatcher", "sets_for_language"]

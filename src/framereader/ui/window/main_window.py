@@ -45,7 +45,7 @@ from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
 from ..comparison.word_choice_layer import WordChoiceLayer
 from .about import freeze_long_lived_objects, show_about
-from ..base.progress import ProgressIndicator
+from .progress import ProgressIndicator
 from ..classroom.reveal import RevealController
 from ..reading.sync import ScrollLinker
 from ..reading.view_controller import ViewController
