@@ -147,14 +147,14 @@ def test_handout_word_choice_section_is_on_by_default() -> None:
     assert part.count("<tr>") == 1 + 3  # header and three sets
     assert "<td>Sending an army abroad</td><td>invasion ×3</td><td>special military operation ×2, incursion</td>" in part
     assert f"<td>government{REFERENCE_MARK}</td>" in part and "<td>—</td><td>mainstream media</td>" in part
-    assert "the left text says “invasion” and the right text “special military operation”" in html
+    assert "<li>“invasion” on the left, “special military operation” on the right: who uses each name" in html
 
 
 def test_handout_leaves_the_section_out_without_uses_or_when_not_chosen() -> None:
     plain = analysis("Nothing to see here.", [])
     assert 'id="wordchoice"' not in html_for(plain, plain)
     assert 'id="wordchoice"' not in html_for(LEFT, RIGHT, sections=("texts", "questions"))
-    assert "the left text says" not in html_for(LEFT, RIGHT, sections=("texts", "questions"))
+    assert "on the left, “" not in html_for(LEFT, RIGHT, sections=("texts", "questions"))
     assert HandoutOptions.parse("wordchoice").sections == ("wordchoice",)
 
 

@@ -46,7 +46,7 @@ def word_choice_html(comparison: Comparison, limit: int = MAX_ROWS) -> str:
 
 def word_choice_question(comparison: Comparison) -> str | None:
     """A discussion question about the first set the two texts name differently (None when
-    they never do)."""
+    they never do); one line, so that the sample op-eds' handout keeps to five pages."""
     row = next((r for r in comparison.word_choice if r.differs), None)
     if row is None:
         return None
@@ -54,9 +54,7 @@ def word_choice_question(comparison: Comparison) -> str | None:
     def first(side: Side) -> str:
         return esc(row.side(side)[0].term)
 
-    return (f"{esc(row.name)}: the left text says "
-            f"“{first('left')}” and the right text “{first('right')}”. Who uses each name, and what does each "
-            "make you think?")
+    return f"“{first('left')}” on the left, “{first('right')}” on the right: who uses each name, and why?"
 
 
 __all__ = ["MAX_ROWS", "REFERENCE_MARK", "word_choice_html", "word_choice_question"]
