@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -88,7 +88,7 @@ def application() -> QApplication:
 
 
 #: The comparison dock's tabs `--dock-tab` can show, in tab order.
-DOCK_TABS = ("actors", "agency", "wordchoice")
+DOCK_TABS = ("actors", "agency", "voices", "wordchoice")
 
 
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
@@ -119,6 +119,8 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.comparison_panel.tabs.setCurrentIndex(DOCK_TABS.index(dock_tab) if dock_tab in DOCK_TABS else 0)
+    if screenshot and dock_tab in ("voices", "wordchoice"):  # the table needs a few rows to say something
+        window.resizeDocks([window.comparison_dock], [300], Qt.Orientation.Vertical)
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

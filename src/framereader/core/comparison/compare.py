@@ -25,6 +25,7 @@ from .actors import (
 from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
 from .profile import ProfileRow, framing_profile
+from ..voices.summary import Voices, compare_voices
 from .word_choice import WordChoiceRow, word_choice, word_choice_to_json
 from ..lexicons.wordchoice import ChoiceSet
 
@@ -46,6 +47,10 @@ class Comparison:
     alignment: Alignment = field(default_factory=Alignment)
     left_passives: tuple[Passive, ...] = ()
     right_passives: tuple[Passive, ...] = ()
+    #: who is quoted in each text (`core.voices.summary`)
+    voices: Voices = field(default_factory=Voices)
+    #: whether the profile counts framing words inside quotations too (default: the writer's own)
+    include_quoted: bool = False
     #: the word-choice sets either text uses (`core.comparison.word_choice`)
     word_choice: tuple[WordChoiceRow, ...] = ()
 
@@ -72,11 +77,13 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors", "profile", "alignment", "left_only", "right_only" and "word_choice"
-        parts of `comparison_to_json`."""
+        """The "actors", "profile", "voices", "alignment", "left_only", "right_only" and
+        "word_choice" parts of `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
+            "profile_counts": "all" if self.include_quoted else "own",
+            "voices": self.voices.to_json(),
             **self.alignment.to_json(),
             "word_choice": word_choice_to_json(self.word_choice),
         }
@@ -84,11 +91,12 @@ class Comparison:
 
 def compare(
     left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
-    align: bool = True, choice_sets: Mapping[str, ChoiceSet] | None = None,
+    align: bool = True, include_quoted: bool = False, choice_sets: Mapping[str, ChoiceSet] | None = None,
 ) -> Comparison:
     """Align the actors of two analyses (with what each does and has done to it), build their
-    framing profile and word choice (`choice_sets`: id → set, for the sets' names and notes)
-    and, with `align`, pair the passages that report the same thing."""
+    framing profile (the writer's own words; every word with `include_quoted`) and word choice
+    (`choice_sets`: id → set, for the sets' names and notes), line up who is quoted in each and,
+    with `align`, pair the passages that report the same thing."""
     actors = align_actors(left, right)
     alignment = Alignment()
     if align:
@@ -100,12 +108,14 @@ def compare(
                                    left.excluded, right.excluded)
     return Comparison(
         actors=actors,
-        profile=framing_profile(left, right, categories, top_terms=top_terms),
+        profile=framing_profile(left, right, categories, top_terms=top_terms, include_quoted=include_quoted),
         left_words=left.words,
         right_words=right.words,
         alignment=alignment,
         left_passives=left.passives,
         right_passives=right.passives,
+        voices=compare_voices(left, right, actors),
+        include_quoted=include_quoted,
         word_choice=word_choice(left, right, choice_sets),
     )
 

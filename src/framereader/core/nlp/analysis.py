@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import Cancelled
 from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan
+from ..voices.voices import with_direct_quotes, with_quoted_framing
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -117,6 +118,7 @@ def analyze(
         framing_counts=_framing_counts(framing),
         choices=tuple(chosen),
     )
+    analysis = with_direct_quotes(analysis)
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
@@ -167,7 +169,8 @@ def rematch(
         framing.extend(_framing_spans(text, start, doc, matcher))
         chosen.extend(_choice_spans(text, start, doc, choices))
         progress((index + 1) / len(ranges))
-    return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing), choices=tuple(chosen))
+    return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing),
+                                       choices=tuple(chosen)))
 
 
 def add_descriptors(

@@ -101,9 +101,12 @@ class Engine:
         chosen = list(paths) if paths is not None else bundled_lexicon_paths()
         self.set_lexicons([load_lexicon_any(path) for path in chosen])
 
-    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str]) -> Comparison:
-        """Align the two texts' actors and build their framing profile and word choice."""
-        return compare(left, right, categories=list(categories), choice_sets=self.choice_set_index())
+    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str], *,
+                include_quoted: bool = False) -> Comparison:
+        """Align the two texts' actors and build their framing profile (the writer's own words
+        unless `include_quoted`), their voices and their word choice."""
+        return compare(left, right, categories=list(categories), include_quoted=include_quoted,
+                       choice_sets=self.choice_set_index())
 
     def choice_set_index(self) -> dict[str, ChoiceSet]:
         """The word-choice sets in use, by id (names, notes and members for the comparison)."""

@@ -29,6 +29,7 @@ from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descr
 from ...core.model import Descriptor, Side
 from ..base import styles
 from .agency import AgencyView
+from .voices import VoicesView
 from .word_choice_view import WordChoiceView
 
 RELATION_HELP = {
@@ -149,6 +150,8 @@ class ComparisonPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Actors and framing")
         self.tabs.addTab(self.agency, "Who does what to whom")
+        self.voices = VoicesView()  # who is quoted in each text
+        self.tabs.addTab(self.voices, "Voices")
         self.word_choice = WordChoiceView()  # names for the same thing, per word-choice set
         self.tabs.addTab(self.word_choice, "Word choice")
         layout = QVBoxLayout(self)
@@ -159,6 +162,7 @@ class ComparisonPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         self.agency.verb_activated.connect(self.verb_activated)
         self.agency.passage_activated.connect(self.passage_activated)
+        self.voices.quote_activated.connect(self.passage_activated)
         self.word_choice.use_activated.connect(self.passage_activated)
 
         self.table.itemSelectionChanged.connect(self._on_table_selection)
@@ -187,6 +191,7 @@ class ComparisonPanel(QWidget):
             widget.clear()
         self.chart.set_profile((), {}, ("Left", "Right"))
         self.agency.clear()
+        self.voices.clear()
         self.word_choice.clear()
 
     def set_comparison(self, comparison: Comparison, categories_meta: Mapping[str, Mapping[str, str]],
@@ -219,6 +224,7 @@ class ComparisonPanel(QWidget):
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)
+        self.voices.set_voices(comparison.voices, (left_name, right_name))
         self.word_choice.set_comparison(comparison, (left_name, right_name))
 
     # ------------------------------------------------------------------ interaction
