@@ -149,7 +149,8 @@ class FramingSpan:
 class ChoiceSpan:
     """A member of a word-choice set (`core.lexicons.wordchoice`): `set_id` names the set, `term`
     is the member's own text (not the inflected form), `text` the matched words; a `reference`
-    member is the set's neutral or default name (counted, not marked in the reader)."""
+    member is the set's neutral or default name (counted, not marked in the reader); `quoted`:
+    inside a direct quotation, so the speaker's choice of name rather than the writer's."""
 
     start: int
     end: int
@@ -157,6 +158,7 @@ class ChoiceSpan:
     term: str
     text: str
     reference: bool = False
+    quoted: bool = False
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,17 @@ def test_a_dock_tab_is_named_word_choice_and_empties_with_a_new_text(qtbot, chos
     table = chosen.comparison_panel.word_choice.table
     assert table.rowCount() == 2 and all(table.item(r, 2).text() == "—" for r in range(2))  # regime, aliens
     assert chosen.pane["right"].layer(LAYER) == []
+
+
+def test_the_tooltip_says_when_a_name_is_quoted_and_escapes() -> None:
+    from framereader.core.lexicons.wordchoice import ChoiceMember, ChoiceSet
+    from framereader.core.model import ChoiceSpan
+    from framereader.ui.comparison.word_choice_layer import choice_tooltip
+
+    sets = {"s": ChoiceSet("s", "<Rulers>", "politics", "A & B.", (ChoiceMember("regime", "a verdict"),
+                                                                  ChoiceMember("government", "plain", reference=True)))}
+    quoted = choice_tooltip(ChoiceSpan(0, 6, "s", "regime", "Regime", quoted=True), sets)
+    assert "&lt;Rulers&gt;" in quoted and "A &amp; B." in quoted and "government (neutral)" in quoted
+    assert "the speaker's choice of name" in quoted and "— a verdict" in quoted
+    assert "speaker" not in choice_tooltip(ChoiceSpan(0, 6, "s", "regime", "Regime"), sets)
+    assert "unknown-set" in choice_tooltip(ChoiceSpan(0, 6, "unknown-set", "regime", "Regime"), sets)

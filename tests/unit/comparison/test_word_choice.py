@@ -4,6 +4,7 @@ handout's Word choice section. Hand-made analyses: no pipeline needed."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -104,6 +105,21 @@ def test_reference_names_count_only_beside_a_marked_one() -> None:
     assert media.sentence() == "Left: — · Right: mainstream media"
 
 
+def test_quoted_uses_are_counted_and_said_apart() -> None:
+    text = 'He spoke of an invasion. "A special military operation," the ministry said; "a special military operation".'
+    spans = []
+    for surface, at in (("invasion", text.index("invasion")), ("special military operation", text.index("special")),
+                        ("special military operation", text.rindex("special"))):
+        spans.append(ChoiceSpan(at, at + len(surface), "invasion", surface, surface, False, surface != "invasion"))
+    left = Analysis("l", text, MODEL, (), (), 20, choices=tuple(spans))
+    row = word_choice(left, analysis("Nothing.", []), SETS)[0]
+    assert [(u.term, u.count, u.quoted) for u in row.left] == [("special military operation", 2, 2), ("invasion", 1, 0)]
+    assert row.summary("left") == "special military operation ×2 (quoted), invasion"
+    mixed = replace(row.left[0], quoted=1)
+    assert mixed.label() == "special military operation ×2 (1 quoted)"
+    assert row.to_json()["left"][0]["quoted"] == 2
+
+
 def test_rows_list_shared_sets_first_then_by_uses() -> None:
     order = [r.set_id for r in word_choice(LEFT, RIGHT, SETS)]
     assert order == ["invasion", "regime", "media"]
@@ -126,7 +142,7 @@ def test_compare_json_lists_word_choice_with_spans() -> None:
     assert use["term"] == "special military operation" and use["count"] == 2 and use["reference"] is False
     assert [RIGHT.text[a:b] for a, b in use["spans"]] == ["special military operation"] * 2
     assert data["left"]["choices"][0] == {"start": 4, "end": 12, "set_id": "invasion", "term": "invasion",
-                                          "text": "invasion", "reference": False}
+                                          "text": "invasion", "reference": False, "quoted": False}
 
 
 def html_for(left: Analysis, right: Analysis, **options) -> str:

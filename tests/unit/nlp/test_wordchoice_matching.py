@@ -191,7 +191,7 @@ def test_rematch_finds_the_same_choices(engine) -> None:
 def test_choices_survive_json_and_the_cache(tmp_path, engine) -> None:
     analysis = engine.analyze(Document(TEXT))
     assert Analysis.from_json(analysis.to_json()).choices == analysis.choices
-    assert analysis.to_json()["choices"][0].keys() == {"start", "end", "set_id", "term", "text", "reference"}
+    assert analysis.to_json()["choices"][0].keys() == {"start", "end", "set_id", "term", "text", "reference", "quoted"}
     cache = AnalysisCache(tmp_path / "cache")
     key = cache_key(TEXT, "m", "1", "h", False)
     cache.put(key, analysis)
@@ -251,3 +251,13 @@ def test_official_phrases_are_names_a_set_is_about(engine) -> None:
     assert [(c.set_id, c.text) for c in analysis.choices] == [("war_on_terror", "war on terror"),
                                                              ("war_on_terror", "forever wars")]
     assert "guard.official" in engine.rules and not any(f.text == "terror" for f in analysis.framing)
+
+
+def test_a_name_inside_a_quotation_is_the_speakers(engine) -> None:
+    text = ('The Kremlin said the "special military operation" was going to plan. The invasion of '
+            "Lentavia is in its third week, and critics call it an incursion.")
+    analysis = engine.analyze(Document(text))
+    flagged = {(c.text, c.quoted) for c in analysis.choices}
+    assert ("special military operation", True) in flagged and ("incursion", False) in flagged
+    assert engine.analyze(Document(text)).choices == analysis.choices
+    assert Analysis.from_json(analysis.to_json()).choices == analysis.choices

@@ -4,7 +4,9 @@ names each text chose and how often ("Left: invasion ×5 · Right: special milit
 A set is listed when either text uses one of its marked names; its `reference` names (the
 neutral or default ones, such as "government" beside "regime") are then counted too, so the
 table can show that the other text chose the plain word. A set in which both texts use only
-reference names is not listed: there is no choice to discuss. Pure Python.
+reference names is not listed: there is no choice to discuss. Uses inside a direct quotation
+are the speaker's choice of name, not the writer's: they are counted, and said apart
+(`MemberUse.quoted`: "special military operation ×2 (2 quoted)"). Pure Python.
 """
 
 from __future__ import annotations
@@ -20,15 +22,26 @@ from ..model import Analysis, ChoiceSpan, Side
 
 @dataclass(frozen=True)
 class MemberUse:
-    """One name of a set as one text uses it: how often and where (code-point offsets)."""
+    """One name of a set as one text uses it: how often and where (code-point offsets), and how
+    many of those uses are inside a direct quotation (`quoted`: the speaker's words)."""
 
     term: str
     count: int
     spans: tuple[tuple[int, int], ...] = ()
     reference: bool = False
+    quoted: int = 0
+
+    def label(self, reference_mark: str = "") -> str:
+        """"invasion ×3 (1 quoted)" — "invasion" for one use by the writer; `reference_mark`
+        follows a reference name ("government° ×2")."""
+        term = self.term + (reference_mark if self.reference else "")
+        text = term if self.count == 1 else f"{term} ×{self.count}"
+        if self.quoted:
+            text += " (quoted)" if self.quoted == self.count else f" ({self.quoted} quoted)"
+        return text
 
     def to_json(self) -> dict[str, Any]:
-        return {"term": self.term, "count": self.count, "reference": self.reference,
+        return {"term": self.term, "count": self.count, "reference": self.reference, "quoted": self.quoted,
                 "spans": [[a, b] for a, b in self.spans]}
 
 
@@ -63,8 +76,8 @@ class WordChoiceRow:
         return bool(left and right and left != right)
 
     def summary(self, side: Side) -> str:
-        """"invasion ×5, incursion" ("" when the side does not use the set)."""
-        return ", ".join(u.term if u.count == 1 else f"{u.term} ×{u.count}" for u in self.side(side))
+        """"invasion ×5, incursion (quoted)" ("" when the side does not use the set)."""
+        return ", ".join(u.label() for u in self.side(side))
 
     def sentence(self) -> str:
         """"Left: invasion ×5 · Right: special military operation ×2" (a side that uses no name
@@ -85,7 +98,8 @@ def _uses(choices: Iterable[ChoiceSpan], order: Mapping[str, int]) -> dict[str, 
         grouped.setdefault(span.set_id, {}).setdefault(term_key(span.term), []).append(span)
     out: dict[str, tuple[MemberUse, ...]] = {}
     for set_id, members in grouped.items():
-        uses = [MemberUse(spans[0].term, len(spans), tuple((s.start, s.end) for s in spans), spans[0].reference)
+        uses = [MemberUse(spans[0].term, len(spans), tuple((s.start, s.end) for s in spans), spans[0].reference,
+                          sum(1 for s in spans if s.quoted))
                 for spans in members.values()]
         uses.sort(key=lambda u: (-u.count, order.get(f"{set_id}\x00{term_key(u.term)}", len(order)), u.term))
         out[set_id] = tuple(uses)

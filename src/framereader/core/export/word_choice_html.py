@@ -19,9 +19,7 @@ REFERENCE_MARK = "°"
 def _uses(uses: tuple[MemberUse, ...]) -> str:
     if not uses:
         return "—"
-    return ", ".join(
-        f"{esc(u.term)}{REFERENCE_MARK if u.reference else ''}{f' ×{u.count}' if u.count > 1 else ''}" for u in uses
-    )
+    return ", ".join(esc(u.label(REFERENCE_MARK)) for u in uses)
 
 
 def word_choice_html(comparison: Comparison, limit: int = MAX_ROWS) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..errors import Cancelled
 from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan
 from ..voices.voices import with_direct_quotes, with_quoted_framing
+from .choices import mark_quoted_choices
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -119,6 +120,7 @@ def analyze(
         choices=tuple(chosen),
     )
     analysis = with_direct_quotes(analysis)
+    analysis = replace(analysis, choices=mark_quoted_choices(analysis.choices, analysis.quotes))
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
@@ -170,7 +172,7 @@ def rematch(
         chosen.extend(_choice_spans(text, start, doc, choices))
         progress((index + 1) / len(ranges))
     return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing),
-                                       choices=tuple(chosen)))
+                                       choices=mark_quoted_choices(chosen, analysis.quotes)))
 
 
 def add_descriptors(

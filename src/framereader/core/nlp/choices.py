@@ -18,7 +18,9 @@ Title Case line, where the recogniser takes capitalised words for names).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
@@ -26,6 +28,7 @@ from spacy.tokens import Doc
 from ..lexicons.format import Category, Lexicon
 from ..lexicons.terms import term_key
 from ..lexicons.wordchoice import ChoiceSet, ChoiceSets, sets_by_id
+from ..model import ChoiceSpan, Quote
 from .matcher import LexiconMatcher
 from .context_guards import ATTRIBUTION, OFFICIAL
 from .rules import DEFAULT_RULES, GUARDS
@@ -46,6 +49,18 @@ class ChoiceMatch(NamedTuple):
     set_id: str
     term: str
     reference: bool = False
+
+
+def mark_quoted_choices(choices: Sequence[ChoiceSpan], quotes: Sequence[Quote]) -> tuple[ChoiceSpan, ...]:
+    """`choices` with `quoted` set on the uses inside a direct quotation (the speaker's words)."""
+    direct = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+    starts = [a for a, _b in direct]
+    out = []
+    for span in choices:
+        index = bisect_right(starts, span.start) - 1
+        inside = index >= 0 and span.end <= direct[index][1]
+        out.append(span if span.quoted == inside else replace(span, quoted=inside))
+    return tuple(out)
 
 
 def sets_for_language(files: Iterable[ChoiceSets], lang: str) -> tuple[ChoiceSets, ...]:
@@ -114,4 +129,4 @@ def _in_org_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-__all__ = ["CHOICE_GUARDS", "ChoiceMatch", "ChoiceMatcher", "sets_for_language"]
+__all__ = ["CHOICE_GUARDS", "ChoiceMatch", "ChoiceMatcher", "mark_quoted_choices", "sets_for_language"]

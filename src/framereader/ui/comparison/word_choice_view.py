@@ -17,15 +17,14 @@ from ...core.model import SIDES, Side
 #: Marks a set's neutral or default name in the cells (as in the handout).
 REFERENCE_MARK = "°"
 HINT = ("Names for the same thing: click a text's cell to go to its next use, the set's name for both. "
-        f"{REFERENCE_MARK} marks the neutral or default name.")
+        f"{REFERENCE_MARK} marks the neutral or default name; “quoted” uses are a speaker's words, not the writer's.")
 
 
 def uses_text(uses: tuple[MemberUse, ...]) -> str:
-    """"invasion ×5, incursion" with the reference names marked; "—" for none."""
+    """"invasion ×5, incursion (quoted)" with the reference names marked; "—" for none."""
     if not uses:
         return "—"
-    return ", ".join(f"{u.term}{REFERENCE_MARK if u.reference else ''}{f' ×{u.count}' if u.count > 1 else ''}"
-                     for u in uses)
+    return ", ".join(u.label(REFERENCE_MARK) for u in uses)
 
 
 class WordChoiceView(QWidget):
