@@ -19,8 +19,9 @@ from ..base.commands import Declared, Handler
 from ..base.context import WindowContext, WindowPart
 from .commands import WORD_CHOICE_COMMANDS
 from ..base.visibility import VisibilityModel
-from ..legend.layers import LayerRow
-from ..reading.pane import LayerSpan, Pane
+
+from ..reading.layers import LayerRow, LayerSpan
+from ..reading.pane import Pane
 from ..reading.view_controller import ViewController
 
 LAYER = "wordchoice"
