@@ -175,8 +175,8 @@ def excluded_words(text: str, ranges: Iterable[tuple[int, int]]) -> int:
 
 def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     """`analysis` as the reader edited it: entities, framing terms, descriptors, roles,
-    passives and pronoun links in excluded passages are left out (a link also goes with its
-    antecedent) (and their words not counted), suppressed
+    passives, word choices and pronoun links in excluded passages are left out (a link also goes
+    with its antecedent; their words are not counted), suppressed
     framing occurrences go, corrected entities are relabelled or removed; counts follow.
     No edits: `analysis` itself. Edits outside the text are ignored."""
     if not edits:
@@ -216,6 +216,9 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     quotes = analysis.quotes
     kept_quotes = tuple(q for q, keep in zip(quotes, _outside([q.start for q in quotes], [q.end for q in quotes], excluded))
                         if keep)
+    chosen = analysis.choices
+    choices = tuple(c for c, keep in zip(chosen, _outside([c.start for c in chosen], [c.end for c in chosen], excluded))
+                    if keep)
     # A pronoun link goes with its pronoun's passage and with its named antecedent.
     links = analysis.references
     pronouns = _outside([r.start for r in links], [r.end for r in links], excluded)
@@ -229,6 +232,7 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         descriptors=descriptors,
         roles=kept_roles,
         passives=kept_passives,
+        choices=choices,
         references=kept_links,
         actor_edits=tuple(_actor_edit(analysis.text, a) for a in edits.actors if a.end <= size),
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
