@@ -141,3 +141,13 @@ def test_a_pronoun_speaker_is_an_actor_only_through_a_confident_link(engine) -> 
            "two million a year,\" she said.")
     q = only(engine, two)
     assert q.speaker.casefold() == "she" and not q.speaker_is_actor
+
+
+def test_naming_is_not_reporting_and_a_named_subject_before_a_colon_speaks(engine) -> None:
+    """"The rest of us should call it what it is: an invasion" reports nobody's words; "The
+    envoy, Sarah Lindqvist, put it plainly:" before a quotation makes her its speaker."""
+    assert voices(engine, "The rest of us should call it what it is: an invasion, and a land grab.") == []
+    text = ("The United Nations envoy, Sarah Lindqvist, put it plainly:\n\n"
+            "\"Our observers were turned back at three checkpoints.\"")
+    q = only(engine, text)
+    assert q.kind == "direct" and q.speaker == "Sarah Lindqvist" and q.speaker_is_actor

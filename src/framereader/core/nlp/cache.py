@@ -34,7 +34,7 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
 #: edge may differ from version 3; 5: quotations, framing spans flagged as quoted; 6: word-choice
 #: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references).
-CACHE_VERSION = "8"
+CACHE_VERSION = "9"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))

@@ -234,7 +234,8 @@ class _Reader:
         for colon in sent:
             if colon.text != ":" or self.quote_of(colon) >= 0:
                 continue
-            for token in reversed(list(sent.doc[sent.start : colon.i])):
+            before = list(sent.doc[sent.start : colon.i])
+            for token in reversed(before):
                 if self.quote_of(token) >= 0:
                     break
                 if self.is_speech(token):
@@ -242,6 +243,13 @@ class _Reader:
                     if subject is not None and self.quote_of(subject) < 0:
                         found.append((self.offset + colon.idx + 1, self.said(token, subject, f"subject of '{token.text}:'")))
                     break
+            else:  # "The envoy, Sarah Lindqvist, put it plainly:" — no verb of saying, but a named subject
+                root = next((t for t in before if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+                subject = self.subject(root) if root is not None else None
+                named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")
+                                                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children))
+                if root is not None and subject is not None and named and self.quote_of(subject) < 0:
+                    found.append((self.offset + colon.idx + 1, self.said(None, subject, f"subject of '{root.text} …:'")))
         return found
 
     # ---- reported speech
@@ -262,6 +270,8 @@ class _Reader:
         subject = self.subject(verb)
         name = self.verb_name(verb)
         if subject is None or self.quote_of(subject) >= 0 or (name not in SPEECH_VERBS and " " not in name):
+            return None
+        if name in NAMING_VERBS:  # "call it what it is: an invasion" names, it does not report
             return None
         clause: list[Token] | None = None
         for child in verb.children:
