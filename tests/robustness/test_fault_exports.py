@@ -74,11 +74,11 @@ def full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     if IS_ROOT:
         with mounted_tmpfs(folder, "2m"):
             def fill() -> None:
-                with (folder / "filler").open("wb") as handle:
+                # unbuffered: a buffered file keeps what did not fit and raises ENOSPC again on close
+                with (folder / "filler").open("wb", buffering=0) as handle:
                     try:
                         while True:
                             handle.write(b"\0" * 65536)
-                            handle.flush()
                     except OSError as exc:
                         assert exc.errno == errno.ENOSPC
 
