@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _SPACES = re.compile(r"\s+")
 
@@ -10,48 +11,68 @@ _SPACES = re.compile(r"\s+")
 NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-#: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
-#: legends, singular name for the actor tables). Our own wording.
-LABEL_NAMES: dict[str, tuple[str, str]] = {
-    "PERSON": ("People", "Person"),
-    "NORP": ("Nationalities, religious or political groups", "Group"),
-    "FAC": ("Buildings, airports, roads, bridges", "Building"),
-    "ORG": ("Organisations", "Organisation"),
-    "GPE": ("Countries, cities, states", "Country or city"),
-    "LOC": ("Other places: regions, mountains, rivers, seas", "Place"),
-    "PRODUCT": ("Products: objects, vehicles, foods", "Product"),
-    "EVENT": ("Named events: wars, storms, summits, matches", "Event"),
-    "WORK_OF_ART": ("Titles of books, songs, films and reports", "Title"),
-    "LAW": ("Laws, treaties and named documents", "Law or treaty"),
-    "LANGUAGE": ("Languages", "Language"),
-    "DATE": ("Dates and periods", "Date"),
-    "TIME": ("Times of day", "Time"),
-    "PERCENT": ("Percentages", "Percentage"),
-    "MONEY": ("Sums of money", "Sum of money"),
-    "QUANTITY": ("Measurements: weights, distances, volumes", "Measurement"),
-    "ORDINAL": ("Ordinal numbers: first, second…", "Ordinal"),
-    "CARDINAL": ("Other numbers", "Number"),
+class KindName(NamedTuple):
+    """How one entity kind reads: `plural` for legends and captions ("Countries, cities and
+    states"), `singular` for one actor ("Country, city or state"), `about` for a tooltip."""
+
+    plural: str
+    singular: str
+    about: str
+
+
+#: The one table of plain-English names for the entity labels of the English spaCy pipelines
+#: (OntoNotes scheme). Our own wording. Readers see these names; the codes appear only in
+#: tooltips (`kind_tooltip`) and in the data export.
+LABEL_NAMES: dict[str, KindName] = {
+    "PERSON": KindName("People", "Person", "People, real or fictional"),
+    "NORP": KindName("Nationalities, religions and political groups", "Nationality or group",
+                     "Nationalities, religious and political groups (“French”, “Catholics”, “Labour”)"),
+    "FAC": KindName("Buildings and facilities", "Building or facility",
+                    "Buildings, airports, bridges, roads and other structures"),
+    "ORG": KindName("Organisations", "Organisation", "Companies, agencies, parties, courts and other institutions"),
+    "GPE": KindName("Countries, cities and states", "Country, city or state",
+                    "Places with a government: countries, cities, states and regions"),
+    "LOC": KindName("Places", "Place", "Other places: regions, mountains, rivers and seas"),
+    "PRODUCT": KindName("Products", "Product", "Objects, vehicles, foods and other products"),
+    "EVENT": KindName("Events", "Event", "Named events: wars, storms, summits, matches"),
+    "WORK_OF_ART": KindName("Titles of works", "Title", "Titles of books, songs, films and reports"),
+    "LAW": KindName("Laws and treaties", "Law or treaty", "Laws, treaties and other named documents"),
+    "LANGUAGE": KindName("Languages", "Language", "Named languages"),
+    "DATE": KindName("Dates", "Date", "Dates and periods (“Thursday”, “20 months”)"),
+    "TIME": KindName("Times of day", "Time", "Times shorter than a day (“the early hours”)"),
+    "PERCENT": KindName("Percentages", "Percentage", "Percentages (“31 %”)"),
+    "MONEY": KindName("Sums of money", "Sum of money", "Sums of money (“£1.2m”)"),
+    "QUANTITY": KindName("Measurements", "Measurement", "Weights, distances and volumes"),
+    "ORDINAL": KindName("Order words", "Order word", "First, second, third…"),
+    "CARDINAL": KindName("Numbers", "Number", "Other numbers (“400,000”, “two”)"),
 }
 
 
 def explain_label(label: str) -> str:
-    """A short plain-English description of an entity label ("GPE" → "Countries, cities,
-    states"), or "" for a label this table does not know."""
+    """A short plain-English description of an entity label ("LOC" → "Other places: regions,
+    mountains, rivers and seas"), or "" for a label this table does not know."""
     names = LABEL_NAMES.get(label)
-    return names[0] if names else ""
+    return names.about if names else ""
 
 
 def label_name(label: str) -> str:
-    """Plural plain-English name of an entity label ("GPE" → "Countries, cities, states");
+    """Plural plain-English name of an entity label ("GPE" → "Countries, cities and states");
     labels of other pipelines read as their code in sentence case."""
     names = LABEL_NAMES.get(label)
-    return names[0] if names else label.replace("_", " ").capitalize()
+    return names.plural if names else label.replace("_", " ").capitalize()
 
 
 def label_singular(label: str) -> str:
-    """Singular name of an entity label, for one actor ("GPE" → "Country or city")."""
+    """Singular name of an entity label, for one actor ("GPE" → "Country, city or state")."""
     names = LABEL_NAMES.get(label)
-    return names[1] if names else label.replace("_", " ").capitalize()
+    return names.singular if names else label.replace("_", " ").capitalize()
+
+
+def kind_tooltip(label: str) -> str:
+    """Plain text for a tooltip: what the kind holds, then the model's code for those who want
+    it ("Other places: regions, mountains, rivers and seas (the model's code: LOC)")."""
+    about = explain_label(label) or label_name(label)
+    return f"{about} (the model's code: {label})"
 
 
 def same_name_key(text: str) -> str:
