@@ -175,7 +175,7 @@ def test_agentless_passives_are_a_switchable_layer_with_a_tooltip(qtbot, compare
     assert pane.layer(PASSIVES) == []
     compared.commands["highlights"].trigger()
     assert len(pane.layer(PASSIVES)) == len(passives)
-    counts = f"agentless passives: {len([p for p in compared.compare.comparison.passives('left') if p.agent is None])} left"
+    counts = f"passives without a doer: {len([p for p in compared.compare.comparison.passives('left') if p.agent is None])} left"
     assert counts in compared.comparison_panel.status.text()
 
 

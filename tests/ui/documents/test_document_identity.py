@@ -40,7 +40,7 @@ def test_the_pencil_opens_a_window_modal_prefilled_dialog_that_renames_without_r
     assert pane.analysis is analysis and pane.built is built and win.compare.comparison is comparison
     assert not asked and pane.settled
     panel = win.comparison_panel
-    assert "only in Europe must act" in panel.status.text() and panel.chart.names[0] == "Europe must act"
+    assert "Left: Europe must act" in panel.status.toolTip() and panel.chart.names[0] == "Europe must act"
     assert panel.agency.chart.names[0] == "Europe must act"
     assert win.identity.dialog is None  # forgotten once closed
 
@@ -108,7 +108,8 @@ def test_an_empty_pane_offers_no_rename(qtbot, window) -> None:
 
 
 def test_a_renamed_paste_keeps_its_name_in_a_lesson_file(qtbot, window, tmp_path: Path) -> None:
-    QApplication.clipboard().setText((SAMPLES / "b-border-crisis.md").read_text(encoding="utf-8").replace("#", ""))
+    body = (SAMPLES / "b-border-crisis.md").read_text(encoding="utf-8").replace("#", "").split("\n", 1)[1].lstrip()
+    QApplication.clipboard().setText(body)  # no headline on the first line: an untitled paste
     window.commands["paste_left"].trigger()
     pane = window.panes[0]
     assert pane.header.title.text() == "Pasted text" and pane.title == "Pasted text"

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QWidget
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
 
 from ...core import palette
@@ -38,6 +39,8 @@ SELECTED_BG = "#d9d7d2"  # a highlighted menu item: background and ink (High Con
 SELECTED_INK = INK
 
 ENTITY_TINT = 0.42  # palette.tint amount behind entity text
+#: How the dock's charts draw a row's name: on the left, wrapping onto a second line, never cut.
+CHART_WRAP = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 FRAMING_TINT = 0.13  # light tint behind framing terms that are not also entities
 MARK_COLOUR = "#ffd34d"  # marked mentions of one name
 CURRENT_COLOUR = "#ffb347"  # the mention F3 moved to

@@ -26,17 +26,11 @@ from PySide6.QtWidgets import (
 
 from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ...core.model import Descriptor, Side
+from ...core.kinds import kind_tooltip, label_singular
+from ...core.wording import relation_example, relation_sentence
 from ..base import styles
 from .agency import AgencyView
 
-RELATION_HELP = {
-    "amod": "adjective attached to the name",
-    "compound": "noun placed before the name",
-    "title": "title or role",
-    "appos": "apposition: “X, a …,”",
-    "poss": "possessive: “X's …”",
-    "copula": "predicate: “X is …”",
-}
 SIDES: tuple[Side, Side] = ("left", "right")
 
 
@@ -74,14 +68,13 @@ class ProfileChart(QWidget):
         peak = max([r.left_density for r in self.rows] + [r.right_density for r in self.rows] + [0.001])
         painter.setPen(muted)
         painter.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
-                         f"per 1,000 words — solid: {self.names[0]}   hatched: {self.names[1]}")
+                         "per 1,000 words — solid: left text   hatched: right text")
         for index, row in enumerate(self.rows):
             top = 28 + index * self.ROW
             meta = self.meta.get(row.category, {})
             colour = QColor(meta.get("colour", styles.ACCENT))
             painter.setPen(ink)
-            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, meta.get("name", row.category))
+            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 2), styles.CHART_WRAP, meta.get("name", row.category))
             for lane, (density, count) in enumerate(((row.left_density, row.left_count), (row.right_density, row.right_count))):
                 y = top + 3 + lane * 14
                 width = bar_w * density / peak
@@ -108,8 +101,14 @@ class ComparisonPanel(QWidget):
         self.comparison: Comparison | None = None
         self.status = QLabel("Open two texts to compare them.")
         self.status.setObjectName("ComparisonStatus")
+        self.status.setWordWrap(True)  # a narrow dock takes a second line: nothing is cut
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Label", "Left", "Right", "Left: words", "Right: words"])
+        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Kind", "Left", "Right", "Left calls them",
+                                              "Right calls them"])
+        for column, tip in ((1, "What kind of name it is"), (2, "Mentions in the left text"),
+                            (3, "Mentions in the right text"), (4, "Words the left text attaches to the actor"),
+                            (5, "Words the right text attaches to the actor")):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -190,25 +189,29 @@ class ComparisonPanel(QWidget):
         self.comparison = comparison
         shared = comparison.shared
         self.status.setText(
-            f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in {left_name} · "
-            f"{len(comparison.only_right)} only in {right_name} · agentless passives: "
+            f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in the left text · "
+            f"{len(comparison.only_right)} only in the right text · passives without a doer: "
             f"{comparison.agentless('left')} left · {comparison.agentless('right')} right"
         )
+        self.status.setToolTip(f"Left: {left_name}\nRight: {right_name}")
         self.table.setRowCount(len(shared))
         for row, actor in enumerate(shared):
-            cells = [actor.name, actor.label, str(actor.left.count), str(actor.right.count),
+            cells = [actor.name, label_singular(actor.label), str(actor.left.count), str(actor.right.count),
                      descriptor_summary(actor.left.descriptors), descriptor_summary(actor.right.descriptors)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row)
+                if column == 1:
+                    item.setToolTip(kind_tooltip(actor.label))
                 if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         for widget, actors, side in zip((self.only_left, self.only_right), (comparison.only_left, comparison.only_right), SIDES):
             widget.clear()
             for actor in actors:
-                entry = QListWidgetItem(f"{actor.name}  ({actor.label}, {actor.side(side).count}×)")
+                entry = QListWidgetItem(f"{actor.name}  ({label_singular(actor.label)}, {actor.side(side).count}×)")
                 entry.setData(Qt.ItemDataRole.UserRole, actor)
+                entry.setToolTip(kind_tooltip(actor.label))
                 widget.addItem(entry)
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
@@ -241,9 +244,10 @@ class ComparisonPanel(QWidget):
         self.evidence.clear()
         for side in SIDES:
             for descriptor in actor.side(side).descriptors:
-                item = QListWidgetItem(f"{side} · {descriptor.label} ({RELATION_HELP.get(descriptor.relation, descriptor.relation)})")
+                item = QListWidgetItem(f"{side.capitalize()}: {descriptor.label}  —  {relation_example(descriptor.relation)}")
                 item.setData(Qt.ItemDataRole.UserRole, (side, descriptor))
-                item.setToolTip("Activate to show the sentence in the reading pane.")
+                item.setToolTip(f"{relation_sentence(descriptor.relation).capitalize()} (the parser's term: "
+                                f"{descriptor.relation}). Activate to show the sentence in the reading pane.")
                 self.evidence.addItem(item)
         if not self.evidence.count():
             self.evidence.addItem(QListWidgetItem("No descriptors found for this actor."))

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from ...core.state.edits import NO_EDITS, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
-from ...core.kinds import LABEL_NAMES, label_singular
+from ...core.kinds import LABEL_NAMES, kind_tooltip, label_singular
 from ...core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.state.lesson import Session
 from ..base.context import WindowContext, WindowPart
@@ -273,8 +273,9 @@ class EditsController(WindowPart):
             return
         original = self._original_label(side, entity)
         for label in LABEL_NAMES:
-            action = menu.addAction(f"{label_singular(label)} ({label})" + ("  — the model's label" if label == original else ""),
+            action = menu.addAction(label_singular(label) + ("  — the model's choice" if label == original else ""),
                                     partial(self.correct_label, side, entity, label))
+            action.setStatusTip(kind_tooltip(label))  # the code, for those who want it
             action.setCheckable(True)
             action.setChecked(label == entity.label)
         menu.addSeparator()
@@ -327,7 +328,7 @@ class EditsController(WindowPart):
                 elif isinstance(edit, Suppression):
                     kind = "Not loaded here"
                 else:
-                    kind = "Not an entity" if edit.label is None else f"Label: {label_singular(edit.label)}"
+                    kind = "Not an entity" if edit.label is None else f"Kind: {label_singular(edit.label)}"
                 rows.append(EditRow(side, edit, kind, words))
         return rows
 

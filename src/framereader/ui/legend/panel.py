@@ -6,12 +6,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core import palette
-from ...core.kinds import explain_label
+from ...core.kinds import kind_tooltip, label_name
 from ..base import styles
 from ..base.visibility import Visibility
 from ..reading.highlighter import StyleBook
@@ -47,8 +60,65 @@ def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-#: The check box indicator and spacing beside a legend name, in pixels.
-ELIDE_MARGIN_PX = 34
+class WrapCheckBox(QCheckBox):
+    """A check box whose name wraps onto a second line instead of being cut: a legend name is
+    never shortened with "…" (a click anywhere on the row toggles it)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return option
+
+    def _text_left(self) -> int:
+        """Where the name starts: after the indicator and the swatch."""
+        option = self._option()
+        option.text = ""
+        contents = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, self)
+        icon = self.iconSize().width() + 4 if not self.icon().isNull() else 0
+        return contents.left() + icon + 2
+
+    def _text_flags(self) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        room = max(20, width - self._text_left())
+        text = self.fontMetrics().boundingRect(QRect(0, 0, room, 10000), self._text_flags(), self.text())
+        return max(super().sizeHint().height(), text.height() + 4)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), 120)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._text_left() + self.fontMetrics().horizontalAdvance("Numbers"), super().minimumSizeHint().height())
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = self._option()
+        option.text = ""
+        option.rect = QRect(0, (self.height() - super().sizeHint().height()) // 2, self.width(),
+                            super().sizeHint().height())
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+        left = self._text_left()
+        role = QPalette.ColorRole.WindowText
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled, role))
+        painter.drawText(QRect(left, 0, self.width() - left, self.height()), self._text_flags(), self.text())
+        if self.hasFocus():
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
 
 
 class Legend(QWidget):
@@ -67,12 +137,6 @@ class Legend(QWidget):
         #: the (left, right) count labels of each row, by ("label", name) or ("category", id)
         self._count_labels: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}
         self._shape: tuple[object, ...] | None = None  # what the rows were built for
-        # eliding waits for the grid's new widths; the timer is the legend's child, so it never
-        # fires on boxes (or a legend) that are gone
-        self._elide_timer = QTimer(self)
-        self._elide_timer.setSingleShot(True)
-        self._elide_timer.setInterval(0)
-        self._elide_timer.timeout.connect(self._elide)
         self.all_box = QCheckBox("All highlights")
         self.all_box.setFont(styles.ui_font(10.0, bold=True))
         self.all_box.setChecked(True)
@@ -125,15 +189,14 @@ class Legend(QWidget):
         self.label_boxes.clear()
         self.category_boxes.clear()
         row = 0
-        row = self._section("Entities · tinted", row)
+        row = self._section("Names · tinted", row)
         if not labels:
             self._grid.addWidget(self._muted("none found yet"), row, 0, 1, 3)
             row += 1
         for label in labels:
-            box = QCheckBox(label)
+            box = WrapCheckBox(label_name(label))
             box.setIcon(entity_swatch(label))
-            explanation = explain_label(label)
-            box.setToolTip(f"{label}: {explanation}" if explanation else label)
+            box.setToolTip(kind_tooltip(label))
             box.setChecked(label not in hidden_labels)
             box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
@@ -149,7 +212,7 @@ class Legend(QWidget):
                 continue
             row = self._section(title, row, spacing=True)
             for info in categories:
-                box = QCheckBox(info.name)
+                box = WrapCheckBox(info.name)
                 box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
                 box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
                 box.setChecked(info.id not in hidden_categories)
@@ -159,7 +222,6 @@ class Legend(QWidget):
                                 framing_counts[1].get(info.id, 0), row)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
-        self._elide_timer.start()
 
     def _rows_alive(self) -> bool:
         return all(shiboken6.isValid(box) for box in (*self.label_boxes.values(), *self.category_boxes.values()))
@@ -204,24 +266,9 @@ class Legend(QWidget):
             self._grid.addWidget(tag, row, column)
         return row + 1
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide_timer.start()  # after the grid has given the boxes their new widths
-
-    def _elide(self) -> None:
-        """Names too long for the column end in "…" (the tooltip has the whole name)."""
-        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
-            if not shiboken6.isValid(box):
-                continue
-            full = box.property("full_text") or box.text()
-            room = box.width() - box.iconSize().width() - ELIDE_MARGIN_PX
-            box.setText(box.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 20)))
-
     def _row(self, box: QCheckBox, key: tuple[str, str], left: int, right: int, row: int) -> int:
-        box.setProperty("full_text", box.text())
         box.setFont(styles.ui_font(9.5))
-        box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # counts stay visible
-        box.setMinimumWidth(120)
+        box.setMinimumWidth(120)  # long names wrap: the counts stay visible, nothing is cut
         self._grid.addWidget(box, row, 0)
         pair = []
         for column, count in ((1, left), (2, right)):

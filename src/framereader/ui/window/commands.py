@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..base.commands import Command, Declared, Key, Submenu
+from ...core.kinds import kind_tooltip, label_name
 from ..base.visibility import VisibilityModel
 from ..reading.highlighter import StyleBook
 
@@ -30,9 +31,10 @@ def fill_highlight_menu(menu: QMenu, visibility: VisibilityModel, book: StyleBoo
     ticked from the visibility model and changing it."""
     menu.clear()
     value = visibility.value
-    menu.addSection("Named entities")
+    menu.addSection("Names")
     for label in visibility.known_labels:
-        action = menu.addAction(label)
+        action = menu.addAction(label_name(label))
+        action.setStatusTip(kind_tooltip(label))
         action.setCheckable(True)
         action.setChecked(label not in value.hidden_labels)
         action.triggered.connect(lambda on, name=label: visibility.set_label_visible(name, on))
