@@ -44,7 +44,7 @@ from ..lexicons.model_controller import ModelController
 from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
 from .about import freeze_long_lived_objects, show_about
-from ..base.progress import ProgressIndicator
+from .progress import ProgressIndicator
 from ..classroom.reveal import RevealController
 from ..reading.sync import ScrollLinker
 from ..reading.view_controller import ViewController
