@@ -1,4 +1,8 @@
-"""Entity labels in plain English and name keys: pure helpers, so the UI never imports spaCy."""
+"""What the model finds, in plain English: entity kinds (one table of names), grammar as examples
+(a descriptor's relation to its actor: "X's …", "X is a …"; an actor's part in a clause: "acts",
+"acted on") and name keys. Readers see these words, never the parser's codes (ORG, amod, nsubj…),
+which stay in the data export and, for the curious, in tooltips. Pure helpers: the UI never
+imports spaCy."""
 
 from __future__ import annotations
 
@@ -86,3 +90,43 @@ def same_name_key(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     return key.strip()
+
+
+#: Each descriptor relation as an example with the actor as X (`relation_example`).
+RELATION_EXAMPLES: dict[str, str] = {
+    "amod": "the … X",
+    "compound": "called ‘… X’",
+    "title": "called ‘… X’",
+    "appos": "X, the …",
+    "poss": "X's …",
+    "copula": "X is a …",
+}
+
+#: Each descriptor relation in a sentence, for glossaries and tooltips.
+RELATION_NAMES: dict[str, str] = {
+    "amod": "a word before the name (“the reckless minister”)",
+    "compound": "a word the name is called by (“opposition leader Smith”)",
+    "title": "a title or role (“President Smith”)",
+    "appos": "a description after the name (“Smith, a former banker,”)",
+    "poss": "something the name is said to have (“Smith's regime”)",
+    "copula": "what the name is said to be (“Smith is a gambler”)",
+}
+
+#: An actor's part in a clause: the one who acts, or the one acted on.
+ROLE_WORDS: dict[str, str] = {"agent": "acts", "patient": "acted on"}
+
+
+def relation_example(relation: str) -> str:
+    """The example pattern of a descriptor relation ("poss" → "X's …"); "about X" for a
+    relation this table does not know, so no parser term is ever shown."""
+    return RELATION_EXAMPLES.get(relation, "about X")
+
+
+def relation_sentence(relation: str) -> str:
+    """A relation explained in a sentence ("copula" → "what the name is said to be (…)")."""
+    return RELATION_NAMES.get(relation, "a word the text attaches to the name")
+
+
+def role_word(role: str) -> str:
+    """"agent" → "acts", "patient" → "acted on" (anything else as it is)."""
+    return ROLE_WORDS.get(role, role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..kinds import LABEL_NAMES, label_name
-from ..wording import RELATION_NAMES
+from ..kinds import RELATION_NAMES
 from .markup import esc
 
 def glossary_html(labels: Iterable[str]) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.comparison.compare import Actor, ActorSide, Comparison, rank_words, summary
 from ...core.comparison.roles import AgencyLink
-from ...core.wording import role_word
+from ...core.kinds import role_word
 from ..base import styles
 
 SIDES = ("left", "right")

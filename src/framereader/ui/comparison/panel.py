@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ...core.model import Descriptor, Side
 from ...core.kinds import kind_tooltip, label_singular
-from ...core.wording import relation_example, relation_sentence
+from ...core.kinds import relation_example, relation_sentence
 from ..base import styles
 from .agency import AgencyView
 
