@@ -51,7 +51,7 @@ def test_undo_and_redo_the_rename(qtbot, compared) -> None:
     assert win.identity.rename("right", "Calm heads", "V. Lanz")
     assert win.commands["undo"].isEnabled() and win.commands["undo"].text() == "&Undo Rename Right Text"
     win.commands["undo"].trigger()
-    assert pane.document == original and pane.header.title.text() == original.title
+    assert pane.document == original and pane.header.full_title == original.title
     assert win.windowTitle().endswith(f"↔ {original.title} — FrameReader")
     assert win.comparison_panel.chart.names[1] == original.title
     win.commands["redo"].trigger()
@@ -65,7 +65,7 @@ def test_undo_after_a_swap_renames_the_pane_that_now_shows_the_text(qtbot, compa
     win.commands["swap"].trigger()
     assert win.panes[1].document.meta.title == "Land grab"
     win.commands["undo"].trigger()
-    assert win.panes[1].document == original and win.panes[1].header.title.text() == original.title
+    assert win.panes[1].document == original and win.panes[1].header.full_title == original.title
 
 
 def test_empty_title_gives_back_the_automatic_one_and_length_is_limited(qtbot, compared) -> None:

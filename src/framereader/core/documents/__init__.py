@@ -215,8 +215,9 @@ def retitled(document: Document, title: str | None = None, author: str | None = 
              site: str | None = None) -> Document:
     """`document` with a user-edited title, author and/or outlet (`site`); an empty string
     clears one, None leaves it as it is."""
+    def tidy(value: str | None, before: str | None) -> str | None:
+        return before if value is None else " ".join(value.split())[:300] or None
+
     meta = document.meta
-    for name, value in (("title", title), ("author", author), ("site", site)):
-        if value is not None:
-            meta = replace(meta, **{name: " ".join(value.split())[:300] or None})
+    meta = replace(meta, title=tidy(title, meta.title), author=tidy(author, meta.author), site=tidy(site, meta.site))
     return replace(document, meta=meta)

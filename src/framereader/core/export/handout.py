@@ -98,6 +98,13 @@ def pattern_css(pattern: str, colour: str) -> str:
     return ""
 
 
+def colophon_text(left: Analysis, right: Analysis) -> str:
+    """The handout's small print: the app, the language model and its version."""
+    models = sorted({f"{a.model.name} {a.model.version}".strip() for a in (left, right)})
+    return (f"Made with FrameReader {__version__}. Names found by the language model {', '.join(models)}; "
+            "framing terms from the lexicons in use.")
+
+
 def handout_categories(categories: Categories | None, comparison: Comparison, analyses: Sequence[Analysis],
                        options: HandoutOptions) -> dict[str, CategoryStyle]:
     """The category styles of a handout, numbered 1…n in legend order over the categories it
@@ -222,6 +229,7 @@ def render_handout_html(
     title: str | None = None,
     documents: tuple[Any, Any] | None = None,
     for_qt: bool = False,
+    with_colophon: bool = True,
 ) -> str:
     """A self-contained HTML handout of the sections `options` chooses (default: both texts,
     legend, actors, agency when the comparison has it, framing chart and discussion questions).
@@ -229,7 +237,9 @@ def render_handout_html(
     `categories`: the category styles (`category_styles(lexicons)`; the older id → {"name",
     "colour", "description"} mapping is accepted); `entity_colours` maps entity label → #rrggbb
     (default: `palette.ENTITY_COLOURS`); `documents` (left, right) give the titles and bylines
-    (`document.meta` when present, else the file names).
+    (`document.meta` when present, else the file names). The model and version are in small
+    print at the end (`colophon_text`); `with_colophon=False` leaves them to the caller (the
+    PDF prints them in the last page's footer).
     """
     options = options or HandoutOptions()
     cats = handout_categories(categories, comparison, (left, right), options)
@@ -239,9 +249,7 @@ def render_handout_html(
     )
     heading = title or "How two texts frame the same events"
     labels = {e.label for e in left.entities} | {e.label for e in right.entities}
-    models = sorted({f"{a.model.name} {a.model.version}".strip() for a in (left, right)})
-    colophon = (f'<p class="small colophon">Made with FrameReader {esc(__version__)}. Names found by the language '
-                f"model {esc(', '.join(models))}; framing terms from the lexicons in use.</p>")
+    colophon = f'<p class="small colophon">{esc(colophon_text(left, right))}</p>' if with_colophon else ""
     heads = (_column_head("Left", left, left_title, left_by, options),
              _column_head("Right", right, right_title, right_by, options))
     rows = sorted(visible_rows(comparison, options), key=lambda r: cats[r.category].number)
@@ -271,7 +279,7 @@ def render_handout_html(
         f'<p class="meta">Left: <b>{esc(left_title)}</b> ({left.words} words). Right: <b>{esc(right_title)}</b> '
         f"({right.words} words). {esc(MODES[options.mode])}.</p>\n"
         + "\n".join(parts)
-        + f"\n{colophon}"
+        + (f"\n{colophon}" if colophon else "")
         + "\n</body></html>\n"
     )
     return defuse(page)

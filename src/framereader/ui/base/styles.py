@@ -166,6 +166,16 @@ def framing_formats(category_id: str, colour: str, index: int) -> tuple[QTextCha
     return line, tinted
 
 
+#: A QTextCharFormat property: the colour of a bar drawn in the margin (the legend's swatch of
+#: one-sided passages), never applied to text.
+MARGIN_BAR_PROPERTY = 0x100100
+
+
+def one_sided_bar_colour() -> str:
+    """The margin bar beside a passage only one text has: a muted grey of the theme."""
+    return mix(INK_MUTED, 0.75 if THEME == "high-contrast" else 0.55, PAPER)
+
+
 def mark_format(current: bool = False) -> QTextCharFormat:
     """Extra-selection format for a marked mention (stronger for the current one)."""
     fmt = QTextCharFormat()
@@ -190,6 +200,19 @@ QSplitter::handle:horizontal {{ width: 1px; }}
 #PaneHeader QToolButton {{ border: 1px solid {t['RULE']}; border-radius: 4px; padding: 3px 10px;
     background: {t['PAPER']}; color: {t['INK']}; }}
 #PaneHeader QToolButton:hover {{ background: {t['RULE']}; }}
+#Legend[flash="true"] {{ border: 2px solid {t['ACCENT']}; }}
+#WelcomeCard {{ background: {t['PAPER']}; border: 1px solid {t['RULE']}; border-radius: 10px; }}
+#WelcomeTitle {{ color: {t['HEADING_INK']}; }}
+#WelcomeAbout {{ color: {t['INK']}; }}
+#WelcomeHint, #GuideWhen {{ color: {t['INK_MUTED']}; }}
+QPushButton#WelcomeChoice {{ text-align: left; padding: 8px 14px; border: 1px solid {t['RULE']};
+    border-radius: 6px; background: {t['CHROME']}; color: {t['INK']}; }}
+QPushButton#WelcomeChoice:hover, QPushButton#WelcomeChoice:focus {{ border-color: {t['ACCENT']}; }}
+QToolButton#WelcomeClose {{ border: none; color: {t['INK_MUTED']}; padding: 2px 6px; }}
+QToolButton#LegendPreset {{ border: 1px solid {t['RULE']}; padding: 4px 6px; background: {t['PAPER']};
+    color: {t['INK']}; }}
+QToolButton#LegendPreset:hover {{ background: {t['RULE']}; }}
+QToolButton#LegendPreset:checked {{ background: {t['ACCENT']}; color: #ffffff; border-color: {t['ACCENT']}; }}
 #PaneHeader QToolButton#PaneRename {{ border-color: transparent; background: transparent; padding: 3px 3px; }}
 #PaneHeader QToolButton#PaneRename:hover {{ background: {t['RULE']}; }}
 QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background-color: #b3d4fc;

@@ -52,6 +52,12 @@ def agency_line(side: ActorSide) -> str:
     return f"{role_word('agent')}: {verb_summary(side.agent)}; {role_word('patient')}: {verb_summary(side.patient)}"
 
 
+def agency_lines(side: ActorSide, limit: int = 4) -> str:
+    """The same on two lines, the few most frequent verbs each (the tooltip has them all)."""
+    return (f"{role_word('agent')}: {verb_summary(side.agent, limit)}\n"
+            f"{role_word('patient')}: {verb_summary(side.patient, limit)}")
+
+
 def actors_with_agency(comparison: Comparison) -> list[Actor]:
     """Actors that are the agent or patient of at least one verb, most verbs first."""
     def links(actor: Actor) -> int:
@@ -134,6 +140,8 @@ class AgencyView(QWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Actor and verbs", "Left text", "Right text"])
         self.tree.setToolTip("Expand an actor to see each verb; activate one to show its clause in the pane.")
+        self.tree.setWordWrap(True)  # long verb lists take a second line rather than ending in "…"
+        self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -185,7 +193,7 @@ class AgencyView(QWidget):
         actors = actors_with_agency(comparison)
         self.tree.clear()
         for actor in actors:
-            row = QTreeWidgetItem([actor.name, agency_line(actor.left), agency_line(actor.right)])
+            row = QTreeWidgetItem([actor.name, agency_lines(actor.left), agency_lines(actor.right)])
             row.setToolTip(1, agency_line(actor.left))
             row.setToolTip(2, agency_line(actor.right))
             row.setData(0, ACTOR_ROLE, actor)
@@ -221,7 +229,10 @@ class AgencyView(QWidget):
         if not text:
             return f"at {start}–{end}"
         piece = " ".join(text[start:end].split())
-        return piece if len(piece) <= EXCERPT else piece[: EXCERPT - 1] + "…"
+        if len(piece) <= EXCERPT:
+            return piece
+        cut = piece.rfind(" ", 0, EXCERPT)  # at a word: a cut word could read as another ("poss…")
+        return piece[: cut if cut > EXCERPT // 2 else EXCERPT - 1].rstrip(" ,;:") + " …"
 
     def _link_item(self, side: str, role: str, link: AgencyLink) -> QTreeWidgetItem:
         how = f"{link.verb} ({role_word(role)}{', via a pronoun' if link.inferred else ''})"

@@ -32,6 +32,8 @@ from ..base import styles
 from .agency import AgencyView
 
 SIDES: tuple[Side, Side] = ("left", "right")
+#: The comparison dock opens tall enough for this many rows of the actor table.
+OPENING_ROWS = 8
 
 
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
@@ -108,7 +110,9 @@ class ComparisonPanel(QWidget):
         for column, tip in ((1, "What kind of name it is"), (2, "Mentions in the left text"),
                             (3, "Mentions in the right text"), (4, "Words the left text attaches to the actor"),
                             (5, "Words the right text attaches to the actor")):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -119,33 +123,38 @@ class ComparisonPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)  # compact rows
         self.only_left = QListWidget()
         self.only_right = QListWidget()
         self.evidence = QListWidget()
+        for listing in (self.only_left, self.only_right, self.evidence):
+            listing.setWordWrap(True)  # a long name takes a second line: nothing is cut
         self.evidence.setToolTip("Words attached to the selected actor. Activate one to see its sentence.")
         self.chart = ProfileChart()
 
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)
-        for title, widget in (("Only in the left text", self.only_left), ("Only in the right text", self.only_right),
-                              ("Evidence for the selected actor", self.evidence)):
-            lists_layout.addWidget(QLabel(f"<b>{title}</b>"))
+        for title, widget in (("Evidence for the selected actor", self.evidence), ("Only in the left text", self.only_left),
+                              ("Only in the right text", self.only_right)):
+            heading = QLabel(f"<b>{title}</b>")
+            heading.setWordWrap(True)
+            lists_layout.addWidget(heading)
             lists_layout.addWidget(widget, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(lists)
-        chart_area = QScrollArea()
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        chart_area = QScrollArea()  # the chart has a tab of its own: its bars need the width
         chart_area.setWidgetResizable(True)
         chart_area.setWidget(self.chart)
-        splitter.addWidget(chart_area)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 2)
         self.agency = AgencyView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, "Actors and framing")
+        self.tabs.addTab(splitter, "Actors")
         self.tabs.addTab(self.agency, "Who does what to whom")
+        self.tabs.addTab(chart_area, "Loaded words per text")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
@@ -169,7 +178,28 @@ class ComparisonPanel(QWidget):
         self.tabs.addTab(widget, title)
 
     def sizeHint(self) -> QSize:
-        return QSize(1000, 240)  # the reading panes come first; the dock can be enlarged
+        return QSize(1000, self.opening_height())
+
+    def opening_height(self, rows: int = OPENING_ROWS) -> int:
+        """The panel's height that shows the status line, the tabs, the table's header and
+        `rows` rows: the comparison dock opens this tall (the texts keep the rest)."""
+        row = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        tabs = self.tabs.tabBar().sizeHint().height()
+        status = self.status.sizeHint().height()
+        margins = 4 + 4 + 6 + 2 * self.table.frameWidth() + 8  # the layout's and the tab page's
+        return status + tabs + header + rows * row + margins
+
+    def fit_table(self) -> None:
+        """Keep the actor table wide enough for every header (the words columns stretch and
+        never shrink below their header's width; the lists and the chart give way)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        width = sum(header.sectionSize(c) for c in range(4))
+        for column in (4, 5):
+            item = self.table.horizontalHeaderItem(column)
+            width += metrics.horizontalAdvance(item.text() if item is not None else "") + 24
+        self.table.setMinimumWidth(width + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width())
 
     # ------------------------------------------------------------------ filling
     def clear(self, message: str) -> None:
@@ -213,6 +243,8 @@ class ComparisonPanel(QWidget):
                 entry.setData(Qt.ItemDataRole.UserRole, actor)
                 entry.setToolTip(kind_tooltip(actor.label))
                 widget.addItem(entry)
+        self.table.resizeRowsToContents()
+        self.fit_table()
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)

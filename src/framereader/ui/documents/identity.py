@@ -192,5 +192,6 @@ class DocumentIdentity(WindowPart):
             if pane.document is not None and pane.document.text == document.text:
                 if pane.retitle(document):
                     self.renamed.emit(candidate)
+                    self.hooks.modified.emit("renamed titles", candidate)  # kept only by a lesson file
                     return True
         return False

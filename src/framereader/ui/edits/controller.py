@@ -57,6 +57,10 @@ def _at(spans: tuple[EntitySpan, ...] | tuple[FramingSpan, ...], offset: int) ->
     return [s for s in spans if s.start <= offset < s.end]
 
 
+#: how the save prompt names the reader's edits
+UNSAVED_WHAT = "your edits of the highlights (exclusions, “not loaded here”, corrected kinds)"
+
+
 class EditCommand(QUndoCommand):
     """Replace the edits of one document (found again by identity, wherever it is now shown);
     undo puts the previous edits back. A command whose document is no longer shown is obsolete."""
@@ -78,6 +82,9 @@ class EditCommand(QUndoCommand):
         document = self._document()
         if document is None or not self._controller.replace(document, edits):
             self.setObsolete(True)
+            return
+        side = self._controller.side_of(document)
+        self._controller.hooks.modified.emit(UNSAVED_WHAT, side or "")  # kept only by a lesson file
 
 
 def _same_text(a: Document, b: Document) -> bool:

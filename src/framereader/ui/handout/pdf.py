@@ -37,6 +37,7 @@ from ...core.platform.atomic import atomic_write_bytes
 from ...core.comparison.compare import Comparison
 from ...core.categories import CategoryStyle
 from ...core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
+from ...core.export.handout import colophon_text
 from ...core.export.highlight import INK, qt_code
 from ...core.palette import ENTITY_COLOURS, PRINT_TINT, entity_colour, entity_pattern, print_tint, shade, tint
 from ...core.model import Analysis
@@ -45,6 +46,7 @@ from ..base import styles
 RESOLUTION = 300  # dots per inch of the PDF's layout grid (fonts snap to whole device pixels)
 MARGIN_MM = 12.0
 FOOTER_PT = 9.0
+CLOSING_PT = 9.0  # the model and version at the foot of the last page (as small as the footer)
 #: A heading needs this share of the page below it, or it starts the next page.
 HEADING_ROOM = 0.12
 PAPER_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -311,9 +313,10 @@ def keep_together(document: QTextDocument, limit: int = 60) -> int:
 
 
 def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: str,
-                   pages: Sequence[int] | None = None) -> int:
+                   pages: Sequence[int] | None = None, closing: str = "") -> int:
     """Paint `document` (from `layout_document`) on `device`, page by page with "footer · page n
-    of N" at the foot; `pages` (1-based) limits which pages; returns the number painted."""
+    of N" at the foot, and `closing` (the small print: model and version) at the left of the
+    last page's foot; `pages` (1-based) limits which pages; returns the number painted."""
     count = document.pageCount()
     wanted = [p for p in (pages or range(1, count + 1)) if 1 <= p <= count]
     page_height = document.pageSize().height()
@@ -336,8 +339,16 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: s
             metrics = painter.fontMetrics()  # a long title ends in "…", so the page number stays whole
             title = metrics.elidedText(footer, Qt.TextElideMode.ElideRight,
                                        max(0, int(width) - metrics.horizontalAdvance(page)))
-            painter.drawText(QRectF(QPointF(0, page_height), QSizeF(width, _footer_height(device))),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), title + page)
+            foot = QRectF(QPointF(0, page_height), QSizeF(width, _footer_height(device)))
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), title + page)
+            if closing and number == count:  # the small print, beside the last page's number
+                room = max(0.0, width - metrics.horizontalAdvance(title + page) - metrics.horizontalAdvance("    "))
+                small = QFont(footer_font)
+                small.setPointSizeF(CLOSING_PT)
+                painter.setFont(small)
+                painter.drawText(QRectF(foot.left(), foot.top(), room, foot.height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+                                 closing)
     finally:
         painter.end()
     return len(wanted)
@@ -360,10 +371,15 @@ class Handout:
     def footer(self) -> str:
         return self.title or "FrameReader handout"
 
+    @property
+    def closing(self) -> str:
+        """The small print at the foot of the last page: the app, the model and its version."""
+        return colophon_text(self.left, self.right)
+
     def laid_out(self, device: QPagedPaintDevice) -> QTextDocument:
         """The handout laid out on `device`'s pages (shared by printing and the PDF file)."""
         html = render_handout_html(self.left, self.right, self.comparison, self.categories, options=self.options,
-                                   title=self.title, documents=self.documents, for_qt=True)
+                                   title=self.title, documents=self.documents, for_qt=True, with_colophon=False)
         styles_ = resolve_categories(self.categories, self.comparison, (self.left, self.right)).values()
         return layout_document(html, device, styles_)
 
@@ -377,7 +393,7 @@ def print_handout(printer: QPagedPaintDevice, handout: Handout) -> int:
     first, last = getattr(printer, "fromPage", lambda: 0)(), getattr(printer, "toPage", lambda: 0)()
     if first or last:
         pages = range(max(1, first), (last or document.pageCount()) + 1)
-    return paint_document(document, printer, handout.footer, pages)
+    return paint_document(document, printer, handout.footer, pages, handout.closing)
 
 
 def pdf_bytes(handout: Handout) -> bytes:
@@ -390,7 +406,7 @@ def pdf_bytes(handout: Handout) -> bytes:
     writer.setCreator("FrameReader")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(handout.options))
-    paint_document(handout.laid_out(writer), writer, handout.footer)
+    paint_document(handout.laid_out(writer), writer, handout.footer, closing=handout.closing)
     del writer  # finishes the PDF
     buffer.close()
     data = bytes(buffer.data().data())

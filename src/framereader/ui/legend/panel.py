@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionFocusRect,
     QStylePainter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +60,10 @@ def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
     paint_underline(painter, QColor(palette.shade(colour, 0.92)), style, 1.0, size - 1.0, size - 3.5, 2.0)
     painter.end()
     return QIcon(pixmap)
+
+
+#: How long Help ▸ Legend outlines the legend, in milliseconds.
+FLASH_MS = 1200
 
 
 class WrapCheckBox(QCheckBox):
@@ -127,6 +133,7 @@ class Legend(QWidget):
     label_toggled = Signal(str, bool)
     category_toggled = Signal(str, bool)
     all_toggled = Signal(bool)
+    preset_chosen = Signal(str)  # a view preset's id (Reading, Comparing, Everything)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,13 +160,51 @@ class Legend(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._grid_host)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.preset_buttons: dict[str, QToolButton] = {}
+        self._presets = QHBoxLayout()
+        self._presets.setSpacing(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(8)
+        layout.addLayout(self._presets)
         layout.addWidget(self.all_box)
         layout.addWidget(scroll, 1)
-        self.layers = LayerRows()  # what bands, hatching and dotted passives mean (rows set by the window)
+        self.layers = LayerRows()  # what bands, margin bars and dotted passives mean (rows set by the window)
         layout.addWidget(self.layers)
+
+    def set_presets(self, presets: Sequence[tuple[str, str, str]]) -> None:
+        """The view presets as a row of buttons: (id, name, tooltip) each (once, by the window)."""
+        for key, name, tip in presets:
+            button = QToolButton()
+            button.setObjectName("LegendPreset")
+            button.setText(name)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setFont(styles.ui_font(9.5))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _on=False, chosen=key: self.preset_chosen.emit(chosen))
+            self._presets.addWidget(button)
+            self.preset_buttons[key] = button
+
+    def focus_first(self) -> None:
+        """Give the legend the keyboard focus (its first button) and flash its border once."""
+        first = next(iter(self.preset_buttons.values()), None) or self.all_box
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setProperty("flash", True)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        QTimer.singleShot(FLASH_MS, self._end_flash)
+
+    def _end_flash(self) -> None:
+        if shiboken6.isValid(self):
+            self.setProperty("flash", False)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def show_preset(self, shown: str) -> None:
+        """Press the button of the preset shown now (none for a view of the reader's own)."""
+        for key, button in self.preset_buttons.items():
+            button.setChecked(key == shown)
 
     def populate(
         self,

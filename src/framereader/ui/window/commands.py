@@ -26,6 +26,18 @@ WINDOW_COMMANDS: tuple[Declared, ...] = (
 )
 
 
+#: View ▸ Reading, Comparing, Everything (`presets.ViewPresets`), one ticked at most
+PRESET_COMMANDS: tuple[Declared, ...] = (
+    Command("preset_reading", "&Reading", ("view/presets",), ("Ctrl+1",),
+            "Framing underlines and the tints of names only: a calm page to read", checkable=True),
+    Command("preset_comparing", "&Comparing", ("view/presets",), ("Ctrl+2",),
+            "Reading, plus matching passages; a bar beside passages only one text has", checkable=True),
+    Command("preset_everything", "&Everything", ("view/presets",), ("Ctrl+3",),
+            "Every layer: all kinds of names, numbers and dates, matching passages and passives without a doer",
+            checkable=True),
+)
+
+
 def fill_highlight_menu(menu: QMenu, visibility: VisibilityModel, book: StyleBook) -> None:
     """View ▸ Show Highlights For: one checkable entry per entity label and framing category,
     ticked from the visibility model and changing it."""
