@@ -122,7 +122,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.resize(*size)
         window.fit_docks()  # the comparison dock's opening height for this size
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "chart": 2}.get(dock_tab, 0))
+    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2, "chart": 3}.get(dock_tab, 0))
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

@@ -69,6 +69,7 @@ class Settings:
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
     agentless_passives: bool = False  # View ▸ Passives Without a Doer: mark passives that hide the doer
     welcomed: bool = False  # the welcome panel was shown once (on the first start)
+    count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
 
     def __post_init__(self) -> None:
         #: the values as last loaded or saved (what "changed in this window" is measured from)
