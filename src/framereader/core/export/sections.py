@@ -45,22 +45,17 @@ def legend_html(
     """Entity types (plain names, counts per side) and the numbered framing categories found."""
     lc, rc = Counter(e.label for e in left.entities), Counter(e.label for e in right.entities)
     palette = dict(colours) if colours else None
-    cells = []
+    items = []
     labels = [label for label in set(lc) | set(rc) if options.lists_label(label)]
     for label in sorted(labels, key=lambda l: (-(lc[l] + rc[l]), l)):
         style = f' style="background-color: {print_tint(label, palette)}"' if for_qt else ""
         sample = f'<span class="ent ent-{css_ident(label)}"{style}>{esc(label_name(label))}</span>'
-        cells.append(f'<td>{sample}</td><td class="num">{lc[label]}</td><td class="num">{rc[label]}</td>')
-    half = (len(cells) + 1) // 2  # two entries a row: the most frequent down the left half
-    pairs = zip(cells[:half], cells[half:] + ['<td></td><td></td><td></td>'])
-    rows = [f"<tr>{a}{b}</tr>" for a, b in pairs]
+        items.append(f"{sample}&nbsp;{lc[label]}&nbsp;·&nbsp;{rc[label]}")
     entities = ""
-    if options.mode != "framing":
-        head = '<th width="34%">Names highlighted in colour</th><th width="8%">Left</th><th width="8%">Right</th>'
+    if options.mode != "framing":  # one flowing paragraph: no table to carry over a page break
         entities = (
-            f'<table class="data keep legend legend-entities" width="100%"><tr>{head}{head.replace("Names highlighted in colour", "")}</tr>'
-            + ("".join(rows) or '<tr><td colspan="6">No named entities.</td></tr>')
-            + "</table>"
+            '<p class="small legend-entities"><b>Names, tinted (with a pattern of their own in grey print), '
+            "left · right:</b> " + ("; ".join(items) or "none found.") + "</p>"
         )
     found = sorted(visible_rows(comparison, options), key=lambda r: cats[r.category].number)  # legend order
     grouped = len({cats[r.category].group for r in found}) > 1  # loaded words first, then rhetorical devices
