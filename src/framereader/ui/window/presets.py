@@ -73,8 +73,8 @@ class ViewPresets(WindowPart):
         self._group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for preset in PRESETS:
             self._group.addAction(actions[f"preset_{preset.id}"])
-        for command in LAYER_COMMANDS.values():
-            actions[command].toggled.connect(lambda _on: self.refresh())
+        for command in LAYER_COMMANDS.values():  # after the layer's own handler has changed its setting
+            actions[command].triggered.connect(lambda _on=False: self.refresh())
         self.refresh()
 
     def current(self) -> str:
