@@ -46,7 +46,17 @@ class Welcome(WindowPart):
 
     @property
     def shown(self) -> bool:
-        return self.overlay.isVisible()
+        return self.overlay.isVisibleTo(self.context.window)
+
+    @property
+    def asked(self) -> bool:
+        """True while the panel was asked for (Help ▸ Welcome, the first start) and not closed."""
+        return self._asked
+
+    @property
+    def closed_while_empty(self) -> bool:
+        """True when it was closed over the empty window (it stays away until texts come and go)."""
+        return self._closed_while_empty
 
     def _document_changed(self, _side: str) -> None:
         if not self.empty:
