@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -68,13 +68,13 @@ FLASH_MS = 1200
 
 class WrapCheckBox(QCheckBox):
     """A check box whose name wraps onto a second line instead of being cut: a legend name is
-    never shortened with "…" (a click anywhere on the row toggles it)."""
+    never shortened with "…" (a click anywhere on the row toggles it). Its height follows the
+    width the layout gives it (measured again on every resize)."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._height = 0  # for the width it has now (0: one line, until it is laid out)
 
     def _option(self) -> QStyleOptionButton:
         option = QStyleOptionButton()
@@ -92,20 +92,27 @@ class WrapCheckBox(QCheckBox):
     def _text_flags(self) -> int:
         return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
+    def _line_height(self) -> int:
+        return super().sizeHint().height()
 
-    def heightForWidth(self, width: int) -> int:
+    def height_for(self, width: int) -> int:
+        """The height the name needs at `width` pixels (one line, or as many as it wraps to)."""
         room = max(20, width - self._text_left())
         text = self.fontMetrics().boundingRect(QRect(0, 0, room, 10000), self._text_flags(), self.text())
-        return max(super().sizeHint().height(), text.height() + 4)
+        return max(self._line_height(), text.height() + 4)
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), self.heightForWidth(max(self.width(), 120)))
+        return QSize(super().sizeHint().width(), self._height or self._line_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._text_left() + self.fontMetrics().horizontalAdvance("Numbers"), super().minimumSizeHint().height())
+        return QSize(self._text_left() + self.fontMetrics().horizontalAdvance("Numbers"), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = self.height_for(self.width())
+        if wanted != self._height:
+            self._height = wanted
+            self.updateGeometry()  # the grid gives the row its new height; the width stays
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
@@ -114,8 +121,7 @@ class WrapCheckBox(QCheckBox):
         painter = QStylePainter(self)
         option = self._option()
         option.text = ""
-        option.rect = QRect(0, (self.height() - super().sizeHint().height()) // 2, self.width(),
-                            super().sizeHint().height())
+        option.rect = QRect(0, (self.height() - self._line_height()) // 2, self.width(), self._line_height())
         painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
         left = self._text_left()
         role = QPalette.ColorRole.WindowText
@@ -271,6 +277,8 @@ class Legend(QWidget):
                 self.category_boxes[info.id] = box
                 row = self._row(box, ("category", info.id), framing_counts[0].get(info.id, 0),
                                 framing_counts[1].get(info.id, 0), row)
+        for earlier in range(self._grid.rowCount()):  # a stretch left from an earlier, shorter legend
+            self._grid.setRowStretch(earlier, 0)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
 

@@ -98,6 +98,6 @@ class WelcomeOverlay(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         veil = QColor(styles.CHROME)
-        veil.setAlphaF(0.86)
+        veil.setAlphaF(0.94)
         painter.fillRect(self.rect(), veil)
         painter.end()
