@@ -69,7 +69,8 @@ def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
     from framereader.ui.window.main_window import MainWindow
 
     engine.use_lexicon_files(None)  # the session engine starts every window with the bundled lexicons
-    settings = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True, welcomed=True)  # Everything
+    settings = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True, word_choice=True,
+                        welcomed=True)  # View ▸ Everything
     win = MainWindow(engine=engine, engine_factory=engine_factory, settings=settings, persist=False)
     win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
     win.errors = win.messages.errors  # type: ignore[attr-defined]

@@ -93,11 +93,16 @@ def application() -> QApplication:
     return app
 
 
+#: The comparison dock's tabs `--dock-tab` can show, in tab order.
+DOCK_TABS = ("actors", "agency", "voices", "wordchoice", "chart")
+
+
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
             model: str | None = None, stage: Stage = Stage(), dock_tab: str = "actors",
             size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Open the window with up to two texts (the bundled samples when none is given); `dock_tab`
-    "agency" shows the comparison dock's "Who does what to whom" tab.
+    "agency" shows the comparison dock's "Who does what to whom" tab, "wordchoice" its Word
+    choice tab.
 
     With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
     fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
@@ -122,7 +127,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.resize(*size)
         window.fit_docks()  # the comparison dock's opening height for this size
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2, "chart": 3}.get(dock_tab, 0))
+    window.comparison_panel.tabs.setCurrentIndex(DOCK_TABS.index(dock_tab) if dock_tab in DOCK_TABS else 0)
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

@@ -161,7 +161,7 @@ def test_the_legend_explains_the_reading_layers_and_its_boxes_follow_the_view_me
     from PySide6.QtWidgets import QCheckBox
 
     rows = {row.name: widget for row, widget in window.legend.layers.rows}
-    assert set(rows) == {"Matching passages", "Only in one text", "Passives without a doer"}
+    assert set(rows) == {"Matching passages", "Only in one text", "Passives without a doer", "Word choice"}
     passives, matching = rows["Passives without a doer"], rows["Matching passages"]
     assert isinstance(passives, QCheckBox) and isinstance(matching, QCheckBox)
     assert not isinstance(rows["Only in one text"], QCheckBox) and not rows["Only in one text"].pixmap().isNull()

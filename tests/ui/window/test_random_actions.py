@@ -490,7 +490,7 @@ def test_random_actions_keep_the_window_consistent(qtbot, engine, engine_factory
 
         build = pane_module.build_steps
         monkeypatch.setattr(pane_module, "build_steps", lambda *args: build(*args, budget_s=0.0))
-    settings_ = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True)  # Everything
+    settings_ = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True, word_choice=True)  # Everything
     win = MainWindow(engine=engine, engine_factory=engine_factory, settings=settings_, persist=False)
     win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
     qtbot.addWidget(win)

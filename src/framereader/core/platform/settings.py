@@ -70,6 +70,7 @@ class Settings:
     agentless_passives: bool = False  # View ▸ Passives Without a Doer: mark passives that hide the doer
     welcomed: bool = False  # the welcome panel was shown once (on the first start)
     count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
+    word_choice: bool = False  # View ▸ Word Choice: overline names from the word-choice sets (Comparing)
 
     def __post_init__(self) -> None:
         #: the values as last loaded or saved (what "changed in this window" is measured from)

@@ -1,11 +1,11 @@
 """View presets: **Reading** (framing underlines and entity tints only: calm, the first start's
 view), **Comparing** (plus matching passages, with a bar in the margin beside passages only one
-text has) and **Everything** (every layer and every kind of name). View ▸ Reading / Comparing /
+text has, and the word choices) and **Everything** (every layer and every kind of name). View ▸ Reading / Comparing /
 Everything and the legend's three buttons apply them; the one that matches what is shown is
 ticked (none, once the reader has changed a layer or a box by hand).
 
 A preset sets what already has its own switch (the visibility model, View ▸ Matching Passages,
-View ▸ Passives Without a Doer), through those switches, so the menus, the legend and the
+View ▸ Passives Without a Doer, View ▸ Word Choice), through those switches, so the menus, the legend and the
 settings follow as they do for a click on any of them."""
 
 from __future__ import annotations
@@ -33,20 +33,21 @@ class Preset:
     visibility: Visibility
     passages: bool
     passives: bool
+    word_choice: bool
 
 
 CALM = Visibility(True, frozenset(DEFAULT_HIDDEN_LABELS), frozenset())  # names of people, places…; no numbers
 PRESETS: tuple[Preset, ...] = (
     Preset("reading", "Reading", "Framing underlines and the tints of names only: a calm page to read",
-           CALM, passages=False, passives=False),
-    Preset("comparing", "Comparing", "Reading, plus matching passages; a bar beside passages only one text has",
-           CALM, passages=True, passives=False),
+           CALM, passages=False, passives=False, word_choice=False),
+    Preset("comparing", "Comparing", "Reading, plus matching passages (a bar beside passages only one text has) "
+           "and the word choices of the two texts", CALM, passages=True, passives=False, word_choice=True),
     Preset("everything", "Everything", "Every layer: all kinds of names, numbers and dates, matching passages "
-           "and passives without a doer", Visibility(), passages=True, passives=True),
+           "and passives without a doer", Visibility(), passages=True, passives=True, word_choice=True),
 )
 BY_ID = {preset.id: preset for preset in PRESETS}
 #: the commands that switch the reading layers a preset sets
-LAYER_COMMANDS = {"passages": "matching_passages", "passives": "agentless_passives"}
+LAYER_COMMANDS = {"passages": "matching_passages", "passives": "agentless_passives", "word_choice": "word_choice"}
 
 
 class ViewPresets(WindowPart):
@@ -82,7 +83,8 @@ class ViewPresets(WindowPart):
         value = self.visibility.value
         for preset in PRESETS:
             if (value == preset.visibility and self.settings.matching_passages == preset.passages
-                    and self.settings.agentless_passives == preset.passives):
+                    and self.settings.agentless_passives == preset.passives
+                    and self.settings.word_choice == preset.word_choice):
                 return preset.id
         return ""
 
