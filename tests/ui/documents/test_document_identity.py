@@ -140,3 +140,27 @@ def test_exports_use_the_edited_titles_and_authors(qtbot, compared, tmp_path: Pa
     assert data["right"]["meta"] == {"title": "Lanz on the valley", "author": None, "date": None, "site": None,
                                      "format": "markdown", "language": win.panes[1].document.meta.language,
                                      "language_confidence": win.panes[1].document.meta.language_confidence}
+
+
+def test_the_outlet_is_edited_with_the_title_and_shown_everywhere_a_title_is(qtbot, compared, tmp_path: Path) -> None:
+    win, pane = compared, compared.panes[0]
+    pane.header.rename_button.click()
+    dialog = win.identity.dialog
+    assert dialog.site_edit.text() == "" and "Outlet" in dialog.windowTitle()
+    dialog.title_edit.setText("Europe must act")
+    dialog.author_edit.setText("Helena Marsh")
+    dialog.site_edit.setText("  The Harbour   Gazette ")
+    dialog.accept()
+    assert pane.document.meta.site == "The Harbour Gazette"
+    assert "The Harbour Gazette" in pane.header.meta.text()  # the header's byline
+    win.view.set_presenting(True)
+    assert "The Harbour Gazette" in pane.header.meta.text()  # the presenter's caption under the title
+    win.view.set_presenting(False)
+    html_path, json_path, lesson = tmp_path / "c.html", tmp_path / "c.json", tmp_path / "l.framereader"
+    assert win.exports.write_export(str(html_path)) and win.exports.write_export(str(json_path)), win.errors
+    assert "The Harbour Gazette" in html_path.read_text(encoding="utf-8")
+    assert json.loads(json_path.read_text(encoding="utf-8"))["left"]["meta"]["site"] == "The Harbour Gazette"
+    assert win.documents.save_lesson(str(lesson))
+    win.commands["undo"].trigger()  # the outlet goes with the rest of the rename
+    assert pane.document.meta.site is None
+    assert win.open_path(0, str(lesson)) and pane.document.meta.site == "The Harbour Gazette"

@@ -24,6 +24,6 @@ DOCUMENT_COMMANDS: tuple[Declared, ...] = (
 )
 
 IDENTITY_COMMANDS: tuple[Declared, ...] = (
-    Command("edit_identity", "Edit &Title and Author…", ("file/texts",), (),
-            "Give the text in the focused pane another title or author (the highlights stay)"),
+    Command("edit_identity", "Edit &Title, Author and Outlet…", ("file/texts",), (),
+            "Give the text in the focused pane another title, author or outlet (the highlights stay)"),
 )

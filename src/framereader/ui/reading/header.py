@@ -97,8 +97,8 @@ class PaneHeader(QWidget):
         self.rename_button.setObjectName("PaneRename")
         self.rename_button.setText("✎")
         self.rename_button.setFont(styles.ui_font(9.5))
-        self.rename_button.setToolTip("Edit the title and author of this text (or double-click the title)")
-        self.rename_button.setAccessibleName("Edit Title and Author")
+        self.rename_button.setToolTip("Edit the title, author and outlet of this text (or double-click the title)")
+        self.rename_button.setAccessibleName("Edit Title, Author and Outlet")
         self.rename_button.setEnabled(False)
         self.rename_button.setFixedWidth(22)  # a glyph, no frame until hovered
         self.rename_button.clicked.connect(self.rename_requested)

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.lesson_lexicons = LessonLexicons(context, self.models)
         self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
-        self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
+        self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title, Author and Outlet
         self.edits = EditsController(context)
         self.comparison_panel.add_tab(self.edits.view, "Edits")
         self.caption = CaptionController(context, self.visibility, self.view, lambda: self.book, self.splitter)
