@@ -133,6 +133,7 @@ class ComparisonPanel(QWidget):
         self.evidence = QListWidget()
         for listing in (self.only_left, self.only_right, self.evidence):
             listing.setWordWrap(True)  # a long name takes a second line: nothing is cut
+            listing.setMinimumHeight(2 * listing.fontMetrics().lineSpacing() + 8)  # three lists fit a short dock
         self.evidence.setToolTip("Words attached to the selected actor. Activate one to see its sentence.")
         self.chart = ProfileChart()
 
@@ -188,6 +189,12 @@ class ComparisonPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1000, self.opening_height())
+
+    def heightForWidth(self, width: int) -> int:
+        """As short as its parts allow: the dock's scroll area would otherwise make the panel as
+        tall as every wrapped label and table wants (700 px), hiding its lower half below the
+        dock's edge instead of letting the lists and tables scroll inside."""
+        return self.minimumSizeHint().height()
 
     def opening_height(self, rows: int = OPENING_ROWS) -> int:
         """The panel's height that shows the status line, the tabs, the table's header and
