@@ -128,9 +128,12 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.fit_docks()  # the comparison dock's opening height for this size
     window.show()
     window.comparison_panel.tabs.setCurrentIndex(DOCK_TABS.index(dock_tab) if dock_tab in DOCK_TABS else 0)
-    for side, path in enumerate((left, right)):
-        if path:
-            window.open_path(side, path)
+    def open_texts() -> None:
+        for side, path in enumerate((left, right)):
+            if path:
+                window.open_path(side, path)
+
+    window.after_first_frame(open_texts)  # reading a file must not keep the new window black
     if screenshot:
         _take_screenshot_when_ready(app, window, screenshot, status, stage)
     elif stage.presenter:

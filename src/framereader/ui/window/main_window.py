@@ -10,7 +10,7 @@ theme, presenter), `ModelController` (pipeline, lexicons), `MessageSink`, `Progr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.status.busy("Loading the language model…")
         self._model_choice = model
         self._model_started = False
+        self._after_first_frame: list[Callable[[], object]] = []
         self._model_later = QTimer(self)
         self._model_later.setSingleShot(True)
         self._model_later.timeout.connect(self._start_model)
@@ -183,12 +184,24 @@ class MainWindow(QMainWindow):
 
     def _start_model(self) -> None:
         """Load the pipeline and lexicons (once): after the first frame, or at the latest
-        `MODEL_START_LATEST_MS` after the window was built."""
+        `MODEL_START_LATEST_MS` after the window was built; then what waited for the frame."""
         if self._model_started or self._closed:
             return
         self._model_started = True
         self._model_later.stop()
         self.models.start(self._model_choice)
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for call in waiting:
+            call()
+
+    def after_first_frame(self, call: Callable[[], object]) -> None:
+        """Run `call` once the window has painted its first frame (at once if it has): texts
+        opened at launch are read then (the first one loads the language detector, about a
+        second), so the window is never mapped black while they load."""
+        if self._model_started:
+            call()
+        else:
+            self._after_first_frame.append(call)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
