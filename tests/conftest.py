@@ -63,12 +63,15 @@ def engine_factory(engine):
 
 @pytest.fixture
 def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
-    """A MainWindow using the session engine, with every label visible and errors captured."""
+    """A MainWindow using the session engine, with every label and layer visible (View ▸
+    Everything) and errors captured."""
     from framereader.core.platform.settings import Settings
     from framereader.ui.window.main_window import MainWindow
 
     engine.use_lexicon_files(None)  # the session engine starts every window with the bundled lexicons
-    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]), persist=False)
+    settings = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True, word_choice=True,
+                        welcomed=True)  # View ▸ Everything
+    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=settings, persist=False)
     win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
     win.errors = win.messages.errors  # type: ignore[attr-defined]
     qtbot.addWidget(win)

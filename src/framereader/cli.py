@@ -1,6 +1,8 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency|voices|wordchoice]] [--presenter] [--model NAME]
+    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise]
+                [--dock-tab actors|agency|voices|wordchoice|chart] [--preset reading|comparing|everything]
+                [--size WxH] [--welcome]] [--presenter] [--model NAME]
     framereader analyze FILE [--model NAME] [--lexicon PATH]... [--sets PATH]... [--descriptors | --full]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]... [--sets PATH]...
@@ -87,6 +89,18 @@ def _headless_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(value: str) -> tuple[int, int]:
+    """"1366x768" -> (1366, 768), for --size."""
+    width, _x, height = value.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a size like 1366x768") from None
+    if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a window size between 320x240 and 8000x8000")
+    return size
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framereader",
@@ -96,15 +110,21 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices", "wordchoice"], default="actors",
-                        help="comparison dock tab to show: actors and framing, who does what to whom, voices, "
-                             "or word choice")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices", "wordchoice", "chart"], default="actors",
+                        help="comparison dock tab to show: actors, who does what to whom, voices, word choice, "
+                             "or the loaded words per text (chart)")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")
     parser.add_argument("--theme", choices=["light", "dark", "high-contrast"], help="with --screenshot: the theme")
     parser.add_argument("--exercise", action="store_true",
                         help="with --screenshot: show Spot the Framing with a few sample marks, checked")
+    parser.add_argument("--preset", choices=["reading", "comparing", "everything"],
+                        help="with --screenshot: the view preset (default: Reading, as on the first start)")
+    parser.add_argument("--size", metavar="WxH", type=_size, default=None,
+                        help="with --screenshot: the window size in pixels (default 1440x900)")
+    parser.add_argument("--welcome", action="store_true",
+                        help="with --screenshot: show the welcome panel (with no texts given, none is opened)")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: best installed)")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # see _arm_smoke
     return parser
@@ -401,8 +421,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.reveal is not None and (args.reveal < 0 or not args.screenshot):
         print("framereader: --reveal needs --screenshot and a number of categories (0 or more).", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if (args.size or args.preset or args.welcome) and not args.screenshot:
+        print("framereader: --size, --preset and --welcome need --screenshot.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    stage = Stage(args.presenter, args.reveal, args.theme, args.exercise, args.preset, args.welcome)
     return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model,
-                   stage=Stage(args.presenter, args.reveal, args.theme, args.exercise), dock_tab=args.dock_tab)
+                   stage=stage, dock_tab=args.dock_tab, size=args.size or (1440, 900))
 
 
 def engine_factory(model: str | None) -> "Engine":

@@ -59,7 +59,11 @@ def long_text(paragraphs: int, name: str) -> str:
 
 
 def highlight_menu_action(win, text: str):
-    """The View ▸ Show Highlights For entry named `text`, as the menu shows it when opened."""
+    """The View ▸ Show Highlights For entry named `text` (or the plain name of the label code
+    `text`), as the menu shows it when opened."""
+    from framereader.core.kinds import LABEL_NAMES, label_name
+
+    name = label_name(text) if text in LABEL_NAMES else text
     menu = win.menus["highlights_for"]
     menu.aboutToShow.emit()
-    return next(action for action in menu.actions() if action.text() == text)
+    return next(action for action in menu.actions() if action.text() == name)

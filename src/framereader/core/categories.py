@@ -9,7 +9,7 @@ Pure Python (no Qt, no spaCy); lexicons are duck-typed (`.categories` with `id`,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .palette import category_colour, underline_style
 
@@ -46,6 +46,8 @@ class CategoryStyle:
     description: str = ""
     underline: str = ""  # empty: the palette's style for `index`
     group: str = "loaded"
+    shown_number: int = 0  # the number a handout gives it (`numbered`); 0: index + 1
+
 
     def __post_init__(self) -> None:
         if not self.underline:
@@ -53,8 +55,9 @@ class CategoryStyle:
 
     @property
     def number(self) -> int:
-        """The category's number in legends and after each term in print (1-based)."""
-        return self.index + 1
+        """The category's number in legends and after each term in print (1-based): the one
+        `numbered` gave it, else its place in lexicon order."""
+        return self.shown_number or self.index + 1
 
     @property
     def css(self) -> str:
@@ -98,3 +101,18 @@ def category_styles(lexicons: Iterable[object], extra_ids: Iterable[str] = ()) -
             seen.add(category_id)
             styles.append(fallback_style(category_id, len(styles)))
     return styles
+
+
+def legend_order(styles: Iterable[CategoryStyle]) -> list[CategoryStyle]:
+    """Categories as every legend lists them: loaded words first, then rhetorical devices, each
+    in lexicon order."""
+    return sorted(styles, key=lambda s: (GROUPS.index(s.group) if s.group in GROUPS else len(GROUPS), s.index))
+
+
+def numbered(styles: dict[str, CategoryStyle], first: Iterable[str]) -> dict[str, CategoryStyle]:
+    """`styles` numbered 1…n in legend order, the categories in `first` (those a handout lists)
+    before the others, so the numbers a reader sees run without gaps."""
+    wanted = set(first)
+    ordered = legend_order(styles.values())
+    ordered = [s for s in ordered if s.id in wanted] + [s for s in ordered if s.id not in wanted]
+    return {s.id: replace(s, shown_number=number) for number, s in enumerate(ordered, start=1)}

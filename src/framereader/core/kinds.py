@@ -1,8 +1,13 @@
-"""Entity labels in plain English and name keys: pure helpers, so the UI never imports spaCy."""
+"""What the model finds, in plain English: entity kinds (one table of names), grammar as examples
+(a descriptor's relation to its actor: "X's …", "X is a …"; an actor's part in a clause: "acts",
+"acted on") and name keys. Readers see these words, never the parser's codes (ORG, amod, nsubj…),
+which stay in the data export and, for the curious, in tooltips. Pure helpers: the UI never
+imports spaCy."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _SPACES = re.compile(r"\s+")
 
@@ -20,27 +25,40 @@ _FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism",
 _QUOTES = "\"'“”‘’«»"
 
 
-#: Every entity label of the English spaCy pipelines (OntoNotes scheme): (plural name for
-#: legends, singular name for the actor tables). Our own wording.
-LABEL_NAMES: dict[str, tuple[str, str]] = {
-    "PERSON": ("People", "Person"),
-    "NORP": ("Nationalities, religious or political groups", "Group"),
-    "FAC": ("Buildings, airports, roads, bridges", "Building"),
-    "ORG": ("Organisations", "Organisation"),
-    "GPE": ("Countries, cities, states", "Country or city"),
-    "LOC": ("Other places: regions, mountains, rivers, seas", "Place"),
-    "PRODUCT": ("Products: objects, vehicles, foods", "Product"),
-    "EVENT": ("Named events: wars, storms, summits, matches", "Event"),
-    "WORK_OF_ART": ("Titles of books, songs, films and reports", "Title"),
-    "LAW": ("Laws, treaties and named documents", "Law or treaty"),
-    "LANGUAGE": ("Languages", "Language"),
-    "DATE": ("Dates and periods", "Date"),
-    "TIME": ("Times of day", "Time"),
-    "PERCENT": ("Percentages", "Percentage"),
-    "MONEY": ("Sums of money", "Sum of money"),
-    "QUANTITY": ("Measurements: weights, distances, volumes", "Measurement"),
-    "ORDINAL": ("Ordinal numbers: first, second…", "Ordinal"),
-    "CARDINAL": ("Other numbers", "Number"),
+class KindName(NamedTuple):
+    """How one entity kind reads: `plural` for legends and captions ("Countries, cities and
+    states"), `singular` for one actor ("Country, city or state"), `about` for a tooltip."""
+
+    plural: str
+    singular: str
+    about: str
+
+
+#: The one table of plain-English names for the entity labels of the English spaCy pipelines
+#: (OntoNotes scheme). Our own wording. Readers see these names; the codes appear only in
+#: tooltips (`kind_tooltip`) and in the data export.
+LABEL_NAMES: dict[str, KindName] = {
+    "PERSON": KindName("People", "Person", "People, real or fictional"),
+    "NORP": KindName("Nationalities, religions and political groups", "Nationality or group",
+                     "Nationalities, religious and political groups (“French”, “Catholics”, “Labour”)"),
+    "FAC": KindName("Buildings and facilities", "Building or facility",
+                    "Buildings, airports, bridges, roads and other structures"),
+    "ORG": KindName("Organisations", "Organisation", "Companies, agencies, parties, courts and other institutions"),
+    "GPE": KindName("Countries, cities and states", "Country, city or state",
+                    "Places with a government: countries, cities, states and regions"),
+    "LOC": KindName("Places", "Place", "Other places: regions, mountains, rivers and seas"),
+    "PRODUCT": KindName("Products", "Product", "Objects, vehicles, foods and other products"),
+    "EVENT": KindName("Events", "Event", "Named events: wars, storms, summits, matches"),
+    "WORK_OF_ART": KindName("Titles of works", "Title", "Titles of books, songs, films and reports"),
+    "LAW": KindName("Laws and treaties", "Law or treaty", "Laws, treaties and other named documents"),
+    "LANGUAGE": KindName("Languages", "Language", "Named languages"),
+    "DATE": KindName("Dates", "Date", "Dates and periods (“Thursday”, “20 months”)"),
+    "TIME": KindName("Times of day", "Time", "Times shorter than a day (“the early hours”)"),
+    "PERCENT": KindName("Percentages", "Percentage", "Percentages (“31 %”)"),
+    "MONEY": KindName("Sums of money", "Sum of money", "Sums of money (“£1.2m”)"),
+    "QUANTITY": KindName("Measurements", "Measurement", "Weights, distances and volumes"),
+    "ORDINAL": KindName("Order words", "Order word", "First, second, third…"),
+    "CARDINAL": KindName("Numbers", "Number", "Other numbers (“400,000”, “two”)"),
 }
 
 
@@ -88,23 +106,30 @@ def is_actor_name(text: str, label: str, before: str = "", after: str = "") -> b
 
 
 def explain_label(label: str) -> str:
-    """A short plain-English description of an entity label ("GPE" → "Countries, cities,
-    states"), or "" for a label this table does not know."""
+    """A short plain-English description of an entity label ("LOC" → "Other places: regions,
+    mountains, rivers and seas"), or "" for a label this table does not know."""
     names = LABEL_NAMES.get(label)
-    return names[0] if names else ""
+    return names.about if names else ""
 
 
 def label_name(label: str) -> str:
-    """Plural plain-English name of an entity label ("GPE" → "Countries, cities, states");
+    """Plural plain-English name of an entity label ("GPE" → "Countries, cities and states");
     labels of other pipelines read as their code in sentence case."""
     names = LABEL_NAMES.get(label)
-    return names[0] if names else label.replace("_", " ").capitalize()
+    return names.plural if names else label.replace("_", " ").capitalize()
 
 
 def label_singular(label: str) -> str:
-    """Singular name of an entity label, for one actor ("GPE" → "Country or city")."""
+    """Singular name of an entity label, for one actor ("GPE" → "Country, city or state")."""
     names = LABEL_NAMES.get(label)
-    return names[1] if names else label.replace("_", " ").capitalize()
+    return names.singular if names else label.replace("_", " ").capitalize()
+
+
+def kind_tooltip(label: str) -> str:
+    """Plain text for a tooltip: what the kind holds, then the model's code for those who want
+    it ("Other places: regions, mountains, rivers and seas (the model's code: LOC)")."""
+    about = explain_label(label) or label_name(label)
+    return f"{about} (the model's code: {label})"
 
 
 def same_name_key(text: str) -> str:
@@ -118,3 +143,43 @@ def same_name_key(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     return key.strip()
+
+
+#: Each descriptor relation as an example with the actor as X (`relation_example`).
+RELATION_EXAMPLES: dict[str, str] = {
+    "amod": "the … X",
+    "compound": "called ‘… X’",
+    "title": "called ‘… X’",
+    "appos": "X, the …",
+    "poss": "X's …",
+    "copula": "X is a …",
+}
+
+#: Each descriptor relation in a sentence, for glossaries and tooltips.
+RELATION_NAMES: dict[str, str] = {
+    "amod": "a word before the name (“the reckless minister”)",
+    "compound": "a word the name is called by (“opposition leader Smith”)",
+    "title": "a title or role (“President Smith”)",
+    "appos": "a description after the name (“Smith, a former banker,”)",
+    "poss": "something the name is said to have (“Smith's regime”)",
+    "copula": "what the name is said to be (“Smith is a gambler”)",
+}
+
+#: An actor's part in a clause: the one who acts, or the one acted on.
+ROLE_WORDS: dict[str, str] = {"agent": "acts", "patient": "acted on"}
+
+
+def relation_example(relation: str) -> str:
+    """The example pattern of a descriptor relation ("poss" → "X's …"); "about X" for a
+    relation this table does not know, so no parser term is ever shown."""
+    return RELATION_EXAMPLES.get(relation, "about X")
+
+
+def relation_sentence(relation: str) -> str:
+    """A relation explained in a sentence ("copula" → "what the name is said to be (…)")."""
+    return RELATION_NAMES.get(relation, "a word the text attaches to the name")
+
+
+def role_word(role: str) -> str:
+    """"agent" → "acts", "patient" → "acted on" (anything else as it is)."""
+    return ROLE_WORDS.get(role, role)

@@ -105,3 +105,48 @@ def shade(colour: str, amount: float = 0.6) -> str:
     assert rgb is not None
     amount = min(1.0, max(0.0, amount))
     return "#{:02x}{:02x}{:02x}".format(*(round(c * amount) for c in rgb))
+
+
+#: How each entity kind is told apart in grey print: a pattern over a light tint (CSS in the web
+#: handout, a brush in the PDF). Kinds that share a colour share a pattern only when they are
+#: much alike (dates and times; the kinds of number).
+ENTITY_PATTERNS: dict[str, str] = {
+    "PERSON": "solid",
+    "ORG": "dots",
+    "GPE": "horizontal",
+    "NORP": "diagonal",
+    "LOC": "vertical",
+    "FAC": "cross",
+    "EVENT": "back-diagonal",
+    "PRODUCT": "diagonal-cross",
+    "WORK_OF_ART": "diagonal-cross",
+    "LAW": "diagonal-cross",
+    "LANGUAGE": "diagonal-cross",
+    "DATE": "sparse-dots",
+    "TIME": "sparse-dots",
+    "MONEY": "sparse-dots",
+    "PERCENT": "sparse-dots",
+    "QUANTITY": "sparse-dots",
+    "ORDINAL": "sparse-dots",
+    "CARDINAL": "sparse-dots",
+}
+#: The print tint of entity kinds behind text (as on screen, a little lighter under patterns).
+PRINT_TINT = 0.35
+
+
+def entity_pattern(label: str) -> str:
+    """The grey-print pattern of an entity kind ("solid" for kinds not listed)."""
+    return ENTITY_PATTERNS.get(label, "solid")
+
+
+def print_tint(label: str, colours: dict[str, str] | None = None) -> str:
+    """The tint an entity kind prints with: its colour's tint, nudged by a step of blue that no
+    eye sees so that every listed kind has its own value (the PDF renderer finds each kind's
+    spans by it and draws the kind's pattern)."""
+    base = entity_colour(label, colours)
+    same = [other for other in ENTITY_COLOURS if entity_colour(other, colours) == base]
+    step = same.index(label) if label in same else 0
+    rgb = _parse(tint(base, PRINT_TINT))
+    assert rgb is not None
+    blue = rgb[2] - step if rgb[2] >= step else rgb[2] + step
+    return "#{:02x}{:02x}{:02x}".format(rgb[0], rgb[1], blue)

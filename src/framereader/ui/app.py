@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import Qt, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,8 +29,14 @@ class Stage:
     reveal: int | None = None
     theme: str | None = None
     exercise: bool = False  # Spot the Framing with a few sample marks, checked
+    preset: str | None = None  # View ▸ Reading, Comparing or Everything
+    welcome: bool = False  # the welcome panel, as on the first start
 
     def apply(self, window) -> None:  # the MainWindow
+        if self.preset is not None:
+            window.presets.apply(self.preset)
+        if self.welcome:
+            window.welcome.show()
         if self.reveal is not None:
             window.reveal.hide_all_for_reading()
             for _ in range(self.reveal):
@@ -88,23 +94,25 @@ def application() -> QApplication:
 
 
 #: The comparison dock's tabs `--dock-tab` can show, in tab order.
-DOCK_TABS = ("actors", "agency", "voices", "wordchoice")
+DOCK_TABS = ("actors", "agency", "voices", "wordchoice", "chart")
 
 
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
-            model: str | None = None, stage: Stage = Stage(), dock_tab: str = "actors") -> int:
+            model: str | None = None, stage: Stage = Stage(), dock_tab: str = "actors",
+            size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Open the window with up to two texts (the bundled samples when none is given); `dock_tab`
     "agency" shows the comparison dock's "Who does what to whom" tab, "wordchoice" its Word
     choice tab.
 
     With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
     fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
-    `stage` is applied once the texts are analysed (a screenshot is taken after that).
+    `stage` is applied once the texts are analysed (a screenshot is taken after that); `size`
+    is the screenshot's window size. With `stage.welcome` and no texts, none is opened.
     """
     from .window.main_window import MainWindow
 
     app = application()
-    if left is None and right is None:
+    if left is None and right is None and not stage.welcome:
         left, right = sample_paths()
     settings = Settings(theme=stage.theme or "system") if screenshot else None
     window = MainWindow(model=model, engine_factory=engine_factory, settings=settings, persist=not screenshot)
@@ -116,14 +124,16 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
 
         window.messages.dialogs = False
         window.messages.on_error = report
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*size)
+        window.fit_docks()  # the comparison dock's opening height for this size
     window.show()
     window.comparison_panel.tabs.setCurrentIndex(DOCK_TABS.index(dock_tab) if dock_tab in DOCK_TABS else 0)
-    if screenshot and dock_tab in ("voices", "wordchoice"):  # the table needs a few rows to say something
-        window.resizeDocks([window.comparison_dock], [300], Qt.Orientation.Vertical)
-    for side, path in enumerate((left, right)):
-        if path:
-            window.open_path(side, path)
+    def open_texts() -> None:
+        for side, path in enumerate((left, right)):
+            if path:
+                window.open_path(side, path)
+
+    window.after_first_frame(open_texts)  # reading a file must not keep the new window black
     if screenshot:
         _take_screenshot_when_ready(app, window, screenshot, status, stage)
     elif stage.presenter:

@@ -108,7 +108,7 @@ def test_a_command_without_handler_or_declared_twice_or_in_no_section_is_refused
         build_menus(owner.menuBar(), (("view", "&View", ("sync",)),), declared, actions, lambda _n, _m: None)
 
 
-def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> None:
+def test_long_legend_names_wrap_and_are_never_cut(qtbot) -> None:
     from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.ui.reading.highlighter import StyleBook
     from framereader.ui.legend.panel import Legend
@@ -118,11 +118,14 @@ def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> 
     legend.resize(260, 600)
     legend.show()
     book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
-    legend.populate(book, [], ({}, {}), ({}, {}), frozenset(), frozenset())
-    box = legend.category_boxes["euphemism"]
-    qtbot.waitUntil(lambda: box.text() != box.property("full_text"), timeout=2000)
-    assert box.text().endswith("…") and box.property("full_text") == "Euphemism and minimisation"
-    assert box.fontMetrics().horizontalAdvance(box.text()) <= box.width()
+    legend.populate(book, ["NORP", "PERSON"], ({}, {}), ({}, {}), frozenset(), frozenset())
+    qtbot.waitUntil(lambda: legend.label_boxes["NORP"].height() > legend.label_boxes["PERSON"].height(), timeout=2000)
+    norp, euphemism = legend.label_boxes["NORP"], legend.category_boxes["euphemism"]
+    assert norp.text() == "Nationalities, religions and political groups"  # the whole name, no "…"
+    assert euphemism.text() == "Euphemism and minimisation" and "…" not in norp.text() + euphemism.text()
+    assert norp.fontMetrics().horizontalAdvance(norp.text()) > norp.width()  # too long for one line: it wraps
+    assert norp.height() >= 2 * norp.fontMetrics().lineSpacing()  # …onto two lines
+    assert "NORP" in norp.toolTip() and "NORP" not in norp.text()  # the code only in the tooltip
 
 
 def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> None:

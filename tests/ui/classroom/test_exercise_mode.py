@@ -256,3 +256,24 @@ def test_screenshot_of_the_exercise(qapp, engine, tmp_path: Path) -> None:
     assert image.width() == 1440
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(150, image.height(), 3)}
     assert {LOOKS[kind][0] for kind in ("found", "missed", "yours")} <= colours
+
+
+def test_the_exercise_hides_mention_boxes_and_marks_in_a_colour_no_other_layer_uses(qtbot, compared) -> None:
+    from framereader.core.palette import DEFAULT_CATEGORY_COLOURS, ENTITY_COLOURS
+    from framereader.ui.base import styles
+    from framereader.ui.classroom.exercise_view import LOOKS
+    from framereader.ui.comparison.alignment_layer import BAND_HUES
+
+    win = compared
+    actor = next(a for a in win.compare.comparison.shared if a.left.count > 1)
+    win.comparison_panel.actor_activated.emit(actor)
+    assert win.panes[0].view.mention_spans
+    win.commands["exercise"].trigger()
+    assert win.panes[0].view.mention_spans == [] and win.marks.mentions == []  # no boxes left on the page
+    mark = LOOKS["mark"][0].lower()
+    others = {c.lower() for c in (*ENTITY_COLOURS.values(), *DEFAULT_CATEGORY_COLOURS, *BAND_HUES,
+                                  styles.MARK_COLOUR, styles.CURRENT_COLOUR, styles.MARK_OUTLINE, styles.CURRENT_OUTLINE)}
+    others |= {c.colour.lower() for c in win.book.categories.values()}
+    others |= {LOOKS[kind][0].lower() for kind in ("found", "missed", "yours")}
+    assert mark not in others
+    win.commands["exercise"].trigger()

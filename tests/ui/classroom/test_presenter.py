@@ -40,7 +40,7 @@ def test_presenter_headers_are_large_and_the_caption_bar_shows_only_while_presen
     assert header.title.wordWrap() and not header.open_button.isVisible()
     assert header.badge.font().pointSizeF() >= 14
     assert window.caption.bar.isVisible()
-    assert window.panes[0].header.title.text() == window.panes[0].document.title
+    assert window.panes[0].header.full_title == window.panes[0].document.title
     window.commands["clear_marks"].trigger()  # Esc leaves presenter mode
     _settle(qtbot, window)
     assert not window.view.presenting and not window.caption.bar.isVisible()
@@ -118,7 +118,9 @@ def test_closing_while_presenting_remembers_the_desk_zoom_and_docks(qtbot, windo
     assert window.settings.window_state
 
 
-def test_first_start_fills_the_screen_and_gives_the_texts_two_thirds(qtbot, engine) -> None:
+def test_first_start_fills_the_screen_and_opens_the_comparison_tall_enough_for_eight_rows(qtbot, engine) -> None:
+    from framereader.ui.comparison.panel import OPENING_ROWS
+    from framereader.ui.window.layout import DOCK_MAX_SHARE
     from framereader.ui.window.main_window import MainWindow
 
     win = MainWindow(engine=engine, settings=Settings(), persist=False)
@@ -127,8 +129,36 @@ def test_first_start_fills_the_screen_and_gives_the_texts_two_thirds(qtbot, engi
     qtbot.waitExposed(win)
     area = win.screen().availableGeometry()
     assert win.width() >= 0.85 * area.width() and win.height() >= 0.85 * area.height()
-    qtbot.waitUntil(lambda: win.panes[0].height() >= 2 / 3 * win.height(), timeout=5000)
+    table = win.comparison_panel.table
+    rows = OPENING_ROWS * table.verticalHeader().defaultSectionSize() + table.horizontalHeader().height()
+    # eight rows of the actor table show, unless that would take more than 40 % of the window
+    qtbot.waitUntil(lambda: table.height() >= rows or win.comparison_dock.height() >= (DOCK_MAX_SHARE - 0.02) * win.height(),
+                    timeout=5000)
+    assert win.comparison_dock.height() <= (DOCK_MAX_SHARE + 0.02) * win.height()
+    assert win.panes[0].height() >= 0.4 * win.height()  # the texts keep the rest
     assert win.comparison_dock.isVisible()
+    # the legend runs the window's full height on the right, beside the comparison
+    assert win.legend_dock.geometry().bottom() > win.comparison_dock.geometry().top()
+    win.shutdown()
+
+
+def test_at_a_laptop_size_eight_rows_show_and_nothing_in_the_dock_is_cut(qtbot, engine) -> None:
+    from framereader.ui.comparison.panel import OPENING_ROWS
+    from framereader.ui.window.main_window import MainWindow
+
+    win = MainWindow(engine=engine, settings=Settings(), persist=False)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    win.fit_docks()
+    qtbot.waitExposed(win)
+    table = win.comparison_panel.table
+    rows = OPENING_ROWS * table.verticalHeader().defaultSectionSize() + table.horizontalHeader().height()
+    qtbot.waitUntil(lambda: table.viewport().height() + table.horizontalHeader().height() >= rows, timeout=5000)
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):  # every header reads whole
+        item = table.horizontalHeaderItem(column)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(item.text()), item.text()
     win.shutdown()
 
 

@@ -32,7 +32,7 @@ def _put_cursor(pane, core_offset: int) -> None:
     pane.view.setTextCursor(cursor)
 
 
-def test_matching_passages_share_a_band_colour_and_one_sided_ones_are_hatched(compared) -> None:
+def test_matching_passages_share_a_band_colour_and_one_sided_ones_have_a_margin_bar(compared) -> None:
     alignment = compared.compare.comparison.alignment
     paragraphs = [p for p in alignment.pairs if p.level == "paragraph"]
     assert len(paragraphs) >= 3 and alignment.left_only and alignment.right_only
@@ -43,16 +43,25 @@ def test_matching_passages_share_a_band_colour_and_one_sided_ones_are_hatched(co
         assert left_colours and left_colours & right_colours, pair
     colours = [next(f.background().color().name() for a, _b, f in left if a >= p.left[0]) for p in paragraphs[:2]]
     assert colours[0] != colours[1]  # neighbouring pairs tell apart
-    hatched = {(a, b) for a, b, f in left if f.background().style() == Qt.BrushStyle.BDiagPattern}
+    # one-sided passages are marked by a bar in the margin, never drawn over the words
+    assert not any(f.background().style() == Qt.BrushStyle.BDiagPattern for _a, _b, f in left)
+    barred = compared.pane["left"].margin_bars
     document = compared.pane["left"].document
     title_and_byline = front_matter(document.text, document.blocks)
     assert [document.text[a:b][:3] for a, b in title_and_byline] == ["The", "By "]
     for start, end in alignment.left_only:
         outside = [(a, b) for a, b in without([(start, end)], title_and_byline) if document.text[a:b].strip()]
-        assert all(any(a <= x and y <= b for x, y in hatched) for a, b in outside)
-    # every text has its own title and byline: they are one-sided, but not hatched
+        assert all(any(a <= x and y <= b for x, y in barred) for a, b in outside)
+    # every text has its own title and byline: they are one-sided, but not marked
     assert any(a < title_and_byline[0][1] and title_and_byline[0][0] < b for a, b in alignment.left_only)
-    assert not any(a < end and start < b for a, b in hatched for start, end in title_and_byline)
+    assert not any(a < end and start < b for a, b in barred for start, end in title_and_byline)
+    view = compared.pane["left"].view
+    assert view.margin_spans == [compared.pane["left"].built.offsets.span_to_qt(a, b) for a, b in barred]
+    # Hide All hides the bars and the bands with every other layer
+    compared.commands["hide_for_reading"].trigger()
+    assert compared.pane["left"].margin_bars == [] and compared.pane["left"].layer(PASSAGES) == []
+    compared.commands["show_all"].trigger()
+    assert compared.pane["left"].margin_bars == barred
     # the bands leave the entity tints alone (extra selections would paint over them)
     analysis = compared.pane["left"].analysis
     entity_chars = {i for e in analysis.entities for i in range(e.start, e.end)}
@@ -175,7 +184,7 @@ def test_agentless_passives_are_a_switchable_layer_with_a_tooltip(qtbot, compare
     assert pane.layer(PASSIVES) == []
     compared.commands["highlights"].trigger()
     assert len(pane.layer(PASSIVES)) == len(passives)
-    counts = f"agentless passives: {len([p for p in compared.compare.comparison.passives('left') if p.agent is None])} left"
+    counts = f"passives without a doer: {len([p for p in compared.compare.comparison.passives('left') if p.agent is None])} left"
     assert counts in compared.comparison_panel.status.text()
 
 
@@ -188,7 +197,7 @@ def test_a_new_text_removes_the_bands_until_it_is_compared(qtbot, compared, tmp_
     compared.commands["go_to_counterpart"].trigger()
     assert "compared" in _status(compared)
     qtbot.waitUntil(lambda: compared.compare.comparison is not None, timeout=WAIT_MS)
-    assert compared.pane["right"].layer(PASSAGES)  # the weather text has only one-sided passages
+    assert compared.pane["right"].margin_bars  # the weather text has only one-sided passages
     assert compared.errors == []
 
 

@@ -97,8 +97,8 @@ def test_agency_tab_fills_from_the_worker_comparison(qtbot, compared) -> None:
     rows = {agency.tree.topLevelItem(i).text(0): agency.tree.topLevelItem(i) for i in range(agency.tree.topLevelItemCount())}
     assert "Marek Holloway" in rows
     assert "jail" in rows["Marek Holloway"].text(1) and "ignore" in rows["Marek Holloway"].text(2)
-    assert "Agentless passives" in agency.passives_label.text()
-    assert any("agentless" in agency.one_sided.item(i).text() for i in range(agency.one_sided.count()))
+    assert "Passives without a doer" in agency.passives_label.text()
+    assert any("no doer named" in agency.one_sided.item(i).text() for i in range(agency.one_sided.count()))
     assert compared.compare.comparison.alignment.left_only and agency.chart.actors
 
 

@@ -34,7 +34,8 @@ def test_voices_tab_lists_speakers_and_a_click_shows_the_quotation(qtbot, news_p
     sharp = voices.voices[row]
     assert sharp.left.count and sharp.right.count
     assert view.table.item(row, 2).text() == verbs_text(sharp.left)
-    assert "012.txt" in view.summary.text() and "quotation" in view.summary.text()
+    title = news_pair.panes[0].title  # the news file's headline is its title
+    assert title.startswith("Rail Workers") and title in view.summary.text() and "quotation" in view.summary.text()
     view.activate(row, 3)  # the right text's cell: its first quotation of Mick Sharp
     quote = sharp.right.quotes[0]
     assert window.panes[1].selected_span() == (quote.start, quote.end)

@@ -40,7 +40,7 @@ def test_the_pencil_opens_a_window_modal_prefilled_dialog_that_renames_without_r
     assert pane.analysis is analysis and pane.built is built and win.compare.comparison is comparison
     assert not asked and pane.settled
     panel = win.comparison_panel
-    assert "only in Europe must act" in panel.status.text() and panel.chart.names[0] == "Europe must act"
+    assert "Left: Europe must act" in panel.status.toolTip() and panel.chart.names[0] == "Europe must act"
     assert panel.agency.chart.names[0] == "Europe must act"
     assert win.identity.dialog is None  # forgotten once closed
 
@@ -51,7 +51,7 @@ def test_undo_and_redo_the_rename(qtbot, compared) -> None:
     assert win.identity.rename("right", "Calm heads", "V. Lanz")
     assert win.commands["undo"].isEnabled() and win.commands["undo"].text() == "&Undo Rename Right Text"
     win.commands["undo"].trigger()
-    assert pane.document == original and pane.header.title.text() == original.title
+    assert pane.document == original and pane.header.full_title == original.title
     assert win.windowTitle().endswith(f"↔ {original.title} — FrameReader")
     assert win.comparison_panel.chart.names[1] == original.title
     win.commands["redo"].trigger()
@@ -65,7 +65,7 @@ def test_undo_after_a_swap_renames_the_pane_that_now_shows_the_text(qtbot, compa
     win.commands["swap"].trigger()
     assert win.panes[1].document.meta.title == "Land grab"
     win.commands["undo"].trigger()
-    assert win.panes[1].document == original and win.panes[1].header.title.text() == original.title
+    assert win.panes[1].document == original and win.panes[1].header.full_title == original.title
 
 
 def test_empty_title_gives_back_the_automatic_one_and_length_is_limited(qtbot, compared) -> None:
@@ -108,7 +108,8 @@ def test_an_empty_pane_offers_no_rename(qtbot, window) -> None:
 
 
 def test_a_renamed_paste_keeps_its_name_in_a_lesson_file(qtbot, window, tmp_path: Path) -> None:
-    QApplication.clipboard().setText((SAMPLES / "b-border-crisis.md").read_text(encoding="utf-8").replace("#", ""))
+    body = (SAMPLES / "b-border-crisis.md").read_text(encoding="utf-8").replace("#", "").split("\n", 1)[1].lstrip()
+    QApplication.clipboard().setText(body)  # no headline on the first line: an untitled paste
     window.commands["paste_left"].trigger()
     pane = window.panes[0]
     assert pane.header.title.text() == "Pasted text" and pane.title == "Pasted text"
@@ -139,3 +140,27 @@ def test_exports_use_the_edited_titles_and_authors(qtbot, compared, tmp_path: Pa
     assert data["right"]["meta"] == {"title": "Lanz on the valley", "author": None, "date": None, "site": None,
                                      "format": "markdown", "language": win.panes[1].document.meta.language,
                                      "language_confidence": win.panes[1].document.meta.language_confidence}
+
+
+def test_the_outlet_is_edited_with_the_title_and_shown_everywhere_a_title_is(qtbot, compared, tmp_path: Path) -> None:
+    win, pane = compared, compared.panes[0]
+    pane.header.rename_button.click()
+    dialog = win.identity.dialog
+    assert dialog.site_edit.text() == "" and "Outlet" in dialog.windowTitle()
+    dialog.title_edit.setText("Europe must act")
+    dialog.author_edit.setText("Helena Marsh")
+    dialog.site_edit.setText("  The Harbour   Gazette ")
+    dialog.accept()
+    assert pane.document.meta.site == "The Harbour Gazette"
+    assert "The Harbour Gazette" in pane.header.meta.text()  # the header's byline
+    win.view.set_presenting(True)
+    assert "The Harbour Gazette" in pane.header.meta.text()  # the presenter's caption under the title
+    win.view.set_presenting(False)
+    html_path, json_path, lesson = tmp_path / "c.html", tmp_path / "c.json", tmp_path / "l.framereader"
+    assert win.exports.write_export(str(html_path)) and win.exports.write_export(str(json_path)), win.errors
+    assert "The Harbour Gazette" in html_path.read_text(encoding="utf-8")
+    assert json.loads(json_path.read_text(encoding="utf-8"))["left"]["meta"]["site"] == "The Harbour Gazette"
+    assert win.documents.save_lesson(str(lesson))
+    win.commands["undo"].trigger()  # the outlet goes with the rest of the rename
+    assert pane.document.meta.site is None
+    assert win.open_path(0, str(lesson)) and pane.document.meta.site == "The Harbour Gazette"

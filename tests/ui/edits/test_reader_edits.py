@@ -122,7 +122,7 @@ def test_correct_entity_label_relabels_removes_and_undoes(qtbot, compared) -> No
     entity = next(e for e in raw.entities if e.label == "GPE")
     menu = _menu_at(pane, entity.start)
     assert _menu_action(menu, "Correct Entity Label") is not None
-    _menu_action(menu, "Place (LOC)").trigger()
+    _menu_action(menu, "Place").trigger()
     _settle(qtbot, win)
     relabelled = next(e for e in pane.analysis.entities if (e.start, e.end) == (entity.start, entity.end))
     assert relabelled.label == "LOC"

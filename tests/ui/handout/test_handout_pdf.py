@@ -224,3 +224,32 @@ def test_empty_texts_and_unknown_categories_still_print(qapp, tmp_path: Path) ->
     export_pdf(tmp_path / "e.pdf", Handout(empty, one, compare(empty, one), None, options=HandoutOptions.parse("all")))
     text = squash(" ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "e.pdf").pages))
     assert "brutal" in text and "Notinanylexicon" in text and "Glossary" in text
+
+
+def test_the_model_is_small_print_on_the_last_page_and_names_print_in_patterns(oped_pair, tmp_path: Path) -> None:
+    from PySide6.QtGui import QTextFormat
+
+    from framereader.ui.handout.pdf import layout_document
+
+    left, right, comparison, styles, documents = oped_pair
+    reader = write_pdf(oped_pair, tmp_path / "handout.pdf")
+    first, last = reader.pages[0].extract_text(), reader.pages[-1].extract_text()
+    assert left.model.name not in first  # no package name at the top
+    assert left.model.name.replace("_", "") in last.replace("_", "").replace("\n", "") and left.model.version in last
+    # each kind of name gets its own pattern, so they differ in grey print
+    handout = Handout(left, right, comparison, styles, documents=tuple(documents))
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    document = layout_document(render_handout_html(left, right, comparison, styles, documents=tuple(documents),
+                                                   for_qt=True, with_colophon=False), writer, [])
+    brushes: dict[str, set[int]] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.hasProperty(QTextFormat.Property.BackgroundBrush) and fmt.background().style().name == "TexturePattern":
+                brushes.setdefault(fmt.background().texture().toImage().pixelColor(8, 8).name(), set()).add(1)
+            it += 1
+        block = block.next()
+    assert len(brushes) >= 3  # people, places, groups… each drawn in their own pattern and colour
+    assert handout.closing.startswith("Made with FrameReader")

@@ -1,6 +1,7 @@
 """Random user actions on a real window with the bundled pair open: Hypothesis's stateful
 testing drives every menu action, legend clicks, actor and evidence clicks, ruler jumps, marks,
-zoom, theme, presenter mode, swap, close, reopen, lesson files and lexicon toggles, with
+zoom, theme, presenter mode, swap, close, reopen, lesson files and lexicon toggles, the view
+presets, the welcome panel's choices, the lesson guide's buttons and the unsaved-work prompt, with
 event-loop turns between them so analysis results and rebuild steps interleave. After every
 step the window's invariants must hold (what is visible, what the legend and the master
 action show, and that every highlight's text is the document's text at its offsets)."""
@@ -15,13 +16,16 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import seed as fixed_seed
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
-from PySide6.QtWidgets import QApplication, QCheckBox
+from unittest.mock import patch
+
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog
 
 from framereader.core.state.edits import apply_edits
 from framereader.core.classroom.exercise_html import display_spans
 from framereader.core.model import SIDES
 from framereader.core.platform.settings import Settings
 from framereader.ui.base import styles
+from framereader.ui.documents.unsaved import CANCEL, DISCARD, SAVE
 from framereader.ui.window.main_window import MainWindow
 from ui_support import WAIT_MS, format_at, qt_text, utf16_units
 
@@ -29,7 +33,7 @@ SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[3] / "resourc
                  if p.name != "README.md")
 
 #: Actions that open a modal dialog (or quit); the rules below stand in for the file dialogs.
-MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "save_session", "export",
+MODAL = {"quit", "about", "preferences", "lexicons", "open_left", "open_right", "open_pair", "save_session", "export",
          "export_handout", "print", "add_lexicon", "edit_identity", "exercise_save", "exercise_export",
          "exercise_key"}
 
@@ -121,7 +125,9 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
         def lesson_round_trip(self, ms: int) -> None:
             if any(p.document for p in win.panes):
                 assert win.documents.save_lesson(str(lesson)), win.messages.errors
+                assert win.hooks.unsaved_changes() == []  # everything is in the lesson now
                 assert win.open_path(0, str(lesson)), win.messages.errors
+                assert win.hooks.unsaved_changes() == []
             _turn(qtbot, ms)
 
         # -------------------------------------------------------------- the legend
@@ -270,6 +276,55 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 view.remove_button.click()
             _turn(qtbot, ms)
 
+        # -------------------------------------------------------------- presets, welcome, guide, prompt
+        @rule(preset=st.sampled_from(["reading", "comparing", "everything"]), ms=pauses)
+        def legend_preset(self, preset: str, ms: int) -> None:
+            """A click on one of the legend's preset buttons (the menu's are in the action table)."""
+            win.legend.preset_buttons[preset].click()
+            assert win.presets.current() == preset
+            _turn(qtbot, ms)
+
+        @rule(choice=st.sampled_from(["close", "open_samples", "lesson", "open_pair"]), ms=pauses)
+        def welcome_choice(self, choice: str, ms: int) -> None:
+            """Help ▸ Welcome, then one of the card's choices (the file dialog answers two samples)."""
+            win.commands["welcome"].trigger()
+            card = win.welcome.overlay.card
+            with patch.object(QFileDialog, "getOpenFileNames", lambda *a, **k: (list(SAMPLES), "")):
+                (card.close_button if choice == "close" else card.buttons[choice]).click()
+            assert not win.welcome.shown or win.welcome.empty
+            _turn(qtbot, ms)
+
+        @rule(step=st.integers(0, 6), pick=st.integers(0, 10_000), ms=pauses)
+        def guide_button(self, step: int, pick: int, ms: int) -> None:
+            """Help ▸ Lesson Guide at a step, and one of its buttons (those that open no dialog)."""
+            panel = win.guide.show_guide(step)
+            buttons = [b for b in panel.buttons if b.objectName().removeprefix("guide-") not in MODAL and b.isEnabled()]
+            if buttons:
+                buttons[pick % len(buttons)].click()
+            _turn(qtbot, ms)
+
+        @rule(answer=st.sampled_from([SAVE, DISCARD, CANCEL]), side=st.integers(0, 1),
+              sample=st.sampled_from(SAMPLES), ms=pauses)
+        def replace_a_text_with_the_prompt(self, answer: str, side: int, sample: str, ms: int) -> None:
+            """Open another text where there may be unsaved work: the prompt asks exactly then,
+            and Save writes the lesson, Don't Save drops the work, Cancel keeps the text."""
+            prompt, pane = win.documents.unsaved, win.panes[side]
+            unsaved = win.hooks.unsaved_changes([SIDES[side]])
+            before = pane.document
+            asked: list[str] = []
+            prompt.ask = lambda question, details: asked.append(question) or answer
+            try:
+                with patch.object(QFileDialog, "getSaveFileName", lambda *a, **k: (str(lesson), "")):
+                    opened = win.open_path(side, sample)
+            finally:
+                prompt.ask = prompt._dialog
+            assert bool(asked) == bool(unsaved), (asked, unsaved)
+            if unsaved and answer == CANCEL:
+                assert not opened and pane.document is before
+            else:
+                assert opened and win.hooks.unsaved_changes([SIDES[side]]) == []
+            _turn(qtbot, ms)
+
         @rule(ms=st.sampled_from([30, 100, 300]))
         def wait(self, ms: int) -> None:
             _turn(qtbot, ms)
@@ -392,6 +447,28 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                     assert widget.isChecked() == row.action.isChecked(), row.name
 
         @invariant()
+        def one_preset_at_most_and_menu_and_legend_agree(self) -> None:
+            menu = [k for k in ("reading", "comparing", "everything") if win.commands[f"preset_{k}"].isChecked()]
+            legend = [k for k, button in win.legend.preset_buttons.items() if button.isChecked()]
+            assert menu == legend == ([win.presets.current()] if win.presets.current() else [])
+
+        @invariant()
+        def the_welcome_covers_the_texts_only_when_asked_or_empty(self) -> None:
+            welcome = win.welcome
+            if welcome.shown:
+                assert welcome.overlay.geometry() == win.caption.central.rect()
+                assert welcome.asked or welcome.empty
+            elif welcome.empty:
+                assert welcome.closed_while_empty
+
+        @invariant()
+        def unsaved_work_belongs_to_a_text_shown(self) -> None:
+            for what, sides in win.hooks.unsaved.items():
+                assert sides and sides <= {"left", "right", ""}, what
+                for side in sides - {""}:
+                    assert win.pane[side].document is not None, (what, side)
+
+        @invariant()
         def no_error_dialogs(self) -> None:
             assert not win.messages.errors, win.messages.errors
 
@@ -413,8 +490,8 @@ def test_random_actions_keep_the_window_consistent(qtbot, engine, engine_factory
 
         build = pane_module.build_steps
         monkeypatch.setattr(pane_module, "build_steps", lambda *args: build(*args, budget_s=0.0))
-    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]),
-                     persist=False)
+    settings_ = Settings(hidden_labels=[], matching_passages=True, agentless_passives=True, word_choice=True)  # Everything
+    win = MainWindow(engine=engine, engine_factory=engine_factory, settings=settings_, persist=False)
     win.messages.dialogs = False  # errors are recorded in win.messages.errors instead
     qtbot.addWidget(win)
     win.resize(1200, 800)

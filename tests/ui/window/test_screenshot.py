@@ -38,3 +38,23 @@ def test_screenshot_with_a_bad_file_fails_with_a_message(qapp, shared_engine, te
     assert app_module.run_gui(str(texts["binary"]), None, shared_engine, screenshot=str(out)) == 1
     assert str(texts["binary"]) in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_screenshot_at_a_size_with_a_preset_and_the_welcome_panel(qapp, shared_engine, tmp_path: Path) -> None:
+    out = tmp_path / "small.png"
+    stage = app_module.Stage(preset="comparing")
+    assert app_module.run_gui(None, None, shared_engine, screenshot=str(out), stage=stage, size=(1366, 768)) == 0
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1366, 768)
+    welcome = tmp_path / "welcome.png"  # no texts given: the empty window with its welcome
+    assert app_module.run_gui(None, None, shared_engine, screenshot=str(welcome), stage=app_module.Stage(welcome=True)) == 0
+    assert QImage(str(welcome)).width() == 1440
+
+
+def test_the_screenshot_options_are_checked(capsys) -> None:
+    from framereader.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--screenshot", "x.png", "--size", "huge"])
+    assert "1366x768" in capsys.readouterr().err
+    assert main(["--preset", "reading"]) == 2
+    assert "need --screenshot" in capsys.readouterr().err

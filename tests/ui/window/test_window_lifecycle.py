@@ -132,3 +132,32 @@ def test_every_command_is_in_a_menu_once_with_its_own_shortcuts(window) -> None:
     keys = [k.toString() for a in window.commands.values() for k in a.shortcuts()]
     assert len(keys) == len(set(keys)), "two commands share a shortcut"
     assert not window.commands["undo"].isEnabled()
+
+
+def test_texts_opened_at_launch_wait_for_the_first_frame(qtbot, engine) -> None:
+    """The window paints before anything is read or loaded (no black frame while the language
+    detector and the model load); what waited runs after that frame, and at once afterwards."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append("paint")
+            return False
+
+    watch = Watch()
+    win = MainWindow(engine=engine, settings=Settings(), persist=False)
+    qtbot.addWidget(win)
+    win.installEventFilter(watch)
+    order: list[str] = []
+    win.after_first_frame(lambda: order.append("opened after " + ("a paint" if painted else "no paint")))
+    assert order == [] and not win.service.ready  # nothing read or loaded before the window is shown
+    win.show()
+    qtbot.waitUntil(lambda: bool(order), timeout=5000)
+    assert order == ["opened after a paint"]
+    win.after_first_frame(lambda: order.append("at once"))
+    assert order[-1] == "at once"
+    qtbot.waitUntil(lambda: win.service.ready, timeout=WAIT_MS)
+    win.shutdown()

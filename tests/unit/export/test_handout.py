@@ -25,6 +25,7 @@ from framereader.core.export import (
     render_handout_html,
 )
 from framereader.core.export.highlight import COLD_LINE_CHARS, cold_lines
+from framereader.core.kinds import kind_tooltip
 
 #: Every entity label of en_core_web_sm's named-entity recogniser.
 SM_LABELS = {"CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP", "ORDINAL",
@@ -74,18 +75,22 @@ def test_label_codes_never_follow_entities_and_plain_names_are_used(handout) -> 
 
 def test_every_small_model_label_has_a_plain_name() -> None:
     assert SM_LABELS <= set(LABEL_NAMES)
-    assert label_name("GPE") == "Countries, cities, states"
-    assert label_name("NORP") == "Nationalities, religious or political groups"
+    assert label_name("GPE") == "Countries, cities and states"
+    assert label_name("NORP") == "Nationalities, religions and political groups"
     assert label_name("PERSON") == "People" and label_name("ORG") == "Organisations"
+    assert label_name("LOC") == "Places" and label_name("CARDINAL") == "Numbers"
     assert label_name("MY_CUSTOM") == "My custom"
-    names = [plural for plural, _singular in LABEL_NAMES.values()]
-    assert len(set(names)) == len(names)
+    for position in (0, 1):  # plural and singular names: one kind each
+        names = [kind[position] for kind in LABEL_NAMES.values()]
+        assert len(set(names)) == len(names)
+    for code, kind in LABEL_NAMES.items():  # the codes stay out of the names, in the tooltip
+        assert code not in " ".join(kind) and code in kind_tooltip(code)
 
 
 def test_glossary_maps_the_codes_found_to_names(handout) -> None:
     html = render(handout, sections=("glossary",))
     glossary = html[html.index('id="glossary"') :]
-    assert "<td>PERSON</td><td>People</td>" in glossary and "<td>DATE</td><td>Dates and periods</td>" in glossary
+    assert "<td>PERSON</td><td>People</td>" in glossary and "<td>DATE</td><td>Dates</td>" in glossary
     assert "GPE" not in glossary  # not found in these texts
     assert "Per 1,000 words" in glossary
 
@@ -239,5 +244,44 @@ def test_legend_groups_loaded_words_and_devices(handout) -> None:
     legend = html[html.index("legend-framing") :]
     loaded, devices = legend.index("<b>Loaded words</b>"), legend.index("<b>Rhetorical devices</b>")
     assert loaded < legend.index("Conflict") < devices < legend.index("Loaded language")
-    assert "<b>1</b>" in legend[devices:]  # numbers stay those of lexicon order
+    numbers = [int(n) for n in re.findall(r'<td class="num"><b>(\d+)</b></td>', legend)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 2  # 1…n in legend order
+    assert f"<b>{numbers[-1]}</b>" in legend[devices:]  # the device, listed last, has the last number
     assert "Rhetorical devices" not in render_handout_html(left, right, comparison, STYLES)
+
+
+def test_handout_numbers_run_without_gaps_and_match_the_terms_in_the_texts(handout) -> None:
+    left, right, comparison = handout
+    # the lexicon lists categories the texts do not use between those they use
+    spread = [replace(s, index=i * 3, shown_number=0) for i, s in enumerate(STYLES)]
+    for for_qt in (False, True):
+        html = render_handout_html(left, right, comparison, spread, for_qt=for_qt)
+        legend = html[html.index("legend-framing"):html.index('id="texts"')]
+        numbers = [int(n) for n in re.findall(r'<td class="num"><b>(\d+)</b></td>', legend)]
+        assert numbers == list(range(1, len(numbers) + 1)) and numbers
+        tags = {int(n) for n in re.findall(r'<sup class="tag mark"[^>]*>(\d+)</sup>', html)}
+        assert tags and tags <= set(numbers)
+
+
+def test_the_header_names_no_package_and_the_model_is_in_small_print_at_the_end(handout) -> None:
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, STYLES)
+    model = left.model.name
+    header = html[html.index("<h1>"):html.index("<h2")]
+    assert model not in header and "FrameReader" not in header
+    colophon = html[html.rindex('<p class="small colophon">'):]
+    assert model in colophon and left.model.version in colophon and "</body>" in colophon
+
+
+def test_entity_kinds_print_with_distinct_patterns(handout) -> None:
+    from framereader.core.palette import ENTITY_COLOURS, entity_pattern, print_tint
+
+    left, right, comparison = handout
+    html = render_handout_html(left, right, comparison, STYLES)
+    rules = dict(re.findall(r"\.ent-([A-Za-z_]+) \{([^}]*)\}", html))
+    assert {"PERSON", "ORG"} <= set(rules)
+    assert rules["PERSON"] != rules["ORG"] and "background-image" in rules["ORG"]  # told apart in grey
+    assert len({print_tint(label) for label in ENTITY_COLOURS}) == len(ENTITY_COLOURS)  # one tint per kind
+    assert entity_pattern("GPE") != entity_pattern("NORP") != entity_pattern("PERSON")
+    framing_only = render_handout_html(left, right, comparison, STYLES, options=HandoutOptions(mode="framing"))
+    assert 'class="ent ' not in framing_only  # framing mode prints no names

@@ -65,3 +65,20 @@ def test_bad_session_files_name_the_file(tmp_path: Path, content: str, reason: s
 def test_missing_session_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="does not exist"):
         load_session(tmp_path / "gone.framereader")
+
+
+def test_edited_title_author_and_outlet_round_trip(tmp_path: Path) -> None:
+    from framereader.core.documents import document_from_text, retitled
+    from framereader.core.export import document_meta
+
+    original = document_from_text("Bridge Closure Splits the City\n\nThe council voted on Tuesday.\n", "/t/a.txt")
+    edited = retitled(original, title="The Bridge Vote", author="Tomas Reyes", site="The Harbour Gazette")
+    path = tmp_path / "lesson.framereader"
+    save_session(path, Session(left=edited, right=original))
+    restored = load_session(path)
+    assert restored.left is not None and restored.right is not None
+    assert (restored.left.meta.title, restored.left.meta.author, restored.left.meta.site) == (
+        "The Bridge Vote", "Tomas Reyes", "The Harbour Gazette")
+    assert restored.right.meta.site is None and restored.right.meta.title == "Bridge Closure Splits the City"
+    assert json.loads(path.read_text(encoding="utf-8"))["left"]["meta"]["site"] == "The Harbour Gazette"
+    assert document_meta(restored.left)["site"] == "The Harbour Gazette"  # the JSON export's meta

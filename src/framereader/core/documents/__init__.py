@@ -38,6 +38,7 @@ from .text import (
     decode_bytes,
     normalise_text,
     plain_text_blocks,
+    plain_text_with_headline,
 )
 from .web import HTML_SUFFIXES, decode_html, html_document, looks_like_html
 from .web import document_from_html as _document_from_html
@@ -206,15 +207,17 @@ def _text_document(text: str, source: str, encoding: str, note: str | None, mark
     """Plain text or Markdown (which may fall back to plain text)."""
     if markdown:
         return markdown_document(text, source, encoding, note, DocumentMeta())
-    return Document(text, plain_text_blocks(text), (), source, encoding, note, "text", DocumentMeta())
+    blocks, headline = plain_text_with_headline(text)  # a first line like a headline is the title
+    return Document(text, blocks, (), source, encoding, note, "text", DocumentMeta(title=headline))
 
 
-def retitled(document: Document, title: str | None = None, author: str | None = None) -> Document:
-    """`document` with a user-edited title and/or author (empty strings clear them)."""
+def retitled(document: Document, title: str | None = None, author: str | None = None,
+             site: str | None = None) -> Document:
+    """`document` with a user-edited title, author and/or outlet (`site`); an empty string
+    clears one, None leaves it as it is."""
+    def tidy(value: str | None, before: str | None) -> str | None:
+        return before if value is None else " ".join(value.split())[:300] or None
+
     meta = document.meta
-    if title is not None:
-        meta = replace(meta, title=" ".join(title.split())[:300] or None)
-    if author is not None:
-        meta = replace(meta, author=" ".join(author.split())[:300] or None)
+    meta = replace(meta, title=tidy(title, meta.title), author=tidy(author, meta.author), site=tidy(site, meta.site))
     return replace(document, meta=meta)
-

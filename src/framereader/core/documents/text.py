@@ -142,6 +142,61 @@ def plain_text_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+#: A headline is at most this many characters and words (a first line any longer is prose).
+HEADLINE_MAX_CHARS = 150
+HEADLINE_MAX_WORDS = 22
+#: What a headline never ends with: a full stop (or an ellipsis), a comma, a colon or a semicolon.
+_NOT_HEADLINE_ENDINGS = (".", "…", ",", ":", ";")
+_CLOSERS = "\"'”’»)]"
+_LIST_MARKERS = ("-", "*", "•", "#", ">", "–", "—")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """[start, end) of the first line of plain text when it reads like a headline: a short line
+    (at most 150 characters and 22 words, two words or more with letters) beginning with a
+    capital letter or a figure, not ending like a sentence or a clause (full stop, ellipsis,
+    comma, colon, semicolon), standing alone (a blank line after it) with more text below; not
+    a byline ("By …"), a list item or a bare date. None otherwise."""
+    start = len(text) - len(text.lstrip())
+    start = text.rfind("\n", 0, start) + 1  # the whole first non-blank line
+    end = text.find("\n", start)
+    if end < 0:
+        return None  # one line and nothing below it: a text, not a headline
+    line = text[start:end].strip()
+    rest = text[end + 1:]
+    first_line_after, _newline, body = rest.partition("\n")
+    if not line or first_line_after.strip() or not body.strip():
+        return None  # no blank line after it, or no text below the blank line
+    if len(line) > HEADLINE_MAX_CHARS or line.startswith(_LIST_MARKERS):
+        return None
+    words = line.split()
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    if len(words) > HEADLINE_MAX_WORDS or len(lettered) < 2:
+        return None
+    first = next((ch for ch in line if ch.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return None
+    if line.rstrip(_CLOSERS).endswith(_NOT_HEADLINE_ENDINGS):
+        return None
+    if words[0].casefold() == "by" or all(w.strip(",.").casefold() in _MONTHS for w in lettered):
+        return None  # a byline, or a date ("Tuesday 5 March 2024")
+    offset = text.index(line, start)
+    return offset, offset + len(line)
+
+
+def plain_text_with_headline(text: str) -> tuple[tuple[Block, ...], str | None]:
+    """Paragraph blocks of plain text, the first one a level-1 heading when it reads like a
+    headline (`headline_span`), and that headline as the title (None without one)."""
+    blocks = plain_text_blocks(text)
+    span = headline_span(text)
+    if span is None or not blocks or not blocks[0].start <= span[0] < span[1] <= blocks[0].end:
+        return blocks, None
+    heading = Block("heading", blocks[0].start, blocks[0].end, 1)
+    return (heading, *blocks[1:]), " ".join(text[span[0]:span[1]].split())
+
+
 def binary_reason(data: bytes) -> str | None:
     """A sentence saying why `data` looks binary, or None if it looks like text."""
     for signature, what in _SIGNATURES:

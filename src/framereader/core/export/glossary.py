@@ -9,18 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..kinds import LABEL_NAMES, label_name
+from ..kinds import RELATION_NAMES
 from .markup import esc
-
-#: How each descriptor relation reads in plain English.
-RELATION_NAMES: dict[str, str] = {
-    "amod": "an adjective before the name (“the reckless minister”)",
-    "compound": "a noun before the name (“opposition leader Smith”)",
-    "title": "a title or role (“President Smith”)",
-    "appos": "a description after the name (“Smith, a former banker,”)",
-    "poss": "something the name is said to have (“Smith's regime”)",
-    "copula": "what the name is said to be (“Smith is a gambler”)",
-}
-
 
 def glossary_html(labels: Iterable[str]) -> str:
     """The glossary section: terms used in the handout, then the entity label codes (those of

@@ -17,10 +17,11 @@ from types import SimpleNamespace
 from typing import Any, Concatenate, ParamSpec
 
 from ..platform.atomic import atomic_write_text
-from ..categories import CategoryStyle, category_styles, fallback_style
+from ... import __version__
+from ..categories import CategoryStyle, category_styles, fallback_style, numbered
 from ..comparison.compare import Comparison
 from ..model import Analysis
-from ..palette import entity_colour, shade, tint
+from ..palette import entity_colour, entity_pattern, print_tint, shade, tint
 from .chart import svg_chart, table_chart
 from .glossary import glossary_html
 from .highlight import ENTITY_TINT, cold_html, highlighted_html
@@ -80,6 +81,40 @@ def resolve_categories(
     return styles
 
 
+def pattern_css(pattern: str, colour: str) -> str:
+    """CSS drawing an entity kind's grey-print pattern (`palette.ENTITY_PATTERNS`) in a darker
+    tint of `colour` over its light tint; "" for a plain tint."""
+    ink = tint(colour, 0.75)
+    lines = {
+        "horizontal": ("0deg",), "vertical": ("90deg",), "diagonal": ("45deg",), "back-diagonal": ("-45deg",),
+        "cross": ("0deg", "90deg"), "diagonal-cross": ("45deg", "-45deg"),
+    }
+    if pattern in lines:
+        layers = ", ".join(f"repeating-linear-gradient({angle}, {ink} 0 1px, transparent 1px 4px)"
+                           for angle in lines[pattern])
+        return f"background-image: {layers}; "
+    if pattern in ("dots", "sparse-dots"):
+        size = 4 if pattern == "dots" else 7
+        return (f"background-image: radial-gradient(circle, {ink} 1px, transparent 1.3px); "
+                f"background-size: {size}px {size}px; ")
+    return ""
+
+
+def colophon_text(left: Analysis, right: Analysis) -> str:
+    """The handout's small print: the app, the language model and its version."""
+    models = sorted({f"{a.model.name} {a.model.version}".strip() for a in (left, right)})
+    return (f"Made with FrameReader {__version__}. Names found by the language model {', '.join(models)}; "
+            "framing terms from the lexicons in use.")
+
+
+def handout_categories(categories: Categories | None, comparison: Comparison, analyses: Sequence[Analysis],
+                       options: HandoutOptions) -> dict[str, CategoryStyle]:
+    """The category styles of a handout, numbered 1…n in legend order over the categories it
+    lists (then the others), so its legend, texts and chart never skip a number."""
+    cats = resolve_categories(categories, comparison, analyses)
+    return numbered(cats, [row.category for row in visible_rows(comparison, options)])
+
+
 def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[str, str] | None,
          options: HandoutOptions, for_qt: bool) -> str:
     palette = dict(colours) if colours else None
@@ -119,8 +154,8 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
     for label in sorted(set(labels)):
         colour = entity_colour(label, palette)
         rules.append(
-            f".ent-{css_ident(label)} {{ background-color: {tint(colour, ENTITY_TINT)}; "
-            f"box-shadow: inset 0 -1px 0 {shade(colour, 0.8)}; }}"
+            f".ent-{css_ident(label)} {{ background-color: {print_tint(label, palette)}; "
+            f"{pattern_css(entity_pattern(label), colour)}box-shadow: inset 0 -1px 0 {shade(colour, 0.8)}; }}"
         )
     for cat in cats:
         offset = 2 + (cat.index % 3) * 2
@@ -197,6 +232,7 @@ def render_handout_html(
     title: str | None = None,
     documents: tuple[Any, Any] | None = None,
     for_qt: bool = False,
+    with_colophon: bool = True,
 ) -> str:
     """A self-contained HTML handout of the sections `options` chooses (default: both texts,
     legend, actors, agency when the comparison has it, framing chart and discussion questions).
@@ -204,20 +240,22 @@ def render_handout_html(
     `categories`: the category styles (`category_styles(lexicons)`; the older id → {"name",
     "colour", "description"} mapping is accepted); `entity_colours` maps entity label → #rrggbb
     (default: `palette.ENTITY_COLOURS`); `documents` (left, right) give the titles and bylines
-    (`document.meta` when present, else the file names).
+    (`document.meta` when present, else the file names). The model and version are in small
+    print at the end (`colophon_text`); `with_colophon=False` leaves them to the caller (the
+    PDF prints them in the last page's footer).
     """
     options = options or HandoutOptions()
-    cats = resolve_categories(categories, comparison, (left, right))
+    cats = handout_categories(categories, comparison, (left, right), options)
     docs = documents or (None, None)
     (left_title, left_by), (right_title, right_by) = (
         document_heading(doc, display_name(a.source)) for doc, a in zip(docs, (left, right))
     )
     heading = title or "How two texts frame the same events"
     labels = {e.label for e in left.entities} | {e.label for e in right.entities}
-    models = sorted({f"{a.model.name} {a.model.version}".strip() for a in (left, right)})
+    colophon = f'<p class="small colophon">{esc(colophon_text(left, right))}</p>' if with_colophon else ""
     heads = (_column_head("Left", left, left_title, left_by, options),
              _column_head("Right", right, right_title, right_by, options))
-    rows = visible_rows(comparison, options)
+    rows = sorted(visible_rows(comparison, options), key=lambda r: cats[r.category].number)
     chart = table_chart if for_qt else svg_chart
     builders: dict[str, Callable[[], str]] = {
         "legend": lambda: legend_html(left, right, comparison, cats, entity_colours, options, for_qt),
@@ -244,9 +282,9 @@ def render_handout_html(
         "</head>\n<body>\n"
         f"<h1>{esc(heading)}</h1>\n"
         f'<p class="meta">Left: <b>{esc(left_title)}</b> ({left.words} words). Right: <b>{esc(right_title)}</b> '
-        f"({right.words} words). {esc(MODES[options.mode])}. Names found by the language model "
-        f"{esc(', '.join(models))}; framing terms from the lexicons in use. Made with FrameReader.</p>\n"
+        f"({right.words} words). {esc(MODES[options.mode])}.</p>\n"
         + "\n".join(parts)
+        + (f"\n{colophon}" if colophon else "")
         + "\n</body></html>\n"
     )
     return defuse(page)

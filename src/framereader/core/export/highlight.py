@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..categories import CategoryStyle
 from ..model import Analysis
-from ..palette import entity_colour, shade, tint
-from ..kinds import label_name
+from ..palette import print_tint, shade
+from ..kinds import label_singular
 from .markup import css_ident, esc
 from .options import HandoutOptions
 
@@ -21,7 +21,7 @@ COLD_LINE_CHARS = 78
 #: Every how many lines a number is printed in the read-cold copy.
 COLD_NUMBER_EVERY = 5
 
-ENTITY_TINT = 0.35
+ENTITY_TINT = 0.35  # kept for callers; the print tint is `palette.print_tint`
 #: Text colour of body text in print.
 INK = "#1a1a1a"
 #: Text colour of a passage the reader left out of the analysis, and what follows it.
@@ -53,7 +53,7 @@ def _spans(analysis: Analysis, cats: Mapping[str, CategoryStyle], options: Hando
     for e in analysis.entities:
         start, end = max(0, e.start), min(n, e.end)
         if start < end and options.shows_label(e.label):
-            spans.append(_Span(start, end, "ent", e.label, label_name(e.label), (0, start, -end, e.label)))
+            spans.append(_Span(start, end, "ent", e.label, kind_title(e.label), (0, start, -end, e.label)))
     for f in analysis.framing:
         start, end = max(0, f.start), min(n, f.end)
         if start < end and options.shows_category(f.category):
@@ -64,6 +64,11 @@ def _spans(analysis: Analysis, cats: Mapping[str, CategoryStyle], options: Hando
             spans.append(_Span(start, end, "quoted" if f.quoted else "frame", f.category, title,
                                (1, start, -end, cat.index, f.term)))
     return spans
+
+
+def kind_title(label: str) -> str:
+    """The hover title of a name in the web handout: its kind in plain words."""
+    return label_singular(label)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -114,8 +119,7 @@ def highlighted_html(
                     closing.append((f' <span class="small omitted-note"{style}>{OMITTED_NOTE}</span>'
                                     if s.end == b else "") + "</span>")
                 elif s.kind == "ent":
-                    colour = entity_colour(s.key, palette)
-                    style = f' style="background-color: {tint(colour, ENTITY_TINT)}"' if for_qt else ""
+                    style = f' style="background-color: {print_tint(s.key, palette)}"' if for_qt else ""
                     opened.append(
                         f'<span class="ent ent-{css_ident(s.key)}" data-label="{esc(s.key)}"'
                         f' title="{esc(s.title)}"{style}>'

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..categories import GROUPS, CategoryStyle
+from ..categories import CategoryStyle
 from ..comparison.compare import (
     Actor, ActorSide, AgencyLink, Comparison, ProfileRow, rank_descriptors, rank_verbs, rank_words,
 )
 from ..model import Analysis, Descriptor
-from ..palette import entity_colour, tint
+from ..palette import print_tint
 from .chart import top_terms
 from ..kinds import label_name, label_singular
 from .highlight import qt_code
@@ -48,28 +48,20 @@ def legend_html(
     """Entity types (plain names, counts per side) and the numbered framing categories found."""
     lc, rc = Counter(e.label for e in left.entities), Counter(e.label for e in right.entities)
     palette = dict(colours) if colours else None
-    cells = []
+    items = []
     labels = [label for label in set(lc) | set(rc) if options.lists_label(label)]
     for label in sorted(labels, key=lambda l: (-(lc[l] + rc[l]), l)):
-        colour = tint(entity_colour(label, palette), 0.35)
-        style = f' style="background-color: {colour}"' if for_qt else ""
+        style = f' style="background-color: {print_tint(label, palette)}"' if for_qt else ""
         sample = f'<span class="ent ent-{css_ident(label)}"{style}>{esc(label_name(label))}</span>'
-        cells.append(f'<td>{sample}</td><td class="num">{lc[label]}</td><td class="num">{rc[label]}</td>')
-    half = (len(cells) + 1) // 2  # two entries a row: the most frequent down the left half
-    pairs = zip(cells[:half], cells[half:] + ['<td></td><td></td><td></td>'])
-    rows = [f"<tr>{a}{b}</tr>" for a, b in pairs]
+        items.append(f"{sample}&nbsp;{lc[label]}&nbsp;·&nbsp;{rc[label]}")
     entities = ""
-    if options.mode != "framing":
-        head = '<th width="34%">Names highlighted in colour</th><th width="8%">Left</th><th width="8%">Right</th>'
+    if options.mode != "framing":  # one flowing paragraph: no table to carry over a page break
         entities = (
-            f'<table class="data keep legend legend-entities" width="100%"><tr>{head}{head.replace("Names highlighted in colour", "")}</tr>'
-            + ("".join(rows) or '<tr><td colspan="6">No named entities.</td></tr>')
-            + "</table>"
+            '<p class="small legend-entities"><b>Names, tinted (with a pattern of their own in grey print), '
+            "left · right:</b> " + ("; ".join(items) or "none found.") + "</p>"
         )
-    found = visible_rows(comparison, options)
-    grouped = len({cats[r.category].group for r in found}) > 1
-    if grouped:  # loaded words first, then rhetorical devices; numbers keep lexicon order
-        found.sort(key=lambda r: (GROUPS.index(cats[r.category].group), cats[r.category].index))
+    found = sorted(visible_rows(comparison, options), key=lambda r: cats[r.category].number)  # legend order
+    grouped = len({cats[r.category].group for r in found}) > 1  # loaded words first, then rhetorical devices
     rows = []
     group = ""
     for row in found:

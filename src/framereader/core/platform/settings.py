@@ -64,11 +64,13 @@ class Settings:
     theme: str = "system"  # system, light, dark or high-contrast
     extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used from elsewhere
     disabled_lexicons: list[str] = field(default_factory=list)  # LexiconEntry keys switched off
-    matching_passages: bool = True  # View ▸ Matching Passages: tint aligned passages alike
+    # the first start reads calmly (View ▸ Reading): passages and passives are for comparing
+    matching_passages: bool = False  # View ▸ Matching Passages: tint aligned passages alike
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
-    agentless_passives: bool = True  # View ▸ Agentless Passives: mark passives that hide the doer
+    agentless_passives: bool = False  # View ▸ Passives Without a Doer: mark passives that hide the doer
+    welcomed: bool = False  # the welcome panel was shown once (on the first start)
     count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
-    word_choice: bool = True  # View ▸ Word Choice: overline names from the word-choice sets
+    word_choice: bool = False  # View ▸ Word Choice: overline names from the word-choice sets (Comparing)
     pronoun_links: bool = True  # View ▸ Links Through Pronouns: agency through confident pronoun links
 
     def __post_init__(self) -> None:

@@ -11,7 +11,7 @@ analysis through `edit_analysis`, the one function the edits feature provides.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,10 @@ class WindowHooks(QObject):
     lesson_opened = Signal(object)  # the Session whose texts the panes now show
     edits_changed = Signal()  # the reader's edits changed: analyses are to be edited again
     comparison_changed = Signal()  # `compared` changed (a new comparison, or none)
+    #: a feature changed something only a lesson file keeps: (what, in words for the save
+    #: prompt: "renamed titles"; the side it belongs to, or "" for both texts)
+    modified = Signal(str, str)
+    unsaved_changed = Signal()  # `unsaved` changed (something was modified, saved or let go)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,9 @@ class WindowHooks(QObject):
         self.analysis_editors: list[AnalysisEditor] = []
         self.lesson_savers: list[LessonSaver] = []  # the documents feature provides the one saver
         self.compared: ComparedTexts | None = None
+        #: what was modified since the texts were opened or last saved in a lesson: what -> sides
+        self.unsaved: dict[str, set[str]] = {}
+        self.modified.connect(self._note_modified)
 
     def edit_analysis(self, side: Side, analysis: Analysis) -> Analysis:
         """`analysis` with every registered editor applied (the reader's edits)."""
@@ -70,3 +77,34 @@ class WindowHooks(QObject):
     def save_lesson(self, path: str, change: "Callable[[Session], Session] | None" = None) -> bool:
         """Save a lesson through the documents feature (False when no feature can)."""
         return any(saver(path, change) for saver in self.lesson_savers[:1])
+
+    # ------------------------------------------------------------------ unsaved changes
+    def _note_modified(self, what: str, side: str) -> None:
+        self.unsaved.setdefault(what, set()).add(side)
+        self.unsaved_changed.emit()
+
+    def unsaved_changes(self, sides: "Iterable[str] | None" = None) -> list[str]:
+        """What a lesson file would keep that is not saved yet, in words, in the order first
+        modified ("renamed titles", "your edits of the highlights"…): of the texts of `sides`
+        (None: both; what belongs to both texts always counts)."""
+        wanted = None if sides is None else {*sides, ""}
+        return [what for what, where in self.unsaved.items() if wanted is None or where & wanted]
+
+    def swap_sides(self) -> None:
+        """The two texts changed places: so does what was modified in each."""
+        flip = {"left": "right", "right": "left"}
+        self.unsaved = {what: {flip.get(side, side) for side in where} for what, where in self.unsaved.items()}
+
+    def mark_saved(self) -> None:
+        """Everything is in a lesson file now (saved, or just opened)."""
+        if self.unsaved:
+            self.unsaved.clear()
+            self.unsaved_changed.emit()
+
+    def forget_side(self, side: str) -> None:
+        """The text of `side` was replaced: what was modified in it is gone with it."""
+        for what in list(self.unsaved):
+            self.unsaved[what].discard(side)
+            if not self.unsaved[what]:
+                del self.unsaved[what]
+        self.unsaved_changed.emit()

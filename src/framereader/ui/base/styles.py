@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QWidget
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
 
 from ...core import palette
@@ -38,6 +39,8 @@ SELECTED_BG = "#d9d7d2"  # a highlighted menu item: background and ink (High Con
 SELECTED_INK = INK
 
 ENTITY_TINT = 0.42  # palette.tint amount behind entity text
+#: How the dock's charts draw a row's name: on the left, wrapping onto a second line, never cut.
+CHART_WRAP = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 FRAMING_TINT = 0.13  # light tint behind framing terms that are not also entities
 MARK_COLOUR = "#ffd34d"  # marked mentions of one name
 CURRENT_COLOUR = "#ffb347"  # the mention F3 moved to
@@ -164,6 +167,16 @@ def framing_formats(category_id: str, colour: str, index: int) -> tuple[QTextCha
     return line, tinted
 
 
+#: A QTextCharFormat property: the colour of a bar drawn in the margin (the legend's swatch of
+#: one-sided passages), never applied to text.
+MARGIN_BAR_PROPERTY = 0x100100
+
+
+def one_sided_bar_colour() -> str:
+    """The margin bar beside a passage only one text has: a muted grey of the theme."""
+    return mix(INK_MUTED, 0.75 if THEME == "high-contrast" else 0.55, PAPER)
+
+
 #: How much paler the underline of a framing word inside a quotation is (mixed into the paper).
 QUOTED_STRENGTH = 0.45
 
@@ -203,6 +216,19 @@ QSplitter::handle:horizontal {{ width: 1px; }}
 #PaneHeader QToolButton {{ border: 1px solid {t['RULE']}; border-radius: 4px; padding: 3px 10px;
     background: {t['PAPER']}; color: {t['INK']}; }}
 #PaneHeader QToolButton:hover {{ background: {t['RULE']}; }}
+#Legend[flash="true"] {{ border: 2px solid {t['ACCENT']}; }}
+#WelcomeCard {{ background: {t['PAPER']}; border: 1px solid {t['RULE']}; border-radius: 10px; }}
+#WelcomeTitle {{ color: {t['HEADING_INK']}; }}
+#WelcomeAbout {{ color: {t['INK']}; }}
+#WelcomeHint, #GuideWhen {{ color: {t['INK_MUTED']}; }}
+QPushButton#WelcomeChoice {{ text-align: left; padding: 8px 14px; border: 1px solid {t['RULE']};
+    border-radius: 6px; background: {t['CHROME']}; color: {t['INK']}; }}
+QPushButton#WelcomeChoice:hover, QPushButton#WelcomeChoice:focus {{ border-color: {t['ACCENT']}; }}
+QToolButton#WelcomeClose {{ border: none; color: {t['INK_MUTED']}; padding: 2px 6px; }}
+QToolButton#LegendPreset {{ border: 1px solid {t['RULE']}; padding: 4px 6px; background: {t['PAPER']};
+    color: {t['INK']}; }}
+QToolButton#LegendPreset:hover {{ background: {t['RULE']}; }}
+QToolButton#LegendPreset:checked {{ background: {t['ACCENT']}; color: #ffffff; border-color: {t['ACCENT']}; }}
 #PaneHeader QToolButton#PaneRename {{ border-color: transparent; background: transparent; padding: 3px 3px; }}
 #PaneHeader QToolButton#PaneRename:hover {{ background: {t['RULE']}; }}
 QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background-color: #b3d4fc;

@@ -38,6 +38,8 @@ class VisibilityModel(QObject):
         self._value = value or Visibility()
         self.known_labels: tuple[str, ...] = ()
         self.known_categories: tuple[str, ...] = ()
+        #: known categories neither open text uses: "reveal next" passes over them
+        self.empty_categories: frozenset[str] = frozenset()
 
     @property
     def value(self) -> Visibility:
@@ -49,9 +51,11 @@ class VisibilityModel(QObject):
             self._value = value
             self.changed.emit()
 
-    def set_known(self, labels: Sequence[str], categories: Sequence[str]) -> None:
-        """What can be shown now (no signal: the visible state itself did not change)."""
+    def set_known(self, labels: Sequence[str], categories: Sequence[str], empty: Iterable[str] = ()) -> None:
+        """What can be shown now, and which of the categories no open text uses (no signal:
+        the visible state itself did not change)."""
         self.known_labels, self.known_categories = tuple(labels), tuple(categories)
+        self.empty_categories = frozenset(empty) & frozenset(categories)
 
     @property
     def showing_any(self) -> bool:
@@ -66,12 +70,14 @@ class VisibilityModel(QObject):
 
     @property
     def hidden_count(self) -> int:
-        """How many known labels and categories are hidden (0 when everything is shown)."""
+        """How many known labels and categories with something to show are hidden (0 when
+        everything the texts have is shown); categories neither text uses do not count."""
         value = self._value
+        used = [c for c in self.known_categories if c not in self.empty_categories]
         if not value.enabled:
-            return len(self.known_labels) + len(self.known_categories)
+            return len(self.known_labels) + len(used)
         return sum(label in value.hidden_labels for label in self.known_labels) + sum(
-            category in value.hidden_categories for category in self.known_categories
+            category in value.hidden_categories for category in used
         )
 
     def set_label_visible(self, label: str, on: bool) -> None:
@@ -98,20 +104,30 @@ class VisibilityModel(QObject):
         self.set_value(Visibility(True, frozenset(self.known_labels), frozenset(self.known_categories)))
 
     def reveal_next(self) -> tuple[str, str] | None:
-        """Show the next hidden framing category, then entity label, in legend order. Returns
-        ("category" | "label", id), or None when everything was already visible."""
+        """Show the next hidden framing category that either text uses, then the next entity
+        label, in legend order (hidden categories neither text uses are passed over, and shown
+        with it, so every press shows something). Returns ("category" | "label", id), or None
+        when everything with marks was already visible."""
         value = self._value
         if not value.enabled:
             self.set_value(replace(value, enabled=True))
             value = self._value
+        passed: set[str] = set()
         for category in self.known_categories:
-            if category in value.hidden_categories:
-                self.set_category_visible(category, True)
-                return "category", category
+            if category not in value.hidden_categories:
+                continue
+            if category in self.empty_categories:
+                passed.add(category)
+                continue
+            self.set_value(replace(value, hidden_categories=value.hidden_categories - passed - {category}))
+            return "category", category
         for label in self.known_labels:
             if label in value.hidden_labels:
-                self.set_label_visible(label, True)
+                self.set_value(replace(value, hidden_labels=value.hidden_labels - {label},
+                                       hidden_categories=value.hidden_categories - passed))
                 return "label", label
+        if passed:
+            self.set_value(replace(value, hidden_categories=value.hidden_categories - passed))
         return None
 
 

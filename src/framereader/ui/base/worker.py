@@ -209,6 +209,9 @@ class AnalysisService(QObject):
         self._next_id = 0
         self._pending: dict[Side | None, int] = {}  # pane -> request id still running
         self._latest: dict[Side | None, int] = {}  # pane -> newest request id (descriptors follow it)
+        #: analyses asked for before any pipeline was asked for (texts opened at launch, before the
+        #: window's first frame): sent once the pipeline is, so the worker loads it first
+        self._held: list[tuple[Side | None, int, Document, bool]] | None = []
         self._thread = QThread()
         self._thread.setObjectName("framereader-analysis")
         self.worker = AnalysisWorker(engine_factory, engine)
@@ -232,8 +235,13 @@ class AnalysisService(QObject):
         return self.model_info is not None
 
     def load_pipeline(self, name: str | None = None) -> None:
-        """Ask the worker to load a pipeline; `pipeline_ready` follows."""
+        """Ask the worker to load a pipeline; `pipeline_ready` follows (then the analyses asked
+        for before, still wanted, are run)."""
         self._request_pipeline.emit(name)
+        held, self._held = self._held or [], None
+        for pane, request_id, document, descriptors in held:
+            if self._latest.get(pane) == request_id:
+                self._request_analysis.emit(pane, request_id, document, descriptors)
 
     def set_lexicons(self, paths: Sequence[str] | None) -> None:
         """Ask the worker to compile other lexicons; `lexicons_ready` follows."""
@@ -246,6 +254,9 @@ class AnalysisService(QObject):
         self._pending[pane] = request_id
         self._latest[pane] = request_id
         self.worker.supersede(pane, request_id)
+        if self._held is not None:  # no pipeline asked for yet: it must load first
+            self._held.append((pane, request_id, document, want_descriptors))
+            return request_id
         self._request_analysis.emit(pane, request_id, document, want_descriptors)
         return request_id
 

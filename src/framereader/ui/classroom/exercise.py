@@ -209,6 +209,8 @@ class ExerciseMode(WindowPart):
             self._marked_texts[pane.side] = pane.document.text
         if marks == self.marks:
             return
+        for side in sorted({mark.side for mark in set(marks) ^ set(self.marks)}):
+            self.hooks.modified.emit("the exercise marks", side)  # kept only by a lesson file
         self.marks = sorted(marks)
         if self.result is not None:
             self.result, self._changed_after_check = None, True

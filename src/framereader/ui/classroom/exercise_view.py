@@ -18,7 +18,8 @@ from ..base import styles
 
 #: kind -> (background, underline colour, underline style, short name)
 LOOKS: dict[str, tuple[str, str, QTextCharFormat.UnderlineStyle, str]] = {
-    "mark": ("#ffe27a", "#5c4a00", QTextCharFormat.UnderlineStyle.SingleUnderline, "your mark"),
+    # a colour no other layer uses (the marked mentions are yellow, names and bands are hidden)
+    "mark": ("#a5f3fc", "#155e75", QTextCharFormat.UnderlineStyle.SingleUnderline, "your mark"),
     "found": ("#7fcf85", "#0b5d1e", QTextCharFormat.UnderlineStyle.SingleUnderline, "✓ found"),
     "missed": ("#ffd3c7", "#a4161a", QTextCharFormat.UnderlineStyle.WaveUnderline, "○ missed"),
     "yours": ("#d7b8f3", "#4a148c", QTextCharFormat.UnderlineStyle.DashUnderline, "? yours only"),

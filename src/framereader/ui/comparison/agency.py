@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from ...core.comparison.compare import Actor, ActorSide, Comparison, rank_verbs, summary
 from ...core.comparison.roles import AgencyLink
+from ...core.kinds import role_word
 from ..base import styles
 
 SIDES = ("left", "right")
@@ -59,8 +60,14 @@ def named_only(comparison: Comparison) -> Comparison:
 
 
 def agency_line(side: ActorSide) -> str:
-    """"as agent: invade ×2, bomb; as patient: sanction"."""
-    return f"as agent: {verb_summary(side.agent)}; as patient: {verb_summary(side.patient)}"
+    """"acts: invade ×2, bomb; acted on: sanction" (plain words, never the parser's terms)."""
+    return f"{role_word('agent')}: {verb_summary(side.agent)}; {role_word('patient')}: {verb_summary(side.patient)}"
+
+
+def agency_lines(side: ActorSide, limit: int = 4) -> str:
+    """The same on two lines, the few most frequent verbs each (the tooltip has them all)."""
+    return (f"{role_word('agent')}: {verb_summary(side.agent, limit)}\n"
+            f"{role_word('patient')}: {verb_summary(side.patient, limit)}")
 
 
 def actors_with_agency(comparison: Comparison) -> list[Actor]:
@@ -106,15 +113,14 @@ class AgencyChart(QWidget):
         bar_w = max(60.0, self.width() - label_w - value_w - 16)
         painter.setPen(muted)
         painter.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
-                         "share of verbs — solid: as agent   hatched: as patient   (L, R)")
+                         "share of verbs — solid: acts   hatched: acted on   (L, R)")
         if not self.actors:
             painter.drawText(QRectF(8, 28, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
                              "No actor is the agent or patient of a verb.")
         for index, actor in enumerate(self.actors):
             top = 28 + index * self.ROW
             painter.setPen(ink)
-            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, actor.name)
+            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 2), styles.CHART_WRAP, actor.name)
             for lane, side_name in enumerate(SIDES):
                 side = actor.side(side_name)  # type: ignore[arg-type]
                 a_share, p_share = self.shares(side)
@@ -147,8 +153,10 @@ class AgencyView(QWidget):
         self.texts: tuple[str, str] = ("", "")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Actor / verb", "Left text", "Right text"])
+        self.tree.setHeaderLabels(["Actor and verbs", "Left text", "Right text"])
         self.tree.setToolTip("Expand an actor to see each verb; activate one to show its clause in the pane.")
+        self.tree.setWordWrap(True)  # long verb lists take a second line rather than ending in "…"
+        self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -156,10 +164,11 @@ class AgencyView(QWidget):
         self.chart = AgencyChart()
         self.passives_label = QLabel()
         self.passives_label.setWordWrap(True)
-        self.passives_label.setToolTip("Who did it? — the text does not say. Passive clauses without a by-agent.")
+        self.passives_label.setToolTip("Who did it? — the text does not say. Passive clauses without “by …” "
+                                       "(agentless passives).")
         self.one_sided = QListWidget()
-        self.one_sided.setToolTip("Passages with no counterpart in the other text, and agentless passives. "
-                                  "Activate one to show it.")
+        self.one_sided.setToolTip("Passages with no counterpart in the other text, and passives that do not say "
+                                  "who did it. Activate one to show it.")
         side_panel = QWidget()
         side_layout = QVBoxLayout(side_panel)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +177,7 @@ class AgencyView(QWidget):
         chart_area.setWidget(self.chart)
         side_layout.addWidget(chart_area, 2)
         side_layout.addWidget(self.passives_label)
-        side_layout.addWidget(QLabel("<b>Only in one text, and agentless passives</b>"))
+        side_layout.addWidget(QLabel("<b>Only in one text, and passives without a doer</b>"))
         side_layout.addWidget(self.one_sided, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -208,7 +217,7 @@ class AgencyView(QWidget):
         actors = actors_with_agency(comparison)
         self.tree.clear()
         for actor in actors:
-            row = QTreeWidgetItem([actor.name, agency_line(actor.left), agency_line(actor.right)])
+            row = QTreeWidgetItem([actor.name, agency_lines(actor.left), agency_lines(actor.right)])
             row.setToolTip(1, agency_line(actor.left))
             row.setToolTip(2, agency_line(actor.right))
             row.setData(0, ACTOR_ROLE, actor)
@@ -220,8 +229,8 @@ class AgencyView(QWidget):
         self.chart.set_actors(actors, names)
         counts = [(comparison.agentless(s), len(comparison.passives(s))) for s in SIDES]  # type: ignore[arg-type]
         self.passives_label.setText(
-            f"Agentless passives (who did it? the text does not say): {names[0]} {counts[0][0]} of "
-            f"{counts[0][1]} passive clauses · {names[1]} {counts[1][0]} of {counts[1][1]}"
+            f"Passives without a doer (who did it? the text does not say): left {counts[0][0]} of "
+            f"{counts[0][1]} passives · right {counts[1][0]} of {counts[1][1]}"
         )
         self._fill_passages(comparison, names)
 
@@ -236,18 +245,22 @@ class AgencyView(QWidget):
                 links = getattr(side, role)
                 row.addChildren([self._link_item(side_name, role, link) for link in links[:LIST_LIMIT]])
                 if len(links) > LIST_LIMIT:
-                    row.addChild(QTreeWidgetItem([f"… and {len(links) - LIST_LIMIT:,} more as {role} in the {side_name} text"]))
+                    row.addChild(QTreeWidgetItem([f"… and {len(links) - LIST_LIMIT:,} more ({role_word(role)}) in the "
+                                                  f"{side_name} text"]))
 
     def _excerpt(self, side: str, start: int, end: int) -> str:
         text = self.texts[0 if side == "left" else 1]
         if not text:
             return f"at {start}–{end}"
         piece = " ".join(text[start:end].split())
-        return piece if len(piece) <= EXCERPT else piece[: EXCERPT - 1] + "…"
+        if len(piece) <= EXCERPT:
+            return piece
+        cut = piece.rfind(" ", 0, EXCERPT)  # at a word: a cut word could read as another ("poss…")
+        return piece[: cut if cut > EXCERPT // 2 else EXCERPT - 1].rstrip(" ,;:") + " …"
 
     def _link_item(self, side: str, role: str, link: AgencyLink) -> QTreeWidgetItem:
-        via = f" via ‘{link.pronoun or 'a pronoun'}’" if link.inferred else ""
-        how = f"{link.verb} ({role}, {link.voice}){via}"
+        via = f", via ‘{link.pronoun or 'a pronoun'}’" if link.inferred else ""
+        how = f"{link.verb} ({role_word(role)}{via})"
         columns = [how, "", ""]
         columns[1 if side == "left" else 2] = self._excerpt(side, link.start, link.end)
         item = QTreeWidgetItem(columns)
@@ -256,6 +269,7 @@ class AgencyView(QWidget):
         if link.inferred:
             tip += (f" The text names the actor here as ‘{link.pronoun}’, linked because: {link.evidence}. "
                     "View ▸ Links Through Pronouns hides such links.")
+        tip += f" (The parser's terms: {role}, {link.voice} voice.)"
         for column in range(3):
             item.setToolTip(column, tip)
         return item
@@ -265,18 +279,19 @@ class AgencyView(QWidget):
         alignment = comparison.alignment
         for side, name, ranges in (("left", names[0], alignment.left_only), ("right", names[1], alignment.right_only)):
             for start, end in ranges[:LIST_LIMIT]:
-                item = QListWidgetItem(f"only in {name}: {self._excerpt(side, start, end)}")
+                item = QListWidgetItem(f"Only in the {side} text: {self._excerpt(side, start, end)}")
+                item.setToolTip(f"Only in {name}: no passage of the other text reports this.")
                 item.setData(EVIDENCE_ROLE, (side, start, end))
                 self.one_sided.addItem(item)
             self._more(len(ranges), f"one-sided passages in {name}")
         for side, name in zip(SIDES, names):
             agentless = [p for p in comparison.passives(side) if p.agent is None]  # type: ignore[arg-type]
             for passive in agentless[:LIST_LIMIT]:
-                item = QListWidgetItem(f"{name}, agentless: {self._excerpt(side, passive.start, passive.end)}")
+                item = QListWidgetItem(f"{side.capitalize()}, no doer named: {self._excerpt(side, passive.start, passive.end)}")
                 item.setData(EVIDENCE_ROLE, (side, passive.start, passive.end))
                 item.setToolTip("Who did it? — the text does not say.")
                 self.one_sided.addItem(item)
-            self._more(len(agentless), f"agentless passives in {name}")
+            self._more(len(agentless), f"passives without a doer in {name}")
 
     def _more(self, total: int, what: str) -> None:
         if total > LIST_LIMIT:

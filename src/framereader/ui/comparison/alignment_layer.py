@@ -1,5 +1,6 @@
 """Matching passages in the reader: passages of the two texts that report the same thing share a
-faint band colour, passages only one text has are hatched grey ("Only in this text"), *Go to
+faint band colour, passages only one text has get a grey bar in the margin ("Only in this
+text"; never drawn over the words), *Go to
 Counterpart* (Ctrl+J, or the pane's context menu) shows the match of the passage at the cursor,
 and sync scrolling can follow the matches (View ▸ Sync by Matching Passages).
 
@@ -18,8 +19,7 @@ from ..base.commands import Declared, Handler
 from .commands import PASSAGE_COMMANDS
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
 from ...core.comparison.alignment import Alignment, PassagePair
@@ -59,10 +59,10 @@ def band_format(index: int, sentence: bool = False) -> QTextCharFormat:
 
 
 def one_sided_format() -> QTextCharFormat:
-    """Grey hatching for a passage only one text has (visible in grey-scale and on projectors)."""
+    """How the legend shows a passage only one text has: a bar in the margin beside it (the
+    format carries the bar's colour for the legend's swatch; nothing is drawn over the text)."""
     fmt = QTextCharFormat()
-    strength = 0.3 if styles.THEME == "high-contrast" else 0.42  # lines behind text: light enough to read through
-    fmt.setBackground(QBrush(QColor(styles.mix(styles.INK_MUTED, strength, styles.PAPER)), Qt.BrushStyle.BDiagPattern))
+    fmt.setProperty(styles.MARGIN_BAR_PROPERTY, QColor(styles.one_sided_bar_colour()))
     return fmt
 
 
@@ -116,24 +116,26 @@ def pair_colours(alignment: Alignment) -> list[tuple[PassagePair, int]]:
     return out
 
 
-def layer_spans(alignment: Alignment, side: Side, holes: Sequence[Range] = (),
-                unhatched: Sequence[Range] = ()) -> list[LayerSpan]:
-    """The band layer of one side: pair bands (sentence pairs over their paragraph's band),
-    then the hatched one-sided passages, except over `unhatched` (the title and byline);
-    nothing over `holes`."""
+def layer_spans(alignment: Alignment, side: Side, holes: Sequence[Range] = ()) -> list[LayerSpan]:
+    """The band layer of one side: pair bands (sentence pairs over their paragraph's band);
+    nothing over `holes`. One-sided passages are not drawn over the text (`one_sided_bars`)."""
     spans: list[LayerSpan] = []
     for pair, index in pair_colours(alignment):
         own = pair.left if side == "left" else pair.right
         fmt = band_format(index, pair.level != "paragraph")
         spans.extend((a, b, fmt) for a, b in without([own], holes))
-    hatch = one_sided_format()
-    only = alignment.left_only if side == "left" else alignment.right_only
-    spans.extend((a, b, hatch) for a, b in without(only, [*holes, *unhatched]))
     return spans
 
 
+def one_sided_bars(alignment: Alignment, side: Side, unmarked: Sequence[Range] = ()) -> list[Range]:
+    """The passages only `side` has, for a thin bar in the margin beside them, except the
+    parts in `unmarked` (the title and byline: every text has its own)."""
+    only = alignment.left_only if side == "left" else alignment.right_only
+    return without(only, unmarked)
+
+
 def unhatched(pane: Pane) -> list[Range]:
-    """Where a pane draws no one-sided hatching: its text's headings and byline."""
+    """Where a pane marks no passage as one-sided: its text's headings and byline."""
     document = pane.document
     return front_matter(document.text, document.blocks) if document is not None else []
 
@@ -177,14 +179,14 @@ class AlignmentLayer(WindowPart):
         actions["sync_by_passages"].setChecked(self.settings.sync_by_passages)
 
     def legend_rows(self) -> list[LayerRow]:
-        """The legend's explanation of the bands and the hatching (after `bind_actions`)."""
+        """The legend's explanation of the bands and the margin bars (after `bind_actions`)."""
         return [
             LayerRow("Matching passages", "A passage and its match in the other text share one faint colour "
                      "(View ▸ Matching Passages; Ctrl+J goes to the counterpart).",
                      lambda: [band_format(index, sentence=True) for index in range(3)],
                      self._actions["matching_passages"]),
-            LayerRow("One-sided passage", "Grey hatching: the other text has no passage like this one.",
-                     lambda: [one_sided_format()]),
+            LayerRow("Only in one text", "A grey bar beside a passage: the other text has no passage like "
+                     "this one.", lambda: [one_sided_format()]),
         ]
 
     # ------------------------------------------------------------------ state
@@ -204,11 +206,13 @@ class AlignmentLayer(WindowPart):
         """Draw (or remove) the bands in both panes."""
         alignment = self.alignment
         self._points_cache = None
+        # Hide All hides the passages too: every layer follows the highlights
+        shown = alignment is not None and self.settings.matching_passages and self.visibility.showing_any
         for side, pane in self.panes.items():
-            shown = alignment is not None and self.settings.matching_passages
             holes = tinted_spans(pane, self.visibility.value) if shown else []
-            spans = layer_spans(alignment, side, holes, unhatched(pane)) if shown and alignment else []
+            spans = layer_spans(alignment, side, holes) if shown and alignment else []
             pane.set_layer(LAYER, spans, LAYER_ORDER)
+            pane.set_margin_bars(one_sided_bars(alignment, side, unhatched(pane)) if shown and alignment else [])
 
     def _on_comparison(self) -> None:
         self.refresh()
@@ -298,7 +302,7 @@ class AlignmentLayer(WindowPart):
 
     def _tooltip(self, pane: Pane, offset: int) -> str:
         alignment = self.alignment
-        if alignment is None or not self.settings.matching_passages:
+        if alignment is None or not self.settings.matching_passages or not self.visibility.showing_any:
             return ""
         only = alignment.left_only if pane.side == "left" else alignment.right_only
         if any(start <= offset < end for start, end in only) and not any(a <= offset < b for a, b in unhatched(pane)):

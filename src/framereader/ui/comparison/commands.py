@@ -9,7 +9,7 @@ PASSAGE_COMMANDS: tuple[Declared, ...] = (
             "Scroll so that passages reporting the same thing line up (else: the same position in both)",
             checkable=True),
     Command("matching_passages", "Matching Passa&ges", ("view/passages",), (),
-            "Tint passages that report the same thing alike in both texts; hatch those only one text has",
+            "Tint passages that report the same thing alike in both texts; mark those only one text has",
             checkable=True),
     Command("go_to_counterpart", "Go to &Counterpart", ("view/passages",), ("Ctrl+J",),
             "Show the passage of the other text that matches the one at the cursor"),
@@ -22,7 +22,7 @@ AGENCY_COMMANDS: tuple[Declared, ...] = (
 )
 
 PASSIVE_COMMANDS: tuple[Declared, ...] = (
-    Command("agentless_passives", "Agentless Passi&ves", ("view/highlights",), (),
+    Command("agentless_passives", "Passi&ves Without a Doer", ("view/highlights",), (),
             "Mark passives that do not say who did it (“civilians were killed”)", checkable=True),
 )
 

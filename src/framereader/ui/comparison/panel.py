@@ -27,20 +27,16 @@ from PySide6.QtWidgets import (
 
 from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
 from ...core.model import Descriptor, Side
+from ...core.kinds import kind_tooltip, label_singular
+from ...core.kinds import relation_example, relation_sentence
 from ..base import styles
 from .agency import AgencyView
 from .voices import VoicesView
 from .word_choice_view import WordChoiceView
 
-RELATION_HELP = {
-    "amod": "adjective attached to the name",
-    "compound": "noun placed before the name",
-    "title": "title or role",
-    "appos": "apposition: “X, a …,”",
-    "poss": "possessive: “X's …”",
-    "copula": "predicate: “X is …”",
-}
 SIDES: tuple[Side, Side] = ("left", "right")
+#: The comparison dock opens tall enough for this many rows of the actor table.
+OPENING_ROWS = 8
 
 
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
@@ -77,14 +73,13 @@ class ProfileChart(QWidget):
         peak = max([r.left_density for r in self.rows] + [r.right_density for r in self.rows] + [0.001])
         painter.setPen(muted)
         painter.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
-                         f"per 1,000 words — solid: {self.names[0]}   hatched: {self.names[1]}")
+                         "per 1,000 words — solid: left text   hatched: right text")
         for index, row in enumerate(self.rows):
             top = 28 + index * self.ROW
             meta = self.meta.get(row.category, {})
             colour = QColor(meta.get("colour", styles.ACCENT))
             painter.setPen(ink)
-            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, meta.get("name", row.category))
+            painter.drawText(QRectF(8, top, label_w - 12, self.ROW - 2), styles.CHART_WRAP, meta.get("name", row.category))
             for lane, (density, count) in enumerate(((row.left_density, row.left_count), (row.right_density, row.right_count))):
                 y = top + 3 + lane * 14
                 width = bar_w * density / peak
@@ -111,8 +106,16 @@ class ComparisonPanel(QWidget):
         self.comparison: Comparison | None = None
         self.status = QLabel("Open two texts to compare them.")
         self.status.setObjectName("ComparisonStatus")
+        self.status.setWordWrap(True)  # a narrow dock takes a second line: nothing is cut
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Label", "Left", "Right", "Left: words", "Right: words"])
+        self.table.setHorizontalHeaderLabels(["Actor in both texts", "Kind", "Left", "Right", "Left calls them",
+                                              "Right calls them"])
+        for column, tip in ((1, "What kind of name it is"), (2, "Mentions in the left text"),
+                            (3, "Mentions in the right text"), (4, "Words the left text attaches to the actor"),
+                            (5, "Words the right text attaches to the actor")):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -123,37 +126,43 @@ class ComparisonPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)  # compact rows
         self.only_left = QListWidget()
         self.only_right = QListWidget()
         self.evidence = QListWidget()
+        for listing in (self.only_left, self.only_right, self.evidence):
+            listing.setWordWrap(True)  # a long name takes a second line: nothing is cut
+            listing.setMinimumHeight(2 * listing.fontMetrics().lineSpacing() + 8)  # three lists fit a short dock
         self.evidence.setToolTip("Words attached to the selected actor. Activate one to see its sentence.")
         self.chart = ProfileChart()
 
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)
-        for title, widget in (("Only in the left text", self.only_left), ("Only in the right text", self.only_right),
-                              ("Evidence for the selected actor", self.evidence)):
-            lists_layout.addWidget(QLabel(f"<b>{title}</b>"))
+        for title, widget in (("Evidence for the selected actor", self.evidence), ("Only in the left text", self.only_left),
+                              ("Only in the right text", self.only_right)):
+            heading = QLabel(f"<b>{title}</b>")
+            heading.setWordWrap(True)
+            lists_layout.addWidget(heading)
             lists_layout.addWidget(widget, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(lists)
-        chart_area = QScrollArea()
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        chart_area = QScrollArea()  # the chart has a tab of its own: its bars need the width
         chart_area.setWidgetResizable(True)
         chart_area.setWidget(self.chart)
-        splitter.addWidget(chart_area)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 2)
         self.agency = AgencyView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, "Actors and framing")
+        self.tabs.addTab(splitter, "Actors")
         self.tabs.addTab(self.agency, "Who does what to whom")
         self.voices = VoicesView()  # who is quoted in each text
         self.tabs.addTab(self.voices, "Voices")
         self.word_choice = WordChoiceView()  # names for the same thing, per word-choice set
         self.tabs.addTab(self.word_choice, "Word choice")
+        self.tabs.addTab(chart_area, "Loaded words per text")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
@@ -179,7 +188,34 @@ class ComparisonPanel(QWidget):
         self.tabs.addTab(widget, title)
 
     def sizeHint(self) -> QSize:
-        return QSize(1000, 240)  # the reading panes come first; the dock can be enlarged
+        return QSize(1000, self.opening_height())
+
+    def heightForWidth(self, width: int) -> int:
+        """As short as its parts allow: the dock's scroll area would otherwise make the panel as
+        tall as every wrapped label and table wants (700 px), hiding its lower half below the
+        dock's edge instead of letting the lists and tables scroll inside."""
+        return self.minimumSizeHint().height()
+
+    def opening_height(self, rows: int = OPENING_ROWS) -> int:
+        """The panel's height that shows the status line, the tabs, the table's header and
+        `rows` rows: the comparison dock opens this tall (the texts keep the rest)."""
+        row = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        tabs = self.tabs.tabBar().sizeHint().height()
+        status = self.status.sizeHint().height()
+        margins = 4 + 4 + 6 + 2 * self.table.frameWidth() + 8  # the layout's and the tab page's
+        return status + tabs + header + rows * row + margins
+
+    def fit_table(self) -> None:
+        """Keep the actor table wide enough for every header (the words columns stretch and
+        never shrink below their header's width; the lists and the chart give way)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        width = sum(header.sectionSize(c) for c in range(4))
+        for column in (4, 5):
+            item = self.table.horizontalHeaderItem(column)
+            width += metrics.horizontalAdvance(item.text() if item is not None else "") + 24
+        self.table.setMinimumWidth(width + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width())
 
     # ------------------------------------------------------------------ filling
     def clear(self, message: str) -> None:
@@ -201,26 +237,32 @@ class ComparisonPanel(QWidget):
         self.comparison = comparison
         shared = comparison.shared
         self.status.setText(
-            f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in {left_name} · "
-            f"{len(comparison.only_right)} only in {right_name} · agentless passives: "
+            f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in the left text · "
+            f"{len(comparison.only_right)} only in the right text · passives without a doer: "
             f"{comparison.agentless('left')} left · {comparison.agentless('right')} right"
         )
+        self.status.setToolTip(f"Left: {left_name}\nRight: {right_name}")
         self.table.setRowCount(len(shared))
         for row, actor in enumerate(shared):
-            cells = [actor.name, actor.label, str(actor.left.count), str(actor.right.count),
+            cells = [actor.name, label_singular(actor.label), str(actor.left.count), str(actor.right.count),
                      descriptor_summary(actor.left.descriptors), descriptor_summary(actor.right.descriptors)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row)
+                if column == 1:
+                    item.setToolTip(kind_tooltip(actor.label))
                 if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         for widget, actors, side in zip((self.only_left, self.only_right), (comparison.only_left, comparison.only_right), SIDES):
             widget.clear()
             for actor in actors:
-                entry = QListWidgetItem(f"{actor.name}  ({actor.label}, {actor.side(side).count}×)")
+                entry = QListWidgetItem(f"{actor.name}  ({label_singular(actor.label)}, {actor.side(side).count}×)")
                 entry.setData(Qt.ItemDataRole.UserRole, actor)
+                entry.setToolTip(kind_tooltip(actor.label))
                 widget.addItem(entry)
+        self.table.resizeRowsToContents()
+        self.fit_table()
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)
@@ -254,9 +296,10 @@ class ComparisonPanel(QWidget):
         self.evidence.clear()
         for side in SIDES:
             for descriptor in actor.side(side).descriptors:
-                item = QListWidgetItem(f"{side} · {descriptor.label} ({RELATION_HELP.get(descriptor.relation, descriptor.relation)})")
+                item = QListWidgetItem(f"{side.capitalize()}: {descriptor.label}  —  {relation_example(descriptor.relation)}")
                 item.setData(Qt.ItemDataRole.UserRole, (side, descriptor))
-                item.setToolTip("Activate to show the sentence in the reading pane.")
+                item.setToolTip(f"{relation_sentence(descriptor.relation).capitalize()} (the parser's term: "
+                                f"{descriptor.relation}). Activate to show the sentence in the reading pane.")
                 self.evidence.addItem(item)
         if not self.evidence.count():
             self.evidence.addItem(QListWidgetItem("No descriptors found for this actor."))

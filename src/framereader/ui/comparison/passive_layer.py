@@ -96,8 +96,9 @@ class PassiveLayer(WindowPart):
 
     def legend_rows(self) -> list[LayerRow]:
         """The legend's explanation of the dotted passives (after `bind_actions`)."""
-        return [LayerRow("Agentless passives", "Dotted grey: a passive verb with no “by …” — who did it? "
-                         "The text does not say (View ▸ Agentless Passives).", lambda: [passive_format()],
+        return [LayerRow("Passives without a doer", "Dotted grey: a passive verb with no “by …” — who did it? "
+                         "The text does not say (an agentless passive; View ▸ Passives Without a Doer).",
+                         lambda: [passive_format()],
                          self._action)]
 
     @property
@@ -110,7 +111,7 @@ class PassiveLayer(WindowPart):
         self.settings.agentless_passives = bool(on)
         self.refresh()
         if on and not self.visibility.showing_any:
-            self.messages.status("Agentless passives show with the highlights (View ▸ All Highlights).", 5000)
+            self.messages.status("Passives without a doer show with the highlights (View ▸ All Highlights).", 5000)
         self._save_settings()
 
     def analysis(self, pane: Pane) -> Analysis | None:

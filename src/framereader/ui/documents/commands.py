@@ -8,6 +8,10 @@ from ..base.commands import Command, Declared, Key, Submenu
 DOCUMENT_COMMANDS: tuple[Declared, ...] = (
     Command("open_left", "Open &Left…", ("file/open",), (Key.Open, "Ctrl+O"), "Open a text in the left pane"),
     Command("open_right", "Open &Right…", ("file/open",), ("Ctrl+Shift+O",), "Open a text in the right pane"),
+    Command("open_pair", "Open &Two Texts…", ("file/open",), ("Ctrl+Alt+O",),
+            "Choose two texts at once: the first opens on the left, the second on the right"),
+    Command("open_samples", "Open the Sa&mple Pair", ("file/open",), (),
+            "The two bundled op-eds about one border crisis, ready for the ten-minute lesson"),
     Submenu("recent", "Open &Recent", "file/open"),
     Command("paste_left", "Paste as Left Document", ("file/paste",), (),
             "Use the text on the clipboard as the left document"),
@@ -20,6 +24,6 @@ DOCUMENT_COMMANDS: tuple[Declared, ...] = (
 )
 
 IDENTITY_COMMANDS: tuple[Declared, ...] = (
-    Command("edit_identity", "Edit &Title and Author…", ("file/texts",), (),
-            "Give the text in the focused pane another title or author (the highlights stay)"),
+    Command("edit_identity", "Edit &Title, Author and Outlet…", ("file/texts",), (),
+            "Give the text in the focused pane another title, author or outlet (the highlights stay)"),
 )

@@ -27,10 +27,12 @@ from ...core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_
 from ...core.documents.language import is_loaded as language_model_loaded
 from ...core.errors import FrameReaderError
 from ...core.model import SIDES, Document, Side
+from ...core.platform.paths import resources_dir
 from ...core.state.lesson import SUFFIX as LESSON_SUFFIX
 from ...core.state.lesson import Session, load_session, save_session
 from ..reading.pane import SIDE_NAMES
 from ..base.visibility import visibility_from_lists
+from .unsaved import UnsavedPrompt, ask_with_a_dialog
 
 if TYPE_CHECKING:
     from ..reading.view_controller import ViewController
@@ -43,6 +45,22 @@ PRELOAD_AFTER_MS = 1500
 #: seconds). Plain texts and Markdown (a 1 MB text reads in milliseconds) load at once, so they
 #: show at once and a bad one is refused at once.
 BACKGROUND_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".rtf", ".html", ".htm", ".xhtml", ".mhtml", ".mht"})
+
+
+#: The bundled sample pair (File ▸ Open the Sample Pair, the welcome panel).
+SAMPLES = ("a-border-crisis.md", "b-border-crisis.md")
+
+
+def sample_paths() -> list[str]:
+    """The bundled sample texts that are there, left first."""
+    folder = resources_dir() / "samples"
+    return [str(folder / name) for name in SAMPLES if (folder / name).is_file()]
+
+
+def _file_stem(title: str) -> str:
+    """A title as part of a file name: no path separators, at most 60 characters."""
+    stem = "".join("-" if ch in '/\\:*?"<>|' else ch for ch in Path(title).stem if ch.isprintable())
+    return stem.strip()[:60].strip() or "text"
 
 
 def loads_in_background(path: str) -> bool:
@@ -74,6 +92,10 @@ class DocumentsController(WindowPart):
         self.swapped.connect(self.hooks.documents_swapped)
         self.lesson_opened.connect(self.hooks.lesson_opened)
         self.hooks.lesson_savers.append(self.save_lesson)
+        self.hooks.documents_swapped.connect(self.hooks.swap_sides)
+        # quitting or opening other texts with unsaved work asks first
+        self.unsaved = UnsavedPrompt(self.hooks, self.save_lesson_dialog, ask_with_a_dialog(self._parent),
+                                     lambda: self.messages.dialogs)
         # every open detects the language: have its model ready by the first open, but not at
         # the cost of the launch (the first time on a machine it is unpacked, about a second)
         self._preload = QTimer(self)
@@ -84,6 +106,7 @@ class DocumentsController(WindowPart):
 
     def handlers(self) -> Mapping[str, Handler]:
         return {"open_left": lambda: self.open_dialog("left"), "open_right": lambda: self.open_dialog("right"),
+                "open_pair": self.open_pair_dialog, "open_samples": self.open_samples,
                 "paste_left": lambda: self.paste("left"), "paste_right": lambda: self.paste("right"),
                 "swap": self.swap, "close": self.close_focused, "save_session": self.save_lesson_dialog}
 
@@ -103,10 +126,39 @@ class DocumentsController(WindowPart):
         if path:
             self.open_path(side, path)
 
-    def open_path(self, side: Side, path: str) -> bool:
-        """Open `path` in pane `side`; a bad file shows an error and leaves the pane unchanged."""
+    def open_pair_dialog(self) -> bool:
+        """File ▸ Open Two Texts…: choose two files at once, the first for the left pane."""
+        start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else ""
+        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Open two texts to compare (or a lesson file)",
+                                                start, FILE_FILTER)
+        if not paths:
+            return False
+        if paths[0].endswith(LESSON_SUFFIX):
+            return self.open_lesson(paths[0])
+        if not self.unsaved.confirm("open other texts", SIDES[:len(paths)]):
+            return False
+        if len(paths) == 1:
+            self.messages.status("One text opened on the left; open another for the right pane.", 6000)
+        return all([self.open_path(side, path, asked=True) for side, path in zip(SIDES, paths)])
+
+    def open_samples(self) -> bool:
+        """File ▸ Open the Sample Pair: the two bundled op-eds about one border crisis."""
+        paths = sample_paths()
+        if len(paths) < 2:
+            self.messages.error("The sample pair is missing", "The bundled sample texts were not found in "
+                                f"{resources_dir() / 'samples'}.")
+            return False
+        if not self.unsaved.confirm("open the sample pair"):
+            return False
+        return all([self.open_path(side, path, asked=True) for side, path in zip(SIDES, paths)])
+
+    def open_path(self, side: Side, path: str, asked: bool = False) -> bool:
+        """Open `path` in pane `side`; a bad file shows an error and leaves the pane unchanged.
+        Unsaved work on the text it replaces is offered for saving first (unless `asked`)."""
         if str(path).endswith(LESSON_SUFFIX):
             return self.open_lesson(path)
+        if not asked and not self.unsaved.confirm("open another text", [side]):
+            return False
         self._requests[side] += 1
         request = self._requests[side]
         if loads_in_background(path):
@@ -161,6 +213,8 @@ class DocumentsController(WindowPart):
         if not text.strip() and not (html or "").strip():
             self.messages.error("Nothing to paste", "The clipboard holds no text. Copy an article's text first.")
             return False
+        if not self.unsaved.confirm("paste another text", [side]):
+            return False
         try:
             document = document_from_clipboard(html, text)
         except FrameReaderError as exc:
@@ -179,14 +233,18 @@ class DocumentsController(WindowPart):
         if not self.service.ready:
             pane.set_status("waiting for the language model…")
         self.changed.emit(side)
+        self.hooks.forget_side(side)  # what was modified in the text it replaced went with it
 
     def close_focused(self) -> None:
         """Empty the pane that last had focus."""
         side = self.focused
+        if not self.unsaved.confirm("close this text", [side]):
+            return
         self.about_to_change.emit()
         self.service.cancel(side)
         self.panes[side].clear()
         self.changed.emit(side)
+        self.hooks.forget_side(side)
 
     def swap(self) -> None:
         """Exchange the two texts (analyses move with them; nothing is re-analysed)."""
@@ -238,6 +296,8 @@ class DocumentsController(WindowPart):
         except FrameReaderError as exc:
             self.messages.error("Cannot open the lesson", exc.message)
             return False
+        if not self.unsaved.confirm("open the lesson"):
+            return False
         notes: list[str] = []
         kept = any(self.panes[side].document is not None and doc is None
                    for side, doc in zip(SIDES, (session.left, session.right)))
@@ -261,19 +321,22 @@ class DocumentsController(WindowPart):
         if notes:
             self.messages.status(" ".join(notes), 20000)
         self.lesson_opened.emit(session)
+        self.hooks.mark_saved()  # what the lesson restored is in its file
         self._remember(path)
         return True
 
-    def save_lesson_dialog(self) -> None:
-        """File → Save Comparison…: a `.framereader` lesson file with both texts embedded."""
+    def save_lesson_dialog(self) -> bool:
+        """File → Save Comparison…: a `.framereader` lesson file with both texts embedded;
+        True when it was written."""
         if not any(pane.document for pane in self.panes.values()):
             self.messages.error("Nothing to save yet", "Open at least one text first.")
-            return
-        stem = " vs ".join(Path(p.title).stem for p in self.panes.values() if p.document)
+            return False
+        stem = " vs ".join(_file_stem(p.title) for p in self.panes.values() if p.document)
         path, _ = QFileDialog.getSaveFileName(self._parent, "Save comparison", str(Path.home() / f"{stem}{LESSON_SUFFIX}"),
                                               f"FrameReader comparison (*{LESSON_SUFFIX})")
-        if path:
-            self.save_lesson(path if path.endswith(LESSON_SUFFIX) else path + LESSON_SUFFIX)
+        if not path:
+            return False
+        return self.save_lesson(path if path.endswith(LESSON_SUFFIX) else path + LESSON_SUFFIX)
 
     def _lesson(self) -> tuple[Session, list[str]]:
         """What a lesson file saves now: both texts, the pipeline, the view, and what the
@@ -309,6 +372,7 @@ class DocumentsController(WindowPart):
             self.messages.error("Cannot save the comparison", f"{path}: {reason}")
             return False
         self._remember(path)
+        self.hooks.mark_saved()
         self.messages.status(" ".join([f"Saved {path}.", *notes]), 12000 if notes else 6000)
         return True
 

@@ -1,7 +1,7 @@
-"""Document identity: the user edits a text's title and author.
+"""Document identity: the user edits a text's title, author and outlet (the paper or site).
 
 The pencil button and a double-click on the title in a pane's header, the pane's context menu
-("Edit Title and Author…") and File ▸ Edit Title and Author… (the focused pane) open a small
+("Edit Title, Author and Outlet…") and File ▸ Edit Title, Author and Outlet… (the focused pane) open a small
 window-modal dialog. On OK the pane's document is `retitled` — the same text, so the analysis,
 highlights, layers and the comparison stay as they are (nothing is analysed again) — and the
 change is one step on the window's undo stack ("Rename Left Text"). `renamed(side)` tells the
@@ -28,7 +28,8 @@ from ..reading.header import PASTED_TITLE, SIDE_NAMES
 
 MAX_TITLE = 300  # characters, as `retitled` keeps them
 MAX_AUTHOR = 200
-MENU_TEXT = "Edit Title and Author…"
+MAX_SITE = 200
+MENU_TEXT = "Edit Title, Author and Outlet…"
 _REMEMBERED = 32  # automatic titles kept for texts renamed in this session
 
 
@@ -42,13 +43,13 @@ def _key(document: Document) -> tuple[int, int]:
 
 
 class IdentityDialog(QDialog):
-    """Title and Author fields, prefilled; an empty title means the automatic one."""
+    """Title, Author and Outlet fields, prefilled; an empty title means the automatic one."""
 
     def __init__(self, parent: QWidget | None, side: Side, document: Document, automatic: str) -> None:
         super().__init__(parent)
         self.side = side
         self.document = document  # the document the dialog was opened for
-        self.setWindowTitle(f"Edit Title and Author — {SIDE_NAMES[side]} Text")
+        self.setWindowTitle(f"Edit Title, Author and Outlet — {SIDE_NAMES[side]} Text")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.title_edit = QLineEdit(tidy(document.meta.title or "", MAX_TITLE))
         self.title_edit.setMaxLength(MAX_TITLE)
@@ -58,9 +59,14 @@ class IdentityDialog(QDialog):
         self.author_edit.setMaxLength(MAX_AUTHOR)
         self.author_edit.setPlaceholderText("unknown")
         self.author_edit.setClearButtonEnabled(True)
+        self.site_edit = QLineEdit(tidy(document.meta.site or "", MAX_SITE))  # the outlet: a paper, a site
+        self.site_edit.setMaxLength(MAX_SITE)
+        self.site_edit.setPlaceholderText("unknown (the newspaper, magazine or site)")
+        self.site_edit.setClearButtonEnabled(True)
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Author:", self.author_edit)
+        form.addRow("&Outlet:", self.site_edit)
         hint = QLabel(f"Leave the title empty for the automatic one ({automatic}). The text and its "
                       "highlights stay as they are.")
         hint.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files: never markup
@@ -75,9 +81,10 @@ class IdentityDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
-    def values(self) -> tuple[str, str]:
-        """(title, author) as typed, tidied; "" for an empty field."""
-        return tidy(self.title_edit.text(), MAX_TITLE), tidy(self.author_edit.text(), MAX_AUTHOR)
+    def values(self) -> tuple[str, str, str]:
+        """(title, author, outlet) as typed, tidied; "" for an empty field."""
+        return (tidy(self.title_edit.text(), MAX_TITLE), tidy(self.author_edit.text(), MAX_AUTHOR),
+                tidy(self.site_edit.text(), MAX_SITE))
 
 
 class RenameCommand(QUndoCommand):
@@ -95,7 +102,7 @@ class RenameCommand(QUndoCommand):
 
 
 class DocumentIdentity(WindowPart):
-    """Edit Title and Author for both panes; `focused()` says which pane the menu command edits."""
+    """Edit Title, Author and Outlet for both panes; `focused()` says which pane the menu command edits."""
 
     COMMANDS: tuple[Declared, ...] = IDENTITY_COMMANDS
 
@@ -115,7 +122,7 @@ class DocumentIdentity(WindowPart):
         return {"edit_identity": self.edit_focused}
 
     def edit_focused(self) -> None:
-        """File ▸ Edit Title and Author…: the focused pane's text (else the other one's)."""
+        """File ▸ Edit Title, Author and Outlet…: the focused pane's text (else the other one's)."""
         side = self._focused()
         if self.panes[side].document is None and self.panes[other_side(side)].document is not None:
             side = other_side(side)
@@ -142,9 +149,9 @@ class DocumentIdentity(WindowPart):
             self.dialog = None
 
     def _on_accepted(self, dialog: IdentityDialog) -> None:
-        title, author = dialog.values()
-        if not self.rename(dialog.side, title, author, dialog.document):
-            self.messages.status("The title and author are unchanged.", 4000)
+        title, author, site = dialog.values()
+        if not self.rename(dialog.side, title, author, dialog.document, site=site):
+            self.messages.status("The title, author and outlet are unchanged.", 4000)
 
     def _add_menu_entry(self, menu: QMenu, pane: Pane, _offset: int | None, _span: tuple[int, int] | None) -> None:
         if pane.document is None:
@@ -162,10 +169,12 @@ class DocumentIdentity(WindowPart):
             return title
         return PASTED_TITLE if document.source in ("clipboard", "untitled") else document.name
 
-    def rename(self, side: Side, title: str, author: str, document: Document | None = None) -> bool:
-        """Give the text in pane `side` (the one `document` holds, if given) this title and
-        author ("" title: the automatic one; "" author: none), as one undoable step. False when
-        nothing changes or the pane no longer shows that text."""
+    def rename(self, side: Side, title: str, author: str, document: Document | None = None, *,
+               site: str | None = None) -> bool:
+        """Give the text in pane `side` (the one `document` holds, if given) this title, author
+        and outlet ("" title: the automatic one; "" author or outlet: none; outlet None: as it
+        was), as one undoable step. False when nothing changes or the pane no longer shows that
+        text."""
         pane = self.panes[side]
         before = pane.document
         if before is None or (document is not None and document.text != before.text):
@@ -178,7 +187,8 @@ class DocumentIdentity(WindowPart):
         title = tidy(title, MAX_TITLE)
         if not title:
             title = self._automatic[key] or ""  # "" clears the title: the file name shows
-        after = retitled(before, title=title, author=tidy(author, MAX_AUTHOR))
+        after = retitled(before, title=title, author=tidy(author, MAX_AUTHOR),
+                         site=None if site is None else tidy(site, MAX_SITE))
         if after == before:
             return False
         self.undo.push(RenameCommand(self, side, before, after))  # push runs redo(): shows it
@@ -192,5 +202,6 @@ class DocumentIdentity(WindowPart):
             if pane.document is not None and pane.document.text == document.text:
                 if pane.retitle(document):
                     self.renamed.emit(candidate)
+                    self.hooks.modified.emit("renamed titles", candidate)  # kept only by a lesson file
                     return True
         return False

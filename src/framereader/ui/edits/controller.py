@@ -26,7 +26,7 @@ from ...core.comparison.compare import actor_for_mention
 from ...core.state.edits import (
     NO_EDITS, ActorMerge, ActorSplit, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits,
 )
-from ...core.kinds import LABEL_NAMES, label_singular
+from ...core.kinds import LABEL_NAMES, kind_tooltip, label_singular
 from ...core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.state.lesson import Session
 from ..base.context import WindowContext, WindowPart
@@ -61,6 +61,10 @@ def _at(spans: tuple[EntitySpan, ...] | tuple[FramingSpan, ...], offset: int) ->
     return [s for s in spans if s.start <= offset < s.end]
 
 
+#: how the save prompt names the reader's edits
+UNSAVED_WHAT = "your edits of the highlights (exclusions, “not loaded here”, corrected kinds)"
+
+
 class EditCommand(QUndoCommand):
     """Replace the edits of one document (found again by identity, wherever it is now shown);
     undo puts the previous edits back. A command whose document is no longer shown is obsolete."""
@@ -82,6 +86,9 @@ class EditCommand(QUndoCommand):
         document = self._document()
         if document is None or not self._controller.replace(document, edits):
             self.setObsolete(True)
+            return
+        side = self._controller.side_of(document)
+        self._controller.hooks.modified.emit(UNSAVED_WHAT, side or "")  # kept only by a lesson file
 
 
 def _same_text(a: Document, b: Document) -> bool:
@@ -309,8 +316,9 @@ class EditsController(WindowPart):
             return
         original = self._original_label(side, entity)
         for label in LABEL_NAMES:
-            action = menu.addAction(f"{label_singular(label)} ({label})" + ("  — the model's label" if label == original else ""),
+            action = menu.addAction(label_singular(label) + ("  — the model's choice" if label == original else ""),
                                     partial(self.correct_label, side, entity, label))
+            action.setStatusTip(kind_tooltip(label))  # the code, for those who want it
             action.setCheckable(True)
             action.setChecked(label == entity.label)
         menu.addSeparator()
@@ -372,7 +380,7 @@ class EditsController(WindowPart):
                 elif isinstance(edit, ActorSplit):
                     kind = "Name split off its actor"
                 else:
-                    kind = "Not an entity" if edit.label is None else f"Label: {label_singular(edit.label)}"
+                    kind = "Not an entity" if edit.label is None else f"Kind: {label_singular(edit.label)}"
                 rows.append(EditRow(side, edit, kind, words))
         return rows
 

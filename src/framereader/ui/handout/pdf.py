@@ -13,6 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QBrush,
+    QPen,
+    QPixmap,
     QColor,
     QFont,
     QPageLayout,
@@ -34,14 +37,16 @@ from ...core.platform.atomic import atomic_write_bytes
 from ...core.comparison.compare import Comparison
 from ...core.categories import CategoryStyle
 from ...core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
+from ...core.export.handout import colophon_text
 from ...core.export.highlight import INK, qt_code
-from ...core.palette import shade
+from ...core.palette import ENTITY_COLOURS, PRINT_TINT, entity_colour, entity_pattern, print_tint, shade, tint
 from ...core.model import Analysis
 from ..base import styles
 
 RESOLUTION = 300  # dots per inch of the PDF's layout grid (fonts snap to whole device pixels)
 MARGIN_MM = 12.0
 FOOTER_PT = 9.0
+CLOSING_PT = 9.0  # the model and version at the foot of the last page (as small as the footer)
 #: A heading needs this share of the page below it, or it starts the next page.
 HEADING_ROOM = 0.12
 PAPER_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -105,6 +110,81 @@ def style_framing(document: QTextDocument, categories: Iterable[CategoryStyle]) 
     return len(found)
 
 
+#: Pattern cell size and line width in device pixels at the PDF's 300 dpi (about 1.2 mm, 0.17 mm).
+PATTERN_CELL = 16
+PATTERN_LINE = 3
+
+
+def pattern_brush(pattern: str, colour: str, scale: float = 1.0) -> QBrush:
+    """A brush drawing an entity kind's grey-print pattern (`palette.ENTITY_PATTERNS`): lines or
+    dots in a darker tint of `colour` over its light tint; a plain light tint for "solid"."""
+    paper, ink = QColor(tint(colour, 0.2)), QColor(shade(colour, 0.9))
+    if pattern == "solid":
+        return QBrush(QColor(tint(colour, PRINT_TINT)))
+    cell = max(4, round(PATTERN_CELL * scale))
+    line = max(1.0, PATTERN_LINE * scale)
+    tile = QPixmap(cell, cell)
+    tile.fill(paper)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(ink, line))
+    half = cell / 2
+    if pattern in ("horizontal", "cross"):
+        painter.drawLine(QPointF(0, half), QPointF(cell, half))
+    if pattern in ("vertical", "cross"):
+        painter.drawLine(QPointF(half, 0), QPointF(half, cell))
+    if pattern in ("diagonal", "diagonal-cross"):
+        painter.drawLine(QPointF(0, cell), QPointF(cell, 0))
+        painter.drawLine(QPointF(-half, half), QPointF(half, -half))
+        painter.drawLine(QPointF(half, cell + half), QPointF(cell + half, half))
+    if pattern in ("back-diagonal", "diagonal-cross"):
+        painter.drawLine(QPointF(0, 0), QPointF(cell, cell))
+        painter.drawLine(QPointF(-half, half), QPointF(half, cell + half))
+        painter.drawLine(QPointF(half, -half), QPointF(cell + half, half))
+    if pattern in ("dots", "sparse-dots"):
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink)
+        radius = line * (0.9 if pattern == "dots" else 1.1)
+        spots = [QPointF(half, half)] if pattern == "sparse-dots" else [
+            QPointF(cell / 4, cell / 4), QPointF(3 * cell / 4, 3 * cell / 4)]
+        for spot in spots:
+            painter.drawEllipse(spot, radius, radius)
+    painter.end()
+    return QBrush(tile)
+
+
+def style_entities(document: QTextDocument, labels: Iterable[str], scale: float = 1.0) -> int:
+    """Give each name (marked by its kind's `print_tint` in the Qt handout) its kind's grey-print
+    pattern, in the legend too; returns how many pieces of text were patterned."""
+    by_tint = {QColor(print_tint(label)).rgb(): label for label in labels}
+    found: list[tuple[int, int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.hasProperty(QTextFormat.Property.BackgroundBrush):
+                label = by_tint.get(fmt.background().color().rgb())
+                if label is not None:
+                    found.append((fragment.position(), fragment.position() + fragment.length(), label))
+            it += 1
+        block = block.next()
+    brushes: dict[str, QBrush] = {}
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for start, end, label in found:
+        if label not in brushes:
+            brushes[label] = pattern_brush(entity_pattern(label), entity_colour(label), scale)
+        fmt = QTextCharFormat()
+        fmt.setBackground(brushes[label])
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+    return len(found)
+
+
 def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[CategoryStyle] = ()) -> QTextDocument:
     """`html` laid out on `device`'s printable area (less a footer line), framing terms styled
     per category, every table of two or more rows that fits on a page kept on one page, and no
@@ -116,6 +196,7 @@ def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[C
     document.setDefaultFont(font)
     document.setHtml(html)
     style_framing(document, categories)  # before the layout exists: no re-layout per change
+    style_entities(document, ENTITY_COLOURS, device.logicalDpiY() / RESOLUTION)
     document.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(device.width(), device.height() - _footer_height(device)))
@@ -232,9 +313,10 @@ def keep_together(document: QTextDocument, limit: int = 60) -> int:
 
 
 def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: str,
-                   pages: Sequence[int] | None = None) -> int:
+                   pages: Sequence[int] | None = None, closing: str = "") -> int:
     """Paint `document` (from `layout_document`) on `device`, page by page with "footer · page n
-    of N" at the foot; `pages` (1-based) limits which pages; returns the number painted."""
+    of N" at the foot, and `closing` (the small print: model and version) at the left of the
+    last page's foot; `pages` (1-based) limits which pages; returns the number painted."""
     count = document.pageCount()
     wanted = [p for p in (pages or range(1, count + 1)) if 1 <= p <= count]
     page_height = document.pageSize().height()
@@ -257,8 +339,16 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice, footer: s
             metrics = painter.fontMetrics()  # a long title ends in "…", so the page number stays whole
             title = metrics.elidedText(footer, Qt.TextElideMode.ElideRight,
                                        max(0, int(width) - metrics.horizontalAdvance(page)))
-            painter.drawText(QRectF(QPointF(0, page_height), QSizeF(width, _footer_height(device))),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), title + page)
+            foot = QRectF(QPointF(0, page_height), QSizeF(width, _footer_height(device)))
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), title + page)
+            if closing and number == count:  # the small print, beside the last page's number
+                room = max(0.0, width - metrics.horizontalAdvance(title + page) - metrics.horizontalAdvance("    "))
+                small = QFont(footer_font)
+                small.setPointSizeF(CLOSING_PT)
+                painter.setFont(small)
+                painter.drawText(QRectF(foot.left(), foot.top(), room, foot.height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+                                 closing)
     finally:
         painter.end()
     return len(wanted)
@@ -281,10 +371,15 @@ class Handout:
     def footer(self) -> str:
         return self.title or "FrameReader handout"
 
+    @property
+    def closing(self) -> str:
+        """The small print at the foot of the last page: the app, the model and its version."""
+        return colophon_text(self.left, self.right)
+
     def laid_out(self, device: QPagedPaintDevice) -> QTextDocument:
         """The handout laid out on `device`'s pages (shared by printing and the PDF file)."""
         html = render_handout_html(self.left, self.right, self.comparison, self.categories, options=self.options,
-                                   title=self.title, documents=self.documents, for_qt=True)
+                                   title=self.title, documents=self.documents, for_qt=True, with_colophon=False)
         styles_ = resolve_categories(self.categories, self.comparison, (self.left, self.right)).values()
         return layout_document(html, device, styles_)
 
@@ -298,7 +393,7 @@ def print_handout(printer: QPagedPaintDevice, handout: Handout) -> int:
     first, last = getattr(printer, "fromPage", lambda: 0)(), getattr(printer, "toPage", lambda: 0)()
     if first or last:
         pages = range(max(1, first), (last or document.pageCount()) + 1)
-    return paint_document(document, printer, handout.footer, pages)
+    return paint_document(document, printer, handout.footer, pages, handout.closing)
 
 
 def pdf_bytes(handout: Handout) -> bytes:
@@ -311,7 +406,7 @@ def pdf_bytes(handout: Handout) -> bytes:
     writer.setCreator("FrameReader")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(handout.options))
-    paint_document(handout.laid_out(writer), writer, handout.footer)
+    paint_document(handout.laid_out(writer), writer, handout.footer, closing=handout.closing)
     del writer  # finishes the PDF
     buffer.close()
     data = bytes(buffer.data().data())

@@ -1,4 +1,4 @@
-"""The legend's "Reading layers" rows: what the passage bands, the hatching and the dotted
+"""The legend's "Reading layers" rows: what the passage bands, the margin bars and the dotted
 passives mean, each with a swatch drawn from the layer's own format and, for a layer the View
 menu switches, a check box that follows that command (the command stays the one switch)."""
 
@@ -17,7 +17,7 @@ from ..reading.underlines import paint_underline
 
 
 def format_swatch(formats: Sequence[QTextCharFormat], size: int = 16) -> QIcon:
-    """The formats' backgrounds side by side (a band, hatching…), with a dotted underline when a
+    """The formats' backgrounds side by side (a band, a margin bar…), with a dotted underline when a
     format has one, on the reading paper so faint tints read as they do in the text."""
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
@@ -29,6 +29,10 @@ def format_swatch(formats: Sequence[QTextCharFormat], size: int = 16) -> QIcon:
     width = box.width() / max(1, len(formats))
     for index, fmt in enumerate(formats):
         stripe = QRectF(box.left() + index * width, box.top(), width, box.height())
+        bar = fmt.property(styles.MARGIN_BAR_PROPERTY)
+        if isinstance(bar, QColor):  # a bar beside the text (one-sided passages)
+            painter.fillRect(QRectF(stripe.left() + 1.5, stripe.top() + 1, 3, stripe.height() - 2), bar)
+            continue
         painter.fillRect(stripe, fmt.background())
         if fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
             paint_underline(painter, QColor(styles.INK_MUTED), "dotted", stripe.left(), stripe.right(),

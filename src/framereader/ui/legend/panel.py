@@ -6,12 +6,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QStylePainter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core import palette
-from ...core.kinds import explain_label
+from ...core.kinds import kind_tooltip, label_name
 from ..base import styles
 from ..base.visibility import Visibility
 from ..reading.highlighter import StyleBook
@@ -47,8 +62,75 @@ def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-#: The check box indicator and spacing beside a legend name, in pixels.
-ELIDE_MARGIN_PX = 34
+#: How long Help ▸ Legend outlines the legend, in milliseconds.
+FLASH_MS = 1200
+
+
+class WrapCheckBox(QCheckBox):
+    """A check box whose name wraps onto a second line instead of being cut: a legend name is
+    never shortened with "…" (a click anywhere on the row toggles it). Its height follows the
+    width the layout gives it (measured again on every resize)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._height = 0  # for the width it has now (0: one line, until it is laid out)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return option
+
+    def _text_left(self) -> int:
+        """Where the name starts: after the indicator and the swatch."""
+        option = self._option()
+        option.text = ""
+        contents = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, self)
+        icon = self.iconSize().width() + 4 if not self.icon().isNull() else 0
+        return contents.left() + icon + 2
+
+    def _text_flags(self) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+    def _line_height(self) -> int:
+        return super().sizeHint().height()
+
+    def height_for(self, width: int) -> int:
+        """The height the name needs at `width` pixels (one line, or as many as it wraps to)."""
+        room = max(20, width - self._text_left())
+        text = self.fontMetrics().boundingRect(QRect(0, 0, room, 10000), self._text_flags(), self.text())
+        return max(self._line_height(), text.height() + 4)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height or self._line_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._text_left() + self.fontMetrics().horizontalAdvance("Numbers"), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = self.height_for(self.width())
+        if wanted != self._height:
+            self._height = wanted
+            self.updateGeometry()  # the grid gives the row its new height; the width stays
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = self._option()
+        option.text = ""
+        option.rect = QRect(0, (self.height() - self._line_height()) // 2, self.width(), self._line_height())
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+        left = self._text_left()
+        role = QPalette.ColorRole.WindowText
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled, role))
+        painter.drawText(QRect(left, 0, self.width() - left, self.height()), self._text_flags(), self.text())
+        if self.hasFocus():
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
 
 
 class Legend(QWidget):
@@ -57,6 +139,7 @@ class Legend(QWidget):
     label_toggled = Signal(str, bool)
     category_toggled = Signal(str, bool)
     all_toggled = Signal(bool)
+    preset_chosen = Signal(str)  # a view preset's id (Reading, Comparing, Everything)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,12 +150,6 @@ class Legend(QWidget):
         #: the (left, right) count labels of each row, by ("label", name) or ("category", id)
         self._count_labels: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}
         self._shape: tuple[object, ...] | None = None  # what the rows were built for
-        # eliding waits for the grid's new widths; the timer is the legend's child, so it never
-        # fires on boxes (or a legend) that are gone
-        self._elide_timer = QTimer(self)
-        self._elide_timer.setSingleShot(True)
-        self._elide_timer.setInterval(0)
-        self._elide_timer.timeout.connect(self._elide)
         self.all_box = QCheckBox("All highlights")
         self.all_box.setFont(styles.ui_font(10.0, bold=True))
         self.all_box.setChecked(True)
@@ -89,9 +166,13 @@ class Legend(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._grid_host)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.preset_buttons: dict[str, QToolButton] = {}
+        self._presets = QHBoxLayout()
+        self._presets.setSpacing(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(8)
+        layout.addLayout(self._presets)
         layout.addWidget(self.all_box)
         layout.addWidget(scroll, 1)
         self.quoted = QLabel()  # framing words inside quotations: counted apart (show_quoted)
@@ -100,8 +181,42 @@ class Legend(QWidget):
         self.quoted.setFont(styles.ui_font(8.5))
         self.quoted.hide()
         layout.addWidget(self.quoted)
-        self.layers = LayerRows()  # what bands, hatching and dotted passives mean (rows set by the window)
+        self.layers = LayerRows()  # what bands, margin bars and dotted passives mean (rows set by the window)
         layout.addWidget(self.layers)
+
+    def set_presets(self, presets: Sequence[tuple[str, str, str]]) -> None:
+        """The view presets as a row of buttons: (id, name, tooltip) each (once, by the window)."""
+        for key, name, tip in presets:
+            button = QToolButton()
+            button.setObjectName("LegendPreset")
+            button.setText(name)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setFont(styles.ui_font(9.5))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _on=False, chosen=key: self.preset_chosen.emit(chosen))
+            self._presets.addWidget(button)
+            self.preset_buttons[key] = button
+
+    def focus_first(self) -> None:
+        """Give the legend the keyboard focus (its first button) and flash its border once."""
+        first = next(iter(self.preset_buttons.values()), None) or self.all_box
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setProperty("flash", True)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        QTimer.singleShot(FLASH_MS, self._end_flash)
+
+    def _end_flash(self) -> None:
+        if shiboken6.isValid(self):
+            self.setProperty("flash", False)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def show_preset(self, shown: str) -> None:
+        """Press the button of the preset shown now (none for a view of the reader's own)."""
+        for key, button in self.preset_buttons.items():
+            button.setChecked(key == shown)
 
     def populate(
         self,
@@ -131,15 +246,14 @@ class Legend(QWidget):
         self.label_boxes.clear()
         self.category_boxes.clear()
         row = 0
-        row = self._section("Entities · tinted", row)
+        row = self._section("Names · tinted", row)
         if not labels:
             self._grid.addWidget(self._muted("none found yet"), row, 0, 1, 3)
             row += 1
         for label in labels:
-            box = QCheckBox(label)
+            box = WrapCheckBox(label_name(label))
             box.setIcon(entity_swatch(label))
-            explanation = explain_label(label)
-            box.setToolTip(f"{label}: {explanation}" if explanation else label)
+            box.setToolTip(kind_tooltip(label))
             box.setChecked(label not in hidden_labels)
             box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
@@ -155,7 +269,7 @@ class Legend(QWidget):
                 continue
             row = self._section(title, row, spacing=True)
             for info in categories:
-                box = QCheckBox(info.name)
+                box = WrapCheckBox(info.name)
                 box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
                 box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
                 box.setChecked(info.id not in hidden_categories)
@@ -163,9 +277,10 @@ class Legend(QWidget):
                 self.category_boxes[info.id] = box
                 row = self._row(box, ("category", info.id), framing_counts[0].get(info.id, 0),
                                 framing_counts[1].get(info.id, 0), row)
+        for earlier in range(self._grid.rowCount()):  # a stretch left from an earlier, shorter legend
+            self._grid.setRowStretch(earlier, 0)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(0, 1)
-        self._elide_timer.start()
 
     def _rows_alive(self) -> bool:
         return all(shiboken6.isValid(box) for box in (*self.label_boxes.values(), *self.category_boxes.values()))
@@ -221,24 +336,9 @@ class Legend(QWidget):
             self._grid.addWidget(tag, row, column)
         return row + 1
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide_timer.start()  # after the grid has given the boxes their new widths
-
-    def _elide(self) -> None:
-        """Names too long for the column end in "…" (the tooltip has the whole name)."""
-        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
-            if not shiboken6.isValid(box):
-                continue
-            full = box.property("full_text") or box.text()
-            room = box.width() - box.iconSize().width() - ELIDE_MARGIN_PX
-            box.setText(box.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 20)))
-
     def _row(self, box: QCheckBox, key: tuple[str, str], left: int, right: int, row: int) -> int:
-        box.setProperty("full_text", box.text())
         box.setFont(styles.ui_font(9.5))
-        box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # counts stay visible
-        box.setMinimumWidth(120)
+        box.setMinimumWidth(120)  # long names wrap: the counts stay visible, nothing is cut
         self._grid.addWidget(box, row, 0)
         pair = []
         for column, count in ((1, left), (2, right)):

@@ -5,7 +5,7 @@ under it, and no buttons."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...core.model import Document, Side
@@ -16,6 +16,31 @@ PASTED_TITLE = "Pasted text"
 #: (badge, title, meta) point sizes: at the desk and on the projector
 NORMAL_SIZES = (8.0, 11.5, 9.5)
 PRESENTER_SIZES = (15.0, 23.0, 15.0)
+
+
+def two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` as it wraps in `width` pixels; when it needs more than two lines, the first two
+    with the second ending at a word in "…" (a headline is rarely that long)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not line:
+            line = candidate
+            continue
+        lines.append(line)
+        line = word
+        if len(lines) == 2:
+            return _shortened(lines, metrics, width)
+    return text
+
+
+def _shortened(lines: list[str], metrics: QFontMetrics, width: int) -> str:
+    """Two wrapped lines, the second ending in "…" (dropping words until it fits)."""
+    last = lines[1].split()
+    while last and metrics.horizontalAdvance(" ".join(last) + "…") > width:
+        last.pop()
+    return f"{lines[0]} {' '.join(last)}…" if last else f"{lines[0]}…"
 
 
 def display_title(document: Document | None) -> str:
@@ -48,6 +73,7 @@ class PaneHeader(QWidget):
         self.setObjectName("PaneHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.presenting = False
+        self._full_title = "No text"
         self._byline = ""  # author · outlet · date: what presenter mode shows under the title
         self._details = ""  # the byline plus word count, pipeline, status and warnings
         layout = QHBoxLayout(self)
@@ -71,8 +97,8 @@ class PaneHeader(QWidget):
         self.rename_button.setObjectName("PaneRename")
         self.rename_button.setText("✎")
         self.rename_button.setFont(styles.ui_font(9.5))
-        self.rename_button.setToolTip("Edit the title and author of this text (or double-click the title)")
-        self.rename_button.setAccessibleName("Edit Title and Author")
+        self.rename_button.setToolTip("Edit the title, author and outlet of this text (or double-click the title)")
+        self.rename_button.setAccessibleName("Edit Title, Author and Outlet")
         self.rename_button.setEnabled(False)
         self.rename_button.setFixedWidth(22)  # a glyph, no frame until hovered
         self.rename_button.clicked.connect(self.rename_requested)
@@ -92,14 +118,33 @@ class PaneHeader(QWidget):
 
     def show_texts(self, title: str, byline: str, details: str) -> None:
         """The title, the byline (author · outlet · date, may be empty) and the full detail line."""
-        self.title.setText(title)
+        self._full_title = title
         self._byline, self._details = byline, details
+        self._show_title()
         self._show_meta()
+
+    @property
+    def full_title(self) -> str:
+        """The whole title (the label may show it shortened after two lines)."""
+        return self._full_title
+
+    def _show_title(self) -> None:
+        """The title on at most two lines at the desk (a longer one is shortened at a word, the
+        whole of it in the tooltip); in presenter mode all of it, wrapped."""
+        title = self._full_title
+        if not self.presenting:
+            title = two_lines(title, self.title.fontMetrics(), max(120, self.title.width()))
+        self.title.setText(title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_title()
 
     def set_presenting(self, on: bool) -> None:
         """Large type for the projector (the title wraps instead of being cut), or back."""
         self.presenting = on
         self._apply_sizes()
+        self._show_title()
         self._show_meta()
 
     def _show_meta(self) -> None:
@@ -112,7 +157,7 @@ class PaneHeader(QWidget):
         self.badge.setFont(styles.ui_font(badge, bold=True))
         self.title.setFont(styles.ui_font(title, bold=True))
         self.meta.setFont(styles.ui_font(meta))
-        for label in (self.title, self.meta):
-            label.setWordWrap(self.presenting)
+        self.title.setWordWrap(True)  # a long title takes two lines (more in presenter mode)
+        self.meta.setWordWrap(self.presenting)
         for button in (self.open_button, self.rename_button):
             button.setVisible(not self.presenting)

@@ -45,6 +45,7 @@ class LayerDrawing(QObject):
         super().__init__(parent)
         self.view, self.ruler, self._built = view, ruler, built
         self.marks: tuple[list[tuple[int, int]], int | None] = ([], None)  # core spans, current index
+        self.bars: list[tuple[int, int]] = []  # core spans with a bar in the margin
         self._layers: dict[str, tuple[int, list[LayerSpan]]] = {}  # name -> (order, core spans + formats)
         self._drawn_window = (0, 0)  # the core range whose layer spans are drawn
         self._recull = QTimer(self)
@@ -57,11 +58,18 @@ class LayerDrawing(QObject):
     def forget(self) -> None:
         """A new text: no layers, no marks."""
         self.marks = ([], None)
+        self.bars = []
         self._layers.clear()
 
     def set_marks(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
         self.marks = (list(spans), current)
         self.draw()
+
+    def set_bars(self, spans: list[tuple[int, int]]) -> None:
+        """Mark these core spans with a bar in the margin (an empty list removes the bars)."""
+        if spans != self.bars:
+            self.bars = list(spans)
+            self.draw()
 
     def set_layer(self, name: str, spans: list[LayerSpan], order: int = 0) -> None:
         """Draw `spans` as the layer `name`, replacing what the layer showed; an empty list
@@ -115,6 +123,7 @@ class LayerDrawing(QObject):
             qt_spans.append((qt_start, qt_end, index == current))
         self.view.setExtraSelections(selections)
         self.view.mention_spans = qt_spans
+        self.view.margin_spans = [built.offsets.span_to_qt(a, b) for a, b in self.bars if 0 <= a < b <= size]
         self.ruler.set_mentions([a for a, _b, _current in qt_spans])
         self.view.viewport().update()
 

@@ -323,6 +323,15 @@ class Pane(QWidget):
         """The spans the layer `name` draws (empty when it is not shown)."""
         return self.drawing.layer(name)
 
+    def set_margin_bars(self, spans: list[tuple[int, int]]) -> None:
+        """A bar in the margin beside each core span (one-sided passages); [] removes them."""
+        self.drawing.set_bars(spans)
+
+    @property
+    def margin_bars(self) -> list[tuple[int, int]]:
+        """The core spans marked by a bar in the margin."""
+        return list(self.drawing.bars)
+
     def _draw_marks(self) -> None:
         self.drawing.draw()
 
@@ -412,21 +421,20 @@ class Pane(QWidget):
         meta = document.meta
         title = display_title(document)
         source = "pasted from the clipboard" if document.source == "clipboard" else document.source
-        header.title.setToolTip(html.escape(f"{source}\nDouble-click to edit the title and author"))
+        header.title.setToolTip(html.escape(f"{title}\n{source}\nDouble-click to edit the title, author and outlet"))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:
             words = f"≈ {self._approximate_words():,} words"
         byline = [by for by in (meta.author, meta.site, meta.date) if by]
-        bits = byline + [words]
-        if self.model_name:
-            bits.append(self.model_name)
+        bits = byline + [words]  # the model's name is in the status bar, not over the text
         if self._status:
             bits.append(self._status)
         warnings = [note for note in (document.note, self.language_note) if note]
         bits.extend("⚠ " + note for note in warnings)
         header.show_texts(title, "  ·  ".join(byline), "  ·  ".join(bits))
-        header.meta.setToolTip(html.escape(" ".join(warnings)))  # Qt reads tooltips as rich text when they look like it
+        found_by = f"Names found by the language model {self.model_name}." if self.model_name else ""
+        header.meta.setToolTip(html.escape(" ".join([*warnings, found_by]).strip()))  # Qt reads tooltips as rich text
 
     def _approximate_words(self) -> int:
         """Words of the shown text before its analysis, counted once per document (splitting a

@@ -12,7 +12,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QDragEnterEvent, QDropEven
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from ..base import styles
-from .underlines import paint_framing_underlines, paint_mention_boxes
+from .underlines import paint_framing_underlines, paint_margin_bars, paint_mention_boxes
 
 class ReaderView(QTextEdit):
     """Read-only, selectable text with drop support, entity clicks and span tooltips."""
@@ -39,6 +39,7 @@ class ReaderView(QTextEdit):
         self.scale = 1.0  # zoom factor (underline thickness)
         self.empty_hint = ""  # shown centred while the document is empty
         self.mention_spans: list[tuple[int, int, bool]] = []  # Qt spans outlined as marked mentions
+        self.margin_spans: list[tuple[int, int]] = []  # Qt spans with a bar in the margin (one-sided passages)
         self._press: QPoint | None = None
         self.build_menu: Callable[[int], QMenu] | None = None  # set by the pane: its context menu
 
@@ -65,6 +66,8 @@ class ReaderView(QTextEdit):
         painter = QPainter(self.viewport())
         if self.document().isEmpty() and self.empty_hint:
             self._paint_empty_hint(painter)
+        if self.margin_spans:
+            paint_margin_bars(self, painter, self.margin_spans, self.scale)
         paint_framing_underlines(self, painter, self.scale)
         if self.mention_spans:
             paint_mention_boxes(self, painter, self.mention_spans, self.scale)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ...core.kinds import explain_label
+from ...core.kinds import kind_tooltip, label_singular
 from ...core.model import EntitySpan, FramingSpan
 from .highlighter import StyleBook
 from ..base.visibility import Visibility
@@ -25,11 +25,10 @@ def highlight_tooltip(entity: EntitySpan | None, framing: FramingSpan | None, bo
     """Tooltip HTML for the highlights under the mouse (every text from a file is escaped)."""
     parts: list[str] = []
     if entity is not None and visibility.shows_label(entity.label):
-        explanation = explain_label(entity.label)
         parts.append(
-            f"<b>{html.escape(entity.text)}</b><br>{html.escape(explanation or entity.label)}"
-            + (f" ({html.escape(entity.label)})" if explanation else "")
-            + "<br><i>Click to mark every mention in both texts.</i>"
+            f"<b>{html.escape(entity.text)}</b> — {html.escape(label_singular(entity.label))}<br>"
+            f"<small>{html.escape(kind_tooltip(entity.label))}</small>"
+            "<br><i>Click to mark every mention in both texts.</i>"
         )
     if framing is not None and visibility.shows_category(framing.category):
         info = book.category(framing.category)
@@ -58,7 +57,7 @@ PASSIVE_QUESTION = "Who did it? — the text does not say"
 
 def passive_tooltip(phrase: str) -> str:
     """Tooltip HTML for an agentless passive ("were counted")."""
-    return (f"<b>{PASSIVE_QUESTION}.</b><br>Agentless passive: “{html.escape(phrase)}”.<br>"
+    return (f"<b>{PASSIVE_QUESTION}.</b><br>A passive without a doer: “{html.escape(phrase)}”.<br>"
             "<i>A passive without “by …” can leave out who acted.</i>")
 
 

@@ -147,3 +147,31 @@ def paint_mention_boxes(view: QTextEdit, painter: QPainter, spans: list[tuple[in
         for rect in span_rects(view, start, end):
             if rect.intersects(visible):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+
+
+#: A one-sided passage's bar: its width and its gap to the text, in pixels at zoom 100 %.
+MARGIN_BAR_WIDTH = 4.0
+MARGIN_BAR_GAP = 10.0
+
+
+def paint_margin_bars(view: QTextEdit, painter: QPainter, spans: list[tuple[int, int]], scale: float = 1.0) -> None:
+    """A thin bar in the margin left of each span's lines (Qt positions): a passage only one
+    text has, marked beside the text instead of over it."""
+    document = view.document()
+    layout = document.documentLayout()
+    offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    visible = QRectF(view.viewport().rect())
+    width = MARGIN_BAR_WIDTH * max(1.0, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(styles.one_sided_bar_colour()))
+    for start, end in spans:
+        first, last = document.findBlock(start), document.findBlock(max(start, end - 1))
+        if not first.isValid() or not last.isValid():
+            continue
+        top = layout.blockBoundingRect(first).translated(offset)
+        bottom = layout.blockBoundingRect(last).translated(offset)
+        left = min(top.left(), bottom.left())
+        bar = QRectF(left - MARGIN_BAR_GAP * max(1.0, scale) - width, top.top() + 2, width, bottom.bottom() - top.top() - 4)
+        if bar.intersects(visible) and bar.height() > 0:
+            painter.drawRoundedRect(bar, width / 2, width / 2)

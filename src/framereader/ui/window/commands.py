@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..base.commands import Command, Declared, Key, Submenu
+from ...core.kinds import kind_tooltip, label_name
 from ..base.visibility import VisibilityModel
 from ..reading.highlighter import StyleBook
 
@@ -25,14 +26,28 @@ WINDOW_COMMANDS: tuple[Declared, ...] = (
 )
 
 
+#: View ▸ Reading, Comparing, Everything (`presets.ViewPresets`), one ticked at most
+PRESET_COMMANDS: tuple[Declared, ...] = (
+    Command("preset_reading", "&Reading", ("view/presets",), ("Ctrl+1",),
+            "Framing underlines and the tints of names only: a calm page to read", checkable=True),
+    Command("preset_comparing", "&Comparing", ("view/presets",), ("Ctrl+2",),
+            "Reading, plus matching passages (a bar beside passages only one text has) and the word choices",
+            checkable=True),
+    Command("preset_everything", "&Everything", ("view/presets",), ("Ctrl+3",),
+            "Every layer: all kinds of names, numbers and dates, matching passages and passives without a doer",
+            checkable=True),
+)
+
+
 def fill_highlight_menu(menu: QMenu, visibility: VisibilityModel, book: StyleBook) -> None:
     """View ▸ Show Highlights For: one checkable entry per entity label and framing category,
     ticked from the visibility model and changing it."""
     menu.clear()
     value = visibility.value
-    menu.addSection("Named entities")
+    menu.addSection("Names")
     for label in visibility.known_labels:
-        action = menu.addAction(label)
+        action = menu.addAction(label_name(label))
+        action.setStatusTip(kind_tooltip(label))
         action.setCheckable(True)
         action.setChecked(label not in value.hidden_labels)
         action.triggered.connect(lambda on, name=label: visibility.set_label_visible(name, on))

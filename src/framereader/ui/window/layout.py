@@ -1,6 +1,6 @@
 """Where the window, the splitter and the docks are: restored from Settings (a damaged stored
-state is ignored), and on first start a window that fills most of the screen with the texts
-taking at least two thirds of its height (the comparison dock starts small and scrolls)."""
+state is ignored), and on first start a window that fills most of the screen, the comparison
+dock tall enough for eight rows of its actor table (at most 40 % of the window; it scrolls)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...core.platform.settings import Settings
 
 FIRST_START_SHARE = 0.9  # of the screen's available width and height
-DOCK_SHARE = 0.22  # of the window's height, for the comparison dock on first start
+DOCK_SHARE = 0.22  # of the window's height: the comparison dock's least opening height
+DOCK_MAX_SHARE = 0.4  # …and its most, however tall eight rows of its table are
 FALLBACK_SIZE = (1440, 900)  # no screen known
 STATE_VERSION = 1  # QMainWindow.saveState's version: bump when the docks change
 
@@ -55,25 +56,38 @@ def _encode(data: QByteArray) -> str:
     return base64.b64encode(data.data()).decode()
 
 
-def first_start(window: QMainWindow, dock: QDockWidget) -> None:
-    """Fill most of the available screen, centred, with the comparison dock small."""
+def dock_height(window_height: int, wanted: int) -> int:
+    """The comparison dock's opening height: `wanted` (eight rows of its table) but never more
+    than `DOCK_MAX_SHARE` of the window, nor less than `DOCK_SHARE` of it."""
+    return max(round(window_height * DOCK_SHARE), min(wanted, round(window_height * DOCK_MAX_SHARE)))
+
+
+def fit_dock(window: QMainWindow, dock: QDockWidget, wanted: int) -> None:
+    """Give the comparison dock its opening height in the window as it is now."""
+    title = dock.fontMetrics().height() + 8  # the dock's title bar above the panel
+    window.resizeDocks([dock], [dock_height(window.height(), wanted + title)], Qt.Orientation.Vertical)
+
+
+def first_start(window: QMainWindow, dock: QDockWidget, wanted: int = 0) -> None:
+    """Fill most of the available screen, centred, with the comparison dock tall enough for
+    `wanted` pixels of its panel (eight table rows) and the texts taking the rest."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         window.resize(*FALLBACK_SIZE)
-        height = FALLBACK_SIZE[1]
     else:
         area = screen.availableGeometry()
         width, height = round(area.width() * FIRST_START_SHARE), round(area.height() * FIRST_START_SHARE)
         window.resize(width, height)
         window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
-    window.resizeDocks([dock], [round(height * DOCK_SHARE)], Qt.Orientation.Vertical)
+    fit_dock(window, dock, wanted)
 
 
-def restore_layout(window: QMainWindow, settings: Settings, splitter: QSplitter, dock: QDockWidget) -> None:
+def restore_layout(window: QMainWindow, settings: Settings, splitter: QSplitter, dock: QDockWidget,
+                   wanted: int = 0) -> None:
     """Window, docks and splitter as last time; the first-start layout when nothing (usable)
     is stored."""
     if not _restore(settings.window_geometry, window.restoreGeometry):
-        first_start(window, dock)
+        first_start(window, dock, wanted)
     _restore(settings.window_state, lambda data: window.restoreState(data, STATE_VERSION))
     _restore(settings.splitter_state, splitter.restoreState)
 

@@ -10,10 +10,10 @@ theme, presenter), `ModelController` (pipeline, lexicons), `MessageSink`, `Progr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter
 
 from ...core.lexicons.library import LexiconLibrary
@@ -26,6 +26,7 @@ from ..base.hooks import WindowHooks
 from ..handout.exports import HandoutExports
 from .commands import WINDOW_COMMANDS, fill_highlight_menu
 from .menus import MENU_LAYOUT
+from .presets import PRESETS, ViewPresets
 from ..classroom.caption_bar import CaptionController
 from ..comparison.panel import ComparisonPanel
 from ..base.context import WindowContext
@@ -35,6 +36,7 @@ from ..documents.controller import DocumentsController
 from ..edits.controller import EditsController
 from ..classroom.exercise import ExerciseMode
 from ..reading.highlighter import StyleBook
+from ..guide.controller import LessonGuide
 from ..legend.panel import Legend
 from ..lexicons.lesson_lexicons import LessonLexicons
 from ..lexicons.mark_loaded import MarkLoaded
@@ -51,8 +53,15 @@ from ..classroom.reveal import RevealController
 from ..reading.sync import ScrollLinker
 from ..reading.view_controller import ViewController
 from ..base.visibility import VisibilityModel, visibility_from_lists
-from .layout import restore_layout, save_layout, scrolling
+from .layout import fit_dock, restore_layout, save_layout, scrolling
 from ..base.worker import AnalysisService, EngineFactory, EngineLike
+from ..welcome.controller import Welcome
+
+#: The model starts loading this long after the window's first paint (the frame is on screen
+#: first), and at the latest this long after the window was built.
+FIRST_FRAME_GRACE_MS = 30
+MODEL_START_LATEST_MS = 400
+
 
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
@@ -65,9 +74,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.persist = persist  # False: never write the settings file (screenshots, tests)
         settings_warning = None
+        loaded = settings is None
         if settings is None:
             settings, settings_warning = load_settings()
         self.settings = settings
+        #: the very first start (settings from disk, the welcome never seen): a welcome and Reading
+        self.first_start = loaded and not settings.welcomed
         self.library = LexiconLibrary(settings)
         self.book = StyleBook()
         self.messages = MessageSink(self, self.statusBar())
@@ -89,6 +101,8 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.linker = ScrollLinker(self.panes[0].view.verticalScrollBar(), self.panes[1].view.verticalScrollBar(), self)
 
+        # the legend runs the window's full height on the right; the comparison sits under the texts
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.legend = Legend()
         self.legend_dock = self._dock("Legend", "LegendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea)
         self.legend_dock.setMinimumWidth(300)
@@ -109,7 +123,7 @@ class MainWindow(QMainWindow):
         self.lesson_lexicons = LessonLexicons(context, self.models)
         self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
-        self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
+        self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title, Author and Outlet
         self.edits = EditsController(context)
         self.comparison_panel.add_tab(self.edits.view, "Edits")
         self.caption = CaptionController(context, self.visibility, self.view, lambda: self.book, self.splitter)
@@ -123,14 +137,21 @@ class MainWindow(QMainWindow):
         self.quoted = QuotedCounting(context, self.compare)  # View ▸ Count Quoted Words Too
         self.word_choice = WordChoiceLayer(context, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
+        self.presets = ViewPresets(context, self.visibility)  # View ▸ Reading, Comparing, Everything
+        self.guide = LessonGuide(context)  # Help ▸ Lesson Guide, Keyboard Shortcuts
+        self.welcome = Welcome(context, self.caption.central, self.guide.show_guide, self.first_start)
         # every feature declares its commands in its own folder; the window only collects them
-        features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
-                                         self.passages, self.passives, self.quoted, self.word_choice, self.marker,
-                                         self.reveal, self.exercise, self.compare)
+        features: tuple[Feature, ...] = (self, self.presets, self.documents, self.identity, self.exports, self.models,
+                                         self.view, self.passages, self.passives, self.quoted, self.word_choice,
+                                         self.marker, self.reveal, self.exercise, self.compare, self.welcome, self.guide)
         declared, handlers, fillers = collect(features)
         self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
         for layer in (self.passages, self.passives, self.word_choice, self.compare):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
+        self.legend.set_presets([(p.id, p.name, p.tip) for p in PRESETS])
+        self.presets.changed.connect(self.legend.show_preset)
+        self.legend.preset_chosen.connect(self.presets.apply)
+        self.presets.bind_actions(self.commands)
         self.quoted.bind_actions(self.commands)
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows(),
                                      *self.word_choice.legend_rows()])
@@ -146,11 +167,46 @@ class MainWindow(QMainWindow):
         self._show_view_state()
         self._refresh_legend()
 
+        # The language model loads on the worker thread once the window has painted its first
+        # frame: loading it takes the interpreter for long stretches, and a window mapped while
+        # it does shows black until it can paint (about two seconds on a slow machine)
         self.status.busy("Loading the language model…")
-        self.models.start(model)
-        restore_layout(self, settings, self.splitter, self.comparison_dock)
+        self._model_choice = model
+        self._model_started = False
+        self._after_first_frame: list[Callable[[], object]] = []
+        self._model_later = QTimer(self)
+        self._model_later.setSingleShot(True)
+        self._model_later.timeout.connect(self._start_model)
+        self._model_later.start(MODEL_START_LATEST_MS)  # a window never shown (tests) starts it anyway
+        restore_layout(self, settings, self.splitter, self.comparison_dock, self.comparison_panel.opening_height())
         if settings_warning:
             self.messages.status(settings_warning, 15000)
+
+    def _start_model(self) -> None:
+        """Load the pipeline and lexicons (once): after the first frame, or at the latest
+        `MODEL_START_LATEST_MS` after the window was built; then what waited for the frame."""
+        if self._model_started or self._closed:
+            return
+        self._model_started = True
+        self._model_later.stop()
+        self.models.start(self._model_choice)
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for call in waiting:
+            call()
+
+    def after_first_frame(self, call: Callable[[], object]) -> None:
+        """Run `call` once the window has painted its first frame (at once if it has): texts
+        opened at launch are read then (the first one loads the language detector, about a
+        second), so the window is never mapped black while they load."""
+        if self._model_started:
+            call()
+        else:
+            self._after_first_frame.append(call)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._model_started and self._model_later.remainingTime() > FIRST_FRAME_GRACE_MS:
+            self._model_later.start(FIRST_FRAME_GRACE_MS)  # the frame is flushed first, then the model loads
 
     # ------------------------------------------------------------------ building
     def _dock(self, title: str, name: str, widget: object, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -212,6 +268,8 @@ class MainWindow(QMainWindow):
             pane.set_style(self.book, value)
         self.legend.show_visibility(value, self.visibility.showing_any)
         self.commands["highlights"].setChecked(self.visibility.showing_any)
+        if not self.visibility.showing_any:
+            self.marks.clear()  # Hide All hides every layer: the marked mentions' boxes too
         self.settings.highlights_on = value.enabled
         if set(self.settings.hidden_labels) != value.hidden_labels:
             self.settings.hidden_labels = sorted(value.hidden_labels)
@@ -245,8 +303,15 @@ class MainWindow(QMainWindow):
                 totals.update(pane.analysis.entity_counts)
         return [label for label, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0]))]
 
+    def legend_order(self) -> list[str]:
+        """Framing category ids as the legend lists them: loaded words, then rhetorical devices."""
+        return [info.id for info in sorted(self.book.categories.values(), key=lambda c: (c.group == "device", c.index))]
+
     def _refresh_legend(self) -> None:
-        self.visibility.set_known(self._labels(), self.category_order())
+        analysed = [p.analysis for p in self.panes if p.analysis is not None]
+        used = {category for analysis in analysed for category, n in analysis.framing_counts.items() if n}
+        order = self.legend_order()
+        self.visibility.set_known(self._labels(), order, [c for c in order if c not in used] if analysed else ())
 
         def counts(kind: str) -> tuple[dict[str, int], dict[str, int]]:
             left, right = (dict(getattr(p.analysis, kind)) if p.analysis else {} for p in self.panes)
@@ -332,9 +397,21 @@ class MainWindow(QMainWindow):
         """Open `path` in a pane (0 or "left", 1 or "right")."""
         return self.documents.open_path(SIDES[side] if isinstance(side, int) else side, path)
 
+    def fit_docks(self) -> None:
+        """The comparison dock at its opening height for the window's size now (a window
+        resized before it was shown: screenshots)."""
+        fit_dock(self, self.comparison_dock, self.comparison_panel.opening_height())
+
     def show_legend(self) -> None:
+        """Help ▸ Legend: the legend shown (presenter mode left, where docks are hidden), raised
+        and focused, with a word in the status bar on where it is."""
+        if self.view.presenting:
+            self.view.set_presenting(False)
         self.legend_dock.show()
         self.legend_dock.raise_()
+        self.legend.focus_first()
+        self.messages.status("The legend is beside the texts: untick a kind to hide it; the buttons on top "
+                             "choose Reading, Comparing or Everything.", 8000)
 
     # ------------------------------------------------------------------ window state
     def _update_title(self) -> None:
@@ -366,6 +443,9 @@ class MainWindow(QMainWindow):
         self.save_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.documents.unsaved.confirm("quit"):
+            event.ignore()  # the reader cancelled (or saving failed): nothing is lost
+            return
         self.shutdown()
         super().closeEvent(event)
 

@@ -1,0 +1,1 @@
+"""The lesson guide (Help ▸ Lesson Guide) and the keyboard shortcuts (Help ▸ Keyboard Shortcuts)."""

@@ -1,0 +1,1 @@
+"""The welcome panel: the empty window, and the first start."""
