@@ -10,7 +10,7 @@ from .markup import esc, names_list
 from .options import HandoutOptions
 
 #: Rows of the table (the most quoted speakers); a note says how many more there are.
-MAX_VOICES = 10
+MAX_VOICES = 8
 
 
 def _pct(share: float) -> str:
@@ -23,14 +23,14 @@ def _cell(side: VoiceSide) -> str:
     verbs = ", ".join(
         f"{esc(verb_display(verb if verb != 'according to' else None))}{'*' if verb in side.judgemental else ''}"
         f"{f' ×{n}' if n > 1 else ''}" for verb, n in side.verbs)
-    words = f", {side.words} words quoted" if side.words else ""
+    words = f", {side.words} words" if side.words else ""
     count = f"{side.count} quotation{'s' if side.count != 1 else ''}"
-    return f"{count}{words}<br><span class=\"small\">{verbs}</span>"
+    return f"{count}{words} <span class=\"small\">· {verbs}</span>" if verbs else f"{count}{words}"
 
 
 def _speaker(voice: Voice) -> str:
     if voice.speaker == UNATTRIBUTED:
-        return "<i>speaker not found</i>"
+        return "<i>not attributed</i>"
     return esc(voice.speaker) if voice.is_actor else f"<i>{esc(voice.speaker)}</i>"
 
 

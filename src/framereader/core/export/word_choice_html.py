@@ -1,7 +1,7 @@
 """The handout's "Word choice" section: for each word-choice set the texts use, the names each
 text chose and how often (`core.comparison.word_choice`), in one compact table; and a
 discussion question on the first set the texts name differently. The sets' notes on who uses
-which are in the app and the JSON: with them the two sample op-eds no longer fit five pages."""
+which are in the app and the JSON: with them the two sample op-eds no longer fit six pages."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def word_choice_html(comparison: Comparison, limit: int = MAX_ROWS) -> str:
 
 def word_choice_question(comparison: Comparison) -> str | None:
     """A discussion question about the first set the two texts name differently (None when
-    they never do); one line, so that the sample op-eds' handout keeps to five pages."""
+    they never do); one line, so that the sample op-eds' handout keeps to six pages."""
     row = next((r for r in comparison.word_choice if r.differs), None)
     if row is None:
         return None
