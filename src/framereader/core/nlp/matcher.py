@@ -20,6 +20,8 @@ negation) run last.
 
 from __future__ import annotations
 
+import gc
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -33,6 +35,9 @@ from . import guards
 from .rules import ALL_RULES, DEFAULT_RULES, FINDERS, Found, post_process
 
 _APOSTROPHES = ("'", "\u2019")
+#: A piece of letters joined by hyphens ("fear-mongering"): tokenized without the tokenizer when
+#: it splits such pieces at every hyphen (checked once per matcher), the commonest compound form.
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 class Match(NamedTuple):
@@ -102,6 +107,16 @@ class LexiconMatcher:
 
     # ----------------------------------------------------------------------------- compiling
 
+    def _splits_hyphens(self, special: Any) -> bool:
+        """Whether the tokenizer splits letters joined by hyphens at every hyphen, and no special
+        case holds a hyphen (then such pieces need not go through it: a tokenizer call and new
+        vocabulary entries per compound form were most of the compiling time). Special cases
+        such as emoticons ("8-)") never occur inside letters and hyphens."""
+        if any("-" in key and all(c.isalpha() or c == "-" for c in key) for key in map(str, special)):
+            return False
+        probe = "ab-cd-ef"
+        return [t.text for t in self._tokenizer(probe)] == ["ab", "-", "cd", "-", "ef"]
+
     def _tokens(self, text: str, cache: dict[str, tuple[str, ...]], special: Any) -> tuple[str, ...]:
         out: list[str] = []
         for piece in text.split():
@@ -109,6 +124,8 @@ class LexiconMatcher:
             if words is None:
                 if piece.isalpha() and piece not in special and piece.lower() not in special:
                     words = (piece.lower(),)
+                elif self._hyphens_split and _HYPHENATED.fullmatch(piece):
+                    words = tuple(w for part in piece.lower().split("-") for w in (part, "-"))[:-1]
                 else:
                     words = tuple(t.lower_ for t in self._tokenizer(piece) if not t.is_space)
                 cache[piece] = words
@@ -116,8 +133,20 @@ class LexiconMatcher:
         return tuple(out)
 
     def _compile(self) -> None:
+        # Compiling only builds acyclic dicts, lists and tuples: the cyclic garbage collector
+        # would walk the growing trie again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._compile_all()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _compile_all(self) -> None:
         cache: dict[str, tuple[str, ...]] = {}
         special = getattr(self._tokenizer, "rules", None) or {}
+        self._hyphens_split = self._splits_hyphens(special)
         for lex in self.lexicons:
             for cat in lex.categories:
                 self._categories.setdefault(cat.id, cat)
