@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import FrameReaderError
+from .core.text_safety import replaced_note, safe_counted, safe_text
 
 if TYPE_CHECKING:
     from .core.nlp.engine import Engine
@@ -168,14 +169,17 @@ def _check_target(path: str) -> None:
         raise FrameReaderError(path, write_problem(path, NotADirectoryError(errno.ENOTDIR, "Not a directory")))
 
 
-def _export(path: str, write: Callable[[str], None]) -> None:
+def _export(path: str, write: Callable[[str], object]) -> None:
     """Run one export; a failure is one line naming the target and the reason (exit 2)."""
     from .core.platform.atomic import write_problem
 
     try:
-        write(path)
+        replaced = write(path)
     except OSError as exc:
         raise FrameReaderError(path, write_problem(path, exc)) from None
+    note = replaced_note(replaced if isinstance(replaced, int) else 0, path)
+    if note:
+        _err(f"framereader: {note}")
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
@@ -229,15 +233,19 @@ def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[An
     if session.left is None or session.right is None:
         raise FrameReaderError(left, "holds only one text; a comparison needs two.")
     for warning in session.warnings:
-        print(f"framereader: {warning}", file=sys.stderr)
+        _err(f"framereader: {warning}")
     return session.left, session.right, dict(session.edits)
 
 
 def _emit_json(payload: object) -> None:
-    """Print `payload` as JSON on stdout (errors writing it are handled by `run_headless`)."""
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    """Print `payload` as JSON on stdout (errors writing it are handled by `run_headless`); what
+    UTF-8 cannot encode is replaced, and said so on stderr."""
+    text, replaced = safe_counted(json.dumps(payload, ensure_ascii=False, indent=1))
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    note = replaced_note(replaced, "the standard output")
+    if note:
+        _err(f"framereader: {note}")
 
 
 def _cmd_models(_args: argparse.Namespace) -> int:
@@ -264,7 +272,7 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
         except FrameReaderError as exc:
             problems = _all_lexicon_problems(path) or [exc]
             for problem in problems:
-                print(problem.message, file=sys.stderr)
+                _err(problem.message)
             failed = True
             continue
         terms = sum(len(c.terms) for c in lexicon.categories)
@@ -272,11 +280,17 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
+def _err(line: str) -> None:
+    """One line on stderr, as the terminal can show it (`text_safety.safe_text`: a file name
+    that is not UTF-8 or holds control characters cannot break or drive the terminal)."""
+    print(safe_text(line), file=sys.stderr)
+
+
 def _say(line: str) -> None:
     """Print one line on stdout; once the reader has gone (`| head -1`), the rest is dropped
     quietly so the command still finishes and exits with its own status."""
     try:
-        print(line, flush=True)
+        print(safe_text(line), flush=True)
     except BrokenPipeError:
         _silence_stdout()
 
@@ -298,7 +312,7 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
     entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
     assert entry.lexicon is not None
     count = entry.lexicon.term_count
-    print(f"{args.path}: imported as '{entry.lexicon.name}' ({count} term{'s' * (count != 1)}) into {entry.path}")
+    _say(f"{args.path}: imported as '{entry.lexicon.name}' ({count} term{'s' * (count != 1)}) into {entry.path}")
     return 0
 
 
@@ -326,7 +340,7 @@ def run_headless(argv: Sequence[str]) -> int:
             return _cmd_lexicon_import(args) if args.lexicon_command == "import" else _cmd_lexicon_check(args)
         return handlers[args.command](args)
     except FrameReaderError as exc:
-        print(f"framereader: {exc.message}", file=sys.stderr)
+        _err(f"framereader: {exc.message}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         _silence_stdout()
@@ -335,9 +349,9 @@ def run_headless(argv: Sequence[str]) -> int:
         _silence_stdout()
         reason = exc.strerror or exc.__class__.__name__
         if exc.filename:
-            print(f"framereader: {exc.filename}: {reason}.", file=sys.stderr)
+            _err(f"framereader: {exc.filename}: {reason}.")
         else:
-            print(f"framereader: the output cannot be written ({reason}).", file=sys.stderr)
+            _err(f"framereader: the output cannot be written ({reason}).")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -351,7 +365,7 @@ def _flush_stdout() -> int | None:
         _silence_stdout()
     except OSError as exc:
         _silence_stdout()
-        print(f"framereader: the output cannot be written ({exc.strerror or exc.__class__.__name__}).", file=sys.stderr)
+        _err(f"framereader: the output cannot be written ({exc.strerror or exc.__class__.__name__}).")
         return EXIT_BAD_INPUT
     return None
 
@@ -368,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         _arm_smoke()
     if args.reveal is not None and (args.reveal < 0 or not args.screenshot):
-        print("framereader: --reveal needs --screenshot and a number of categories (0 or more).", file=sys.stderr)
+        _err("framereader: --reveal needs --screenshot and a number of categories (0 or more).")
         return EXIT_BAD_INPUT
     return run_gui(args.left, args.right, engine_factory, screenshot=args.screenshot, model=args.model,
                    stage=Stage(args.presenter, args.reveal, args.theme, args.exercise), dock_tab=args.dock_tab)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..text_safety import clean_input
+
 from ..model import Block
 
 SNIFF_BYTES = 8192  # how much of the start of a file the binary check looks at
@@ -116,8 +118,10 @@ def _looks_like_text(chunk: str) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Turn \\r\\n and \\r into \\n and drop a leading BOM; every other character is kept."""
-    text = text.removeprefix("\ufeff")
+    """Turn \\r\\n and \\r into \\n and drop a leading BOM; control characters (NUL…, anywhere
+    in the file: the binary check sees only its start) are removed and page breaks become line
+    breaks (`text_safety.clean_input`); every other character is kept."""
+    text = clean_input(text.removeprefix("\ufeff"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..text_safety import safe_counted
+
 #: The standard output as a file name (`--json -`).
 STDOUT_NAME = "-"
 #: A temporary file of ours older than this is left over from an interrupted write.
@@ -30,12 +32,16 @@ _OWN_FD_RE = re.compile(r"/(?:dev/fd|proc/self/fd|proc/\d+/fd)/(\d+)")
 _NAMED_FDS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
 
 
-def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> None:
+def atomic_write_text(path: str | Path, text: str, *, backup: bool = False) -> int:
     """Write `text` to `path` so that a crash leaves either the old or the new file, never half.
 
-    With `backup`, the previous version (if any) is kept as `path + ".bak"`.
+    With `backup`, the previous version (if any) is kept as `path + ".bak"`. What UTF-8 cannot
+    encode (lone surrogates) and control characters are replaced by U+FFFD
+    (`text_safety.safe_text`); returns how many, for the caller to say so.
     """
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+    safe, replaced = safe_counted(text)
+    atomic_write_bytes(path, safe.encode("utf-8"), backup=backup)
+    return replaced
 
 
 def default_file_mode(existing: Path | None = None) -> int:

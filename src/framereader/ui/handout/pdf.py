@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from ...core.platform.atomic import atomic_write_bytes
+from ...core.text_safety import safe_text
 from ...core.comparison.compare import Comparison
 from ...core.categories import CategoryStyle
 from ...core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
@@ -114,7 +115,7 @@ def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[C
     font.setFamilies(styles.READER_FAMILIES)
     font.setPointSizeF(10.0)
     document.setDefaultFont(font)
-    document.setHtml(html)
+    document.setHtml(safe_text(html))  # Qt would drop a lone surrogate silently
     style_framing(document, categories)  # before the layout exists: no re-layout per change
     document.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     document.setDocumentMargin(0)

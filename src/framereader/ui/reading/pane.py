@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from ...core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.spans import SpanIndex
+from ...core.text_safety import safe_text
 from ..base import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .header import SIDE_NAMES, PaneHeader, display_title
@@ -411,7 +412,7 @@ class Pane(QWidget):
         document = self.document
         meta = document.meta
         title = display_title(document)
-        source = "pasted from the clipboard" if document.source == "clipboard" else document.source
+        source = "pasted from the clipboard" if document.source == "clipboard" else safe_text(document.source)
         header.title.setToolTip(html.escape(f"{source}\nDouble-click to edit the title and author"))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
