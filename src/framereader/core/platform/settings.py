@@ -143,7 +143,7 @@ def settings_path() -> Path:
 def _parse(raw: bytes) -> dict[str, Any] | None:
     """The JSON object in `raw`, or None when it is not one (or too deeply nested to read)."""
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError):  # ValueError includes UnicodeDecodeError
         return None
     return data if isinstance(data, dict) else None
