@@ -60,6 +60,6 @@ def long_text(paragraphs: int, name: str) -> str:
 
 def highlight_menu_action(win, text: str):
     """The View ▸ Show Highlights For entry named `text`, as the menu shows it when opened."""
-    menu = win.menus["highlights"]
+    menu = win.menus["highlights_for"]
     menu.aboutToShow.emit()
     return next(action for action in menu.actions() if action.text() == text)

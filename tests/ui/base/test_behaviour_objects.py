@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from framereader.ui.window.actions import ACTIONS, MENUS, SUBMENU_TITLES, build_actions
+from framereader.ui.base.commands import Command, Submenu, build_actions, build_menus, collect
 from framereader.ui.comparison.mentions import MentionNavigator
 from framereader.ui.base.visibility import Visibility, VisibilityModel
 
@@ -53,22 +53,59 @@ def test_mention_navigator_steps_and_wraps_across_sides(qapp) -> None:
     assert marks.step(+1) is None
 
 
-def test_every_menu_entry_is_declared_once_and_every_action_has_a_slot(qapp) -> None:
-    ids = [spec.id for spec in ACTIONS]
-    assert len(ids) == len(set(ids))
-    in_menus = [item for _title, items in MENUS for item in items if item != "-" and not item.startswith("@")]
-    assert set(in_menus) <= set(ids)
-    assert set(ids) - set(in_menus) == set()  # every command is reachable from a menu
-    submenus = {item[1:] for _title, items in MENUS for item in items if item.startswith("@")}
-    assert set(SUBMENU_TITLES) <= submenus
+class _Feature:
+    def __init__(self, declared, handlers) -> None:  # type: ignore[no-untyped-def]
+        self.COMMANDS = declared
+        self._handlers = handlers
+        self.filled: list[str] = []
+
+    def handlers(self):  # type: ignore[no-untyped-def]
+        return self._handlers
+
+    def fill_submenu(self, name, menu, _actions) -> None:  # type: ignore[no-untyped-def]
+        self.filled.append(name)
+        menu.addAction("inside")
+
+
+def test_features_declare_commands_and_the_window_only_collects_them(qapp) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
     called = []
-    owner = QWidget()
-    actions = build_actions(owner, {i: (lambda *a, i=i: called.append(i)) for i in ids})
+    zoom = Command("zoom_in", "Zoom &In", ("view/zoom",), ("Ctrl+=",))
+    sync = Command("sync", "&Sync", ("view/sync", "file/open"), (), checkable=True)
+    theme = Submenu("theme", "&Theme", "view/zoom")
+    a = _Feature((zoom, theme), {"zoom_in": lambda: called.append("zoom_in")})
+    b = _Feature((sync,), {"sync": lambda on: called.append(("sync", on))})
+    declared, handlers, fillers = collect([a, b])
+    owner = QMainWindow()
+    actions = build_actions(owner, declared, handlers)
+    layout = (("file", "&File", ("open",)), ("view", "&View", ("zoom", "sync")))
+    submenus = build_menus(owner.menuBar(), layout, declared, actions,
+                           lambda name, menu: fillers[name].fill_submenu(name, menu, actions))
     actions["zoom_in"].trigger()
-    actions["sync"].trigger()  # checkable: the slot gets the new state
-    assert called == ["zoom_in", "sync"] and actions["sync"].isChecked()
-    keys = [k.toString() for a in actions.values() for k in a.shortcuts()]
-    assert len(keys) == len(set(keys)), "two commands share a shortcut"
+    actions["sync"].trigger()  # checkable: the handler gets the new state
+    assert called == ["zoom_in", ("sync", True)] and a.filled == ["theme"] and "theme" in submenus
+    view = owner.menuBar().actions()[1].menu()
+    texts = [action.text() for action in view.actions()]
+    assert texts == ["Zoom &In", "&Theme", "", "&Sync"]  # sections in layout order, a separator between
+    file_menu = owner.menuBar().actions()[0].menu()
+    assert [action.text() for action in file_menu.actions()] == ["&Sync"]  # one command, two places
+
+
+def test_a_command_without_handler_or_declared_twice_or_in_no_section_is_refused(qapp) -> None:
+    import pytest
+    from PySide6.QtWidgets import QMainWindow
+
+    zoom = Command("zoom_in", "Zoom &In", ("view/zoom",))
+    with pytest.raises(ValueError, match="no handler"):
+        collect([_Feature((zoom,), {})])
+    with pytest.raises(ValueError, match="declared twice"):
+        collect([_Feature((zoom,), {"zoom_in": print}), _Feature((zoom,), {"zoom_in": print})])
+    declared, handlers, _fillers = collect([_Feature((zoom,), {"zoom_in": print})])
+    owner = QMainWindow()
+    actions = build_actions(owner, declared, handlers)
+    with pytest.raises(ValueError, match="view/zoom"):
+        build_menus(owner.menuBar(), (("view", "&View", ("sync",)),), declared, actions, lambda _n, _m: None)
 
 
 def test_long_legend_names_end_in_an_ellipsis_and_keep_the_whole_name(qtbot) -> None:
@@ -139,10 +176,12 @@ def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qt
 def test_undo_actions_follow_the_undo_stack(qapp) -> None:
     from PySide6.QtGui import QUndoCommand, QUndoStack
 
-    from framereader.ui.window.actions import bind_undo_actions
+    from framereader.ui.base.commands import bind_undo_actions
 
     owner = QWidget()
-    actions = build_actions(owner, {spec.id: (lambda *args: None) for spec in ACTIONS})
+    from framereader.ui.window.commands import WINDOW_COMMANDS
+
+    actions = build_actions(owner, WINDOW_COMMANDS, {spec.id: (lambda *args: None) for spec in WINDOW_COMMANDS})
     stack = QUndoStack(owner)
     bind_undo_actions(actions, stack)
     assert not actions["undo"].isEnabled() and not actions["redo"].isEnabled()

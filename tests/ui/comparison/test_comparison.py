@@ -61,7 +61,7 @@ def test_descriptor_evidence_selects_its_sentence(qtbot, compared) -> None:
 
 def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
     for suffix in ("html", "pdf", "json"):
-        assert compared.compare.write_export(str(tmp_path / f"handout.{suffix}"))
+        assert compared.exports.write_export(str(tmp_path / f"handout.{suffix}"))
     html = (tmp_path / "handout.html").read_text(encoding="utf-8")
     assert "<script" not in html.lower() and not re.search(r"https?:", html)
     for span in compared.compare.described["left"].framing:
@@ -74,7 +74,7 @@ def test_export_writes_html_pdf_and_json(compared, tmp_path: Path) -> None:
 
 
 def test_export_before_comparison_explains(window) -> None:
-    window.compare.export_dialog()
+    window.exports.export_dialog()
     assert window.errors and "Nothing to export" in window.errors[0][0]
 
 

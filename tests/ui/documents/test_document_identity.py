@@ -129,7 +129,7 @@ def test_exports_use_the_edited_titles_and_authors(qtbot, compared, tmp_path: Pa
     assert win.identity.rename("left", "Marsh on the valley", "Helena M.")
     assert win.identity.rename("right", "Lanz on the valley", "")
     html_path, json_path = tmp_path / "c.html", tmp_path / "c.json"
-    assert win.compare.write_export(str(html_path)) and win.compare.write_export(str(json_path)), win.errors
+    assert win.exports.write_export(str(html_path)) and win.exports.write_export(str(json_path)), win.errors
     page = html_path.read_text(encoding="utf-8")
     assert "<title>Marsh on the valley and Lanz on the valley</title>" in page
     assert "Left: Marsh on the valley" in page and "Right: Lanz on the valley" in page and "Helena M." in page

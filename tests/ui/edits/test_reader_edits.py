@@ -71,7 +71,7 @@ def test_excluding_a_passage_leaves_it_out_of_highlights_counts_actors_and_chart
     assert _holloway_left(win) < holloway_before
     assert sum(r.left_count for r in win.compare.comparison.profile) == chart_before - len(framing_inside)
     assert sum(r.left_count for r in win.comparison_panel.chart.rows) == chart_before - len(framing_inside)
-    assert [r.words for r in win.comparison_panel.edits.rows] == [f"‘{text[start:end][:59]}…’"]
+    assert [r.words for r in win.edits.view.rows] == [f"‘{text[start:end][:59]}…’"]
     assert win.compare.described["left"].excluded == ((start, end),)
     assert win.undo.undoText() == "Exclude from Analysis"
     assert "Excluded from the analysis" in pane.view.describe(pane.built.offsets.to_qt(start + 3))
@@ -152,7 +152,7 @@ def test_the_edits_tab_lists_jumps_and_removes_undoably(qtbot, compared) -> None
     regime = next(f for f in left.analysis.framing if f.text.lower() == "regime")
     assert win.edits.suppress("left", regime)
     _settle(qtbot, win)
-    view = win.comparison_panel.edits
+    view = win.edits.view
     assert win.comparison_panel.tabs.tabText(win.comparison_panel.tabs.indexOf(view)) == "Edits"
     assert [(r.side, r.kind) for r in view.rows] == [("left", "Not loaded here"), ("right", "Excluded from analysis")]
     history = view.history.model()  # every undoable step, after the empty start
@@ -220,7 +220,7 @@ def test_a_lesson_keeps_the_edits_and_shows_the_same_highlights(qtbot, compared,
     assert win.edits.edits("left") == edits
     assert (left.analysis.entities, left.analysis.framing, left.analysis.words) == shown
     assert left.layer("edits.excluded")[0][:2] == (start, end)
-    assert len(win.comparison_panel.edits.rows) == 3
+    assert len(win.edits.view.rows) == 3
 
 
 def test_exports_show_the_excluded_passage_as_omitted(qtbot, compared, tmp_path) -> None:
@@ -232,8 +232,8 @@ def test_exports_show_the_excluded_passage_as_omitted(qtbot, compared, tmp_path)
     assert win.edits.exclude("left", start, end)
     _settle(qtbot, win)
     html_path, json_path, pdf_path = tmp_path / "h.html", tmp_path / "c.json", tmp_path / "h.pdf"
-    assert win.compare.write_export(str(html_path)) and win.compare.write_export(str(json_path))
-    assert win.compare.write_export(str(pdf_path)) and pdf_path.read_bytes().startswith(b"%PDF")
+    assert win.exports.write_export(str(html_path)) and win.exports.write_export(str(json_path))
+    assert win.exports.write_export(str(pdf_path)) and pdf_path.read_bytes().startswith(b"%PDF")
     page = html_path.read_text(encoding="utf-8")
     assert "[omitted from analysis]" in page and 'class="omitted"' in page
     assert "1 passage omitted from the analysis by the reader" in page

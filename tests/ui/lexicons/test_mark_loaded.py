@@ -169,7 +169,7 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
         installed = [e for e in student.library.entries() if e.kind == USER]
         assert [e.title for e in installed] == ["My framing words" + FROM_LESSON] and installed[0].enabled
         assert "hedges" in student.visibility.value.hidden_categories
-        assert student.documents.lesson_lexicons.last_note is None  # the same pipeline
+        assert student.lesson_lexicons.last_note is None  # the same pipeline
         assert student.messages.errors == []
     finally:
         student.shutdown()

@@ -27,7 +27,9 @@ def has_entity_tint(fmt, win, label: str) -> bool:
 
 
 def settle(qtbot, win) -> None:
-    qtbot.waitUntil(lambda: not any(p.highlighter.busy for p in win.panes), timeout=WAIT_MS)
+    """Wait for the state the assertions read: every open text built (a zoom or theme change
+    rebuilds it in timed steps, longer on a busy machine), analysed and fully highlighted."""
+    qtbot.waitUntil(win.analysed, timeout=WAIT_MS)
 
 
 # --------------------------------------------------------------------------- highlights

@@ -264,7 +264,7 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
 
         @rule(pick=st.integers(0, 10_000), ms=pauses)
         def remove_listed_edit(self, pick: int, ms: int) -> None:
-            view = win.comparison_panel.edits
+            view = win.edits.view
             if view.tree.topLevelItemCount():
                 view.tree.topLevelItem(pick % view.tree.topLevelItemCount()).setSelected(True)
                 view.remove_button.click()
@@ -335,7 +335,7 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 described = win.compare.described.get(pane.side)
                 if described is not None and described.text == pane.document.text:
                     assert described.excluded == edits.excluded_ranges(), pane.side
-            assert len(win.comparison_panel.edits.rows) == rows
+            assert len(win.edits.view.rows) == rows
 
         @invariant()
         def marks_lie_in_the_text(self) -> None:

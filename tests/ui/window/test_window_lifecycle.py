@@ -111,3 +111,24 @@ def test_a_new_window_loads_the_language_model_in_the_background(qtbot, monkeypa
     qtbot.addWidget(window)
     qtbot.waitUntil(language.is_loaded, timeout=30_000)  # without any text opened, soon after the start
     window.shutdown()
+
+
+def test_every_command_is_in_a_menu_once_with_its_own_shortcuts(window) -> None:
+    """What the features declare, as the real window collects it: every command reachable from a
+    menu, no shortcut shared by two commands, Undo/Redo following the stack."""
+    from PySide6.QtWidgets import QMenu
+
+    def walk(menu: QMenu) -> list[str]:
+        found = []
+        for action in menu.actions():
+            if action.menu() is not None:
+                found += walk(action.menu())
+            elif action.objectName():
+                found.append(action.objectName())
+        return found
+
+    in_menus = [name for top in window.menuBar().actions() for name in walk(top.menu())]
+    assert set(window.commands) <= set(in_menus)
+    keys = [k.toString() for a in window.commands.values() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "two commands share a shortcut"
+    assert not window.commands["undo"].isEnabled()

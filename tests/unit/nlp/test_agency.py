@@ -199,7 +199,7 @@ def test_add_structure_is_cancellable(engine):
 
 
 # --------------------------------------------------------------------------------------------
-# Accuracy on the annotated samples (the figures are in README, "Agency")
+# Accuracy on the annotated samples (the figures are in docs/quality.md, "Agency")
 
 
 def _samples(name: str) -> list[dict]:

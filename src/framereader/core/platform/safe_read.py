@@ -43,10 +43,14 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_limited(path: str | Path, limit: int) -> bytes:
-    """The bytes of the regular file `path`, at most `limit` of them (else `TooLarge`)."""
+def open_regular(path: str | Path) -> tuple[int, os.stat_result]:
+    """Open `path` for reading without ever blocking (O_NONBLOCK: a FIFO does not block the
+    open) and return the descriptor and its `fstat`, refusing anything but a regular file with
+    `NotARegularFile` (checked on the opened descriptor, so a path swapped for a FIFO or a device
+    between a check and the open is refused too). The caller closes the descriptor."""
     name = str(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_CLOEXEC", 0))
     try:
         fd = os.open(name, flags)
     except IsADirectoryError:
@@ -55,6 +59,17 @@ def read_limited(path: str | Path, limit: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotARegularFile(name, _kind(info.st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_limited(path: str | Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them (else `TooLarge`)."""
+    name = str(path)
+    fd, info = open_regular(name)
+    try:
         if info.st_size > limit:
             raise TooLarge(name, info.st_size, limit)
         chunks: list[bytes] = []
@@ -77,7 +92,7 @@ def describe_read_error(exc: OSError) -> str:
     if isinstance(exc, NotARegularFile):
         return f"is {exc.kind}, not a file"
     if isinstance(exc, TooLarge):
-        return f"is larger than the {human_size(exc.limit)} limit"
+        return f"is larger than the {limit_label(exc.limit)} limit"
     if isinstance(exc, FileNotFoundError):
         return "does not exist"
     if isinstance(exc, PermissionError):
@@ -88,14 +103,19 @@ def describe_read_error(exc: OSError) -> str:
 
 
 def human_size(size: int) -> str:
-    """A size as people say it, never rounded onto a limit: "10 MB", "10.4 MB", "10,485,761 bytes"."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if size >= scale:
-            if size % scale == 0:
-                return f"{size // scale} {unit}"
-            text = f"{size / scale:.2f}".rstrip("0").rstrip(".")
-            return f"{text} {unit}" if "." in text else f"{size:,} bytes"
-    return f"{size} bytes"
+    """A byte count for messages, precise near limits: '512 bytes', '12.3 KB (12,345 bytes)',
+    '20.0 MB (20,971,521 bytes)'."""
+    if size < 1024:
+        return f"{size:,} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB ({size:,} bytes)"
+    return f"{size / (1024 * 1024):.1f} MB ({size:,} bytes)"
 
 
-__all__ = ["NotARegularFile", "TooLarge", "describe_read_error", "human_size", "read_limited"]
+def limit_label(limit: int) -> str:
+    """A limit for messages: '20 MB'."""
+    mb = limit / (1024 * 1024)
+    return f"{mb:g} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+
+
+__all__ = ["NotARegularFile", "TooLarge", "describe_read_error", "human_size", "limit_label", "open_regular", "read_limited"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ...core.model import Side
 from ...core.platform.settings import Settings
+from .hooks import WindowHooks
 from .messages import MessageSink
 
 if TYPE_CHECKING:  # the pane and the service import Qt widgets; only their types are needed here
@@ -25,7 +26,8 @@ if TYPE_CHECKING:  # the pane and the service import Qt widgets; only their type
 @dataclass(frozen=True)
 class WindowContext:
     """The window, its two panes, the settings (and how to save them), messages, the analysis
-    service, and the one undo stack for edits of the highlights (Edit ▸ Undo, Ctrl+Z)."""
+    service, the one undo stack for edits of the highlights (Edit ▸ Undo, Ctrl+Z), and the hooks
+    where features meet (`hooks.WindowHooks`)."""
 
     window: QMainWindow
     panes: dict[Side, "Pane"]
@@ -34,6 +36,7 @@ class WindowContext:
     service: "AnalysisService"
     save_settings: Callable[[], None]
     undo: QUndoStack
+    hooks: WindowHooks
 
 
 class WindowPart(QObject):
@@ -49,3 +52,4 @@ class WindowPart(QObject):
         self.service = context.service
         self._save_settings = context.save_settings
         self.undo = context.undo
+        self.hooks = context.hooks

@@ -9,7 +9,7 @@ marks a word instead of an actor's mentions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,14 +39,15 @@ from ...core.classroom.exercise_html import attempt_html, display_spans
 from ...core.model import SIDES, EntitySpan, Side
 from ...core.state.lesson import SUFFIX as LESSON_SUFFIX
 from ...core.state.lesson import Session
+from ..base.commands import Declared, Handler
 from ..base.context import WindowContext, WindowPart
+from .commands import EXERCISE_COMMANDS
 from .exercise_view import ExerciseBanner, mark_format, tooltip
 from ..reading.highlighter import StyleBook
 from ..reading.tooltips import RULE_NOTES
 from ..base.visibility import Visibility, VisibilityModel
 
 if TYPE_CHECKING:
-    from ..documents.controller import DocumentsController
     from ..reading.pane import Pane
 
 LAYER = "exercise"
@@ -81,12 +82,12 @@ class MarksCommand(QUndoCommand):
 class ExerciseMode(WindowPart):
     """The mode, the student's marks, the check and the files it writes."""
 
-    def __init__(self, context: WindowContext, visibility: VisibilityModel, book: Callable[[], StyleBook],
-                 documents: "DocumentsController") -> None:
+    COMMANDS: tuple[Declared, ...] = EXERCISE_COMMANDS
+
+    def __init__(self, context: WindowContext, visibility: VisibilityModel, book: Callable[[], StyleBook]) -> None:
         super().__init__(context)
         self.visibility = visibility
         self._book = book
-        self.documents = documents
         self.active = False
         self.marks: list[StudentMark] = []
         self.result: ExerciseResult | None = None
@@ -114,13 +115,13 @@ class ExerciseMode(WindowPart):
             pane.view.clicked_at.connect(lambda position, p=pane: self._clicked(p, position))
             pane.add_menu_provider(self._menu)
             pane.add_tooltip_provider(self._tooltip)
-        documents.changed.connect(self._document_changed)
-        documents.swapped.connect(self._swapped)
-        documents.lesson_opened.connect(self._lesson_opened)
-        documents.lesson_parts.append(self._lesson_part)
+        self.hooks.document_changed.connect(self._document_changed)
+        self.hooks.documents_swapped.connect(self._swapped)
+        self.hooks.lesson_opened.connect(self._lesson_opened)
+        self.hooks.lesson_parts.append(lambda session: (self._lesson_part(session), []))
 
-    def slots(self) -> dict[str, Callable[..., object]]:
-        """The window's slots for the Exercise menu."""
+    def handlers(self) -> Mapping[str, Handler]:
+        """The Exercise menu's handlers."""
         return {"exercise": self.set_active, "exercise_check": self.check, "exercise_restart": self.restart,
                 "exercise_save": self.save_dialog, "exercise_export": self.export_dialog,
                 "exercise_key": self.save_key_dialog}
@@ -440,7 +441,7 @@ class ExerciseMode(WindowPart):
                                 "Wait until every open text is analysed, then save the key again.")
             return False
         self.lesson = LessonExercise(key, ())
-        ok = self.documents.save_lesson(path, lambda session: replace(session, exercise=LessonExercise(key, ())))
+        ok = self.hooks.save_lesson(path, lambda session: replace(session, exercise=LessonExercise(key, ())))
         if ok:
             self.messages.status(f"Saved the lesson with an answer key of {len(key.items)} words: {path}", 8000)
         return ok

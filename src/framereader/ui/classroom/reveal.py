@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Mapping
+
+from ..base.commands import Declared, Handler
+from .commands import REVEAL_COMMANDS
 
 from ..base.context import WindowContext, WindowPart
 from ..reading.highlighter import StyleBook
@@ -12,10 +16,16 @@ from ..base.visibility import VisibilityModel
 class RevealController(WindowPart):
     """Hide All for Reading and Reveal Next, with a status line saying what is now shown."""
 
+    COMMANDS: tuple[Declared, ...] = REVEAL_COMMANDS
+
     def __init__(self, context: WindowContext, visibility: VisibilityModel, book: Callable[[], StyleBook]) -> None:
         super().__init__(context)
         self.visibility = visibility
         self._book = book
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"hide_for_reading": self.hide_all_for_reading, "reveal_next": self.reveal_next,
+                "show_all": self.visibility.show_all}
 
     def hide_all_for_reading(self) -> None:
         """"Read first": hide every category and label, ready to reveal them one at a time."""

@@ -12,6 +12,10 @@ those keep their own colour inside a band.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
+
+from ..base.commands import Declared, Handler
+from .commands import PASSAGE_COMMANDS
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
@@ -25,8 +29,8 @@ from ...core.model import SIDES, Side
 from ..base import styles
 from .controller import ComparisonController
 from ..base.context import WindowContext, WindowPart
-from ..legend.layers import LayerRow
-from ..reading.pane import LayerSpan, Pane
+from ..reading.layers import LayerRow, LayerSpan
+from ..reading.pane import Pane
 from ..reading.sync import ScrollLinker, SyncPoints, document_y
 from ..reading.tooltips import one_sided_tooltip
 from ..reading.view_controller import ViewController
@@ -138,6 +142,8 @@ class AlignmentLayer(WindowPart):
     """Draws the matching passages, goes to a passage's counterpart and gives the scroll linker
     its sync points; follows the comparison, the visible highlights and the theme."""
 
+    COMMANDS: tuple[Declared, ...] = PASSAGE_COMMANDS
+
     def __init__(self, context: WindowContext, compare: ComparisonController, visibility: VisibilityModel,
                  view: ViewController, focused: Callable[[], Side], focus: Callable[[Side], None]) -> None:
         super().__init__(context)
@@ -159,6 +165,10 @@ class AlignmentLayer(WindowPart):
             pane.analysis_shown.connect(lambda _side: self.refresh())
             pane.add_menu_provider(self._menu)
             pane.add_tooltip_provider(self._tooltip)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"sync_by_passages": self.set_sync_by_passages, "matching_passages": self.set_shown,
+                "go_to_counterpart": self.go_to_counterpart}
 
     def bind_actions(self, actions: dict[str, QAction]) -> None:
         """Tick View ▸ Matching Passages and Sync by Matching Passages from the settings."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from ..base.commands import Declared, Handler
+from .commands import MENTION_COMMANDS
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -86,6 +88,8 @@ class MentionMarker(QObject):
     """Connects clicks (a name in a pane, an actor in the comparison) to the navigator and
     draws its marks in the panes. Both clicks use the comparison's "same actor" rule."""
 
+    COMMANDS: tuple[Declared, ...] = MENTION_COMMANDS
+
     def __init__(self, navigator: MentionNavigator, panes: Mapping[Side, "Pane"], linker: "ScrollLinker",
                  messages: "MessageSink", comparison: Callable[[], Comparison | None],
                  on_focus: Callable[[Side], None], parent: QObject | None = None) -> None:
@@ -97,6 +101,9 @@ class MentionMarker(QObject):
         self._comparison = comparison
         self._on_focus = on_focus
         navigator.changed.connect(self._draw)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"next_mention": lambda: self.step(+1), "previous_mention": lambda: self.step(-1)}
 
     def entity_clicked(self, side: Side, entity: EntitySpan) -> None:
         """Mark every mention of the clicked actor in both texts."""

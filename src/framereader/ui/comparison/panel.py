@@ -28,7 +28,6 @@ from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descr
 from ...core.model import Descriptor, Side
 from ..base import styles
 from .agency import AgencyView
-from ..edits.view import EditsView
 
 RELATION_HELP = {
     "amod": "adjective attached to the name",
@@ -148,8 +147,6 @@ class ComparisonPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Actors and framing")
         self.tabs.addTab(self.agency, "Who does what to whom")
-        self.edits = EditsView()  # the reader's edits of the analysis (ui.edits_controller fills it)
-        self.tabs.addTab(self.edits, "Edits")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
@@ -167,6 +164,10 @@ class ComparisonPanel(QWidget):
             widget.itemClicked.connect(self._on_single_side_activated)
         self.evidence.itemActivated.connect(self._on_evidence_activated)
         self.evidence.itemClicked.connect(self._on_evidence_activated)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """A tab another feature contributes (the reader's edits…), after the comparison's own."""
+        self.tabs.addTab(widget, title)
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 240)  # the reading panes come first; the dock can be enlarged

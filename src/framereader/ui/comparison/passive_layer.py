@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QAction, QColor, QTextCharFormat
+from collections.abc import Mapping
+
+from ..base.commands import Declared, Handler
+from .commands import PASSIVE_COMMANDS
 
 from ...core.model import Analysis, Passive
 from ..base import styles
 from .controller import ComparisonController
 from ..base.context import WindowContext, WindowPart
-from ..legend.layers import LayerRow
-from ..reading.pane import LayerSpan, Pane
+from ..reading.layers import LayerRow, LayerSpan
+from ..reading.pane import Pane
 from ..reading.tooltips import passive_tooltip
 from ..reading.view_controller import ViewController
 from ..base.visibility import VisibilityModel
@@ -66,6 +70,8 @@ class PassiveLayer(WindowPart):
     """Draws the agentless passives of each pane while View ▸ Agentless Passives is ticked and
     highlights are shown; explains them in the tooltip."""
 
+    COMMANDS: tuple[Declared, ...] = PASSIVE_COMMANDS
+
     def __init__(self, context: WindowContext, compare: ComparisonController, visibility: VisibilityModel,
                  view: ViewController) -> None:
         super().__init__(context)
@@ -79,6 +85,9 @@ class PassiveLayer(WindowPart):
         for pane in self.panes.values():
             pane.analysis_shown.connect(lambda side: self.refresh_pane(self.panes[side]))
             pane.add_tooltip_provider(self._tooltip)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"agentless_passives": self.set_shown}
 
     def bind_actions(self, actions: dict[str, QAction]) -> None:
         """Tick View ▸ Agentless Passives from the settings."""

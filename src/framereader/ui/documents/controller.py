@@ -9,6 +9,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from collections.abc import Mapping
+
+from PySide6.QtGui import QAction
+
+from ..base.commands import Declared, Handler
+from .commands import DOCUMENT_COMMANDS
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +23,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from ..base.context import WindowContext, WindowPart
-from ...core.state.edits import TextEdits
 from ...core.documents import OPEN_DIALOG_FILTER, document_from_clipboard, load_document, preload_language_model
 from ...core.documents.language import is_loaded as language_model_loaded
 from ...core.errors import FrameReaderError
@@ -28,7 +33,6 @@ from ..reading.pane import SIDE_NAMES
 from ..base.visibility import visibility_from_lists
 
 if TYPE_CHECKING:
-    from ..lexicons.lesson_lexicons import LessonLexicons
     from ..reading.view_controller import ViewController
     from ..base.visibility import VisibilityModel
 
@@ -49,6 +53,8 @@ def loads_in_background(path: str) -> bool:
 class DocumentsController(WindowPart):
     """Everything that changes which text a pane shows."""
 
+    COMMANDS: tuple[Declared, ...] = DOCUMENT_COMMANDS
+
     changed = Signal(str)  # side whose document changed (or was closed)
     _loaded = Signal(str, int, str, object)  # side, request, path, Document or FrameReaderError (from a thread)
     about_to_change = Signal()  # marks and comparisons of the old texts are now stale
@@ -62,11 +68,12 @@ class DocumentsController(WindowPart):
         self.focused: Side = "left"
         self._requests: dict[Side, int] = {"left": 0, "right": 0}  # newest open per side
         self._loaded.connect(self._on_loaded)  # queued: emitted from the loading thread
-        self.lesson_lexicons: LessonLexicons | None = None  # set by the window: lexicons in lesson files
-        #: the reader's edits to save in a lesson, per side (`EditsController` provides them)
-        self.lesson_edits: Callable[[], dict[Side, TextEdits]] = dict
-        #: what behaviour objects add to a saved lesson (the exercise's key and marks…)
-        self.lesson_parts: list[Callable[[Session], Session]] = []
+        # other features follow the texts through the hooks; lessons are saved through them too
+        self.changed.connect(self.hooks.document_changed)
+        self.about_to_change.connect(self.hooks.documents_about_to_change)
+        self.swapped.connect(self.hooks.documents_swapped)
+        self.lesson_opened.connect(self.hooks.lesson_opened)
+        self.hooks.lesson_savers.append(self.save_lesson)
         # every open detects the language: have its model ready by the first open, but not at
         # the cost of the launch (the first time on a machine it is unpacked, about a second)
         self._preload = QTimer(self)
@@ -74,6 +81,14 @@ class DocumentsController(WindowPart):
         self._preload.setInterval(PRELOAD_AFTER_MS)
         self._preload.timeout.connect(self._preload_language_model)
         self._preload.start()
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"open_left": lambda: self.open_dialog("left"), "open_right": lambda: self.open_dialog("right"),
+                "paste_left": lambda: self.paste("left"), "paste_right": lambda: self.paste("right"),
+                "swap": self.swap, "close": self.close_focused, "save_session": self.save_lesson_dialog}
+
+    def fill_submenu(self, name: str, menu: QMenu, _actions: Mapping[str, QAction]) -> None:
+        menu.aboutToShow.connect(lambda: self.fill_recent_menu(menu))
 
     def _preload_language_model(self) -> None:
         if not language_model_loaded():
@@ -224,10 +239,10 @@ class DocumentsController(WindowPart):
             self.messages.error("Cannot open the lesson", exc.message)
             return False
         notes: list[str] = []
-        if self.lesson_lexicons is not None:  # before the texts, so they are analysed with these
-            kept = any(self.panes[side].document is not None and doc is None
-                       for side, doc in zip(SIDES, (session.left, session.right)))
-            notes += self.lesson_lexicons.restore(session, reanalyse=kept)
+        kept = any(self.panes[side].document is not None and doc is None
+                   for side, doc in zip(SIDES, (session.left, session.right)))
+        for restore in self.hooks.lesson_restorers:  # before the texts, so they are analysed with the lesson's lexicons
+            notes += restore(session, kept)
         if session.warnings:  # the lesson opened; what was damaged is said, not a dialog
             notes.append("Parts of the lesson were left out: " + " ".join(session.warnings))
         for side, document in zip(SIDES, (session.left, session.right)):
@@ -262,10 +277,9 @@ class DocumentsController(WindowPart):
 
     def _lesson(self) -> tuple[Session, list[str]]:
         """What a lesson file saves now: both texts, the pipeline, the view, and what the
-        `lesson_parts` add (each takes the session and returns it with its part); and notes
-        about the lexicons for the status line."""
+        features' lesson parts add (`hooks.lesson_parts`); and their notes for the status line."""
         value = self.visibility.value
-        embedded, notes = self.lesson_lexicons.for_saving() if self.lesson_lexicons is not None else ((), [])
+        notes: list[str] = []
         info = self.service.model_info
         session = Session(
             left=self.panes["left"].document,
@@ -273,14 +287,13 @@ class DocumentsController(WindowPart):
             pipeline=info.name if info else None,
             pipeline_version=info.version if info else None,
             lexicons=tuple(lex.id for lex in self.service.lexicons),
-            embedded_lexicons=embedded,
             hidden_labels=tuple(sorted(value.hidden_labels)),
             hidden_categories=tuple(sorted(value.hidden_categories)),
             view={"zoom": self.view.normal_zoom, "sync": self.settings.sync_scrolling, "highlights": value.enabled},
-            edits=self.lesson_edits(),
         )
-        for part in self.lesson_parts:
-            session = part(session)
+        for part in self.hooks.lesson_parts:  # the lexicons, the reader's edits, the exercise…
+            session, more = part(session)
+            notes += more
         return session, notes
 
     def save_lesson(self, path: str, change: Callable[[Session], Session] | None = None) -> bool:

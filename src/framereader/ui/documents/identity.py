@@ -11,6 +11,10 @@ window to show the new name in its title, the comparison dock and the chart.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Mapping
+
+from ..base.commands import Declared, Handler
+from .commands import IDENTITY_COMMANDS
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -93,6 +97,8 @@ class RenameCommand(QUndoCommand):
 class DocumentIdentity(WindowPart):
     """Edit Title and Author for both panes; `focused()` says which pane the menu command edits."""
 
+    COMMANDS: tuple[Declared, ...] = IDENTITY_COMMANDS
+
     renamed = Signal(str)  # side whose document now carries another title or author
 
     def __init__(self, context: WindowContext, focused: Callable[[], Side]) -> None:
@@ -105,6 +111,9 @@ class DocumentIdentity(WindowPart):
             pane.add_menu_provider(self._add_menu_entry)
 
     # ------------------------------------------------------------------ asking
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"edit_identity": self.edit_focused}
+
     def edit_focused(self) -> None:
         """File ▸ Edit Title and Author…: the focused pane's text (else the other one's)."""
         side = self._focused()

@@ -16,7 +16,7 @@ import html
 import weakref
 from collections.abc import Callable
 from functools import partial
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
@@ -30,8 +30,6 @@ from ..base.context import WindowContext, WindowPart
 from .view import EditRow, EditsView
 
 if TYPE_CHECKING:
-    from ..comparison.controller import ComparisonController
-    from ..documents.controller import DocumentsController
     from ..reading.pane import Pane
 
 EXCLUDED_LAYER = "edits.excluded"
@@ -91,17 +89,16 @@ def _same_text(a: Document, b: Document) -> bool:
 class EditsController(WindowPart):
     """Holds the edits per text, applies them and offers them in the panes' context menus."""
 
-    def __init__(self, context: WindowContext, documents: "DocumentsController",
-                 compare: "ComparisonController", view: EditsView) -> None:
+    def __init__(self, context: WindowContext) -> None:
         super().__init__(context)
         self._entries: list[_Entry] = []
-        self.compare = compare
-        self.view = view
+        self.view = view = EditsView()  # the Edits tab of the comparison dock (the window places it)
         view.show_history(context.undo)
-        compare.edit = self.edited  # the comparison (actors, counts, chart, exports) uses edited analyses
-        documents.lesson_edits = self.lesson_edits
-        documents.lesson_opened.connect(self._on_lesson_opened)
-        documents.changed.connect(lambda _side: self._sync())
+        # the comparison (actors, counts, chart, exports) uses edited analyses
+        self.hooks.analysis_editors.append(self.edited)
+        self.hooks.lesson_parts.append(lambda session: (replace(session, edits=self.lesson_edits()), []))
+        self.hooks.lesson_opened.connect(self._on_lesson_opened)
+        self.hooks.document_changed.connect(lambda _side: self._sync())
         view.activated.connect(lambda side, start, end: self.panes[side].select_span(start, end))
         view.remove_requested.connect(lambda row: self.remove(row.side, row.edit))
         for pane in self.panes.values():
@@ -154,7 +151,7 @@ class EditsController(WindowPart):
         entry.edits = edits
         if entry.raw is not None:
             self.panes[side].set_analysis(apply_edits(entry.raw, edits))
-        self.compare.reapply()
+        self.hooks.edits_changed.emit()
         self._draw(side)
         self._show_list()
         return True
@@ -165,7 +162,7 @@ class EditsController(WindowPart):
         count = len(self._entries)
         self._entries = [e for e in self._entries if any(_same_text(e.document, d) for d in shown)]
         if len(self._entries) < count:  # the same text opened again keeps its analyses, not its edits
-            self.compare.reapply()
+            self.hooks.edits_changed.emit()
         for side in SIDES:
             self._draw(side)
         self._show_list()

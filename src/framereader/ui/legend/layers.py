@@ -12,17 +12,8 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QTextCharFo
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..base import styles
+from ..reading.layers import LayerRow
 from ..reading.underlines import paint_underline
-
-
-@dataclass(frozen=True)
-class LayerRow:
-    """One row: `formats()` gives the layer's look in the current theme (one swatch stripe each)."""
-
-    name: str
-    tooltip: str
-    formats: Callable[[], Sequence[QTextCharFormat]]
-    action: QAction | None = None  # the View command that switches the layer; None: an explanation
 
 
 def format_swatch(formats: Sequence[QTextCharFormat], size: int = 16) -> QIcon:

@@ -7,6 +7,7 @@ pipeline (name or version) is not the one the lesson was made with.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..base.context import WindowContext, WindowPart
@@ -22,7 +23,7 @@ PIPELINE_NOTE_MS = 20000
 
 
 class LessonLexicons(WindowPart):
-    """Lesson lexicons and the pipeline check, for the documents controller's save and open."""
+    """Lesson lexicons and the pipeline check: a lesson part and restorer (`hooks`)."""
 
     def __init__(self, context: WindowContext, models: "ModelController") -> None:
         super().__init__(context)
@@ -30,6 +31,12 @@ class LessonLexicons(WindowPart):
         self._waiting: Session | None = None  # opened before a model was ready: checked when it is
         self.last_note: str | None = None  # the last pipeline sentence shown (tests read it)
         self.service.pipeline_ready.connect(self._on_pipeline_ready)
+        self.hooks.lesson_restorers.append(self.restore)
+        self.hooks.lesson_parts.append(self._lesson_part)
+
+    def _lesson_part(self, session: Session) -> tuple[Session, list[str]]:
+        embedded, notes = self.for_saving()
+        return replace(session, embedded_lexicons=embedded), notes
 
     def for_saving(self) -> tuple[tuple[EmbeddedLexicon, ...], list[str]]:
         """The non-bundled lexicons the analysis uses, as lesson entries, and a sentence for

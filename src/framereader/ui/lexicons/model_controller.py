@@ -4,6 +4,13 @@ Lexicons dialog, Use Lexicon File…, Bundled Lexicons Only and Preferences."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from collections.abc import Mapping
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from ..base.commands import Declared, Handler
+from .commands import COMMANDS
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -24,6 +31,8 @@ if TYPE_CHECKING:
 class ModelController(WindowPart):
     """Switches pipelines and lexicons; open texts are analysed again in the background."""
 
+    COMMANDS: tuple[Declared, ...] = COMMANDS
+
     def __init__(self, context: WindowContext, library: LexiconLibrary, view: "ViewController") -> None:
         super().__init__(context)
         self.library = library
@@ -31,6 +40,13 @@ class ModelController(WindowPart):
         self.lexicons_dialog: LexiconsDialog | None = None  # created on first use
         self.reanalyse_when_ready = False
         self._pipelines: list[PipelineInfo] = []  # installed pipelines, read when a model is ready
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"lexicons": self.show_lexicons, "add_lexicon": self.add_lexicon_dialog,
+                "bundled_only": self.use_bundled_only, "preferences": self.show_preferences}
+
+    def fill_submenu(self, name: str, menu: QMenu, actions: Mapping[str, QAction]) -> None:
+        menu.aboutToShow.connect(lambda: self.fill_model_menu(menu, actions["preferences"]))
 
     def pipeline_loaded(self) -> None:
         """A model is ready: note which pipelines are installed (for the language check)."""

@@ -9,10 +9,11 @@ drawn again when scrolling leaves that stretch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from ..base import styles
@@ -22,6 +23,16 @@ from .text_view import ReaderView
 
 #: a span of a drawing layer: core offsets and the format drawn over them (an extra selection)
 LayerSpan = tuple[int, int, QTextCharFormat]
+@dataclass(frozen=True)
+class LayerRow:
+    """A layer's row in the legend: `formats()` gives the layer's look in the current theme (one swatch stripe each)."""
+
+    name: str
+    tooltip: str
+    formats: Callable[[], Sequence[QTextCharFormat]]
+    action: QAction | None = None  # the View command that switches the layer; None: an explanation
+
+
 #: above this many layer spans, only those near the viewport are extra selections at a time
 CULL_LAYER_SPANS = 1500
 

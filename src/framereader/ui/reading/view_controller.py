@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from collections.abc import Mapping
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from ..base.commands import Declared, Handler
+from .commands import COMMANDS
 from contextlib import contextmanager
 
 from PySide6.QtCore import Signal
@@ -22,6 +29,8 @@ class ViewController(WindowPart):
     """Owns the view settings; `changed` tells menus to show the new state, `theme_changed`
     tells the window to restyle."""
 
+    COMMANDS: tuple[Declared, ...] = COMMANDS
+
     changed = Signal()
     theme_changed = Signal()
 
@@ -32,9 +41,25 @@ class ViewController(WindowPart):
         self.docks = tuple(docks)
         self.presenting = False
         self._before: dict[str, object] = {}
+        self.theme_actions: dict[str, QAction] = {}  # View ▸ Theme
         linker.enabled = context.settings.sync_scrolling
         styles.BASE_POINT_SIZE = context.settings.reading_size  # before the panes build any text
         styles.set_projector(False)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"zoom_in": self.zoom_in, "zoom_out": self.zoom_out, "zoom_reset": self.zoom_reset,
+                "sync": self.set_sync, "presenter": self.set_presenting}
+
+    def fill_submenu(self, name: str, menu: QMenu, _actions: Mapping[str, QAction]) -> None:
+        """View ▸ Theme: one exclusive, checkable entry per theme, ticked from the settings."""
+        group = QActionGroup(menu)
+        for key, label in styles.THEME_NAMES.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == self.settings.theme)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            self.theme_actions[key] = action
 
     @contextmanager
     def _unlinked(self) -> Iterator[None]:
@@ -76,6 +101,8 @@ class ViewController(WindowPart):
         """Light, dark, high contrast or the system's: restyles the window and every highlight
         from the stored analyses (nothing is analysed again)."""
         self.settings.theme = choice if choice in styles.THEME_NAMES else "system"
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == self.settings.theme)
         styles.apply_theme(self.settings.theme)
         self.window.setStyleSheet(styles.APP_STYLESHEET)
         with self._unlinked():

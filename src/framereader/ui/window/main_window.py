@@ -10,18 +10,22 @@ theme, presenter), `ModelController` (pipeline, lexicons), `MessageSink`, `Progr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter
 
 from ...core.lexicons.library import LexiconLibrary
 from ...core.model import SIDES, Analysis, ModelInfo, Side
 from ...core.platform.settings import Settings, load_settings, save_settings
 from ..base import styles
 from ..comparison.alignment_layer import AlignmentLayer
-from .actions import bind_undo_actions, build_actions, build_menus, fill_highlight_menu, fill_theme_menu
+from ..base.commands import Declared, Feature, Handler, bind_undo_actions, build_actions, build_menus, collect
+from ..base.hooks import WindowHooks
+from ..handout.exports import HandoutExports
+from .commands import WINDOW_COMMANDS, fill_highlight_menu
+from .menus import MENU_LAYOUT
 from ..classroom.caption_bar import CaptionController
 from ..comparison.panel import ComparisonPanel
 from ..base.context import WindowContext
@@ -40,7 +44,7 @@ from ..lexicons.model_controller import ModelController
 from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
 from .about import freeze_long_lived_objects, show_about
-from ..base.progress import ProgressIndicator
+from .progress import ProgressIndicator
 from ..classroom.reveal import RevealController
 from ..reading.sync import ScrollLinker
 from ..reading.view_controller import ViewController
@@ -50,6 +54,8 @@ from ..base.worker import AnalysisService, EngineFactory, EngineLike
 
 class MainWindow(QMainWindow):
     """Two panes side by side, a legend and a comparison dock."""
+
+    COMMANDS: tuple[Declared, ...] = WINDOW_COMMANDS
 
     def __init__(self, *, model: str | None = None, engine: EngineLike | None = None,
                  engine_factory: EngineFactory | None = None, settings: Settings | None = None,
@@ -67,7 +73,6 @@ class MainWindow(QMainWindow):
             visibility_from_lists(settings.highlights_on, settings.hidden_labels, settings.hidden_categories), self)
         self.marks = MentionNavigator(self)
         self._closed = False
-        self.theme_actions: dict[str, QAction] = {}
 
         self.setWindowTitle("FrameReader")
         styles.apply_theme(settings.theme)
@@ -91,40 +96,40 @@ class MainWindow(QMainWindow):
 
         self.service = AnalysisService(engine_factory, engine, self)
         self.undo = QUndoStack(self)  # edits of the highlights (right-click edits, exclusions)
+        self.hooks = WindowHooks(self)  # where features meet without importing each other
         self.context = context = WindowContext(self, self.pane, settings, self.messages, self.service,
-                                               self.save_settings, self.undo)
+                                               self.save_settings, self.undo, self.hooks)
         self.view = ViewController(context, self.linker, (self.legend_dock, self.comparison_dock))
         self.documents = DocumentsController(context, self.visibility, self.view)
         self.compare = ComparisonController(context, self.comparison_panel, self.category_order)
+        self.exports = HandoutExports(context, self.visibility)  # File ▸ Export…, Print…
         self.models = ModelController(context, self.library, self.view)
-        self.documents.lesson_lexicons = LessonLexicons(context, self.models)
+        self.lesson_lexicons = LessonLexicons(context, self.models)
         self.mark_loaded = MarkLoaded(context, self.models)  # right-click ▸ Mark as Loaded…
         self.reveal = RevealController(context, self.visibility, lambda: self.book)
         self.identity = DocumentIdentity(context, lambda: self.documents.focused)  # Edit Title and Author
-        self.edits = EditsController(context, self.documents, self.compare, self.comparison_panel.edits)
+        self.edits = EditsController(context)
+        self.comparison_panel.add_tab(self.edits.view, "Edits")
         self.caption = CaptionController(context, self.visibility, self.view, lambda: self.book, self.splitter)
         self.setCentralWidget(self.caption.central)  # the panes, and presenter mode's caption under them
-        self.exercise = ExerciseMode(context, self.visibility, lambda: self.book, self.documents)
+        self.exercise = ExerciseMode(context, self.visibility, lambda: self.book)
         self.marker = MentionMarker(self.marks, self.pane, self.linker, self.messages, lambda: self.compare.comparison,
                                     self._on_focused, self)
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
                                        self._on_focused)
         self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
-        self.commands: dict[str, QAction] = build_actions(self, self._slots())  # by id, from the action table
+        # every feature declares its commands in its own folder; the window only collects them
+        features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
+                                         self.passages, self.passives, self.marker, self.reveal, self.exercise)
+        declared, handlers, fillers = collect(features)
+        self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
         for layer in (self.passages, self.passives):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
-        self.menus = build_menus(self.menuBar(), self.commands, {
-            "recent": lambda menu: menu.aboutToShow.connect(lambda: self.documents.fill_recent_menu(menu)),
-            "highlights": lambda menu: menu.aboutToShow.connect(
-                lambda: fill_highlight_menu(menu, self.visibility, self.book)),
-            "docks": lambda menu: menu.addActions([self.legend_dock.toggleViewAction(),
-                                                   self.comparison_dock.toggleViewAction()]),
-            "theme": lambda menu: setattr(self, "theme_actions", fill_theme_menu(menu, self.view.set_theme)),
-            "model": lambda menu: menu.aboutToShow.connect(
-                lambda: self.models.fill_model_menu(menu, self.commands["preferences"])),
-        })
+        self.menus = build_menus(self.menuBar(), MENU_LAYOUT, declared, self.commands,
+                                 lambda name, menu: fillers[name].fill_submenu(name, menu, self.commands))  # type: ignore[attr-defined]
+        self.theme_actions = self.view.theme_actions
         self._legend_later = QTimer(self)  # coalesces legend refreshes after analyses arrive
         self._legend_later.setSingleShot(True)
         self._legend_later.timeout.connect(self._refresh_legend)
@@ -148,28 +153,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _slots(self) -> dict[str, Callable[..., object]]:
-        docs, view, models, vis = self.documents, self.view, self.models, self.visibility
-        return {
-            "open_left": lambda: docs.open_dialog("left"), "open_right": lambda: docs.open_dialog("right"),
-            "paste_left": lambda: docs.paste("left"), "paste_right": lambda: docs.paste("right"),
-            "swap": docs.swap, "close": docs.close_focused, "save_session": docs.save_lesson_dialog,
-            "edit_identity": self.identity.edit_focused,
-            "export": self.compare.export_dialog,
-            "export_handout": lambda: self.compare.export_handout_dialog(vis.value),
-            "print": lambda: self.compare.print_dialog(vis.value), "preferences": models.show_preferences, "quit": self.close,
-            "undo": self.undo.undo, "redo": self.undo.redo, "zoom_in": view.zoom_in, "zoom_out": view.zoom_out, "zoom_reset": view.zoom_reset,
-            "sync": view.set_sync, "highlights": vis.set_all, "sync_by_passages": self.passages.set_sync_by_passages,
-            "matching_passages": self.passages.set_shown, "go_to_counterpart": self.passages.go_to_counterpart,
-            "agentless_passives": self.passives.set_shown,
-            "next_mention": lambda: self.marker.step(+1), "previous_mention": lambda: self.marker.step(-1),
-            "clear_marks": self.escape, "presenter": view.set_presenting,
-            "hide_for_reading": self.reveal.hide_all_for_reading, "reveal_next": self.reveal.reveal_next,
-            "show_all": vis.show_all,
-            "lexicons": models.show_lexicons, "add_lexicon": models.add_lexicon_dialog,
-            "bundled_only": models.use_bundled_only, "legend": self.show_legend, "about": lambda: show_about(self),
-            **self.exercise.slots(),
-        }
+    def handlers(self) -> Mapping[str, Handler]:
+        """The window's own commands (`window.commands`)."""
+        return {"quit": self.close, "undo": self.undo.undo, "redo": self.undo.redo,
+                "highlights": self.visibility.set_all, "clear_marks": self.escape, "legend": self.show_legend,
+                "about": lambda: show_about(self)}
+
+    def fill_submenu(self, name: str, menu: QMenu, _actions: Mapping[str, QAction]) -> None:
+        if name == "highlights_for":
+            menu.aboutToShow.connect(lambda: fill_highlight_menu(menu, self.visibility, self.book))
+        elif name == "docks":
+            menu.addActions([self.legend_dock.toggleViewAction(), self.comparison_dock.toggleViewAction()])
 
     def _connect(self) -> None:
         for pane in self.panes:
@@ -189,7 +183,6 @@ class MainWindow(QMainWindow):
         self.view.theme_changed.connect(self._restyle_all)
         self.documents.about_to_change.connect(self.marks.clear)
         self.documents.changed.connect(self._on_document_changed)
-        self.documents.swapped.connect(self.compare.swap)
         self.identity.renamed.connect(lambda _side: self._update_title())  # a rename: new names, same analysis
         self.identity.renamed.connect(lambda _side: self.compare.show_names())
         self.comparison_panel.actor_activated.connect(self.marker.actor_activated)
@@ -221,8 +214,6 @@ class MainWindow(QMainWindow):
     def _show_view_state(self) -> None:
         self.commands["sync"].setChecked(self.settings.sync_scrolling)
         self.commands["presenter"].setChecked(self.view.presenting)
-        for key, action in self.theme_actions.items():
-            action.setChecked(key == self.settings.theme)
 
     def _restyle_all(self) -> None:
         """New theme: styles rebuilt from the stored analyses (nothing analysed again)."""
@@ -274,7 +265,6 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ analysis results
     def _on_document_changed(self, side: Side) -> None:
         self.pane[side].set_language_note(self.models.language_note(self.pane[side].document))
-        self.compare.forget(side)
         self._update_title()
         self._refresh_legend()
         self.status.update()

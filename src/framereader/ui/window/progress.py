@@ -8,9 +8,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ...core.model import Side
-from . import styles
+from ..base import styles
 from ..reading.pane import Pane
-from .worker import AnalysisService
+from ..base.worker import AnalysisService
 
 
 #: Analysing or highlighting is announced only when it lasts longer than this: a cached text

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QStatusBar
 
-from framereader.ui.base.progress import SHOW_AFTER_MS, ProgressIndicator
+from framereader.ui.window.progress import SHOW_AFTER_MS, ProgressIndicator
 
 
 class FakeService:
