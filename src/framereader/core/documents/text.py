@@ -119,6 +119,11 @@ def guess_utf16_without_zeros(data: bytes) -> str | None:
     sample = sample[: len(sample) - len(sample) % 2]
     if len(sample) < 8 or len(data) % 2:
         return None
+    # Two bytes per character spread over the whole byte range: many bytes are >= 0x80, where
+    # Western text in a one-byte code page has only its few accented letters (its ASCII letter
+    # pairs would otherwise read as CJK ideographs: "Re" is U+6552).
+    if sum(1 for byte in sample if byte >= 0x80) < 0.25 * len(sample):
+        return None
     even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
     best: tuple[float, str] | None = None
     for codec, wrong_side in (("utf-16-le", even_zeros), ("utf-16-be", odd_zeros)):

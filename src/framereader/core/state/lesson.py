@@ -260,7 +260,7 @@ def load_session(path: str | Path) -> Session:
     except OSError as exc:
         raise DocumentError(name, f"{describe_read_error(exc)}.") from None
     try:
-        data = json.loads(raw.decode("utf-8-sig")  # a BOM, as some editors write, is accepted)
+        data = json.loads(raw.decode("utf-8-sig"))  # a BOM, as some editors write, is accepted
     except RecursionError:
         raise DocumentError(name, "is not a readable FrameReader session (nested too deeply).") from None
     except ValueError as exc:  # includes UnicodeDecodeError
