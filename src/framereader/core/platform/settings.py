@@ -64,6 +64,9 @@ class Settings:
     theme: str = "system"  # system, light, dark or high-contrast
     extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used from elsewhere
     disabled_lexicons: list[str] = field(default_factory=list)  # LexiconEntry keys switched off
+    #: lexicons that failed or were slow to compile: kept off at start until the reader switches
+    #: them on again in the Lexicons dialog ("KEY\tREASON", the reason a sentence for the user)
+    held_lexicons: list[str] = field(default_factory=list)
     matching_passages: bool = True  # View ▸ Matching Passages: tint aligned passages alike
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
     agentless_passives: bool = True  # View ▸ Agentless Passives: mark passives that hide the doer
