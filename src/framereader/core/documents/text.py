@@ -201,7 +201,7 @@ def binary_reason(data: bytes) -> str | None:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             return f"This looks like {what}, not a text file; copy its text and paste it instead."
-    if guess_wide_encoding(data):
+    if guess_wide_encoding(data) or guess_utf16_without_zeros(data):
         return None
     sample = _sniff_sample(data)
     if not sample:
