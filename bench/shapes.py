@@ -66,13 +66,15 @@ def _lexicon_text(count: int, longest: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _compile(text: str) -> None:
+def _compiler(text: str) -> Any:
+    """Parsing and compiling `text` against a blank English tokenizer (made beforehand)."""
     import spacy
 
     from framereader.core.lexicons.format import parse_lexicon
     from framereader.core.nlp.matcher import LexiconMatcher
 
-    LexiconMatcher(spacy.blank("en"), [parse_lexicon(text, "shape.frlex")])
+    blank = spacy.blank("en")
+    return lambda: LexiconMatcher(blank, [parse_lexicon(text, "shape.frlex")])
 
 
 def _markdown(size: int, table: bool) -> str:
@@ -169,11 +171,9 @@ def _window(text: str) -> float:
 def run_case(case: str, size: int, shaped: bool) -> dict[str, float]:
     """One measurement in this process: seconds and peak memory (MB) of the work alone."""
     if case == "lexicon":
-        text = _lexicon_text(size, longest=False)
-        work = lambda: _compile(text)  # noqa: E731
+        work = _compiler(_lexicon_text(size, longest=False))
     elif case == "longest":
-        text = _lexicon_text(size, longest=shaped)
-        work = lambda: _compile(text)  # noqa: E731
+        work = _compiler(_lexicon_text(size, longest=shaped))
     elif case == "markdown":
         text = _markdown(size, shaped)
         _read(_markdown(2000, shaped), ".md")  # warm-up: imports

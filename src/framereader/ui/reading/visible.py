@@ -38,14 +38,14 @@ def position_at_y(document: QTextDocument, y: float, x: float = 0.0) -> int:
     layout = block.layout()
     if layout is None or layout.lineCount() == 0:
         return block.position()
-    top = document.documentLayout().blockBoundingRect(block).top()
+    origin = layout.position()  # lines are placed relative to it (document margin, block margins)
     chosen = layout.lineAt(layout.lineCount() - 1)
     for index in range(layout.lineCount()):
         line = layout.lineAt(index)
-        if top + line.y() + line.height() > y:
+        if origin.y() + line.y() + line.height() > y:
             chosen = line
             break
-    offset = chosen.xToCursor(x)
+    offset = chosen.xToCursor(x - origin.x())
     return block.position() + max(0, min(offset, max(0, block.length() - 1)))
 
 
