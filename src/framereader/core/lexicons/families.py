@@ -139,7 +139,7 @@ def _generated(head: str) -> list[str]:
     return forms
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)  # the bundled lexicon (2,612 entries) recompiles from it; no more is kept
 def headword_and_declared_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The texts the entry is matched as apart from its own headword, without duplicates
     (compared ignoring case): those generated from the headword (spellings, compounds,

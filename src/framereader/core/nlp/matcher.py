@@ -35,6 +35,22 @@ from . import context_guards, guards
 from .rules import ALL_RULES, DEFAULT_RULES, FINDERS, Found, post_process
 
 _APOSTROPHES = ("'", "\u2019")
+#: The trie key under which a node holds the entry whose form ends there (never a token's text).
+_END = ""
+
+
+class _Tail(NamedTuple):
+    """The unshared end of one form in the trie: its remaining words and its entry. A trie of
+    a node (a dict) per word took about 180 bytes per word of every form; most forms share
+    only their first words, so the rest is kept whole until another form needs a branch."""
+
+    words: tuple[str, ...]
+    entry: int
+
+
+def _opened(tail: _Tail) -> dict[str, Any]:
+    """A tail as a trie node: its first word leads to the rest (or it ends here)."""
+    return {_END: tail.entry} if not tail.words else {tail.words[0]: _Tail(tail.words[1:], tail.entry)}
 #: A piece of letters joined by hyphens ("fear-mongering"): tokenized without the tokenizer when
 #: it splits such pieces at every hyphen (checked once per matcher), the commonest compound form.
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -97,7 +113,8 @@ class LexiconMatcher:
         self._tokenizer = tokenizer
         self._tagger = guards.SentenceTagger(nlp)
         self._official: context_guards.OfficialPhrases | None = None
-        self._trie: dict[str, list] = {}  # word → [child trie, entry index or -1]
+        #: word → child node or `_Tail`; a node that ends a form holds its entry index under `_END`
+        self._trie: dict[str, Any] = {}
         self._entries: list[_Entry] = []
         self._terms: dict[tuple[str, str], Term] = {}  # (category id, term key) → entry
         self._categories: dict[str, Category] = {}
@@ -173,14 +190,20 @@ class LexiconMatcher:
                                 self.pattern_count += 1
 
     def _insert(self, words: tuple[str, ...], entry: int) -> bool:
-        """Add one form to the trie; False when an earlier entry already has it."""
-        node: dict[str, list] = self._trie
-        for word in words[:-1]:
-            node = node.setdefault(word, [{}, -1])[0]
-        slot = node.setdefault(words[-1], [{}, -1])
-        if slot[1] >= 0:
+        """Add one form to the trie; False when an earlier entry already has it. The part of a
+        form no other form shares is kept as one `_Tail` rather than a node per word."""
+        node: dict[str, Any] = self._trie
+        for index, word in enumerate(words):
+            child = node.get(word)
+            if child is None:
+                node[word] = _Tail(words[index + 1:], entry)
+                return True
+            if type(child) is _Tail:
+                child = node[word] = _opened(child)
+            node = child
+        if _END in node:
             return False
-        slot[1] = entry
+        node[_END] = entry
         return True
 
     def _matches(self, words: list[str]) -> Iterable[tuple[int, int, int]]:
@@ -188,14 +211,20 @@ class LexiconMatcher:
         trie = self._trie
         n = len(words)
         for start in range(n):
-            slot = trie.get(words[start])
+            node = trie.get(words[start])
             end = start + 1
-            while slot is not None:
-                if slot[1] >= 0:
-                    yield slot[1], start, end
+            while node is not None:
+                if type(node) is _Tail:
+                    rest = node.words
+                    if not rest or (end + len(rest) <= n and tuple(words[end:end + len(rest)]) == rest):
+                        yield node.entry, start, end + len(rest)
+                    break
+                entry = node.get(_END)
+                if entry is not None:
+                    yield entry, start, end
                 if end >= n:
                     break
-                slot = slot[0].get(words[end])
+                node = node.get(words[end]) if words[end] else None  # "" is the end mark, never a token
                 end += 1
 
     # ------------------------------------------------------------------------------ matching
