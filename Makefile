@@ -39,9 +39,11 @@ screenshot: sysdeps
 bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
-# Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples.
+# Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples;
+# voices (quotations, speakers, attribution verbs) on tests/data/quotes and tests/data/news.
 quality: $(STAMP)
 	$(BIN)/python bench/framing_quality.py
+	$(BIN)/python bench/voices_quality.py
 
 dist: sysdeps
 	$(BIN)/python -m pip install --quiet -e '.[model,test,dist]'

@@ -182,6 +182,14 @@ def main() -> int:
     rows += lexicon_shape_rows()
     rows.append(("Reader's edits applied to a 1 MB analysis (1,000 edits, best of 3)",
                  f"{edits_seconds() * 1000:.0f} ms", "", "≤ 100 ms"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from voices_bench import bench as voices_bench
+
+    voices = voices_bench(text)
+    rows.append((f"Finding the voices (quotation marks, speakers, reported speech; {voices['quotes']:,} found) "
+                 "within the analysis with descriptors",
+                 f"{voices['with_s'] - voices['without_s']:.1f} s of {voices['with_s']:.1f} s",
+                 f"{100 * voices['share']:.1f} %", "≤ 10 %"))
     agency = agency_numbers()
     rows.append(("Comparison of two 1 MB texts with agency and alignment vs raw full-pipeline parse",
                  f"{agency['project_s']:.1f} s vs {agency['raw_s']:.1f} s", f"{agency['ratio']:.2f}×", "≤ 1.5×"))

@@ -1,7 +1,7 @@
 """Command line: the GUI by default, plus headless subcommands.
 
     framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
-    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
+    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors | --full]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
     framereader models
@@ -48,6 +48,8 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="print the analysis of FILE as JSON")
     analyze.add_argument("file")
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
+    analyze.add_argument("--full", action="store_true",
+                         help="everything: descriptors, passive clauses and quotations (who says what)")
     _add_engine_options(analyze)
 
     compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
@@ -91,8 +93,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
-                        help="comparison dock tab to show: actors and framing, or who does what to whom")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices"], default="actors",
+                        help="comparison dock tab to show: actors and framing, who does what to whom, or voices")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")
@@ -142,7 +144,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
     document = load_document(args.file)
     engine = _engine(args)
-    analysis = engine.analyze(document, descriptors=args.descriptors)
+    analysis = engine.analyze(document, descriptors=args.descriptors or args.full)
+    if args.full:
+        from .core.export import full_analysis_json
+
+        payload = full_analysis_json(analysis, document)
+        if document.note:
+            payload["note"] = document.note
+        _emit_json(payload)
+        return 0
     payload = analysis.to_json()
     payload["meta"] = document_meta(document)  # the same object as each side of `compare` has
     if args.descriptors:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -113,7 +113,9 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.messages.on_error = report
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex(1 if dock_tab == "agency" else 0)
+    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2}.get(dock_tab, 0))
+    if screenshot and dock_tab == "voices":  # the table needs a few rows to say something
+        window.resizeDocks([window.comparison_dock], [300], Qt.Orientation.Vertical)
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

@@ -86,7 +86,7 @@ def test_caption_follows_hide_reveal_and_show_all(qtbot, window) -> None:
     window.commands["show_all"].trigger()  # one command shows everything again
     assert window.visibility.hidden_count == 0
     assert caption.bar.caption.text().startswith("Now showing: everything")
-    total = sum(window.panes[0].analysis.framing_counts.get(c, 0) for c in window.category_order())
+    total = sum(window.panes[0].analysis.own_counts().get(c, 0) for c in window.category_order())  # the writer's words
     assert f"{total} loaded words left" in caption.bar.caption.text()
     window.view.set_presenting(False)
 

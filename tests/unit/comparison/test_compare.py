@@ -303,7 +303,8 @@ def test_comparison_json_shape():
     comparison = compare(left, right, categories=["loaded", "security"])
     data = comparison_to_json(left, right, comparison)
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"left", "right", "actors", "profile", "alignment", "left_only", "right_only"}
+    assert set(data) == {"left", "right", "actors", "profile", "profile_counts", "voices", "alignment", "left_only",
+                         "right_only"}
     assert data["left"] == {**left.to_json(), "passives": []} and data["right"] == {**right.to_json(), "passives": []}
     putin = data["actors"][0]
     assert set(putin) == {"name", "label", "left", "right"}
@@ -318,8 +319,8 @@ def test_comparison_json_shape():
     assert putin["right"] == {"count": 1, "descriptors": [], "mentions": [[0, 14]], "agent": [], "patient": []}
     assert list(data["profile"]) == ["loaded", "security"]
     assert data["profile"]["loaded"] == {
-        "left": {"count": 1, "density": round(1000 / left.words, 2), "top": [["reckless", 1]]},
-        "right": {"count": 0, "density": 0.0, "top": []},
+        "left": {"count": 1, "density": round(1000 / left.words, 2), "top": [["reckless", 1]], "quoted": 0},
+        "right": {"count": 0, "density": 0.0, "top": [], "quoted": 0},
     }
     assert isinstance(comparison, Comparison)
 

@@ -89,8 +89,9 @@ class AnswerKey:
 def key_from_analyses(analyses: Mapping[Side, Analysis | None], categories: Iterable[Any],
                       notes: Mapping[tuple[str, str], str] | None = None,
                       rule_notes: Mapping[str, str] | None = None,
-                      groups: Iterable[str] = KEY_GROUPS) -> AnswerKey:
-    """The key from the framing spans of `analyses` (as shown) in categories of `groups`.
+                      groups: Iterable[str] = KEY_GROUPS, include_quoted: bool = False) -> AnswerKey:
+    """The key from the framing spans of `analyses` (as shown) in categories of `groups`: the
+    writer's own words, and words inside quotations too with `include_quoted`.
     `categories` are `core.categories.CategoryStyle`s (or anything with id, name, group,
     description); `notes` maps (category, term) to the lexicon's note, `rule_notes` a rule id to
     why it marks. Spans of categories no style describes are left out; duplicates are merged."""
@@ -105,7 +106,7 @@ def key_from_analyses(analyses: Mapping[Side, Analysis | None], categories: Iter
         fingerprints[side] = text_fingerprint(analysis.text)
         for span in analysis.framing:
             style = styles.get(span.category)
-            if style is None or not span.start < span.end:
+            if style is None or not span.start < span.end or (span.quoted and not include_quoted):
                 continue
             items.setdefault((side, span.start, span.end), KeyItem(
                 side, span.start, span.end, span.category, span.term,

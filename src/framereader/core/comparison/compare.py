@@ -25,6 +25,7 @@ from .actors import (
 from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
 from .profile import ProfileRow, framing_profile
+from ..voices.summary import Voices, compare_voices
 
 __all__ = [
     "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "Comparison",
@@ -44,6 +45,10 @@ class Comparison:
     alignment: Alignment = field(default_factory=Alignment)
     left_passives: tuple[Passive, ...] = ()
     right_passives: tuple[Passive, ...] = ()
+    #: who is quoted in each text (`core.voices.summary`)
+    voices: Voices = field(default_factory=Voices)
+    #: whether the profile counts framing words inside quotations too (default: the writer's own)
+    include_quoted: bool = False
 
     def passives(self, side: Side) -> tuple[Passive, ...]:
         return self.left_passives if side == "left" else self.right_passives
@@ -68,21 +73,24 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors", "profile", "alignment", "left_only" and "right_only" parts of
+        """The "actors", "profile", "voices", "alignment", "left_only" and "right_only" parts of
         `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
+            "profile_counts": "all" if self.include_quoted else "own",
+            "voices": self.voices.to_json(),
             **self.alignment.to_json(),
         }
 
 
 def compare(
     left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
-    align: bool = True,
+    align: bool = True, include_quoted: bool = False,
 ) -> Comparison:
     """Align the actors of two analyses (with what each does and has done to it), build their
-    framing profile and, with `align`, pair the passages that report the same thing."""
+    framing profile (the writer's own words; every word with `include_quoted`), line up who is
+    quoted in each and, with `align`, pair the passages that report the same thing."""
     actors = align_actors(left, right)
     alignment = Alignment()
     if align:
@@ -94,12 +102,14 @@ def compare(
                                    left.excluded, right.excluded)
     return Comparison(
         actors=actors,
-        profile=framing_profile(left, right, categories, top_terms=top_terms),
+        profile=framing_profile(left, right, categories, top_terms=top_terms, include_quoted=include_quoted),
         left_words=left.words,
         right_words=right.words,
         alignment=alignment,
         left_passives=left.passives,
         right_passives=right.passives,
+        voices=compare_voices(left, right, actors),
+        include_quoted=include_quoted,
     )
 
 

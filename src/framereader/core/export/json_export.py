@@ -30,6 +30,22 @@ def document_meta(document: Document | None, source: str = "untitled") -> dict[s
     return data
 
 
+def full_analysis_json(analysis: Analysis, document: Document | None = None) -> dict[str, Any]:
+    """The `analyze --full` object: the `analyze` JSON with its `meta`, the descriptors, the
+    passive clauses and the quotations (`quotes`: direct and reported speech with speaker and
+    attribution verb; each framing span says whether it is `quoted`)."""
+    from dataclasses import asdict
+
+    from ..comparison.compare import passives_to_json
+
+    data = analysis.to_json()
+    data["meta"] = document_meta(document, analysis.source)
+    data["descriptors"] = [asdict(d) for d in analysis.descriptors]
+    data["passives"] = passives_to_json(analysis.passives)
+    data["quotes"] = [q.to_json() for q in analysis.quotes]
+    return data
+
+
 def comparison_json(left: Analysis, right: Analysis, comparison: Comparison,
                     documents: tuple[Document | None, Document | None] | None = None) -> dict[str, Any]:
     """The documented `compare` JSON: `comparison_to_json` with a `"meta"` object on each side

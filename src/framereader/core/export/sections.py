@@ -293,6 +293,16 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
             "Why might a writer leave someone out, and what does the reader miss?"
         )
+    voices = comparison.voices
+    if voices.voices and (voices.left.quotes or voices.right.quotes):
+        quoted = sum(r.left_quoted + r.right_quoted for r in comparison.profile)
+        apart = (f" {quoted} loaded word{'s' if quoted != 1 else ''} inside quotations are not counted against the "
+                 "writers: whose words are they?") if quoted and not comparison.include_quoted else ""
+        questions.append(
+            f"Who gets to speak? The left text quotes {voices.left.quotes} time{'s' if voices.left.quotes != 1 else ''}, "
+            f"the right text {voices.right.quotes}. Whose voices does each text leave out, and which verbs introduce "
+            f"them (said, or admitted, slammed…)?{apart}"
+        )
     if has_agency(comparison) and options.has("agency"):
         questions.append(
             "Pick one actor from the agency table. Is it shown as acting or as acted on in each text? "

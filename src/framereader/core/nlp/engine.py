@@ -76,9 +76,11 @@ class Engine:
         chosen = list(paths) if paths is not None else bundled_lexicon_paths()
         self.set_lexicons([load_lexicon_any(path) for path in chosen])
 
-    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str]) -> Comparison:
-        """Align the two texts' actors and build their framing profile."""
-        return compare(left, right, categories=list(categories))
+    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str], *,
+                include_quoted: bool = False) -> Comparison:
+        """Align the two texts' actors and build their framing profile (the writer's own words
+        unless `include_quoted`) and their voices."""
+        return compare(left, right, categories=list(categories), include_quoted=include_quoted)
 
     def analyze(
         self,

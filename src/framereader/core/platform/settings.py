@@ -70,6 +70,7 @@ class Settings:
     matching_passages: bool = True  # View ▸ Matching Passages: tint aligned passages alike
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
     agentless_passives: bool = True  # View ▸ Agentless Passives: mark passives that hide the doer
+    count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
 
     def __post_init__(self) -> None:
         #: the values as last loaded or saved (what "changed in this window" is measured from)

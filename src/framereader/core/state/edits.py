@@ -186,6 +186,9 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     passives = analysis.passives
     clear = _outside([p.verb_start for p in passives], [p.verb_end for p in passives], excluded)
     kept_passives = tuple(p for p, keep in zip(passives, clear) if keep)
+    quotes = analysis.quotes
+    kept_quotes = tuple(q for q, keep in zip(quotes, _outside([q.start for q in quotes], [q.end for q in quotes], excluded))
+                        if keep)
     return replace(
         analysis,
         entities=tuple(entities),
@@ -196,6 +199,8 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
+        quotes=kept_quotes,
+        quoted_counts=dict(sorted(Counter(f.category for f in framing if f.quoted).items())),
         excluded=excluded,
     )
 

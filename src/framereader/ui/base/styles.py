@@ -94,6 +94,7 @@ def apply_theme(choice: str) -> str:
 FRAMING_COLOUR_PROPERTY = QTextFormat.Property.UserProperty + 1  # QColor of the underline
 FRAMING_STYLE_PROPERTY = QTextFormat.Property.UserProperty + 2  # str, see palette.DEFAULT_UNDERLINE_STYLES
 FRAMING_CATEGORY_PROPERTY = QTextFormat.Property.UserProperty + 3  # str, the category id
+FRAMING_QUOTED_PROPERTY = QTextFormat.Property.UserProperty + 4  # bool: inside a quotation (thin, pale)
 
 
 def reader_font(scale: float = 1.0) -> QFont:
@@ -161,6 +162,21 @@ def framing_formats(category_id: str, colour: str, index: int) -> tuple[QTextCha
     if FRAMING_TINT > 0:
         tinted.setBackground(QColor(mix(colour, _tint(FRAMING_TINT), PAPER)))
     return line, tinted
+
+
+#: How much paler the underline of a framing word inside a quotation is (mixed into the paper).
+QUOTED_STRENGTH = 0.45
+
+
+def quoted_framing_format(category_id: str, colour: str, index: int) -> QTextCharFormat:
+    """A framing word inside a quotation (the speaker's words, not the writer's): the same
+    underline style, paler and thinner, and no tint."""
+    fmt = QTextCharFormat()
+    fmt.setProperty(FRAMING_COLOUR_PROPERTY, QColor(mix(colour, QUOTED_STRENGTH, PAPER)))
+    fmt.setProperty(FRAMING_STYLE_PROPERTY, underline_style(index))
+    fmt.setProperty(FRAMING_CATEGORY_PROPERTY, category_id)
+    fmt.setProperty(FRAMING_QUOTED_PROPERTY, True)
+    return fmt
 
 
 def mark_format(current: bool = False) -> QTextCharFormat:

@@ -39,7 +39,8 @@ class EngineLike(Protocol):
 
     def use_lexicon_files(self, paths: Sequence[str] | None) -> None: ...
 
-    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str]) -> Comparison: ...
+    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str], *,
+                include_quoted: bool = False) -> Comparison: ...
 
 
 #: Makes the engine for a pipeline name (None = best installed); injected by the entry point,
@@ -169,13 +170,13 @@ class AnalysisWorker(QObject):
                 self.failed.emit(pane, f"{failure} ({exc.__class__.__name__}: {exc}).")
             return None
 
-    @Slot(int, object, object, object)
-    def compare(self, token: int, left: Analysis, right: Analysis, categories: list[str]) -> None:
+    @Slot(int, object, object, object, bool)
+    def compare(self, token: int, left: Analysis, right: Analysis, categories: list[str], include_quoted: bool) -> None:
         """Align actors and build the profile (pure Python, but 1 s on long texts: not on the GUI thread)."""
         if self.engine is None:
             return
         try:
-            result = self.engine.compare(left, right, categories)
+            result = self.engine.compare(left, right, categories, include_quoted=include_quoted)
         except Exception as exc:  # never let the worker thread die
             log.exception("comparison failed")
             self.failed.emit(NO_PANE, f"The comparison failed ({exc.__class__.__name__}: {exc}).")
@@ -203,7 +204,7 @@ class AnalysisService(QObject):
     _request_pipeline = Signal(object)
     _request_lexicons = Signal(object)
     _request_analysis = Signal(object, int, object, bool)
-    _request_compare = Signal(int, object, object, object)
+    _request_compare = Signal(int, object, object, object, bool)
 
     def __init__(self, engine_factory: EngineFactory | None = None,
                  engine: EngineLike | None = None, parent: QObject | None = None) -> None:
@@ -255,10 +256,11 @@ class AnalysisService(QObject):
         self._request_analysis.emit(pane, request_id, document, want_descriptors)
         return request_id
 
-    def compare(self, left: Analysis, right: Analysis, categories: list[str]) -> int:
-        """Queue a comparison on the worker thread; `comparison_ready(token, …)` follows."""
+    def compare(self, left: Analysis, right: Analysis, categories: list[str], include_quoted: bool = False) -> int:
+        """Queue a comparison on the worker thread (the profile counts quoted framing words too
+        with `include_quoted`); `comparison_ready(token, …)` follows."""
         self._next_id += 1
-        self._request_compare.emit(self._next_id, left, right, list(categories))
+        self._request_compare.emit(self._next_id, left, right, list(categories), include_quoted)
         return self._next_id
 
     def cancel(self, pane: Side | None) -> None:

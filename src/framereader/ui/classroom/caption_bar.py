@@ -108,7 +108,8 @@ class CaptionController(WindowPart):
         found = []
         for side in ("left", "right"):
             analysis = self.panes[side].analysis  # type: ignore[index]
-            table = (analysis.framing_counts if kind == "category" else analysis.entity_counts) if analysis else {}
+            table = ((analysis.counts(self.settings.count_quoted) if kind == "category" else analysis.entity_counts)
+                     if analysis else {})
             found.append(int(table.get(key, 0)))
         return found[0], found[1]
 

@@ -232,7 +232,8 @@ class ExerciseMode(WindowPart):
                     if pane.analysis is not None and pane.document is not None
                     and pane.analysis.text == pane.document.text}
         return key_from_analyses(analyses, book.categories.values(),
-                                 {k: note for k, (note, _alt) in book.terms.items()}, RULE_NOTES)
+                                 {k: note for k, (note, _alt) in book.terms.items()}, RULE_NOTES,
+                                 include_quoted=self.settings.count_quoted)
 
     def current_key(self) -> tuple[AnswerKey, str]:
         """The key to check against, per text: the lesson's when it was made for the text shown,

@@ -26,3 +26,9 @@ MENTION_COMMANDS: tuple[Declared, ...] = (
     Command("previous_mention", "Previous Mention", ("view/mentions",), (Key.FindPrevious, "Shift+F3"),
             "Go to the previous mention of the marked name"),
 )
+
+VOICES_COMMANDS: tuple[Declared, ...] = (
+    Command("count_quoted", "Count &Quoted Words Too", ("view/highlights",), (),
+            "Count loaded words inside quotations as the writer's own (by default only the writer's words count)",
+            checkable=True),
+)

@@ -80,7 +80,8 @@ class ComparisonController(WindowPart):
         self._token = 0
         if (left and right and documents[0] and documents[1]
                 and left.text == documents[0].text and right.text == documents[1].text):
-            self._token = self.service.compare(left, right, list(self._category_order()))
+            self._token = self.service.compare(left, right, list(self._category_order()),
+                                               include_quoted=self.settings.count_quoted)
         self.panel.clear("Comparing the two texts…" if all(documents) else "Open two texts to compare them.")
         self.changed.emit()
 

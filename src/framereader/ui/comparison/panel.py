@@ -28,6 +28,7 @@ from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descr
 from ...core.model import Descriptor, Side
 from ..base import styles
 from .agency import AgencyView
+from .voices import VoicesView
 
 RELATION_HELP = {
     "amod": "adjective attached to the name",
@@ -147,6 +148,8 @@ class ComparisonPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, "Actors and framing")
         self.tabs.addTab(self.agency, "Who does what to whom")
+        self.voices = VoicesView()  # who is quoted in each text
+        self.tabs.addTab(self.voices, "Voices")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
@@ -155,6 +158,7 @@ class ComparisonPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         self.agency.verb_activated.connect(self.verb_activated)
         self.agency.passage_activated.connect(self.passage_activated)
+        self.voices.quote_activated.connect(self.passage_activated)
 
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.table.itemActivated.connect(lambda item: self._activate_row(item.row()))
@@ -182,6 +186,7 @@ class ComparisonPanel(QWidget):
             widget.clear()
         self.chart.set_profile((), {}, ("Left", "Right"))
         self.agency.clear()
+        self.voices.clear()
 
     def set_comparison(self, comparison: Comparison, categories_meta: Mapping[str, Mapping[str, str]],
                        left_name: str, right_name: str, texts: tuple[str, str] | None = None) -> None:
@@ -213,6 +218,7 @@ class ComparisonPanel(QWidget):
         self.evidence.clear()
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)
+        self.voices.set_voices(comparison.voices, (left_name, right_name))
 
     # ------------------------------------------------------------------ interaction
     def _shared_actor(self, row: int) -> Actor | None:

@@ -94,6 +94,12 @@ class Legend(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.all_box)
         layout.addWidget(scroll, 1)
+        self.quoted = QLabel()  # framing words inside quotations: counted apart (show_quoted)
+        self.quoted.setObjectName("LegendQuoted")
+        self.quoted.setWordWrap(True)
+        self.quoted.setFont(styles.ui_font(8.5))
+        self.quoted.hide()
+        layout.addWidget(self.quoted)
         self.layers = LayerRows()  # what bands, hatching and dotted passives mean (rows set by the window)
         layout.addWidget(self.layers)
 
@@ -175,6 +181,17 @@ class Legend(QWidget):
             box.setChecked(name not in hidden_labels)
         for category, box in self.category_boxes.items():
             box.setChecked(category not in hidden_categories)
+
+    def show_quoted(self, quoted: tuple[int, int], counted: bool) -> None:
+        """Say how many framing words sit inside quotations (the speakers' words) per text, and
+        whether the counts above include them."""
+        if not any(quoted):
+            self.quoted.hide()
+            return
+        how = "counted above too" if counted else "not counted above"
+        self.quoted.setText(f"Quoted: {quoted[0]} left · {quoted[1]} right — loaded words inside quotations, "
+                            f"drawn paler; {how} (View ▸ Count Quoted Words Too).")
+        self.quoted.show()
 
     def show_visibility(self, value: Visibility, showing_any: bool) -> None:
         """Show the visibility model's state (the boxes only emit on user clicks)."""

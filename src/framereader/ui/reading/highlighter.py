@@ -36,6 +36,7 @@ class StyleBook:
     terms: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (category, term) -> (note, alternative)
     _entity: dict[str, QTextCharFormat] = field(default_factory=dict)
     _framing: dict[str, tuple[QTextCharFormat, QTextCharFormat]] = field(default_factory=dict)
+    _quoted: dict[str, QTextCharFormat] = field(default_factory=dict)
 
     @classmethod
     def from_lexicons(cls, lexicons: Iterable[object]) -> "StyleBook":
@@ -72,6 +73,14 @@ class StyleBook:
             fmt = self._entity[label] = styles.entity_format(label)
         return fmt
 
+    def quoted_format(self, category_id: str) -> QTextCharFormat:
+        """A framing word inside a quotation: paler, thinner, untinted (`styles.quoted_framing_format`)."""
+        fmt = self._quoted.get(category_id)
+        if fmt is None:
+            info = self.category(category_id)
+            fmt = self._quoted[category_id] = styles.quoted_framing_format(category_id, info.colour, info.index)
+        return fmt
+
     def framing_formats(self, category_id: str) -> tuple[QTextCharFormat, QTextCharFormat]:
         """(underline only, underline with a light tint)."""
         pair = self._framing.get(category_id)
@@ -96,7 +105,8 @@ def highlight_ops(built: BuiltText, analysis: Analysis, book: StyleBook, visibil
     to_qt = built.offsets.to_qt
     for span in analysis.framing:
         if visibility.shows_category(span.category):
-            yield FormatOp(to_qt(span.start), to_qt(span.end), book.framing_formats(span.category)[1], True)
+            fmt = book.quoted_format(span.category) if span.quoted else book.framing_formats(span.category)[1]
+            yield FormatOp(to_qt(span.start), to_qt(span.end), fmt, True)
     for ent in analysis.entities:
         if visibility.shows_label(ent.label):
             yield FormatOp(to_qt(ent.start), to_qt(ent.end), book.entity_format(ent.label), True)

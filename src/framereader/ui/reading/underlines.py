@@ -81,11 +81,12 @@ def _paint_block(painter: QPainter, block: QTextBlock, origin: QPointF, width: f
         if not isinstance(colour, QColor):
             continue
         style = fmt.property(styles.FRAMING_STYLE_PROPERTY) or "solid"
+        thickness = width * 0.6 if fmt.property(styles.FRAMING_QUOTED_PROPERTY) else width
         start = fragment.position() - block_start
         end = start + fragment.length()
         for line, left, right in _line_pieces(layout, block_text, start, end):
             y = base.y() + line.y() + line.ascent() + max(2.0, line.descent() * 0.55)
-            paint_underline(painter, colour, str(style), base.x() + left, base.x() + right, y, width)
+            paint_underline(painter, colour, str(style), base.x() + left, base.x() + right, y, thickness)
 
 
 #: (minimum width in pixels, pixels per zoom step) of a framing underline, at the desk and on

@@ -43,6 +43,7 @@ from ..base.messages import MessageSink
 from ..lexicons.model_controller import ModelController
 from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
+from ..comparison.quoted import QuotedCounting
 from .about import freeze_long_lived_objects, show_about
 from .progress import ProgressIndicator
 from ..classroom.reveal import RevealController
@@ -118,14 +119,17 @@ class MainWindow(QMainWindow):
         self.passages = AlignmentLayer(context, self.compare, self.visibility, self.view, lambda: self.documents.focused,
                                        self._on_focused)
         self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
+        self.quoted = QuotedCounting(context, self.compare)  # View ▸ Count Quoted Words Too
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         # every feature declares its commands in its own folder; the window only collects them
         features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
-                                         self.passages, self.passives, self.marker, self.reveal, self.exercise)
+                                         self.passages, self.passives, self.quoted, self.marker, self.reveal,
+                                         self.exercise)
         declared, handlers, fillers = collect(features)
         self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
         for layer in (self.passages, self.passives):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
+        self.quoted.bind_actions(self.commands)
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
         self.menus = build_menus(self.menuBar(), MENU_LAYOUT, declared, self.commands,
                                  lambda name, menu: fillers[name].fill_submenu(name, menu, self.commands))  # type: ignore[attr-defined]
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         self._legend_later = QTimer(self)  # coalesces legend refreshes after analyses arrive
         self._legend_later.setSingleShot(True)
         self._legend_later.timeout.connect(self._refresh_legend)
+        self.quoted.changed.connect(self._refresh_legend)
         self._connect()
         self._show_visibility()
         self._show_view_state()
@@ -244,9 +249,13 @@ class MainWindow(QMainWindow):
             left, right = (dict(getattr(p.analysis, kind)) if p.analysis else {} for p in self.panes)
             return left, right
 
+        everything = self.settings.count_quoted  # framing: the writer's own words unless quoted ones count too
+        framing = tuple(p.analysis.counts(everything) if p.analysis else {} for p in self.panes)
+        quoted = tuple(sum(p.analysis.quoted_counts.values()) if p.analysis else 0 for p in self.panes)
         self.legend.populate(self.book, list(self.visibility.known_labels), counts("entity_counts"),
-                             counts("framing_counts"), self.visibility.value.hidden_labels,
+                             (framing[0], framing[1]), self.visibility.value.hidden_labels,
                              self.visibility.value.hidden_categories)
+        self.legend.show_quoted((quoted[0], quoted[1]), everything)
         self.legend.show_visibility(self.visibility.value, self.visibility.showing_any)
         self.commands["highlights"].setChecked(self.visibility.showing_any)
 
