@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import FrameReaderError
-from .core.text_safety import replaced_note, safe_counted, safe_text
+from .core.platform.text_safety import replaced_note, safe_counted, safe_text
 
 if TYPE_CHECKING:
     from .core.nlp.engine import Engine

@@ -18,7 +18,7 @@ from framereader.core.documents import load_document
 from framereader.core.model import Document, DocumentMeta
 from framereader.core.platform.settings import load_settings
 from framereader.core.state.lesson import Session, load_session, save_session
-from framereader.core.text_safety import clean_input, has_unsafe, safe_text
+from framereader.core.platform.text_safety import clean_input, has_unsafe, safe_text
 
 SAMPLES = ROOT / "resources" / "samples"
 BAD_NAME = os.fsdecode(b"r\xe9sum\xe9 \xff\xfe.md")  # Latin-1 bytes: not UTF-8 (surrogate escapes)

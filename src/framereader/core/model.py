@@ -10,8 +10,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .text_safety import safe_text
-
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code"]
 EmphasisKind = Literal["em", "strong", "code", "link"]
 #: Which of the two texts: the one type for a side in core and ui alike.
@@ -74,7 +72,7 @@ class DocumentMeta:
         values: dict[str, Any] = {}
         for name in ("title", "author", "date", "site", "language"):
             value = data.get(name)
-            values[name] = safe_text(value[:1000]) if isinstance(value, str) and value.strip() else None
+            values[name] = value[:1000] if isinstance(value, str) and value.strip() else None
         confidence = data.get("language_confidence")
         if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) and 0 <= confidence <= 1:
             values["language_confidence"] = float(confidence)
@@ -96,9 +94,9 @@ class Document:
 
     @property
     def name(self) -> str:
-        """A short display name: the file name (undecodable bytes and control characters shown as
-        U+FFFD), or the source label."""
-        return safe_text(Path(self.source).name) if self.source not in ("clipboard", "untitled") else self.source
+        """A short display name: the file name, or the source label (shown through
+        `platform.text_safety.safe_text`: a name may hold bytes that are not UTF-8)."""
+        return Path(self.source).name if self.source not in ("clipboard", "untitled") else self.source
 
     @property
     def title(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..text_safety import clean_input
+from ..platform.text_safety import clean_input
 
 from ..model import Block
 

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..text_safety import safe_counted
+from .text_safety import safe_counted
 
 #: The standard output as a file name (`--json -`).
 STDOUT_NAME = "-"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, cast, get_args, get_type_hints
 
@@ -25,7 +25,7 @@ from ..platform.safe_read import (
     read_limited,
 )
 from ..platform.settings import ZOOM_MAX, ZOOM_MIN
-from ..text_safety import safe_text, same_length
+from ..platform.text_safety import safe_text, same_length
 
 FORMAT = "framereader-session"
 VERSION = 1
@@ -133,8 +133,17 @@ def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document |
         encoding=_plain(data.get("encoding"), 64) or "utf-8",
         note=_plain(data.get("note")),
         format=cast(Any, data["format"] if data.get("format") in formats else "text"),  # checked against the Literal
-        meta=DocumentMeta.from_json(data.get("meta")),
+        meta=_safe_meta(DocumentMeta.from_json(data.get("meta"))),
     )
+
+
+def _safe_meta(meta: DocumentMeta) -> DocumentMeta:
+    """The document's metadata with lone surrogates and control characters replaced."""
+    def clean(value: str | None) -> str | None:
+        return None if value is None else safe_text(value)
+
+    return replace(meta, title=clean(meta.title), author=clean(meta.author), date=clean(meta.date),
+                   site=clean(meta.site), language=clean(meta.language))
 
 
 def _strings(value: Any, what: str, path: str, warnings: list[str]) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from ...core.platform.atomic import atomic_write_bytes
-from ...core.text_safety import safe_text
+from ...core.platform.text_safety import safe_text
 from ...core.comparison.compare import Comparison
 from ...core.categories import CategoryStyle
 from ...core.export import Categories, HandoutOptions, render_handout_html, resolve_categories

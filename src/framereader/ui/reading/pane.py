@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from ...core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.spans import SpanIndex
-from ...core.text_safety import safe_text
+from ...core.platform.text_safety import safe_text
 from ..base import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .header import SIDE_NAMES, PaneHeader, display_title
