@@ -113,6 +113,9 @@ class Actor:
         return {"name": self.name, "label": self.label, "left": self.left.to_json(), "right": self.right.to_json()}
 
 
+_NOT_NAMED = ActorSide()
+
+
 @dataclass
 class _Mention:
     side: Side
@@ -168,20 +171,23 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     # than scanning every person for every mention (80,000 distinct names took 13 minutes).
     by_surname: dict[str, list[tuple[str, _Group]]] = {}  # surname -> (given name, group)
     by_given_name: dict[str, list[_Group]] = {}
-    person_sides: dict[int, set[Side]] = {}  # group -> sides where one of its mentions is PERSON
+    person_sides: dict[int, str] = {}  # group -> the sides where one of its mentions is PERSON ("left", "leftright"…)
     groups: list[_Group] = []
     bare: list[_Mention] = []
     # Per group: multi-word mentions per side, and the first mention's order (kept up to date as
     # mentions join, so choosing among groups stays linear on long texts).
-    full_counts: dict[int, Counter[str]] = {}
+    full_counts: dict[int, dict[str, int]] = {}  # group -> multi-word mentions per side
     first: dict[int, int] = {}
 
     def join(group: _Group, m: _Mention) -> None:
         group.mentions.append(m)
         if m.label == "PERSON":
-            person_sides.setdefault(id(group), set()).add(m.side)
+            sides = person_sides.get(id(group), "")
+            if m.side not in sides:
+                person_sides[id(group)] = sides + m.side
         if len(_name_parts(m.norm)) > 1:
-            full_counts.setdefault(id(group), Counter())[m.side] += 1
+            counts = full_counts.setdefault(id(group), {})
+            counts[m.side] = counts.get(m.side, 0) + 1
         first[id(group)] = min(first.get(id(group), m.order), m.order)
 
     for m in people:
@@ -203,8 +209,8 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
             groups.append(group)
 
     def full_count(group: _Group, side: Side | None) -> int:
-        counts = full_counts.get(id(group), Counter())
-        return counts[side] if side is not None else sum(counts.values())
+        counts = full_counts.get(id(group), {})
+        return counts.get(side, 0) if side is not None else sum(counts.values())
 
     def choose(candidates: list[_Group], side: Side) -> _Group:
         return min(candidates, key=lambda g: (-full_count(g, side), -full_count(g, None), first[id(g)]))
@@ -238,7 +244,7 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     for m in others:
         taker = find(m) if m.label in MISLABELLED_PERSON_LABELS else None
         # Only when the same text also names that person as a PERSON.
-        if taker is not None and m.side in person_sides.get(id(taker), ()):
+        if taker is not None and m.side in person_sides.get(id(taker), ""):
             join(taker, m)
         else:
             rest.append(m)
@@ -295,6 +301,8 @@ def _label_of(group: _Group) -> str:
 def _side(group: _Group, side: Side, by_mention: dict[tuple[int, int], list[Descriptor]],
           links: tuple[list[AgencyLink], list[AgencyLink]] = ([], [])) -> ActorSide:
     spans = sorted({(m.start, m.end) for m in group.mentions if m.side == side})
+    if not spans and not links[0] and not links[1]:
+        return _NOT_NAMED  # one shared empty side (a text full of names makes many actors)
     descriptors: list[Descriptor] = []
     seen: set[Descriptor] = set()
     for span in spans:
