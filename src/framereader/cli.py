@@ -1,9 +1,9 @@
 """Command line: the GUI by default, plus headless subcommands.
 
-    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
-    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors | --full]
+    framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency|voices|wordchoice]] [--presenter] [--model NAME]
+    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--sets PATH]... [--descriptors | --full]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
-                        [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
+                        [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]... [--sets PATH]...
     framereader models
     framereader lexicon check PATH...
 
@@ -37,6 +37,10 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lexicon", metavar="PATH", action="append", default=[],
         help="lexicon file (.frlex, word list or CSV); repeatable; default: the bundled lexicons",
+    )
+    parser.add_argument(
+        "--sets", metavar="PATH", action="append", default=[],
+        help="word-choice sets file (.frsets); repeatable; default: the bundled sets",
     )
 
 
@@ -93,8 +97,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices"], default="actors",
-                        help="comparison dock tab to show: actors and framing, who does what to whom, or voices")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices", "wordchoice"], default="actors",
+                        help="comparison dock tab to show: actors and framing, who does what to whom, voices, "
+                             "or word choice")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")
@@ -135,7 +140,7 @@ def _arm_smoke() -> None:
 def _engine(args: argparse.Namespace):
     from .core.nlp.engine import Engine
 
-    return Engine.create(model=args.model, lexicon_paths=args.lexicon or None)
+    return Engine.create(model=args.model, lexicon_paths=args.lexicon or None, choice_set_paths=args.sets or None)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -205,7 +210,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     engine = _engine(args)
     left = apply_edits(engine.analyze(left_doc, descriptors=True), edits.get("left", NO_EDITS))
     right = apply_edits(engine.analyze(right_doc, descriptors=True), edits.get("right", NO_EDITS))
-    comparison = compare(left, right, categories=engine.category_ids())
+    comparison = compare(left, right, categories=engine.category_ids(), choice_sets=engine.choice_set_index())
     if args.json:
         from .core.export import export_json
 
@@ -277,6 +282,9 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
 
     failed = False
     for path in args.paths:
+        if path.endswith(".frsets"):
+            failed = not _check_choice_sets(path) or failed
+            continue
         try:
             lexicon = load_lexicon_any(path)
         except FrameReaderError as exc:
@@ -294,6 +302,27 @@ def _err(line: str) -> None:
     """One line on stderr, as the terminal can show it (`text_safety.safe_text`: a file name
     that is not UTF-8 or holds control characters cannot break or drive the terminal)."""
     print(safe_text(line), file=sys.stderr)
+
+
+def _check_choice_sets(path: str) -> bool:
+    """`lexicon check` of a word-choice sets file: every problem on stderr, or one OK line."""
+    from .core.lexicons.wordchoice import load_choice_sets, validate_choice_sets
+    from .core.lexicons.format import MAX_LEXICON_BYTES
+    from .core.platform.safe_read import read_limited
+
+    try:
+        sets = load_choice_sets(path)
+    except FrameReaderError as exc:
+        problems: list[FrameReaderError] = [exc]
+        try:
+            problems = list(validate_choice_sets(read_limited(path, MAX_LEXICON_BYTES).decode("utf-8-sig"), path)) or [exc]
+        except (OSError, UnicodeDecodeError):
+            problems = [exc]
+        for problem in problems:
+            _err(problem.message)
+        return False
+    _say(f"{path}: OK ({len(sets.sets)} word-choice sets, {sets.member_count} names, language {sets.language})")
+    return True
 
 
 def _say(line: str) -> None:

@@ -147,6 +147,22 @@ class FramingSpan:
 
 
 @dataclass(frozen=True)
+class ChoiceSpan:
+    """A member of a word-choice set (`core.lexicons.wordchoice`): `set_id` names the set, `term`
+    is the member's own text (not the inflected form), `text` the matched words; a `reference`
+    member is the set's neutral or default name (counted, not marked in the reader); `quoted`:
+    inside a direct quotation, so the speaker's choice of name rather than the writer's."""
+
+    start: int
+    end: int
+    set_id: str
+    term: str
+    text: str
+    reference: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
 class Descriptor:
     """A word a text attaches to an entity mention, with the offsets of its evidence."""
 
@@ -284,6 +300,8 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     #: per category, how many of `framing_counts` lie inside quotations (`FramingSpan.quoted`)
     quoted_counts: dict[str, int] = field(default_factory=dict)
+    #: members of word-choice sets the text uses (`core.nlp.choices`), by position
+    choices: tuple[ChoiceSpan, ...] = ()
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""
@@ -324,6 +342,7 @@ class Analysis:
             "density": self.density(),
             "words": self.words,
             "excluded": [list(span) for span in self.excluded],
+            "choices": [asdict(c) for c in self.choices],
         }
 
     @classmethod
@@ -341,4 +360,5 @@ class Analysis:
             entity_counts=dict(data["counts"]["entities"]),
             framing_counts=dict(data["counts"]["framing"]),
             quoted_counts=dict(data["counts"].get("quoted", {})),
+            choices=tuple(ChoiceSpan(**c) for c in data.get("choices", ())),
         )

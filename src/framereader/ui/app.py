@@ -87,10 +87,15 @@ def application() -> QApplication:
     return app
 
 
+#: The comparison dock's tabs `--dock-tab` can show, in tab order.
+DOCK_TABS = ("actors", "agency", "voices", "wordchoice")
+
+
 def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, screenshot: str | None = None,
             model: str | None = None, stage: Stage = Stage(), dock_tab: str = "actors") -> int:
     """Open the window with up to two texts (the bundled samples when none is given); `dock_tab`
-    "agency" shows the comparison dock's "Who does what to whom" tab.
+    "agency" shows the comparison dock's "Who does what to whom" tab, "wordchoice" its Word
+    choice tab.
 
     With `screenshot`, render the 1440x900 window offscreen once both texts are analysed and
     fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
@@ -113,8 +118,8 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.messages.on_error = report
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2}.get(dock_tab, 0))
-    if screenshot and dock_tab == "voices":  # the table needs a few rows to say something
+    window.comparison_panel.tabs.setCurrentIndex(DOCK_TABS.index(dock_tab) if dock_tab in DOCK_TABS else 0)
+    if screenshot and dock_tab in ("voices", "wordchoice"):  # the table needs a few rows to say something
         window.resizeDocks([window.comparison_dock], [300], Qt.Orientation.Vertical)
     for side, path in enumerate((left, right)):
         if path:

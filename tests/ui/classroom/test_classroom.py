@@ -161,7 +161,7 @@ def test_the_legend_explains_the_reading_layers_and_its_boxes_follow_the_view_me
     from PySide6.QtWidgets import QCheckBox
 
     rows = {row.name: widget for row, widget in window.legend.layers.rows}
-    assert set(rows) == {"Matching passages", "One-sided passage", "Agentless passives"}
+    assert set(rows) == {"Matching passages", "One-sided passage", "Agentless passives", "Word choice"}
     passives, matching = rows["Agentless passives"], rows["Matching passages"]
     assert isinstance(passives, QCheckBox) and isinstance(matching, QCheckBox)
     assert not isinstance(rows["One-sided passage"], QCheckBox) and not rows["One-sided passage"].pixmap().isNull()

@@ -38,7 +38,8 @@ def oped_pair(request, engine):
     documents = [load_document(path) for path in PAIRS[request.param]]
     left, right = (engine.analyze(d, descriptors=True) for d in documents)
     assert all(500 <= a.words <= 700 for a in (left, right))
-    return left, right, compare(left, right, categories=engine.category_ids()), engine.category_styles(), documents
+    comparison = compare(left, right, categories=engine.category_ids(), choice_sets=engine.choice_set_index())
+    return left, right, comparison, engine.category_styles(), documents
 
 
 def write_pdf(oped_pair, path: Path, options: HandoutOptions | None = None) -> pypdf.PdfReader:

@@ -5,7 +5,7 @@ the names below are re-exported so callers import the comparison from one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,8 @@ from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
 from .profile import ProfileRow, framing_profile
 from ..voices.summary import Voices, compare_voices
+from .word_choice import WordChoiceRow, word_choice, word_choice_to_json
+from ..lexicons.wordchoice import ChoiceSet
 
 __all__ = [
     "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "Comparison",
@@ -49,6 +51,8 @@ class Comparison:
     voices: Voices = field(default_factory=Voices)
     #: whether the profile counts framing words inside quotations too (default: the writer's own)
     include_quoted: bool = False
+    #: the word-choice sets either text uses (`core.comparison.word_choice`)
+    word_choice: tuple[WordChoiceRow, ...] = ()
 
     def passives(self, side: Side) -> tuple[Passive, ...]:
         return self.left_passives if side == "left" else self.right_passives
@@ -73,24 +77,26 @@ class Comparison:
         return next((r for r in self.profile if r.category == category), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The "actors", "profile", "voices", "alignment", "left_only" and "right_only" parts of
-        `comparison_to_json`."""
+        """The "actors", "profile", "voices", "alignment", "left_only", "right_only" and
+        "word_choice" parts of `comparison_to_json`."""
         return {
             "actors": [a.to_json() for a in self.actors],
             "profile": {row.category: row.to_json() for row in self.profile},
             "profile_counts": "all" if self.include_quoted else "own",
             "voices": self.voices.to_json(),
             **self.alignment.to_json(),
+            "word_choice": word_choice_to_json(self.word_choice),
         }
 
 
 def compare(
     left: Analysis, right: Analysis, categories: Sequence[str] | None = None, *, top_terms: int = 10,
-    align: bool = True, include_quoted: bool = False,
+    align: bool = True, include_quoted: bool = False, choice_sets: Mapping[str, ChoiceSet] | None = None,
 ) -> Comparison:
     """Align the actors of two analyses (with what each does and has done to it), build their
-    framing profile (the writer's own words; every word with `include_quoted`), line up who is
-    quoted in each and, with `align`, pair the passages that report the same thing."""
+    framing profile (the writer's own words; every word with `include_quoted`) and word choice
+    (`choice_sets`: id → set, for the sets' names and notes), line up who is quoted in each and,
+    with `align`, pair the passages that report the same thing."""
     actors = align_actors(left, right)
     alignment = Alignment()
     if align:
@@ -110,6 +116,7 @@ def compare(
         right_passives=right.passives,
         voices=compare_voices(left, right, actors),
         include_quoted=include_quoted,
+        word_choice=word_choice(left, right, choice_sets),
     )
 
 

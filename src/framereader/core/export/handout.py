@@ -27,6 +27,7 @@ from .highlight import ENTITY_TINT, cold_html, highlighted_html
 from .markup import css_ident, defuse, display_name, esc, plural
 from .options import MODES, HandoutOptions
 from .voices_table import voices_html
+from .word_choice_html import word_choice_html
 from .sections import (
     actors_html,
     agency_html,
@@ -231,6 +232,7 @@ def render_handout_html(
             + (terms_html(rows, cats) if rows and not for_qt else "")
         ),
         "voices": lambda: voices_html(comparison, options),
+        "wordchoice": lambda: word_choice_html(comparison),
         "questions": lambda: questions_html(comparison, cats, options),
         "glossary": lambda: glossary_html(labels),
     }

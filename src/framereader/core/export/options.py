@@ -13,13 +13,15 @@ SECTIONS: dict[str, str] = {
     "texts": "Both texts",
     "actors": "Actors",
     "agency": "Who acts, who is acted on",
+    "wordchoice": "Word choice",
     "chart": "Framing chart",
     "voices": "Voices: who is quoted",
     "questions": "Discussion questions",
     "glossary": "Glossary of terms and label codes",
 }
-#: The sections of a default handout ("agency" is printed only when the comparison has it).
-DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "voices", "questions")
+#: The sections of a default handout ("agency" is printed only when the comparison has it,
+#: "wordchoice" only when a text uses a word-choice set).
+DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "wordchoice", "chart", "voices", "questions")
 
 #: The sections of a default read-cold handout (the legend and counts would give the game away).
 COLD_SECTIONS: tuple[str, ...] = ("texts", "questions")

@@ -17,6 +17,7 @@ from ..kinds import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
+from .word_choice_html import word_choice_question
 
 
 #: How the legend heads each group of categories.
@@ -303,6 +304,9 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
             f"the right text {voices.right.quotes}. Whose voices does each text leave out, and which verbs introduce "
             f"them (said, or admitted, slammed…)?{apart}"
         )
+    choice = word_choice_question(comparison) if options.has("wordchoice") else None
+    if choice:
+        questions.append(choice)
     if has_agency(comparison) and options.has("agency"):
         questions.append(
             "Pick one actor from the agency table. Is it shown as acting or as acted on in each text? "

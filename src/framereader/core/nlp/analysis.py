@@ -16,8 +16,9 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from ..errors import Cancelled
-from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
+from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan
 from ..voices.voices import with_direct_quotes, with_quoted_framing
+from .choices import mark_quoted_choices
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -32,6 +33,12 @@ PARSE_CHUNK_CHARS = 5_000
 class Matcher(Protocol):
     """What analysis needs from a compiled lexicon (see `core.nlp.matcher.LexiconMatcher`);
     `doc.ents` serve its name guard."""
+
+    def find(self, doc: Doc) -> Sequence: ...
+
+
+class Choices(Protocol):
+    """What analysis needs from compiled word-choice sets (`core.nlp.choices.ChoiceMatcher`)."""
 
     def find(self, doc: Doc) -> Sequence: ...
 
@@ -81,14 +88,17 @@ def analyze(
     matcher: Matcher | None,
     *,
     descriptors: bool = False,
+    choices: Choices | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[float], None] = lambda fraction: None,
 ) -> Analysis:
-    """Find entities and framing terms in `document`; with `descriptors`, also parse it and
-    collect the words attached to each entity (see `add_descriptors`)."""
+    """Find entities, framing terms and (with `choices`) the members of word-choice sets in
+    `document`; with `descriptors`, also parse it and collect the words attached to each
+    entity (see `add_descriptors`)."""
     text = document.text
     entities: list[EntitySpan] = []
     framing: list[FramingSpan] = []
+    chosen: list[ChoiceSpan] = []
     words = 0
     if cancelled():
         raise Cancelled()
@@ -97,6 +107,7 @@ def analyze(
         for ent in doc.ents:
             entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
         framing.extend(_framing_spans(text, offset, doc, matcher))
+        chosen.extend(_choice_spans(text, offset, doc, choices))
     analysis = Analysis(
         source=document.source,
         text=text,
@@ -106,8 +117,10 @@ def analyze(
         words=words,
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=_framing_counts(framing),
+        choices=tuple(chosen),
     )
     analysis = with_direct_quotes(analysis)
+    analysis = replace(analysis, choices=mark_quoted_choices(analysis.choices, analysis.quotes))
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
@@ -116,6 +129,12 @@ def _framing_spans(text: str, offset: int, doc: Doc, matcher: Matcher | None) ->
         start, end = offset + match.start_char, offset + match.end_char
         yield FramingSpan(start, end, match.category_id, match.term_text, text[start:end],
                           getattr(match, "rule", ""), getattr(match, "negated", False))
+
+
+def _choice_spans(text: str, offset: int, doc: Doc, choices: Choices | None) -> Iterator[ChoiceSpan]:
+    for match in choices.find(doc) if choices is not None else ():
+        start, end = offset + match.start_char, offset + match.end_char
+        yield ChoiceSpan(start, end, match.set_id, match.term, text[start:end], match.reference)
 
 
 def _framing_counts(framing: Sequence[FramingSpan]) -> dict[str, int]:
@@ -127,14 +146,17 @@ def rematch(
     pipeline: Pipeline,
     matcher: Matcher | None,
     *,
+    choices: Choices | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[float], None] = lambda fraction: None,
 ) -> Analysis:
-    """`analysis` with its framing terms found again by another `matcher` (lexicons changed):
-    the text is only tokenized, in the same chunks as `analyze`, so entities, words and
-    descriptors are kept and the result equals a full analysis with the new lexicons."""
+    """`analysis` with its framing terms (and word-choice sets, with `choices`) found again by
+    another `matcher` (lexicons changed): the text is only tokenized, in the same chunks as
+    `analyze`, so entities, words and descriptors are kept and the result equals a full
+    analysis with the new lexicons."""
     text = analysis.text
     framing: list[FramingSpan] = []
+    chosen: list[ChoiceSpan] = []
     ranges = chunk_ranges(text)
     entities = sorted(analysis.entities, key=lambda e: e.start)
     starts = [e.start for e in entities]
@@ -142,13 +164,15 @@ def rematch(
         if cancelled():
             raise Cancelled()
         doc = make_doc(pipeline.nlp, text[start:end])
-        if matcher is not None:  # the name guard sees the same entities as in `analyze`
+        if matcher is not None or choices is not None:  # the name guard sees the entities `analyze` saw
             chunk = entities[bisect_left(starts, start):bisect_left(starts, end)]
             spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in chunk if e.end <= end]
             doc.ents = [s for s in spans if s is not None]
         framing.extend(_framing_spans(text, start, doc, matcher))
+        chosen.extend(_choice_spans(text, start, doc, choices))
         progress((index + 1) / len(ranges))
-    return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing)))
+    return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing),
+                                       choices=mark_quoted_choices(chosen, analysis.quotes)))
 
 
 def add_descriptors(

@@ -21,6 +21,15 @@ from ..lexicons.files import (
     load_lexicon,
 )
 from .matcher import LexiconMatcher
+from .choices import ChoiceMatcher, sets_for_language
+from ..lexicons.wordchoice import (
+    ChoiceSet,
+    ChoiceSets,
+    bundled_choice_sets,
+    choice_sets_hash,
+    load_choice_sets,
+    sets_by_id,
+)
 from ..comparison.compare import Comparison, compare
 from .rules import DEFAULT_RULES
 from ..model import Analysis, Document
@@ -40,7 +49,7 @@ class Engine:
 
     def __init__(
         self, pipeline: Pipeline, lexicons: Sequence[Lexicon], cache: AnalysisCache | None = None,
-        rules: frozenset[str] = DEFAULT_RULES,
+        rules: frozenset[str] = DEFAULT_RULES, choice_sets: Sequence[ChoiceSets] | None = None,
     ) -> None:
         self.pipeline = pipeline
         #: The guard and context-rule ids that are on (`core.nlp.rules.ALL_RULES`).
@@ -51,25 +60,41 @@ class Engine:
         self.lexicons: tuple[Lexicon, ...] = ()
         self.note: str | None = None
         self.matcher: LexiconMatcher | None = None
+        #: The word-choice set files in use (those of the pipeline's language) and their matcher.
+        self.choice_sets: tuple[ChoiceSets, ...] = ()
+        self.choices: ChoiceMatcher | None = None
+        self._lexicons_hash = self._choices_hash = ""
         #: text → its newest analysis with this pipeline (oldest first; see `_remember`)
         self._recent: dict[str, Analysis] = {}
+        self.set_choice_sets(bundled_choice_sets() if choice_sets is None else choice_sets)
         self.set_lexicons(lexicons)
 
     @classmethod
     def create(
-        cls, model: str | None = None, lexicon_paths: Sequence[str | Path] | None = None, *, use_cache: bool = False
+        cls, model: str | None = None, lexicon_paths: Sequence[str | Path] | None = None, *, use_cache: bool = False,
+        choice_set_paths: Sequence[str | Path] | None = None,
     ) -> "Engine":
-        """Load a pipeline (default: the best installed) and lexicons (default: bundled ones)."""
+        """Load a pipeline (default: the best installed), lexicons (default: bundled ones) and
+        word-choice sets (`.frsets` files; default: bundled ones)."""
         paths = list(lexicon_paths) if lexicon_paths else bundled_lexicon_paths()
         lexicons = [load_lexicon_any(p) for p in paths]
-        return cls(load_pipeline(model), lexicons, AnalysisCache() if use_cache else None)
+        sets = [load_choice_sets(p) for p in choice_set_paths] if choice_set_paths else None
+        return cls(load_pipeline(model), lexicons, AnalysisCache() if use_cache else None, choice_sets=sets)
+
+    def set_choice_sets(self, files: Sequence[ChoiceSets]) -> None:
+        """Compile the word-choice set files that match the pipeline's language."""
+        self.choice_sets = sets_for_language(files, self.pipeline.nlp.lang or "")
+        self.choices = ChoiceMatcher(self.pipeline.nlp, self.choice_sets, self.rules) if self.choice_sets else None
+        self._choices_hash = choice_sets_hash(self.choice_sets)
+        self.lexicon_hash = self._lexicons_hash + self._choices_hash
 
     def set_lexicons(self, lexicons: Sequence[Lexicon]) -> None:
         """Compile the lexicons that match the pipeline's language."""
         self.all_lexicons = tuple(lexicons)
         self.lexicons, self.note = lexicons_for_language(lexicons, self.pipeline.nlp.lang or "")
         self.matcher = LexiconMatcher(self.pipeline.nlp, self.lexicons, self.rules) if self.lexicons else None
-        self.lexicon_hash = lexicon_hash(self.lexicons, self.rules)
+        self._lexicons_hash = lexicon_hash(self.lexicons, self.rules)
+        self.lexicon_hash = self._lexicons_hash + self._choices_hash
 
     def use_lexicon_files(self, paths: Sequence[str | Path] | None) -> None:
         """Load and compile the lexicons in `paths` (None: the bundled ones)."""
@@ -79,8 +104,13 @@ class Engine:
     def compare(self, left: Analysis, right: Analysis, categories: Sequence[str], *,
                 include_quoted: bool = False) -> Comparison:
         """Align the two texts' actors and build their framing profile (the writer's own words
-        unless `include_quoted`) and their voices."""
-        return compare(left, right, categories=list(categories), include_quoted=include_quoted)
+        unless `include_quoted`), their voices and their word choice."""
+        return compare(left, right, categories=list(categories), include_quoted=include_quoted,
+                       choice_sets=self.choice_set_index())
+
+    def choice_set_index(self) -> dict[str, ChoiceSet]:
+        """The word-choice sets in use, by id (names, notes and members for the comparison)."""
+        return sets_by_id(self.choice_sets)
 
     def analyze(
         self,
@@ -95,11 +125,13 @@ class Engine:
         def compute() -> Analysis:
             previous = self._recent.get(document.text)
             if previous is not None:  # only the lexicons changed: keep entities, find terms again
-                found = rematch(previous, self.pipeline, self.matcher, cancelled=cancelled, progress=progress)
+                found = rematch(previous, self.pipeline, self.matcher, choices=self.choices, cancelled=cancelled,
+                                progress=progress)
                 if descriptors and not found.descriptors:
                     found = add_structure(found, self.pipeline, cancelled=cancelled)
                 return replace(found, source=document.source)
-            found = analyze(document, self.pipeline, self.matcher, cancelled=cancelled, progress=progress)
+            found = analyze(document, self.pipeline, self.matcher, choices=self.choices, cancelled=cancelled,
+                            progress=progress)
             return add_structure(found, self.pipeline, cancelled=cancelled) if descriptors else found
 
         result = self._remember(self._cached(document.text, document.source, descriptors, compute))

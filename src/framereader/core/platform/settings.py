@@ -71,6 +71,7 @@ class Settings:
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
     agentless_passives: bool = True  # View ▸ Agentless Passives: mark passives that hide the doer
     count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
+    word_choice: bool = True  # View ▸ Word Choice: overline names from the word-choice sets
 
     def __post_init__(self) -> None:
         #: the values as last loaded or saved (what "changed in this window" is measured from)

@@ -148,8 +148,8 @@ def excluded_words(text: str, ranges: Iterable[tuple[int, int]]) -> int:
 
 
 def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
-    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles and
-    passives in excluded passages are left out (and their words not counted), suppressed
+    """`analysis` as the reader edited it: entities, framing terms, descriptors, roles,
+    passives and word choices in excluded passages are left out (and their words not counted), suppressed
     framing occurrences go, corrected entities are relabelled or removed; counts follow.
     No edits: `analysis` itself. Edits outside the text are ignored."""
     if not edits:
@@ -189,6 +189,9 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     quotes = analysis.quotes
     kept_quotes = tuple(q for q, keep in zip(quotes, _outside([q.start for q in quotes], [q.end for q in quotes], excluded))
                         if keep)
+    chosen = analysis.choices
+    choices = tuple(c for c, keep in zip(chosen, _outside([c.start for c in chosen], [c.end for c in chosen], excluded))
+                    if keep)
     return replace(
         analysis,
         entities=tuple(entities),
@@ -196,6 +199,7 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         descriptors=descriptors,
         roles=kept_roles,
         passives=kept_passives,
+        choices=choices,
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),

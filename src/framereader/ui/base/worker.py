@@ -212,6 +212,8 @@ class AnalysisService(QObject):
         self.model_info: ModelInfo | None = None
         self.lexicons: tuple[Any, ...] = ()
         self.note: str | None = None  # why some lexicons are set aside (language), if they are
+        #: the word-choice sets of the engine, by id (`core.lexicons.wordchoice.ChoiceSet`)
+        self.choice_sets: dict[str, Any] = {}
         self._next_id = 0
         self._pending: dict[Side | None, int] = {}  # pane -> request id still running
         self._latest: dict[Side | None, int] = {}  # pane -> newest request id (descriptors follow it)
@@ -285,6 +287,9 @@ class AnalysisService(QObject):
     def _on_pipeline_ready(self, info: ModelInfo, lexicons: tuple[Any, ...], note: str | None) -> None:
         self.model_info = info
         self.lexicons, self.note = tuple(lexicons), note
+        # the engine's word-choice sets (frozen data, read once it is built): names and notes
+        index = getattr(self.worker.engine, "choice_set_index", None)
+        self.choice_sets = dict(index()) if callable(index) else {}
         self.pipeline_ready.emit(info, self.lexicons, note)
 
     @Slot(object, object)

@@ -20,6 +20,11 @@ PASSIVE_COMMANDS: tuple[Declared, ...] = (
             "Mark passives that do not say who did it (“civilians were killed”)", checkable=True),
 )
 
+WORD_CHOICE_COMMANDS: tuple[Declared, ...] = (
+    Command("word_choice", "&Word Choice", ("view/highlights",), (),
+            "Overline names that have competing names (invasion / special military operation)", checkable=True),
+)
+
 MENTION_COMMANDS: tuple[Declared, ...] = (
     Command("next_mention", "Next Mention", ("view/mentions",), (Key.FindNext, "F3"),
             "Go to the next mention of the marked name"),

@@ -1,6 +1,7 @@
 """The comparison panel: who appears in both texts, the words each text attaches to them, and
 how dense each kind of loaded language is on each side (a QPainter bar chart); a second tab
-shows who does what to whom (`agency_view.AgencyView`)."""
+shows who does what to whom (`agency.AgencyView`), a third the names each text chose for the
+same things (`word_choice_view.WordChoiceView`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from ...core.model import Descriptor, Side
 from ..base import styles
 from .agency import AgencyView
 from .voices import VoicesView
+from .word_choice_view import WordChoiceView
 
 RELATION_HELP = {
     "amod": "adjective attached to the name",
@@ -102,7 +104,7 @@ class ComparisonPanel(QWidget):
     actor_activated = Signal(object)  # Actor
     evidence_activated = Signal(str, int, int)  # side, start, end (core offsets of the sentence)
     verb_activated = Signal(str, int, int)  # side, start, end (core offsets of the verb's clause)
-    passage_activated = Signal(str, int, int)  # side, start, end (a one-sided passage or a passive)
+    passage_activated = Signal(str, int, int)  # side, start, end (a one-sided passage, a passive, a word choice)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +152,8 @@ class ComparisonPanel(QWidget):
         self.tabs.addTab(self.agency, "Who does what to whom")
         self.voices = VoicesView()  # who is quoted in each text
         self.tabs.addTab(self.voices, "Voices")
+        self.word_choice = WordChoiceView()  # names for the same thing, per word-choice set
+        self.tabs.addTab(self.word_choice, "Word choice")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
@@ -159,6 +163,7 @@ class ComparisonPanel(QWidget):
         self.agency.verb_activated.connect(self.verb_activated)
         self.agency.passage_activated.connect(self.passage_activated)
         self.voices.quote_activated.connect(self.passage_activated)
+        self.word_choice.use_activated.connect(self.passage_activated)
 
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.table.itemActivated.connect(lambda item: self._activate_row(item.row()))
@@ -187,6 +192,7 @@ class ComparisonPanel(QWidget):
         self.chart.set_profile((), {}, ("Left", "Right"))
         self.agency.clear()
         self.voices.clear()
+        self.word_choice.clear()
 
     def set_comparison(self, comparison: Comparison, categories_meta: Mapping[str, Mapping[str, str]],
                        left_name: str, right_name: str, texts: tuple[str, str] | None = None) -> None:
@@ -219,6 +225,7 @@ class ComparisonPanel(QWidget):
         self.chart.set_profile(comparison.profile, categories_meta, (left_name, right_name))
         self.agency.set_comparison(comparison, (left_name, right_name), texts)
         self.voices.set_voices(comparison.voices, (left_name, right_name))
+        self.word_choice.set_comparison(comparison, (left_name, right_name))
 
     # ------------------------------------------------------------------ interaction
     def _shared_actor(self, row: int) -> Actor | None:

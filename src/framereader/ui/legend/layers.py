@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -33,6 +33,9 @@ def format_swatch(formats: Sequence[QTextCharFormat], size: int = 16) -> QIcon:
         if fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
             paint_underline(painter, QColor(styles.INK_MUTED), "dotted", stripe.left(), stripe.right(),
                             box.bottom() - 1.5, 1.5)
+        if fmt.fontOverline():  # the word-choice layer's line above the words
+            painter.setPen(QColor(styles.INK))
+            painter.drawLine(QPointF(stripe.left() + 2, box.top() + 3), QPointF(stripe.right() - 2, box.top() + 3))
     painter.setPen(QColor(styles.mix(styles.INK_MUTED, 0.5, styles.PAPER)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(box)

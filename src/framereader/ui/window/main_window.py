@@ -44,6 +44,7 @@ from ..lexicons.model_controller import ModelController
 from ..reading.pane import Pane
 from ..comparison.passive_layer import PassiveLayer
 from ..comparison.quoted import QuotedCounting
+from ..comparison.word_choice_layer import WordChoiceLayer
 from .about import freeze_long_lived_objects, show_about
 from .progress import ProgressIndicator
 from ..classroom.reveal import RevealController
@@ -120,17 +121,20 @@ class MainWindow(QMainWindow):
                                        self._on_focused)
         self.passives = PassiveLayer(context, self.compare, self.visibility, self.view)
         self.quoted = QuotedCounting(context, self.compare)  # View ▸ Count Quoted Words Too
+        self.word_choice = WordChoiceLayer(context, self.visibility, self.view)
         self.status = ProgressIndicator(self.statusBar(), self.service, self.panes)
         # every feature declares its commands in its own folder; the window only collects them
         features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
-                                         self.passages, self.passives, self.quoted, self.marker, self.reveal,
+                                         self.passages, self.passives, self.quoted, self.word_choice, self.marker,
+                                         self.reveal,
                                          self.exercise)
         declared, handlers, fillers = collect(features)
         self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
-        for layer in (self.passages, self.passives):
+        for layer in (self.passages, self.passives, self.word_choice):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
         self.quoted.bind_actions(self.commands)
-        self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows()])
+        self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows(),
+                                     *self.word_choice.legend_rows()])
         self.menus = build_menus(self.menuBar(), MENU_LAYOUT, declared, self.commands,
                                  lambda name, menu: fillers[name].fill_submenu(name, menu, self.commands))  # type: ignore[attr-defined]
         self.theme_actions = self.view.theme_actions

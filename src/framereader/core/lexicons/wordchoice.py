@@ -1,0 +1,332 @@
+"""Word-choice sets: competing names for the same thing ("invasion" / "special military
+operation" / "incursion"), read from a plain `.frsets` file a teacher can edit.
+
+The format is specified in `docs/lexicon-format.md` ("Word-choice sets"); matching lives in
+`core.nlp.choices`, which compiles the members with the lexicon matcher's word families and
+guards. Every problem names the file and line (`path:line: reason`). Pure Python: no Qt, no
+spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import LexiconError
+from ..platform.paths import resources_dir
+from .files import read_lexicon_text
+from .terms import Term, parse_options, term_key, term_problem
+
+FORMAT_TAG = "framereader-sets"
+FORMAT_VERSION = 1
+SUFFIX = ".frsets"
+HEADER_KEYS = ("id", "name", "language", "description")
+HEADER_REQUIRED = ("id", "name", "language")
+SET_KEYS = ("name", "topic", "note")
+#: The term budget (the same as a lexicon term's): at most this many words and characters.
+MAX_TERM_WORDS = 8
+MAX_TERM_CHARS = 80
+#: The member flag: the neutral or default name, counted in the comparison but not marked.
+REFERENCE = "reference"
+#: Topics of the bundled sets, in the order the app lists them; a file may name others.
+TOPICS = ("war", "migration", "economy", "crime", "religion", "identity", "health", "environment",
+          "politics", "places")
+
+_ID_RE = re.compile(r"[a-z0-9_-]+")
+_LANG_RE = re.compile(r"[a-z]{2,3}")
+_TOPIC_RE = re.compile(r"[a-z][a-z -]*")
+_KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+# --------------------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class ChoiceMember:
+    """One name in a set. `note` says who uses it and why; a `reference` member is the neutral
+    or default name: counted in the comparison, not marked in the reader. `exact`, `pos`,
+    `also` and `exceptions` work as in a lexicon entry."""
+
+    text: str
+    note: str = ""
+    reference: bool = False
+    exact: bool = False
+    pos: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+
+    def as_term(self) -> Term:
+        """The member as a lexicon entry (what the matcher compiles)."""
+        return Term(self.text, self.note, "", self.exact, self.pos, self.also, self.exceptions)
+
+
+@dataclass(frozen=True)
+class ChoiceSet:
+    """Competing names for one thing: `note` says who uses which and why."""
+
+    id: str
+    name: str
+    topic: str
+    note: str
+    members: tuple[ChoiceMember, ...] = ()
+
+    def member(self, text: str) -> ChoiceMember | None:
+        """The member whose text is `text` (ignoring case and spacing), if any."""
+        key = term_key(text)
+        return next((m for m in self.members if term_key(m.text) == key), None)
+
+    def others(self, text: str) -> tuple[str, ...]:
+        """The other members' texts, in file order."""
+        key = term_key(text)
+        return tuple(m.text for m in self.members if term_key(m.text) != key)
+
+
+@dataclass(frozen=True)
+class ChoiceSets:
+    """A parsed `.frsets` file. `path` is not part of equality."""
+
+    id: str
+    name: str
+    language: str
+    description: str = ""
+    sets: tuple[ChoiceSet, ...] = ()
+    path: str = field(default="", compare=False)
+
+    def get(self, set_id: str) -> ChoiceSet | None:
+        """The set with this id, if any."""
+        return next((s for s in self.sets if s.id == set_id), None)
+
+    @property
+    def member_count(self) -> int:
+        return sum(len(s.members) for s in self.sets)
+
+
+def sets_by_id(files: Iterable[ChoiceSets]) -> dict[str, ChoiceSet]:
+    """Every set of `files` by id; the first file naming an id wins."""
+    found: dict[str, ChoiceSet] = {}
+    for sets in files:
+        for item in sets.sets:
+            found.setdefault(item.id, item)
+    return found
+
+
+# ------------------------------------------------------------------------------------- parsing
+
+
+@dataclass
+class _Section:
+    line: int
+    id: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    members: list[ChoiceMember] = field(default_factory=list)
+
+
+def budget_problem(text: str) -> str | None:
+    """Why a term is over the budget (None when it fits): at most 8 words and 80 characters."""
+    if len(text.split()) > MAX_TERM_WORDS:
+        return f"'{text}' has {len(text.split())} words: a term has at most {MAX_TERM_WORDS}"
+    if len(text) > MAX_TERM_CHARS:
+        return f"'{text[:40]}…' has {len(text)} characters: a term has at most {MAX_TERM_CHARS}"
+    return None
+
+
+def parse_member_line(line: str) -> tuple[ChoiceMember | None, str | None]:
+    """Parse `term | who uses it and why | options` (a leading `=` marks an exact term; the
+    options are `reference`, `pos=`, `also=`, `except=`, separated by `;`)."""
+    fields = line.split("|")
+    if len(fields) > 3:
+        return None, f"too many '|' fields ({len(fields)}): a member line is 'term | who uses it and why | options'"
+    text = fields[0].strip()
+    exact = text.startswith("=")
+    text = " ".join((text[1:] if exact else text).split())
+    if not text:
+        return None, "empty term: write the term before the first '|'"
+    problem = term_problem(text, exact) or budget_problem(text)
+    if problem:
+        return None, problem
+    note = fields[1].strip() if len(fields) > 1 else ""
+    reference = False
+    rest: list[str] = []
+    for part in (fields[2].split(";") if len(fields) > 2 else ()):
+        if part.strip().lower() == REFERENCE:
+            if reference:
+                return None, f"option '{REFERENCE}' is given twice"
+            reference = True
+        elif part.strip():
+            rest.append(part)
+    options, reason = parse_options(";".join(rest))
+    if reason:
+        return None, reason + f" (or '{REFERENCE}')" if reason.startswith("unknown option") else reason
+    for form in options.get("also", ()):
+        problem = budget_problem(form)
+        if problem:
+            return None, f"also= form {problem}"
+    return ChoiceMember(text, note, reference, exact, options.get("pos", ()), options.get("also", ()),
+                        options.get("except", ())), None
+
+
+def _parse(text: str, path: str) -> tuple[ChoiceSets | None, list[LexiconError]]:
+    problems: list[LexiconError] = []
+
+    def error(reason: str, line: int) -> None:
+        problems.append(LexiconError(path, reason, line))
+
+    header: _Section | None = None
+    current: _Section | None = None
+    sections: list[_Section] = []
+    set_lines: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}  # member key → (line, set id)
+    for number, raw in enumerate(_LINE_BREAK_RE.split(text.removeprefix("\ufeff")), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if header is None:
+            header = current = _Section(number)
+            words = line.split()
+            if words[0] == FORMAT_TAG:
+                given = " ".join(words[1:]) or "(none)"
+                if given != str(FORMAT_VERSION):
+                    error(f"unsupported word-choice format version {given}: this FrameReader reads "
+                          f"'{FORMAT_TAG} {FORMAT_VERSION}'", number)
+                    return None, problems
+                continue
+            error(f"missing format line: the first line must be '{FORMAT_TAG} {FORMAT_VERSION}'", number)
+        if line.startswith("["):
+            inner = line[1:-1].strip() if line.endswith("]") else None
+            current = _Section(number, id=inner or "")
+            if inner is None:
+                error("a set line must look like '[set_id]'", number)
+            elif not _ID_RE.fullmatch(inner):
+                error(f"bad set id '{inner}': use only lower-case a-z, 0-9, '_' and '-'", number)
+            elif inner in set_lines:
+                error(f"duplicate set [{inner}] (first defined on line {set_lines[inner]})", number)
+            else:
+                set_lines[inner] = number
+                sections.append(current)
+            continue
+        assert current is not None
+        key_match = _KEY_RE.fullmatch(line)
+        if key_match:
+            _key_line(current, current is header, key_match, number, error)
+            continue
+        if current is header:
+            error("member before any set: open a set with '[set_id]' first", number)
+            continue
+        member, reason = parse_member_line(line)
+        if member is None:
+            error(reason or "bad member", number)
+            continue
+        key = term_key(member.text)
+        if key in seen:
+            first_line, first_set = seen[key]
+            error(f"duplicate term '{member.text}' (first on line {first_line} in [{first_set}]): "
+                  "a term may be in only one set", number)
+            continue
+        seen[key] = (number, current.id)
+        current.members.append(member)
+
+    if header is None:
+        error(f"the file is empty: the first line must be '{FORMAT_TAG} {FORMAT_VERSION}'", 1)
+        return None, problems
+    for key in HEADER_REQUIRED:
+        if key not in header.values:
+            error(f"missing required header key '{key}'", header.line)
+    for section in sections:
+        for key in SET_KEYS:
+            if key not in section.values:
+                error(f"set [{section.id}] is missing the required key '{key}'", section.line)
+        if len(section.members) < 2:
+            error(f"set [{section.id}] needs at least two members (competing names)", section.line)
+        elif all(m.reference for m in section.members):
+            error(f"set [{section.id}] has only '{REFERENCE}' members: at least one must be marked", section.line)
+    problems.sort(key=lambda p: p.line or 0)
+    if problems:
+        return None, problems
+    return ChoiceSets(
+        id=header.values["id"], name=header.values["name"], language=header.values["language"],
+        description=header.values.get("description", ""),
+        sets=tuple(ChoiceSet(s.id, s.values["name"], s.values["topic"], s.values["note"], tuple(s.members))
+                   for s in sections),
+        path=path,
+    ), problems
+
+
+def _key_line(section: _Section, in_header: bool, match: re.Match[str], number: int,
+              error: Callable[[str, int], None]) -> None:
+    key, value = match.group(1).lower(), match.group(2).strip()
+    allowed = HEADER_KEYS if in_header else SET_KEYS
+    if key not in allowed:
+        where = "header" if in_header else "set"
+        error(f"unknown {where} key '{match.group(1)}' (known keys: {', '.join(allowed)})", number)
+        return
+    if key in section.key_lines:
+        error(f"key '{key}' is given twice (first on line {section.key_lines[key]})", number)
+        return
+    if section.members:
+        error(f"key '{key}' must come before the set's members", number)
+        return
+    if not value and key != "description":
+        error(f"key '{key}' has no value", number)
+    elif key == "id" and not _ID_RE.fullmatch(value):
+        error(f"bad id '{value}': use only a-z, 0-9, '_' and '-'", number)
+    elif key == "language" and not _LANG_RE.fullmatch(value):
+        error(f"bad language '{value}': use a lower-case ISO 639-1 code such as 'en'", number)
+    elif key == "topic" and not _TOPIC_RE.fullmatch(value):
+        error(f"bad topic '{value}': use lower-case words (such as {', '.join(TOPICS[:4])})", number)
+    section.values[key] = value
+    section.key_lines[key] = number
+
+
+def parse_choice_sets(text: str, path: str | Path = "") -> ChoiceSets:
+    """Parse `.frsets` text; raises `LexiconError(path, reason, line)` for the first problem."""
+    sets, problems = _parse(text, str(path))
+    if problems:
+        raise problems[0]
+    assert sets is not None
+    return sets
+
+
+def validate_choice_sets(text: str, path: str | Path = "") -> list[LexiconError]:
+    """Every problem in `.frsets` text, in line order (empty when it is valid)."""
+    return _parse(text, str(path))[1]
+
+
+def load_choice_sets(path: str | Path) -> ChoiceSets:
+    """Read and parse a `.frsets` file; raises `LexiconError` naming the file (and line)."""
+    return parse_choice_sets(read_lexicon_text(path), str(path))
+
+
+def bundled_choice_set_paths() -> list[Path]:
+    """The word-choice sets shipped with FrameReader (`resources/lexicons/*.frsets`), sorted."""
+    folder = resources_dir() / "lexicons"
+    return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+
+
+def bundled_choice_sets() -> tuple[ChoiceSets, ...]:
+    """The bundled set files, parsed (a bundled file with a problem raises `LexiconError`)."""
+    return tuple(load_choice_sets(path) for path in bundled_choice_set_paths())
+
+
+def choice_sets_hash(files: Iterable[ChoiceSets]) -> str:
+    """A stable sha256 of the sets' content (in order; paths ignored), so cached analyses are
+    redone when a set changes."""
+    digest = hashlib.sha256(f"{FORMAT_TAG} {FORMAT_VERSION}\n".encode())
+    for sets in files:
+        data = asdict(sets)
+        data.pop("path", None)
+        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+__all__ = [
+    "FORMAT_TAG", "MAX_TERM_CHARS", "MAX_TERM_WORDS", "REFERENCE", "SUFFIX", "TOPICS", "ChoiceMember", "ChoiceSet",
+    "ChoiceSets", "budget_problem", "bundled_choice_set_paths", "bundled_choice_sets", "choice_sets_hash", "load_choice_sets", "parse_choice_sets",
+    "parse_member_line", "sets_by_id", "validate_choice_sets",
+]
