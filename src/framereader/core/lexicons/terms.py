@@ -48,11 +48,11 @@ def budget_problem(text: str, what: str = "term") -> str | None:
     `lexicon check`, imports, the Lexicons dialog and lexicons carried in lessons."""
     if len(text) > MAX_TERM_CHARS * 4:  # do not even count the words of a very long text
         return (f"{what} {quoted(text)} is too long ({len(text):,} characters): at most "
-                f"{MAX_TERM_WORDS} words and {MAX_TERM_CHARS} characters")
+                f"{MAX_TERM_WORDS} words and at most {MAX_TERM_CHARS} characters")
     words = word_count(text)
     if words > MAX_TERM_WORDS or len(text) > MAX_TERM_CHARS:
         return (f"{what} {quoted(text)} is too long ({words:,} words, {len(text):,} characters): at most "
-                f"{MAX_TERM_WORDS} words and {MAX_TERM_CHARS} characters")
+                f"{MAX_TERM_WORDS} words and at most {MAX_TERM_CHARS} characters")
     return None
 
 
