@@ -74,13 +74,13 @@ def full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     if IS_ROOT:
         with mounted_tmpfs(folder, "2m"):
             def fill() -> None:
-                with (folder / "filler").open("wb") as handle:
-                    try:
+                try:  # closing the file flushes what the last write left: that fails too
+                    with (folder / "filler").open("wb") as handle:
                         while True:
                             handle.write(b"\0" * 65536)
                             handle.flush()
-                    except OSError as exc:
-                        assert exc.errno == errno.ENOSPC
+                except OSError as exc:
+                    assert exc.errno == errno.ENOSPC
 
             yield folder, fill
         return
