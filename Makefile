@@ -40,10 +40,12 @@ bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 # Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples;
-# voices (quotations, speakers, attribution verbs) on tests/data/quotes and tests/data/news.
+# voices (quotations, speakers, attribution verbs) on tests/data/quotes and tests/data/news;
+# pronoun links, labels, actors and verbs on the gold sets in tests/data/trust.
 quality: $(STAMP)
 	$(BIN)/python bench/framing_quality.py
 	$(BIN)/python bench/voices_quality.py
+	$(BIN)/python bench/trust_quality.py
 
 dist: sysdeps
 	$(BIN)/python -m pip install --quiet -e '.[model,test,dist]'

@@ -76,6 +76,8 @@ def score_passages(rows: list[dict[str, Any]], analyses: list[Any]) -> dict[str,
                 by[key]["found"] += 1
                 by[key]["speaker"] += speaker_ok
                 by[key]["verb"] += verb_ok
+                by[key]["as_actor"] += mine.speaker_is_actor
+                by[key]["actor_right"] += mine.speaker_is_actor and speaker_ok
             if not speaker_ok:
                 misses.append(f"{row['id']} SPEAKER {gold['form']}/{gold['speaker_ref']}: {mine.speaker!r} "
                               f"(gold {gold['speaker']!r}) via {mine.how!r}")
@@ -133,6 +135,10 @@ def main() -> None:
     named = by["all"]["found"] - by["speaker:pronoun"]["found"]
     print(f"speaker right leaving aside the {by['speaker:pronoun']['gold']} given only by a pronoun (shown as written, "
           f"not guessed): {pct(by['all']['speaker'] - by['speaker:pronoun']['speaker'], named).strip()}")
+    for key in ("all", "speaker:pronoun"):
+        c = by[key]
+        print(f"speakers shown as an actor ({key}): {c['actor_right']} of {c['as_actor']} right "
+              f"({pct(c['actor_right'], c['as_actor']).strip()} precision); the others are shown as written")
     precision = 1 - result["wrong_predicted"] / result["predicted"] if result["predicted"] else 0.0
     print(f"precision: {result['predicted'] - result['wrong_predicted']} of {result['predicted']} voices found "
           f"overlap a gold quotation ({100 * precision:.1f}%)")

@@ -53,7 +53,7 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze.add_argument("file")
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
     analyze.add_argument("--full", action="store_true",
-                         help="everything: descriptors, passive clauses and quotations (who says what)")
+                         help="everything the parse gives: descriptors, roles, passives, pronoun links and quotations")
     _add_engine_options(analyze)
 
     compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
@@ -145,27 +145,19 @@ def _engine(args: argparse.Namespace):
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .core.documents import load_document
-    from .core.export import document_meta
+    from .core.export import analysis_json, full_analysis_json
 
     document = load_document(args.file)
     engine = _engine(args)
     analysis = engine.analyze(document, descriptors=args.descriptors or args.full)
     if args.full:
-        from .core.export import full_analysis_json
-
         payload = full_analysis_json(analysis, document)
-        if document.note:
-            payload["note"] = document.note
-        _emit_json(payload)
-        return 0
-    payload = analysis.to_json()
-    payload["meta"] = document_meta(document)  # the same object as each side of `compare` has
-    if args.descriptors:
-        from dataclasses import asdict
+    else:
+        payload = analysis_json(analysis, document)  # "meta": the same object as each side of `compare`
+        if args.descriptors:
+            from dataclasses import asdict
 
-        payload["descriptors"] = [asdict(d) for d in analysis.descriptors]
-    if document.note:
-        payload["note"] = document.note
+            payload["descriptors"] = [asdict(d) for d in analysis.descriptors]
     _emit_json(payload)
     return 0
 

@@ -41,6 +41,21 @@ def test_analyze_finds_entities_and_several_framing_categories() -> None:
     assert data["words"] > 250
 
 
+def test_analyze_full_adds_the_parse_and_pronoun_links(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("Police Chief Daniel Kerr met Teresa Alvarado on Tuesday. He promised more patrols.\n",
+                    encoding="utf-8")
+    assert main(["analyze", str(path), "--full"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"descriptors", "roles", "passives", "references", "relabelled", "meta", "entities"} <= set(data)
+    (link,) = data["references"]
+    text = data["text"]
+    assert text[link["start"]:link["end"]] == link["text"] == "He"
+    assert text[link["antecedent_start"]:link["antecedent_end"]] == "Daniel Kerr" == link["actor"]
+    assert link["evidence"]
+    assert any(r["verb"] == "promise" and r.get("pronoun") == "he" for r in data["roles"])
+
+
 @pytest.mark.parametrize(
     "make_input, reason",
     [
@@ -123,7 +138,8 @@ def test_compare_json_has_agency_passives_and_alignment(tmp_path: Path) -> None:
     links = [(side, e) for a in data["actors"] for side in texts for kind in ("agent", "patient") for e in a[side][kind]]
     assert links and any(e.get("inferred") for _s, e in links)
     for side, e in links:
-        assert e["voice"] in ("active", "passive") and set(e) <= {"verb", "start", "end", "voice", "inferred"}
+        assert e["voice"] in ("active", "passive") and set(e) <= {"verb", "start", "end", "voice", "inferred", "pronoun"}
+        assert ("pronoun" in e) == bool(e.get("inferred"))
         assert 0 <= e["start"] < e["end"] <= len(texts[side])
     for side in texts:
         passives = data[side]["passives"]

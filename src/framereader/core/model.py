@@ -265,6 +265,28 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A pronoun linked to the named actor it stands for, and why (`core.nlp.references`).
+
+    [start, end) is the pronoun ("he"), [antecedent_start, antecedent_end) the named mention it
+    resolves to, `actor` the actor's fullest name in the text ("Marcus Bell"), `evidence` the
+    reason in plain words ("the only woman named before, Ana Ruiz"). Only confident links are
+    made: none when two candidates fit."""
+
+    start: int
+    end: int
+    text: str
+    antecedent_start: int
+    antecedent_end: int
+    actor: str
+    evidence: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The `references` item of `framereader analyze --full`."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ModelInfo:
     """A spaCy pipeline: the one that produced an analysis, or an installed one as
     `core.nlp.discovery.list_pipelines` finds it (its folder in `path`); `note` says why
@@ -302,6 +324,13 @@ class Analysis:
     quoted_counts: dict[str, int] = field(default_factory=dict)
     #: members of word-choice sets the text uses (`core.nlp.choices`), by position
     choices: tuple[ChoiceSpan, ...] = ()
+    #: pronouns linked to a named actor (from the parse, see `core.nlp.references`)
+    references: tuple[Reference, ...] = ()
+    #: how many entities the one-name-one-label step changed (`core.nlp.labels`)
+    relabelled: int = 0
+    #: the reader's merges and splits of actors (`core.state.edits`): ("merge", name, into) or
+    #: ("split", name, ""), in the order made; the comparison applies them to both texts
+    actor_edits: tuple[tuple[str, str, str], ...] = ()
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""

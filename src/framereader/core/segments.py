@@ -34,7 +34,7 @@ def paragraph_ranges(text: str) -> list[Range]:
 
 #: A byline: the text's first paragraph, when it starts "By …" and has at most this many words.
 BYLINE_MAX_WORDS = 30
-_BYLINE = re.compile(r"\s*(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+BYLINE = re.compile(r"\s*(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
 
 
 def front_matter(text: str, blocks: Sequence[Any]) -> list[Range]:
@@ -47,7 +47,7 @@ def front_matter(text: str, blocks: Sequence[Any]) -> list[Range]:
         if block.kind == "heading":
             found.append((block.start, block.end))
             continue
-        if (first_paragraph and block.kind == "paragraph" and _BYLINE.match(text, block.start)
+        if (first_paragraph and block.kind == "paragraph" and BYLINE.match(text, block.start)
                 and len(text[block.start:block.end].split()) <= BYLINE_MAX_WORDS):
             found.append((block.start, block.end))
         first_paragraph = False

@@ -123,3 +123,24 @@ def test_a_swap_compares_the_texts_again_even_while_a_paste_is_still_being_descr
         assert window.compare.comparison is not None
         assert {window.compare.described[s].text for s in ("left", "right")} == {
             p.document.text for p in window.panes}
+
+
+def test_links_through_a_pronoun_say_so_and_can_be_hidden(qtbot, compared) -> None:
+    agency = compared.comparison_panel.agency
+    rows = {agency.tree.topLevelItem(i).text(0): agency.tree.topLevelItem(i) for i in range(agency.tree.topLevelItemCount())}
+    holloway = rows["Marek Holloway"]
+    holloway.setExpanded(True)
+    children = [holloway.child(i) for i in range(holloway.childCount())]
+    via = [c for c in children if "via ‘" in c.text(0)]
+    assert via, [c.text(0) for c in children]
+    assert "linked because" in via[0].toolTip(0)
+    assert "ignore" in holloway.text(2)  # "For years he was ignored" (right text), through "he"
+    compared.commands["pronoun_links"].trigger()  # View ▸ Links Through Pronouns off
+    assert not compared.settings.pronoun_links
+    rows = {agency.tree.topLevelItem(i).text(0): agency.tree.topLevelItem(i) for i in range(agency.tree.topLevelItemCount())}
+    assert "ignore" not in rows["Marek Holloway"].text(2)
+    row = rows["Marek Holloway"]
+    row.setExpanded(True)
+    assert not any("via ‘" in row.child(i).text(0) for i in range(row.childCount()))
+    compared.commands["pronoun_links"].trigger()
+    assert compared.settings.pronoun_links

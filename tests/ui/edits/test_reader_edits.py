@@ -258,3 +258,42 @@ def test_renaming_a_text_keeps_its_edits_and_their_undo(qtbot, compared) -> None
     win.undo.undo()  # the exclusion, although the pane's document changed twice since
     _settle(qtbot, win)
     assert win.edits.edits("right").exclusions == () and right.title != "Calm heads"
+
+
+def _actor_of(win, side: str, start: int, end: int):
+    from framereader.core.comparison.compare import actor_for_mention
+
+    return actor_for_mention(win.compare.comparison.actors, side, start, end)
+
+
+def test_merge_two_actors_and_split_one_from_the_context_menu_undoably(qtbot, compared) -> None:
+    win, pane = compared, compared.panes[1]
+    text = pane.document.text
+    start = text.index("Kestria")
+    entity = next(e for e in pane.analysis.entities if e.start == start)
+    kestria = _actor_of(win, "right", entity.start, entity.end)
+    target = next(a for a in win.compare.comparison.actors if a.name == "Marek Holloway")
+    before = (target.left.count, target.right.count)
+    action = _menu_action(_menu_at(pane, start), "Marek Holloway")
+    assert action is not None and kestria is not None
+    action.trigger()
+    _settle(qtbot, win)
+    merged = next(a for a in win.compare.comparison.actors if a.name == "Marek Holloway")
+    assert merged.right.count > before[1] and all(a.name != kestria.name for a in win.compare.comparison.actors)
+    rows = win.edits.rows()
+    assert any(row.kind == "Actor merged into Marek Holloway" for row in rows)
+    assert "You merged this actor" in pane.view.describe(pane.built.offsets.to_qt(start))
+    win.undo.undo()
+    _settle(qtbot, win)
+    assert _actor_of(win, "right", entity.start, entity.end).name == kestria.name
+
+    # "Holloway" alone joins "Marek Holloway"; split it off, then undo.
+    left = win.panes[0]
+    bare = next(e for e in left.analysis.entities if e.text == "Holloway")
+    assert _actor_of(win, "left", bare.start, bare.end).name == "Marek Holloway"
+    _menu_action(_menu_at(left, bare.start), "Split ‘Holloway’").trigger()
+    _settle(qtbot, win)
+    assert _actor_of(win, "left", bare.start, bare.end).name == "Holloway"
+    win.undo.undo()
+    _settle(qtbot, win)
+    assert _actor_of(win, "left", bare.start, bare.end).name == "Marek Holloway"

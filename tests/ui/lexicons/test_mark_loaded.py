@@ -132,8 +132,8 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
     assert window.edits.exclude("right", paragraph, text.index("\n", paragraph))
     regime = next(f for f in left.analysis.framing if f.text.lower() == "regime")
     assert window.edits.suppress("left", regime)
-    holloway = next(e for e in left.analysis.entities if e.text == "Holloway" and e.label != "PERSON")
-    assert window.edits.correct_label("left", holloway, "PERSON")  # the small model calls him an ORG
+    holloway = next(e for e in left.analysis.entities if e.text == "Dornau" and e.label != "GPE")
+    assert window.edits.correct_label("left", holloway, "GPE")  # the small model calls the town an ORG
     assert window.identity.rename("left", "The valley, by Marsh", "Helena Marsh", left.document)
     qtbot.waitUntil(lambda: all(p.settled for p in window.panes), timeout=WAIT_MS)
     lesson = tmp_path / "lesson.framereader"
@@ -141,7 +141,7 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
     teacher = [pane.analysis.framing for pane in window.panes]
     teacher_entities = [pane.analysis.entities for pane in window.panes]
     teacher_edits = [window.edits.edits(side) for side in ("left", "right")]
-    assert regime not in teacher[0] and any(e.label == "PERSON" and e.start == holloway.start for e in teacher_entities[0])
+    assert regime not in teacher[0] and any(e.label == "GPE" and e.start == holloway.start for e in teacher_entities[0])
     assert any(f.term == "gambler" and f.category == "name_calling" for f in teacher[0])
     saved = json.loads(lesson.read_text(encoding="utf-8"))
     assert [e["name"] for e in saved["embedded_lexicons"]] == ["My framing words"]

@@ -163,14 +163,16 @@ def test_a_pronoun_without_a_fitting_actor_links_nowhere(engine):
 
 
 def test_comparison_json_carries_agency_and_passives(engine):
-    left = analysed(engine, "Civilians were killed. Russia bombed and occupied Kharkiv. It denied everything.")
+    left = analysed(engine, "Civilians were killed. Russia bombed and occupied Kharkiv. Russia shelled two towns. "
+                            "It denied everything.")
     right = analysed(engine, "Kharkiv was shelled by Russia.")
     data = compare(left, right).to_json()
     russia = next(a for a in data["actors"] if a["name"] == "Russia")
-    assert {(e["verb"], e["voice"]) for e in russia["left"]["agent"]} == {("bomb", "active"), ("occupy", "active"), ("deny", "active")}
+    assert {(e["verb"], e["voice"]) for e in russia["left"]["agent"]} == {("bomb", "active"), ("occupy", "active"),
+                                                                           ("shell", "active"), ("deny", "active")}
     assert [e for e in russia["left"]["agent"] if e.get("inferred")] == [
         {"verb": "deny", "start": left.text.index("It denied"), "end": left.text.index("It denied") + len("It denied everything"),
-         "voice": "active", "inferred": True}
+         "voice": "active", "inferred": True, "pronoun": "It"}
     ]
     assert [(e["verb"], e["voice"]) for e in russia["right"]["agent"]] == [("shell", "passive")]
     from framereader.core.comparison.compare import comparison_to_json
@@ -224,9 +226,10 @@ def role_scores(engine) -> tuple[float, float]:
     return correct / found_total, correct / expected_total
 
 
-def pronoun_accuracy(engine) -> float:
-    """Share of annotated pronouns linked to the right actor (a missing link counts as wrong)."""
-    right = 0
+def pronoun_scores(engine) -> tuple[float, float]:
+    """(precision, coverage) of the pronoun links on the annotated pronouns: a link is right
+    when it goes to the annotated actor; a pronoun left unlinked is not wrong, only uncovered."""
+    right = made = 0
     samples = _samples("pronouns.jsonl")
     for sample in samples:
         text = sample["text"]
@@ -234,8 +237,9 @@ def pronoun_accuracy(engine) -> float:
         comparison = compare(analysed(engine, text), EMPTY)
         linked = {a.name for a in comparison.actors for link in a.left.agent + a.left.patient
                   if link.inferred and link.start <= start < link.end}
+        made += bool(linked)
         right += linked == {sample["actor"]}
-    return right / len(samples)
+    return right / max(1, made), right / len(samples)
 
 
 def test_role_accuracy_on_the_annotated_samples(engine):
@@ -243,8 +247,9 @@ def test_role_accuracy_on_the_annotated_samples(engine):
     assert precision >= 0.85 and recall >= 0.8, (precision, recall)
 
 
-def test_pronoun_accuracy_on_the_annotated_samples(engine):
-    assert pronoun_accuracy(engine) >= 0.75
+def test_pronoun_links_on_the_annotated_samples_are_right_or_absent(engine):
+    precision, coverage = pronoun_scores(engine)
+    assert precision >= 0.9 and coverage >= 0.5, (precision, coverage)
 
 
 

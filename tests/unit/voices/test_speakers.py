@@ -128,3 +128,16 @@ def test_gold_quotations_found_and_attributed(engine) -> None:
     assert by["all"]["verb"] >= 0.85 * by["all"]["found"]
     named = by["all"]["speaker"] - by["speaker:pronoun"]["speaker"]
     assert named >= 0.75 * (by["all"]["found"] - by["speaker:pronoun"]["found"])
+
+
+def test_a_pronoun_speaker_is_an_actor_only_through_a_confident_link(engine) -> None:
+    """"she said" after one named woman is her (with the link's evidence in `how`); after two
+    named women who both fit the pronoun stays as written, not an actor."""
+    one = ("Mayor Ilse Brandt opened the new depot on Monday. \"This saves the city two million a year,\" "
+           "she said.")
+    q = only(engine, one)
+    assert q.speaker == "Ilse Brandt" and q.speaker_is_actor and "she" in q.how.casefold()
+    two = ("Mayor Ilse Brandt and the councillor Anna Weber opened the depot on Monday. \"This saves the city "
+           "two million a year,\" she said.")
+    q = only(engine, two)
+    assert q.speaker.casefold() == "she" and not q.speaker_is_actor

@@ -15,15 +15,16 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 - Other labels join on the exact normalised name regardless of label (NER labels drift), and
   acronyms join the multi-word name they abbreviate ("UN" ~ "U.N." ~ "the United Nations",
   "EU" ~ "European Union"). "the Kremlin" stays "Kremlin", its own actor.
-- DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL and CARDINAL are not actors.
+- Only people, organisations, countries and cities, groups, places and facilities are actors
+  (`core.kinds.ACTOR_LABELS`); never works, laws, languages, numbers, names without letters,
+  faiths named as a topic or slogans in quotation marks (`core.kinds.is_actor_name`).
 
 An actor is named by its longest form (most words, then most frequent, then first seen), e.g.
 "Vladimir Putin"; its label is the most frequent label of its mentions.
 
 Agency: each actor's side lists the verbs where one of its mentions is the agent or the patient
 (`core.model.Role`, from `core.nlp.agency`). A pronoun argument is resolved with the same actor
-identity (`core.roles.resolve_roles`: a fitting actor in the same or the previous sentence) and
-marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
+link (`Analysis.references`, see `core.comparison.roles.resolve_roles`) and marked `inferred`. The comparison also aligns the texts' passages (`core.alignment`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import NON_ACTOR_LABELS
+from ..kinds import is_actor_name
+from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
 from ..model import Analysis, Descriptor, Side
 from .names import NAME_SUFFIXES, acronym_key, clean_name, initials
 from .roles import AgencyLink, resolve_roles
@@ -139,8 +141,12 @@ class _Group:
 def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
     found: list[_Mention] = []
     for side, analysis in (("left", left), ("right", right)):
+        text = analysis.text
+        byline = _byline(text)
         for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if ent.label in NON_ACTOR_LABELS:
+            if byline[0] <= ent.start < byline[1]:
+                continue  # the writer and what they write for, not an actor of the events
+            if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 4) : ent.start], text[ent.end : ent.end + 30]):
                 continue
             display = clean_name(ent.text, ent.label)
             norm = display.lower()
@@ -148,6 +154,15 @@ def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
                 continue
             found.append(_Mention(side, ent.start, ent.end, ent.label, display, norm, len(found)))  # type: ignore[arg-type]
     return found
+
+
+def _byline(text: str) -> tuple[int, int]:
+    """The byline among the first three paragraphs ("By Helena Marsh, a former diplomat…"), or
+    (0, 0)."""
+    for start, end in paragraph_ranges(text[:3000])[:3]:
+        if BYLINE.match(text, start) and len(text[start:end].split()) <= BYLINE_MAX_WORDS:
+            return start, end
+    return 0, 0
 
 
 def _name_parts(norm: str) -> list[str]:
@@ -256,9 +271,12 @@ def _group_others(mentions: list[_Mention]) -> list[_Group]:
     keys: dict[str, _Group] = {}
     order: list[str] = []
     acronyms: set[str] = set()
+    plurals = {m.norm for m in mentions if m.label == "NORP" and m.norm.endswith("s")}
     for m in mentions:
         acronym = acronym_key(m.display, m.norm)
-        key = acronym or m.norm
+        key = acronym or _without_generic_end(m.norm)
+        if m.label == "NORP" and key + "s" in plurals:
+            key += "s"  # "Valdorian troops" and "the Valdorians": one group
         if acronym:
             acronyms.add(key)
         if key not in keys:
@@ -283,12 +301,51 @@ def _group_others(mentions: list[_Mention]) -> list[_Group]:
     return [keys[k] for k in order if k not in merged]
 
 
+#: Last words that name the kind of body and may be left out: "First Methodist (Church)",
+#: "Labour (Party)".
+GENERIC_ENDS = frozenset({"church", "party", "company", "co", "corp", "corporation", "inc", "ltd", "plc", "llc"})
+
+
+def _without_generic_end(norm: str) -> str:
+    words = norm.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1].strip(".") in GENERIC_ENDS else norm
+
+
 def _name_of(group: _Group) -> str:
     counts = Counter(m.display for m in group.mentions)
     first: dict[str, int] = {}
     for m in group.mentions:
         first.setdefault(m.display, m.order)
     return min(counts, key=lambda d: (-len(d.split()), -counts[d], -len(d), first[d]))
+
+
+def reader_edits(groups: list[_Group], edits: Sequence[tuple[str, str, str]]) -> list[_Group]:
+    """The groups after the reader's splits ("split", name, ""): the mentions with that name
+    leave their group for one of their own; then merges ("merge", name, into): the group with a
+    mention of that name joins the group whose name (or one of its names) is `into`. Names
+    compare as written, case and spacing aside. Linear in the mentions."""
+    def key(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    for kind, name, _into in edits:
+        if kind != "split":
+            continue
+        for group in list(groups):
+            leaving = [m for m in group.mentions if key(m.display) == key(name) or key(m.norm) == key(name)]
+            if leaving and len(leaving) < len(group.mentions):
+                group.mentions = [m for m in group.mentions if m not in leaving]
+                groups.append(_Group(leaving, person=group.person))
+    for kind, name, into in edits:
+        if kind != "merge":
+            continue
+        source = next((g for g in groups if any(key(m.display) == key(name) for m in g.mentions)), None)
+        target = next((g for g in groups if g is not source and (
+            key(_name_of(g)) == key(into) or any(key(m.display) == key(into) for m in g.mentions))), None)
+        if source is not None and target is not None:
+            target.mentions.extend(source.mentions)
+            target.person = target.person or source.person
+            groups = [g for g in groups if g is not source]
+    return groups
 
 
 def _label_of(group: _Group) -> str:
@@ -323,18 +380,20 @@ def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int]
 
 
 def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
-    """The actors named in either text, aligned across both, most mentioned first."""
+    """The actors named in either text, aligned across both, in `salience` order."""
     mentions = _mentions(left, right)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     groups, others = _group_people(people, others)
     groups = [g for g in groups if g.mentions] + _group_others(others)
+    groups = reader_edits(groups, (*left.actor_edits, *right.actor_edits))
     left_index, right_index = _descriptor_index(left.descriptors), _descriptor_index(right.descriptors)
     labels = [_label_of(group) for group in groups]
     agency = {}
     for side, analysis in (("left", left), ("right", right)):
         spans = sorted({(m.start, m.end, index) for index, g in enumerate(groups) for m in g.mentions if m.side == side})
-        agency[side] = resolve_roles(analysis.roles, spans, labels)
+        loaded = sorted((f.start, f.end) for f in analysis.framing)
+        agency[side] = resolve_roles(analysis.roles, spans, analysis.references, loaded)
     actors = []
     for index, group in enumerate(groups):
         aliases = tuple(sorted({m.display for m in group.mentions}, key=lambda s: (s.casefold(), s)))
@@ -347,8 +406,15 @@ def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
                 aliases=aliases,
             )
         )
-    actors.sort(key=lambda a: (-a.total, a.name.casefold(), a.label))
+    actors.sort(key=salience)
     return tuple(actors)
+
+
+def salience(actor: Actor) -> tuple[int, int, str, str]:
+    """The order actors are shown in: by how much both texts say about them (the smaller of
+    the two mention counts, then the total), so an actor named more often in each text never
+    comes after one named less often in each."""
+    return (-min(actor.left.count, actor.right.count), -actor.total, actor.name.casefold(), actor.label)
 
 
 def actor_for_mention(actors: Iterable[Actor], side: Side, start: int, end: int) -> Actor | None:

@@ -24,15 +24,16 @@ from .actors import (
 )
 from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
+from .roles import AgencyLink, rank_verbs
 from .profile import ProfileRow, framing_profile
 from ..voices.summary import Voices, compare_voices
 from .word_choice import WordChoiceRow, word_choice, word_choice_to_json
 from ..lexicons.wordchoice import ChoiceSet
 
 __all__ = [
-    "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "Comparison",
+    "NON_ACTOR_LABELS", "MISLABELLED_PERSON_LABELS", "PERSON_TITLES", "Actor", "ActorSide", "AgencyLink", "Comparison",
     "ProfileRow", "actor_for_mention", "actors_of_one_text", "align_actors", "compare", "comparison_to_json",
-    "framing_profile", "normalise_name", "passives_to_json", "rank_descriptors", "rank_words", "summary",
+    "framing_profile", "normalise_name", "passives_to_json", "rank_descriptors", "rank_verbs", "rank_words", "summary",
 ]
 
 

@@ -21,7 +21,10 @@ PERSON_TITLES: tuple[str, ...] = tuple(
             "colonel", "col", "lt", "captain", "capt", "admiral", "commander", "marshal", "field marshal",
             "king", "queen", "prince", "princess", "pope", "ayatollah", "sheikh", "emir", "sultan",
             "judge", "justice", "chief justice", "ambassador", "speaker", "rev", "reverend",
-            "former", "ex", "late", "acting", "interim",
+            "former", "ex", "late", "acting", "interim", "councilwoman", "councilman", "councillor",
+            "councilor", "alderman", "sheriff", "sergeant", "sgt", "inspector", "constable", "detective",
+            "coach", "pastor", "bishop", "archbishop", "rabbi", "imam", "chief", "commissioner",
+            "lieutenant", "corporal", "congressman", "congresswoman", "chairman", "chairwoman",
         },
         key=lambda t: (-len(t.split()), -len(t), t),
     )

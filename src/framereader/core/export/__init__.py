@@ -13,13 +13,14 @@ from ..categories import CategoryStyle, category_styles
 from ..kinds import LABEL_NAMES, label_name, label_singular
 from .handout import Categories, document_heading, export_html, render_handout_html, resolve_categories
 from .sections import has_agency
-from .json_export import comparison_json, document_meta, export_json, full_analysis_json
+from .json_export import analysis_json, comparison_json, document_meta, export_json, full_analysis_json
 from .options import DEFAULT_SECTIONS, MODES, PAPERS, SECTIONS, HandoutOptionError, HandoutOptions
 
 __all__ = [
     "DEFAULT_SECTIONS", "LABEL_NAMES", "MODES", "PAPERS", "SECTIONS", "Categories", "CategoryStyle",
-    "HandoutOptionError", "HandoutOptions", "categories_meta", "category_styles", "comparison_json", "document_heading",
-    "document_meta", "full_analysis_json",
+    "HandoutOptionError", "HandoutOptions", "analysis_json", "categories_meta", "category_styles", "comparison_json",
+    "document_heading", "full_analysis_json",
+    "document_meta",
     "export_html", "export_json", "has_agency", "label_name", "label_singular", "render_handout_html", "resolve_categories",
 ]
 

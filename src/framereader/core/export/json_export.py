@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..platform.atomic import atomic_write_text
-from ..comparison.compare import Comparison, comparison_to_json
+from ..comparison.compare import Comparison, comparison_to_json, passives_to_json
 from ..model import Analysis, Document
 
 #: Sources that are no file: a text pasted from the clipboard, or made up in a test.
@@ -30,18 +31,39 @@ def document_meta(document: Document | None, source: str = "untitled") -> dict[s
     return data
 
 
-def full_analysis_json(analysis: Analysis, document: Document | None = None) -> dict[str, Any]:
-    """The `analyze --full` object: the `analyze` JSON with its `meta`, the descriptors, the
-    passive clauses and the quotations (`quotes`: direct and reported speech with speaker and
-    attribution verb; each framing span says whether it is `quoted`)."""
-    from dataclasses import asdict
-
-    from ..comparison.compare import passives_to_json
-
+def analysis_json(analysis: Analysis, document: Document | None = None) -> dict[str, Any]:
+    """The `framereader analyze` object: the analysis with the document's `"meta"` (and its
+    decoding `"note"` when it has one)."""
     data = analysis.to_json()
     data["meta"] = document_meta(document, analysis.source)
+    if document is not None and document.note:
+        data["note"] = document.note
+    return data
+
+
+def full_analysis_json(analysis: Analysis, document: Document | None = None) -> dict[str, Any]:
+    """`framereader analyze --full`: `analysis_json` plus what the parse gives, one key each:
+    `descriptors`, `roles` (who does what: every verb an entity mention or a pronoun is the
+    agent or patient of), `passives`, `references` (pronouns linked to a named actor, with the
+    evidence), `relabelled` (entities the one-name-one-label step changed) and `quotes`
+    (quotations with speaker and attribution verb; each framing span says whether it is
+    `quoted`). Other features
+    add their keys here (one function, so `analyze --full` stays one object)."""
+    data = analysis_json(analysis, document)
     data["descriptors"] = [asdict(d) for d in analysis.descriptors]
+    data["roles"] = [
+        {"role": r.role, "verb": r.verb, "voice": r.voice, "arg_start": r.arg_start, "arg_end": r.arg_end,
+         "start": r.start, "end": r.end, "verb_start": r.verb_start, "verb_end": r.verb_end,
+         **({"pronoun": r.pronoun} if r.pronoun else {})}
+        for r in analysis.roles
+    ]
     data["passives"] = passives_to_json(analysis.passives)
+    data["references"] = [
+        {"start": r.start, "end": r.end, "text": r.text, "actor": r.actor, "antecedent_start": r.antecedent_start,
+         "antecedent_end": r.antecedent_end, "evidence": r.evidence}
+        for r in analysis.references
+    ]
+    data["relabelled"] = analysis.relabelled
     data["quotes"] = [q.to_json() for q in analysis.quotes]
     return data
 

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..categories import GROUPS, CategoryStyle
-from ..comparison.compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
+from ..comparison.compare import (
+    Actor, ActorSide, AgencyLink, Comparison, ProfileRow, rank_descriptors, rank_verbs, rank_words,
+)
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
@@ -130,16 +132,19 @@ def descriptor_summary(descriptors: Sequence[Descriptor], limit: int = 4, *, mor
 
 
 def top_actors(comparison: Comparison, limit: int) -> list[Actor]:
-    """Up to `limit` actors, taken in turn from those named in both texts, only on the left and
-    only on the right (most mentioned first in each), so neither text's cast is left out; listed
-    shared first, then left only, then right only."""
-    groups = [list(comparison.shared), list(comparison.only_left), list(comparison.only_right)]
-    chosen: list[list[Actor]] = [[], [], []]
-    while sum(map(len, chosen)) < limit and any(groups):
-        for group, picked in zip(groups, chosen):
-            if group and sum(map(len, chosen)) < limit:
-                picked.append(group.pop(0))
-    return [a for picked in chosen for a in picked]
+    """Up to `limit` actors: those named in both texts first, in salience order (by how much
+    both texts say about them), then the one-sided ones taken in turn from the left and the
+    right (most named first), so neither text's cast is left out. No actor named more often in
+    each text is ever left out for one named less often in each."""
+    chosen = list(comparison.shared[:limit])
+    sides = [list(comparison.only_left), list(comparison.only_right)]
+    for group in sides:
+        group.sort(key=lambda a: -a.total)
+    while len(chosen) < limit and any(sides):
+        for group in sides:
+            if group and len(chosen) < limit:
+                chosen.append(group.pop(0))
+    return chosen
 
 
 def actors_html(comparison: Comparison, options: HandoutOptions) -> str:
@@ -185,6 +190,8 @@ def _agency_words(value: Any) -> tuple[int, list[str]]:
     if isinstance(value, str):
         return 1, [value]
     items = list(value) if isinstance(value, Iterable) else []
+    if items and all(isinstance(item, AgencyLink) for item in items):
+        return len(items), [verb for verb, _n in rank_verbs(items)[:3]]  # the telling verbs first
     words = []
     for item in items:
         word = item if isinstance(item, str) else next(
@@ -247,6 +254,20 @@ def terms_html(rows: Sequence[ProfileRow], cats: Mapping[str, CategoryStyle], li
     )
 
 
+def _who_would_object(actor: Actor) -> str:
+    """The second half of the describing question, in words that fit the actor's kind."""
+    name = esc(actor_name(actor.name))
+    if actor.label == "PERSON":
+        return f"Which words would {name} object to, and which might their supporters use?"
+    if actor.label == "ORG":
+        return f"Which of these words would a spokesperson for {name} accept, and which would they dispute?"
+    if actor.label == "GPE":
+        return f"Would people in {name} recognise the picture each text paints? Which words would they object to?"
+    if actor.label == "NORP":
+        return f"How might {name} feel reading each description? Which words would they object to?"
+    return f"What picture of {name} does each text paint, and which words make the difference?"
+
+
 def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], options: HandoutOptions) -> str:
     """Discussion questions drawn from what the comparison found."""
     questions = [
@@ -281,18 +302,18 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
     described.sort(key=lambda a: (-min(_differing_words(a), 3),
                                   _ACTOR_KINDS.index(a.label) if a.label in _ACTOR_KINDS else len(_ACTOR_KINDS)))
     if described:
-        actor, name = described[0], esc(actor_name(described[0].name))
+        actor = described[0]
         questions.append(
-            f"How does each text describe {name}? (Left: {descriptor_summary(actor.left.descriptors, 3, more=False)}. "
-            f"Right: {descriptor_summary(actor.right.descriptors, 3, more=False)}.) Which words would {name} "
-            "object to?"
+            f"How does each text describe {esc(actor_name(actor.name))}? (Left: "
+            f"{descriptor_summary(actor.left.descriptors, 3, more=False)}. Right: "
+            f"{descriptor_summary(actor.right.descriptors, 3, more=False)}.) {_who_would_object(actor)}"
         )
     missing = [actor_name(a.name) for side in (comparison.only_left, comparison.only_right)
-               for a in sorted(side, key=lambda a: a.label != "PERSON")[:2]]
+               for a in sorted(side, key=lambda a: (a.label != "PERSON", -a.total))[:2]]
     if missing:
         questions.append(
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
-            "Why might a writer leave someone out, and what does the reader miss?"
+            "Why might a writer leave them out, and what does the reader miss?"
         )
     voices = comparison.voices
     if voices.voices and (voices.left.quotes or voices.right.quotes):

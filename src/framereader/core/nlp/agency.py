@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..segments import paragraph_ranges, sentence_ranges
 from ..kinds import NON_ACTOR_LABELS
-from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
+from ..model import Analysis, Descriptor, EntitySpan, Passive, Reference, Role
 from ..comparison.actors import actors_of_one_text
 from ..voices.direct import direct_quotes
 from ..voices.verbs import SPEECH_CUE
@@ -42,6 +42,7 @@ from ..voices.voices import with_voices
 from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
 from .pipeline import Pipeline
+from .references import ReferenceResolver
 from .speech import SpeechFound, extract_speech
 
 #: Longest run of consecutive sentences parsed as one doc, and the characters parsed in one
@@ -191,7 +192,7 @@ class _Extractor:
         return self.sents[max(0, index - 1)].start_char
 
     def verb_name(self, verb: Token) -> str:
-        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt" and _LETTERS.fullmatch(c.text)]
         return " ".join([verb.lemma_.lower() or verb.lower_, *particles])
 
     def add(self, kind: str, verb: Token, voice: str, token: Token, clause: tuple[int, int]) -> None:
@@ -220,7 +221,7 @@ class _Extractor:
         ))
 
     def verb(self, verb: Token) -> None:
-        if verb.lemma_.lower() == "be":
+        if verb.lemma_.lower() == "be" or not is_word_verb(verb):
             return
         reduced = (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
                    and verb.lemma_.lower() not in STATIVE_PARTICIPLES)
@@ -263,6 +264,21 @@ class _Extractor:
             verb_end=verb.idx + len(verb) + o,
             agent=agent or None,
         ))
+
+
+#: Auxiliaries and modals the small model sometimes tags as verbs: never a verb on their own.
+AUXILIARIES = frozenset({"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                         "ought", "'s", "'re", "'ve", "'d", "'ll"})
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def is_word_verb(token: Token) -> bool:
+    """Whether a token tagged VERB is a verb word: letters (a hyphen or an apostrophe inside),
+    its lemma too, and no auxiliary or modal on its own ("’" tagged VERB is no verb)."""
+    lemma = token.lemma_.lower() or token.lower_
+    return (token.pos_ == "VERB" and _LETTERS.fullmatch(token.text) is not None
+            and _LETTERS.fullmatch(lemma) is not None and lemma not in AUXILIARIES
+            and token.lower_ not in AUXILIARIES)
 
 
 def extract_agency(doc: Doc, offset: int = 0) -> tuple[list[Role], list[Passive]]:
@@ -340,6 +356,8 @@ def add_structure(
     descriptors: list[Descriptor] = []
     roles: list[Role] = []
     passives: list[Passive] = []
+    references: list[Reference] = []
+    resolver = ReferenceResolver(text, entities)
     direct = tuple(q for q in analysis.quotes if q.kind == "direct") or direct_quotes(text)
     speech = SpeechFound()
     with pipeline.parsing() as nlp:
@@ -357,13 +375,15 @@ def add_structure(
                 found_roles, found_passives = extract_agency(doc, offset=start)
                 roles.extend(found_roles)
                 passives.extend(found_passives)
+                references.extend(resolver.resolve(doc, offset=start))
                 found_speech = extract_speech(doc, start, direct)
                 speech.links.extend(found_speech.links)
                 speech.intros.extend(found_speech.intros)
                 speech.indirect.extend(found_speech.indirect)
                 speech.roles.extend(found_speech.roles)
             progress(batch[-1][1] / len(text))
-    structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
+    structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives),
+                         references=tuple(references))
     actors = actors_of_one_text(structured, "left")  # speakers take their actor's name
     return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles, actors)
 

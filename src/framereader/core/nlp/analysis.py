@@ -19,6 +19,7 @@ from ..errors import Cancelled
 from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan
 from ..voices.voices import with_direct_quotes, with_quoted_framing
 from .choices import mark_quoted_choices
+from .labels import consistent_entities
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -108,11 +109,15 @@ def analyze(
             entities.append(EntitySpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text))
         framing.extend(_framing_spans(text, offset, doc, matcher))
         chosen.extend(_choice_spans(text, offset, doc, choices))
+    # One name, one label (no names are guessed for a pipeline without a recogniser).
+    consistent = consistent_entities(text, entities) if pipeline.has_ner else None
+    entities = list(consistent.entities) if consistent is not None else entities
     analysis = Analysis(
         source=document.source,
         text=text,
         model=pipeline.info,
         entities=tuple(entities),
+        relabelled=consistent.changed if consistent is not None else 0,
         framing=tuple(framing),
         words=words,
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..platform.atomic import atomic_write_text
-from ..model import Analysis, Passive, Quote, Role
+from ..model import Analysis, Passive, Quote, Reference, Role
 from ..platform.paths import cache_dir
 from ..platform.safe_read import read_limited
 
@@ -33,11 +33,12 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
 #: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
 #: edge may differ from version 3; 5: quotations, framing spans flagged as quoted; 6: word-choice
-#: sets, `Analysis.choices`).
-CACHE_VERSION = "6"
+#: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references).
+CACHE_VERSION = "8"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+REFERENCE_FIELDS = tuple(f.name for f in fields(Reference))
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
@@ -98,6 +99,8 @@ class AnalysisCache:
                 roles=tuple(Role(*r) for r in data.get("roles", ())),
                 passives=tuple(Passive(*p) for p in data.get("passives", ())),
                 quotes=tuple(Quote(*q) for q in data.get("quotes", ())),
+                references=tuple(Reference(*r) for r in data.get("references", ())),
+                relabelled=data.get("relabelled", 0),
             )
             problem = analysis_problem(analysis)
             if problem is None and text is not None and analysis.text != text:
@@ -128,6 +131,8 @@ class AnalysisCache:
             "roles": [[getattr(r, f) for f in ROLE_FIELDS] for r in analysis.roles],
             "passives": [[getattr(p, f) for f in PASSIVE_FIELDS] for p in analysis.passives],
             "quotes": [[getattr(q, f) for f in QUOTE_FIELDS] for q in analysis.quotes],
+            "references": [[getattr(r, f) for f in REFERENCE_FIELDS] for r in analysis.references],
+            "relabelled": analysis.relabelled,
         }
         try:
             text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in parts.items()) + "}"

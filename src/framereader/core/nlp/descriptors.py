@@ -9,12 +9,15 @@ with `doc.ents` set) and returns, for every entity mention, the words that descr
                span or not ("President Holloway" → president, "Prime Minister X" → prime minister);
 - ``compound`` a noun naming the actor in front of the name ("Kremlin spokesman Peskov" →
                spokesman for Peskov), and the noun a mention modifies only when that noun names
-               the actor's own rule ("the Assad regime" → regime); other nouns a mention
+               the actor's own rule in a framing word ("the Assad regime" → regime; not a
+               neutral "government"); other nouns a mention
                modifies are not about the actor ("EU countries", "an EU medal", "Kremlin
                spokesman" for the Kremlin, "Russian aggression" give nothing);
 - ``appos``    the head noun of an apposition, either way round ("Holloway, a former general" →
                general; "the authoritarian leader Putin" → leader);
-- ``poss``     a noun the mention possesses ("Holloway's regime" → regime);
+- ``poss``     a noun for the actor's own rule that the mention possesses ("Holloway's regime"
+               → regime); other possessed nouns say nothing about it ("Holloway's campaign",
+               "Kestria's prime minister" give nothing, nor do their adjectives);
   (adjectives on an apposition, predicate, possessed or modified noun count as ``amod`` of the
   mention: "Putin's brutal regime" → brutal);
 - ``copula``   a predicate after be/become/seem… ("Holloway is a pragmatist" → pragmatist,
@@ -61,8 +64,9 @@ TITLE_MODIFIERS = frozenset(
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "sound", "prove"})
 #: Dependency labels of copular predicates.
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
-#: Nouns a mention may modify in a naming sense: "the Assad regime" is Assad's rule.
-NAMING_HEADS = frozenset({"regime", "government", "administration", "junta", "dictatorship", "leadership", "cabinet"})
+#: Nouns for an actor's rule that frame it: "the Assad regime", "Holloway's regime" say what the
+#: text makes of the ruler; a neutral "government" or "administration" says nothing of it.
+NAMING_HEADS = frozenset({"regime", "junta", "dictatorship", "clique", "tyranny"})
 #: Words that negate a predicate ("not", "never", "no pragmatist").
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 #: Parts of speech that never make a descriptor.
@@ -223,7 +227,8 @@ def _describe(c: _Collector, ent: Span) -> None:
             if child.dep_ == "amod":
                 for word in _with_conjuncts(child):
                     c.add_token(ent, word, "amod")
-            elif child.dep_ == "compound" and not _is_title(child) and child.i < ent.start:
+            elif (child.dep_ == "compound" and not _is_title(child) and child.i < ent.start
+                  and child.text[:1].islower()):  # "Kremlin spokesman Peskov"; not a headline's "a Test Europe"
                 c.add_token(ent, child, "compound")
             elif child.dep_ == "appos" and token.i == root.i:
                 _noun_description(c, ent, child, "appos")
@@ -231,7 +236,8 @@ def _describe(c: _Collector, ent: Span) -> None:
     head = root.head
     if head.i != root.i and outside(head):
         # The mention modifies a noun: "Holloway's regime", "the Assad regime" (not "EU countries").
-        if root.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN"):
+        if root.dep_ == "poss" and head.pos_ == "NOUN" and head.lemma_.lower() in NAMING_HEADS:
+            # "Holloway's regime" names his rule; "Holloway's campaign" says nothing of him.
             _noun_description(c, ent, head, "poss")
         elif root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in NAMING_HEADS:
             _noun_description(c, ent, head, "compound")

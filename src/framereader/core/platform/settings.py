@@ -72,6 +72,7 @@ class Settings:
     agentless_passives: bool = True  # View ▸ Agentless Passives: mark passives that hide the doer
     count_quoted: bool = False  # View ▸ Count Quoted Words Too: quoted framing words count as the writer's
     word_choice: bool = True  # View ▸ Word Choice: overline names from the word-choice sets
+    pronoun_links: bool = True  # View ▸ Links Through Pronouns: agency through confident pronoun links
 
     def __post_init__(self) -> None:
         #: the values as last loaded or saved (what "changed in this window" is measured from)

@@ -1,5 +1,6 @@
 """The reader's own edits of an analysis: passages excluded from it, framing occurrences
-suppressed ("Not Loaded Here") and entity labels corrected (or removed).
+suppressed ("Not Loaded Here"), entity labels corrected (or removed), and actors merged or
+split (by a mention of theirs; the comparison applies them to both texts).
 
 Edits are plain data kept per text (`TextEdits`); `apply_edits` turns the analysis core made
 into the one the reader sees, counts and compares. It is pure and fast (sorted ranges, one
@@ -52,7 +53,26 @@ class LabelCorrection:
     label: str | None
 
 
-Edit = Exclusion | Suppression | LabelCorrection
+@dataclass(frozen=True, order=True)
+class ActorMerge:
+    """The actor of the mention [start, end) joins the actor named `into` (in both texts):
+    "Merge Actors" when the grouping kept one actor apart ("the President", "Holloway")."""
+
+    start: int
+    end: int
+    into: str
+
+
+@dataclass(frozen=True, order=True)
+class ActorSplit:
+    """The name of the mention [start, end) leaves its actor, with every mention of that name in
+    both texts: "Split Actor" when the grouping joined two ("Joe Biden", "Hunter Biden")."""
+
+    start: int
+    end: int
+
+
+Edit = Exclusion | Suppression | LabelCorrection | ActorMerge | ActorSplit
 
 
 @dataclass(frozen=True)
@@ -62,16 +82,17 @@ class TextEdits:
     exclusions: tuple[Exclusion, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     corrections: tuple[LabelCorrection, ...] = ()
+    actors: tuple[ActorMerge | ActorSplit, ...] = ()  # merges and splits, in the order made
 
     def __bool__(self) -> bool:
-        return bool(self.exclusions or self.suppressions or self.corrections)
+        return bool(self.exclusions or self.suppressions or self.corrections or self.actors)
 
     def __len__(self) -> int:
-        return len(self.exclusions) + len(self.suppressions) + len(self.corrections)
+        return len(self.exclusions) + len(self.suppressions) + len(self.corrections) + len(self.actors)
 
     def items(self) -> list[Edit]:
         """Every edit, in text order."""
-        edits: list[Edit] = [*self.exclusions, *self.suppressions, *self.corrections]
+        edits: list[Edit] = [*self.exclusions, *self.suppressions, *self.corrections, *self.actors]
         return sorted(edits, key=lambda e: (e.start, e.end, type(e).__name__))
 
     def add(self, edit: Edit) -> "TextEdits":
@@ -80,6 +101,9 @@ class TextEdits:
             return replace(self, exclusions=tuple(sorted({*self.exclusions, edit})))
         if isinstance(edit, Suppression):
             return replace(self, suppressions=tuple(sorted({*self.suppressions, edit})))
+        if isinstance(edit, (ActorMerge, ActorSplit)):
+            kept_actors = [a for a in self.actors if (a.start, a.end) != (edit.start, edit.end)]
+            return replace(self, actors=(*kept_actors, edit))  # one merge or split per mention: the last
         kept = [c for c in self.corrections if (c.start, c.end) != (edit.start, edit.end)]
         return replace(self, corrections=tuple(sorted([*kept, edit], key=_correction_key)))
 
@@ -89,6 +113,8 @@ class TextEdits:
             return replace(self, exclusions=tuple(e for e in self.exclusions if e != edit))
         if isinstance(edit, Suppression):
             return replace(self, suppressions=tuple(s for s in self.suppressions if s != edit))
+        if isinstance(edit, (ActorMerge, ActorSplit)):
+            return replace(self, actors=tuple(a for a in self.actors if a != edit))
         return replace(self, corrections=tuple(c for c in self.corrections if c != edit))
 
     def exclusions_at(self, start: int, end: int | None = None) -> tuple[Exclusion, ...]:
@@ -149,7 +175,8 @@ def excluded_words(text: str, ranges: Iterable[tuple[int, int]]) -> int:
 
 def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     """`analysis` as the reader edited it: entities, framing terms, descriptors, roles,
-    passives and word choices in excluded passages are left out (and their words not counted), suppressed
+    passives, word choices and pronoun links in excluded passages are left out (a link also goes
+    with its antecedent; their words are not counted), suppressed
     framing occurrences go, corrected entities are relabelled or removed; counts follow.
     No edits: `analysis` itself. Edits outside the text are ignored."""
     if not edits:
@@ -192,6 +219,12 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
     chosen = analysis.choices
     choices = tuple(c for c, keep in zip(chosen, _outside([c.start for c in chosen], [c.end for c in chosen], excluded))
                     if keep)
+    # A pronoun link goes with its pronoun's passage and with its named antecedent.
+    links = analysis.references
+    pronouns = _outside([r.start for r in links], [r.end for r in links], excluded)
+    antecedents = _outside([r.antecedent_start for r in links], [r.antecedent_end for r in links], excluded)
+    kept_links = tuple(r for r, a, b in zip(links, pronouns, antecedents)
+                       if a and b and (r.antecedent_start, r.antecedent_end) not in removed)
     return replace(
         analysis,
         entities=tuple(entities),
@@ -200,6 +233,8 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         roles=kept_roles,
         passives=kept_passives,
         choices=choices,
+        references=kept_links,
+        actor_edits=tuple(_actor_edit(analysis.text, a) for a in edits.actors if a.end <= size),
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
@@ -207,6 +242,13 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         quoted_counts=dict(sorted(Counter(f.category for f in framing if f.quoted).items())),
         excluded=excluded,
     )
+
+
+def _actor_edit(text: str, edit: ActorMerge | ActorSplit) -> tuple[str, str, str]:
+    """The comparison's form of a merge or split: ("merge", the mention's name, into) or
+    ("split", the mention's name, "")."""
+    words = " ".join(text[edit.start:edit.end].split())
+    return ("merge", words, edit.into) if isinstance(edit, ActorMerge) else ("split", words, "")
 
 
 # ------------------------------------------------------------------------------ JSON
@@ -218,6 +260,9 @@ def to_json(edits: TextEdits) -> dict[str, Any]:
         "excluded": [[e.start, e.end] for e in edits.exclusions],
         "suppressed": [{"start": s.start, "end": s.end, "category": s.category} for s in edits.suppressions],
         "labels": [{"start": c.start, "end": c.end, "label": c.label} for c in edits.corrections],
+        **({"actors": [{"start": a.start, "end": a.end, **({"merge_into": a.into} if isinstance(a, ActorMerge)
+                                                            else {"split": True})} for a in edits.actors]}
+           if edits.actors else {}),
     }
 
 
@@ -237,7 +282,8 @@ def from_json(data: Any, text: str, where: str = "this lesson file") -> tuple[Te
     exclusions: list[Exclusion] = []
     suppressions: list[Suppression] = []
     corrections: list[LabelCorrection] = []
-    lists = {key: data.get(key, []) for key in ("excluded", "suppressed", "labels")}
+    lists = {key: data.get(key, []) for key in ("excluded", "suppressed", "labels", "actors")}
+    actor_edits: list[ActorMerge | ActorSplit] = []
     unknown = [key for key in data if key not in lists]
     for key, items in lists.items():
         if not isinstance(items, list):
@@ -258,6 +304,13 @@ def from_json(data: Any, text: str, where: str = "this lesson file") -> tuple[Te
                 if span is not None and key == "labels" and (value is None or isinstance(value, str) and _LABEL.match(value)):
                     corrections.append(LabelCorrection(*span, value))
                     continue
+                into = item.get("merge_into")
+                if span is not None and key == "actors" and isinstance(into, str) and 0 < len(into) <= 300:
+                    actor_edits.append(ActorMerge(*span, into))
+                    continue
+                if span is not None and key == "actors" and item.get("split") is True:
+                    actor_edits.append(ActorSplit(*span))
+                    continue
             bad += 1
         bad += max(0, len(items) - MAX_EDITS)
     warnings = []
@@ -268,6 +321,7 @@ def from_json(data: Any, text: str, where: str = "this lesson file") -> tuple[Te
         warnings.append(f"{where}: edits of a kind this FrameReader does not know "
                         f"({', '.join(sorted(str(k)[:40] for k in unknown)[:5])}) were left out.")
     by_span = {(c.start, c.end): c for c in corrections}  # one correction per span: the last
+    by_mention = {(a.start, a.end): a for a in actor_edits}  # one per mention: the last
     edits = TextEdits(tuple(sorted(set(exclusions))), tuple(sorted(set(suppressions))),
-                      tuple(sorted(by_span.values(), key=_correction_key)))
+                      tuple(sorted(by_span.values(), key=_correction_key)), tuple(by_mention.values()))
     return edits, warnings

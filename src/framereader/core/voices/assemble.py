@@ -10,8 +10,9 @@ reported speech, and speakers resolved to the text's actors where the text suppo
   executive") becomes a person only when the text attaches that word to exactly one named
   person before the quotation ("The council's finance chair, Tomasz Wróbel"); otherwise it
   stays the words as written, not an actor.
-- A pronoun stays as written ("she"), not an actor: it is resolved only through confident
-  pronoun links, never guessed.
+- A pronoun speaker ("she said") becomes an actor only through the text's confident pronoun
+  links (`Analysis.references`, made by core.nlp.references with their evidence); without
+  one it stays as written ("she"), not an actor — never a guess.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..model import Descriptor, EntitySpan, Quote
+from ..model import Descriptor, EntitySpan, Quote, Reference
 from .said import Said
 
 #: Descriptor relations that name a person's role ("finance chair, Tomasz Wróbel").
@@ -84,8 +85,11 @@ class SpeakerNames:
     to its actor's name; `roles` lists (descriptor word, mention start, actor name)."""
 
     def __init__(self, names: dict[tuple[int, int], str], descriptors: Sequence[Descriptor],
-                 entities: Sequence[EntitySpan] = (), roles: Iterable[tuple[str, int, int]] = ()) -> None:
+                 entities: Sequence[EntitySpan] = (), roles: Iterable[tuple[str, int, int]] = (),
+                 references: Iterable[Reference] = ()) -> None:
         self.names = names
+        #: pronoun span -> its confident link to a named mention
+        self.references = {(r.start, r.end): r for r in references}
         #: last word of a name of two words or more -> those names ("Okonkwo" -> "Adebayo Okonkwo")
         self.surnames: dict[str, set[str]] = {}
         for ent in entities:
@@ -123,7 +127,14 @@ class SpeakerNames:
                 speaker, is_actor = people.pop(), True
                 how = f"{how}; the text calls {speaker} '{said.head}' earlier"
         elif said.form == "pronoun":
-            how = f"{how}; a pronoun, shown as written"
+            link = self.references.get((said.speaker_start, said.speaker_end))
+            if link is not None:
+                speaker = self.names.get((link.antecedent_start, link.antecedent_end), link.actor)
+                is_actor = True
+                how = f"{how}; ‘{said.speaker}’ is {speaker} ({link.evidence})" if link.evidence else \
+                    f"{how}; ‘{said.speaker}’ is {speaker}"
+            else:
+                how = f"{how}; a pronoun, shown as written"
         if not is_actor and said.form == "phrase":
             speaker = speaker.strip()
         return replace(
@@ -148,9 +159,10 @@ def assemble(
     descriptors: Sequence[Descriptor] = (),
     entities: Sequence[EntitySpan] = (),
     roles: Iterable[tuple[str, int, int]] = (),
+    references: Iterable[Reference] = (),
 ) -> tuple[Quote, ...]:
     """Every voice of the text in text order (see the module's doc)."""
-    resolver = SpeakerNames(names, descriptors, entities, roles)
+    resolver = SpeakerNames(names, descriptors, entities, roles, references)
     attributions = link_direct(text, direct, links, intros)
     quotes = [resolver.quote(q, s) for q, s in zip(direct, attributions)]
     direct_spans = sorted((q.start, q.end) for q in direct)

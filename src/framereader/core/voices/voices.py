@@ -41,6 +41,6 @@ def with_voices(
     "left")`), whose names the speakers take."""
     names = mention_names(analysis.entities, actors)
     quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors,
-                      analysis.entities, roles)
+                      analysis.entities, roles, analysis.references)
     framing, quoted = mark_quoted(analysis.framing, quotes)
     return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)

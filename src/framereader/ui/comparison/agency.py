@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.comparison.compare import Actor, ActorSide, Comparison, rank_words, summary
+from dataclasses import replace
+
+from ...core.comparison.compare import Actor, ActorSide, Comparison, rank_verbs, summary
 from ...core.comparison.roles import AgencyLink
 from ..base import styles
 
@@ -42,8 +44,18 @@ ACTOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def verb_summary(links: Sequence[AgencyLink], limit: int = 6) -> str:
-    """"invade ×2, bomb" (ranked as everywhere else); "—" when there are none."""
-    return summary(rank_words(link.verb for link in links), limit) or "—"
+    """"invade ×2, bomb": the telling verbs (the lexicons') first, then by frequency, light verbs
+    such as "say" last (as in the handout); "—" when there are none."""
+    return summary(rank_verbs(links), limit) or "—"
+
+
+def named_only(comparison: Comparison) -> Comparison:
+    """`comparison` without the links made through a pronoun (View ▸ Links Through Pronouns off)."""
+    def side(found: ActorSide) -> ActorSide:
+        return replace(found, agent=tuple(l for l in found.agent if not l.inferred),
+                       patient=tuple(l for l in found.patient if not l.inferred))
+
+    return replace(comparison, actors=tuple(replace(a, left=side(a.left), right=side(a.right)) for a in comparison.actors))
 
 
 def agency_line(side: ActorSide) -> str:
@@ -129,6 +141,9 @@ class AgencyView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
+        self.full: Comparison | None = None  # as given, pronoun links included
+        self.names: tuple[str, str] = ("Left", "Right")
+        self.show_inferred = True
         self.texts: tuple[str, str] = ("", "")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -170,15 +185,24 @@ class AgencyView(QWidget):
         self.one_sided.itemClicked.connect(self._on_passage)
 
     def clear(self) -> None:
-        self.comparison = None
+        self.comparison = self.full = None
         self.tree.clear()
         self.one_sided.clear()
         self.passives_label.setText("")
         self.chart.set_actors((), ("Left", "Right"))
 
+    def set_show_inferred(self, on: bool) -> None:
+        """Show (or leave out) the links made through a pronoun, and show the agency again."""
+        self.show_inferred = on
+        if self.full is not None:
+            self.set_comparison(self.full, self.names, self.texts)
+
     def set_comparison(self, comparison: Comparison, names: tuple[str, str], texts: tuple[str, str] | None = None) -> None:
         """Show the agency of `comparison`; with `texts` (the two documents' text) rows show
-        excerpts of each clause and passage."""
+        excerpts of each clause and passage. Links through a pronoun are left out while
+        `show_inferred` is off."""
+        self.full, self.names = comparison, names
+        comparison = comparison if self.show_inferred else named_only(comparison)
         self.comparison = comparison
         self.texts = texts or ("", "")
         actors = actors_with_agency(comparison)
@@ -222,13 +246,18 @@ class AgencyView(QWidget):
         return piece if len(piece) <= EXCERPT else piece[: EXCERPT - 1] + "…"
 
     def _link_item(self, side: str, role: str, link: AgencyLink) -> QTreeWidgetItem:
-        how = f"{link.verb} ({role}, {link.voice}{', via a pronoun' if link.inferred else ''})"
+        via = f" via ‘{link.pronoun or 'a pronoun'}’" if link.inferred else ""
+        how = f"{link.verb} ({role}, {link.voice}){via}"
         columns = [how, "", ""]
         columns[1 if side == "left" else 2] = self._excerpt(side, link.start, link.end)
         item = QTreeWidgetItem(columns)
         item.setData(0, EVIDENCE_ROLE, (side, link.start, link.end))
-        item.setToolTip(0, "Activate to show the clause in the reading pane."
-                        + (" The actor is named by a pronoun here (inferred)." if link.inferred else ""))
+        tip = "Activate to show the clause in the reading pane."
+        if link.inferred:
+            tip += (f" The text names the actor here as ‘{link.pronoun}’, linked because: {link.evidence}. "
+                    "View ▸ Links Through Pronouns hides such links.")
+        for column in range(3):
+            item.setToolTip(column, tip)
         return item
 
     def _fill_passages(self, comparison: Comparison, names: tuple[str, str]) -> None:

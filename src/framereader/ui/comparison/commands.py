@@ -15,6 +15,12 @@ PASSAGE_COMMANDS: tuple[Declared, ...] = (
             "Show the passage of the other text that matches the one at the cursor"),
 )
 
+AGENCY_COMMANDS: tuple[Declared, ...] = (
+    Command("pronoun_links", "Links Through &Pronouns", ("view/highlights",), (),
+            "Count what an actor does where the text names it by a pronoun (“via ‘he’”, linked only when "
+            "one actor fits); off: only where the text names it", checkable=True),
+)
+
 PASSIVE_COMMANDS: tuple[Declared, ...] = (
     Command("agentless_passives", "Agentless Passi&ves", ("view/highlights",), (),
             "Mark passives that do not say who did it (“civilians were killed”)", checkable=True),

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog
 
+from collections.abc import Mapping
+
+from PySide6.QtGui import QAction
+
+from ..base.commands import Declared, Handler
 from ..base.context import WindowContext, WindowPart
+from .commands import AGENCY_COMMANDS
 from ..base.hooks import ComparedTexts
 from ...core.comparison.compare import Comparison
 from ...core.errors import FrameReaderError
@@ -24,6 +30,7 @@ class ComparisonController(WindowPart):
     """Owns the newest comparison; older results (a text changed meanwhile) are dropped."""
 
     changed = Signal()  # a comparison arrived or was invalidated
+    COMMANDS: tuple[Declared, ...] = AGENCY_COMMANDS
 
     def __init__(self, context: WindowContext, panel: ComparisonPanel, category_order: Callable[[], Sequence[str]]) -> None:
         super().__init__(context)
@@ -39,6 +46,23 @@ class ComparisonController(WindowPart):
         self.hooks.document_changed.connect(self.forget)
         self.hooks.documents_swapped.connect(self.swap)
         self.changed.connect(self._announce)
+        panel.agency.set_show_inferred(self.settings.pronoun_links)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return {"pronoun_links": self.set_pronoun_links}
+
+    def bind_actions(self, actions: dict[str, QAction]) -> None:
+        """Tick View ▸ Links Through Pronouns from the settings."""
+        actions["pronoun_links"].setChecked(self.settings.pronoun_links)
+
+    def set_pronoun_links(self, on: bool) -> None:
+        """View ▸ Links Through Pronouns: show (or hide) what actors do through a pronoun link."""
+        self.settings.pronoun_links = bool(on)
+        self.panel.agency.set_show_inferred(bool(on))
+        if not on:
+            self.messages.status("Only verbs where the text names the actor are shown; links through "
+                                 "he, she, it or they are hidden.", 5000)
+        self._save_settings()
 
     def forget(self, side: Side) -> None:
         """The text of `side` changed: its descriptors no longer apply (unless they are for the

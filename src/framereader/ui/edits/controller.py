@@ -1,5 +1,5 @@
 """The reader's own edits of the analysis: Exclude from Analysis / Include Again, Not Loaded
-Here and Correct Entity Label, from the panes' context menus, each an undoable command on the
+Here, Correct Entity Label and Merge Into / Split (actors), from the panes' context menus, each an undoable command on the
 window's one undo stack.
 
 The controller keeps, per shown document (by identity, so edits move with a swap and go when
@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
-from ...core.state.edits import NO_EDITS, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits
+from ...core.comparison.compare import actor_for_mention
+from ...core.state.edits import (
+    NO_EDITS, ActorMerge, ActorSplit, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits,
+)
 from ...core.kinds import LABEL_NAMES, label_singular
 from ...core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.state.lesson import Session
@@ -37,6 +40,7 @@ SUPPRESSED_LAYER = "edits.suppressed"
 #: Grey that reads as "set aside" on the light and the dark paper alike.
 EXCLUDED_INK = "#8a8f98"
 WORDS_SHOWN = 60  # characters of an edit's words in menus and the list
+MERGE_CHOICES = 15  # actors offered by Merge Into (in the comparison's order: most said about first)
 
 
 @dataclass
@@ -226,6 +230,19 @@ class EditsController(WindowPart):
                 else f"Correct Entity Label: {_quote(entity.text)} → {label_singular(label)}")
         return self._push(side, edits, text)
 
+    def merge_actor(self, side: Side, start: int, end: int, into: str) -> bool:
+        """Merge Actors: the actor of the mention [start, end) joins the actor named `into`."""
+        document = self.panes[side].document
+        words = document.text[start:end] if document is not None else ""
+        return self._push(side, self.edits(side).add(ActorMerge(start, end, into)),
+                          f"Merge Actors: {_quote(words)} into {_quote(into)}")
+
+    def split_actor(self, side: Side, start: int, end: int) -> bool:
+        """Split Actor: the name of the mention [start, end) leaves its actor (in both texts)."""
+        document = self.panes[side].document
+        words = document.text[start:end] if document is not None else ""
+        return self._push(side, self.edits(side).add(ActorSplit(start, end)), f"Split Actor: {_quote(words)}")
+
     def remove(self, side: Side, edit: Edit) -> bool:
         """Take one edit back (the Edits tab's Remove Edit)."""
         document = self.panes[side].document
@@ -263,6 +280,25 @@ class EditsController(WindowPart):
         removed = [c for c in edits.corrections if c.label is None and c.start <= offset < c.end]
         if entities or removed:
             self._label_menu(menu.addMenu("Correct Entity Label"), side, entities[0] if entities else None, removed)
+        if entities:
+            self._actor_menu(menu, side, entities[0])
+
+    def _actor_menu(self, menu: QMenu, side: Side, entity: EntitySpan) -> None:
+        """Merge this mention's actor into another one, or split its name off its actor."""
+        compared = self.hooks.compared
+        actors = compared.comparison.actors if compared is not None else ()
+        actor = actor_for_mention(actors, side, entity.start, entity.end)
+        if actor is None:
+            return
+        others = [a for a in actors if a is not actor][:MERGE_CHOICES]
+        if others:
+            merge = menu.addMenu(f"Merge {_quote(actor.name)} Into")
+            merge.setToolTip("The same person, group or place named two ways: count them as one actor in both texts.")
+            for other in others:
+                merge.addAction(other.name, partial(self.merge_actor, side, entity.start, entity.end, other.name))
+        if len(actor.aliases) > 1:
+            menu.addAction(f"Split {_quote(entity.text)} Off {_quote(actor.name)}",
+                           partial(self.split_actor, side, entity.start, entity.end))
 
     def _label_menu(self, menu: QMenu, side: Side, entity: EntitySpan | None, removed: list[LabelCorrection]) -> None:
         if entity is None:  # a mention the reader said is not an entity: offer it back
@@ -311,6 +347,11 @@ class EditsController(WindowPart):
                     parts.append(f"<i>Label corrected by you: {html.escape(now)}"
                                  + (f"; the model said {html.escape(label_singular(was))} ({html.escape(was)})" if was else "")
                                  + ".</i>")
+            for a in edits.actors:
+                if a.start <= offset < a.end:
+                    parts.append(f"<i>You merged this actor into {html.escape(_quote(a.into))}.</i>"
+                                 if isinstance(a, ActorMerge) else
+                                 "<i>You split this name off its actor: it is counted on its own.</i>")
         return "<hr>".join(p for p in parts if p)
 
     def rows(self) -> list[EditRow]:
@@ -326,6 +367,10 @@ class EditsController(WindowPart):
                     kind = "Excluded from analysis"
                 elif isinstance(edit, Suppression):
                     kind = "Not loaded here"
+                elif isinstance(edit, ActorMerge):
+                    kind = f"Actor merged into {edit.into}"
+                elif isinstance(edit, ActorSplit):
+                    kind = "Name split off its actor"
                 else:
                     kind = "Not an entity" if edit.label is None else f"Label: {label_singular(edit.label)}"
                 rows.append(EditRow(side, edit, kind, words))

@@ -126,11 +126,10 @@ class MainWindow(QMainWindow):
         # every feature declares its commands in its own folder; the window only collects them
         features: tuple[Feature, ...] = (self, self.documents, self.identity, self.exports, self.models, self.view,
                                          self.passages, self.passives, self.quoted, self.word_choice, self.marker,
-                                         self.reveal,
-                                         self.exercise)
+                                         self.reveal, self.exercise, self.compare)
         declared, handlers, fillers = collect(features)
         self.commands: dict[str, QAction] = build_actions(self, declared, handlers)  # by id
-        for layer in (self.passages, self.passives, self.word_choice):
+        for layer in (self.passages, self.passives, self.word_choice, self.compare):
             layer.bind_actions(self.commands)  # tick their View entries from the settings
         self.quoted.bind_actions(self.commands)
         self.legend.layers.set_rows([*self.passages.legend_rows(), *self.passives.legend_rows(),
