@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import FrameReaderError
+from .core.platform.text_safety import replaced_note, safe_counted, safe_text
 
 if TYPE_CHECKING:
     from .core.nlp.engine import Engine
@@ -195,14 +196,17 @@ def _check_target(path: str) -> None:
         raise FrameReaderError(path, write_problem(path, NotADirectoryError(errno.ENOTDIR, "Not a directory")))
 
 
-def _export(path: str, write: Callable[[str], None]) -> None:
+def _export(path: str, write: Callable[[str], object]) -> None:
     """Run one export; a failure is one line naming the target and the reason (exit 2)."""
     from .core.platform.atomic import write_problem
 
     try:
-        write(path)
+        replaced = write(path)
     except OSError as exc:
         raise FrameReaderError(path, write_problem(path, exc)) from None
+    note = replaced_note(replaced if isinstance(replaced, int) else 0, path)
+    if note:
+        _err(f"framereader: {note}")
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
@@ -256,15 +260,19 @@ def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[An
     if session.left is None or session.right is None:
         raise FrameReaderError(left, "holds only one text; a comparison needs two.")
     for warning in session.warnings:
-        print(f"framereader: {warning}", file=sys.stderr)
+        _err(f"framereader: {warning}")
     return session.left, session.right, dict(session.edits)
 
 
 def _emit_json(payload: object) -> None:
-    """Print `payload` as JSON on stdout (errors writing it are handled by `run_headless`)."""
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    """Print `payload` as JSON on stdout (errors writing it are handled by `run_headless`); what
+    UTF-8 cannot encode is replaced, and said so on stderr."""
+    text, replaced = safe_counted(json.dumps(payload, ensure_ascii=False, indent=1))
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
+    note = replaced_note(replaced, "the standard output")
+    if note:
+        _err(f"framereader: {note}")
 
 
 def _cmd_models(_args: argparse.Namespace) -> int:
@@ -294,12 +302,18 @@ def _cmd_lexicon_check(args: argparse.Namespace) -> int:
         except FrameReaderError as exc:
             problems = _all_lexicon_problems(path) or [exc]
             for problem in problems:
-                print(problem.message, file=sys.stderr)
+                _err(problem.message)
             failed = True
             continue
         terms = sum(len(c.terms) for c in lexicon.categories)
         _say(f"{path}: OK ({len(lexicon.categories)} categories, {terms} terms, language {lexicon.language})")
     return EXIT_BAD_INPUT if failed else 0
+
+
+def _err(line: str) -> None:
+    """One line on stderr, as the terminal can show it (`text_safety.safe_text`: a file name
+    that is not UTF-8 or holds control characters cannot break or drive the terminal)."""
+    print(safe_text(line), file=sys.stderr)
 
 
 def _check_choice_sets(path: str) -> bool:
@@ -313,11 +327,11 @@ def _check_choice_sets(path: str) -> bool:
     except FrameReaderError as exc:
         problems: list[FrameReaderError] = [exc]
         try:
-            problems = list(validate_choice_sets(read_limited(path, MAX_LEXICON_BYTES).decode("utf-8"), path)) or [exc]
+            problems = list(validate_choice_sets(read_limited(path, MAX_LEXICON_BYTES).decode("utf-8-sig"), path)) or [exc]
         except (OSError, UnicodeDecodeError):
             problems = [exc]
         for problem in problems:
-            print(problem.message, file=sys.stderr)
+            _err(problem.message)
         return False
     _say(f"{path}: OK ({len(sets.sets)} word-choice sets, {sets.member_count} names, language {sets.language})")
     return True
@@ -327,7 +341,7 @@ def _say(line: str) -> None:
     """Print one line on stdout; once the reader has gone (`| head -1`), the rest is dropped
     quietly so the command still finishes and exits with its own status."""
     try:
-        print(line, flush=True)
+        print(safe_text(line), flush=True)
     except BrokenPipeError:
         _silence_stdout()
 
@@ -349,7 +363,7 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
     entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
     assert entry.lexicon is not None
     count = entry.lexicon.term_count
-    print(f"{args.path}: imported as '{entry.lexicon.name}' ({count} term{'s' * (count != 1)}) into {entry.path}")
+    _say(f"{args.path}: imported as '{entry.lexicon.name}' ({count} term{'s' * (count != 1)}) into {entry.path}")
     return 0
 
 
@@ -377,7 +391,7 @@ def run_headless(argv: Sequence[str]) -> int:
             return _cmd_lexicon_import(args) if args.lexicon_command == "import" else _cmd_lexicon_check(args)
         return handlers[args.command](args)
     except FrameReaderError as exc:
-        print(f"framereader: {exc.message}", file=sys.stderr)
+        _err(f"framereader: {exc.message}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         _silence_stdout()
@@ -386,9 +400,9 @@ def run_headless(argv: Sequence[str]) -> int:
         _silence_stdout()
         reason = exc.strerror or exc.__class__.__name__
         if exc.filename:
-            print(f"framereader: {exc.filename}: {reason}.", file=sys.stderr)
+            _err(f"framereader: {exc.filename}: {reason}.")
         else:
-            print(f"framereader: the output cannot be written ({reason}).", file=sys.stderr)
+            _err(f"framereader: the output cannot be written ({reason}).")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -402,7 +416,7 @@ def _flush_stdout() -> int | None:
         _silence_stdout()
     except OSError as exc:
         _silence_stdout()
-        print(f"framereader: the output cannot be written ({exc.strerror or exc.__class__.__name__}).", file=sys.stderr)
+        _err(f"framereader: the output cannot be written ({exc.strerror or exc.__class__.__name__}).")
         return EXIT_BAD_INPUT
     return None
 
@@ -419,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         _arm_smoke()
     if args.reveal is not None and (args.reveal < 0 or not args.screenshot):
-        print("framereader: --reveal needs --screenshot and a number of categories (0 or more).", file=sys.stderr)
+        _err("framereader: --reveal needs --screenshot and a number of categories (0 or more).")
         return EXIT_BAD_INPUT
     if (args.size or args.preset or args.welcome) and not args.screenshot:
         print("framereader: --size, --preset and --welcome need --screenshot.", file=sys.stderr)

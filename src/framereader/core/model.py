@@ -94,7 +94,8 @@ class Document:
 
     @property
     def name(self) -> str:
-        """A short display name: the file name, or the source label."""
+        """A short display name: the file name, or the source label (shown through
+        `platform.text_safety.safe_text`: a name may hold bytes that are not UTF-8)."""
         return Path(self.source).name if self.source not in ("clipboard", "untitled") else self.source
 
     @property

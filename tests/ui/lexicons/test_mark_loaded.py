@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from framereader.core.lexicons.embedded import FROM_LESSON
+from framereader.core.state.lesson import load_session
+from framereader.ui.lexicons.lesson_lexicons import KEEP_TITLE
 from framereader.core.lexicons.library import USER
 from framereader.core.platform.settings import Settings
 from framereader.ui.base import styles
@@ -155,7 +157,10 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
         qtbot.waitUntil(lambda: student.service.ready, timeout=WAIT_MS)
         assert [e.kind for e in student.library.entries()] == ["bundled"]  # a fresh computer
         assert student.open_path(0, str(lesson))
-        assert "Added the lesson's lexicons" in student.statusBar().currentMessage()
+        assert "for this lesson only" in student.statusBar().currentMessage()
+        # nothing installed without asking: one question, answered with its default (No)
+        assert [title for title, _q in student.messages.questions] == [KEEP_TITLE]
+        assert "My framing words" in student.messages.questions[0][1]
         qtbot.waitUntil(lambda: all(p.settled and p.analysis is not None for p in student.panes)
                         and "gambler" in _terms(student.panes[0]), timeout=WAIT_MS)
         got = [pane.analysis.framing for pane in student.panes]
@@ -166,11 +171,22 @@ def test_a_lesson_on_a_fresh_computer_shows_identical_highlights(qtbot, window, 
         assert [student.edits.edits(side) for side in ("left", "right")] == teacher_edits
         assert student.panes[0].title == "The valley, by Marsh"
         assert student.panes[0].document.meta.author == "Helena Marsh"
-        installed = [e for e in student.library.entries() if e.kind == USER]
-        assert [e.title for e in installed] == ["My framing words" + FROM_LESSON] and installed[0].enabled
+        assert [e.kind for e in student.library.entries()] == ["bundled"]
+        assert student.settings.disabled_lexicons == [] and student.library.lesson is not None
         assert "hedges" in student.visibility.value.hidden_categories
         assert student.lesson_lexicons.last_note is None  # the same pipeline
         assert student.messages.errors == []
+        # the reader says yes: kept as their own lexicon, switched off, the lesson goes on
+        student.lesson_lexicons._keep(student.lesson_lexicons.models.library.lesson and
+                                      load_session(lesson).embedded_lexicons)
+        installed = [e for e in student.library.entries() if e.kind == USER]
+        assert [e.title for e in installed] == ["My framing words" + FROM_LESSON] and not installed[0].enabled
+        # a text that is not the lesson's: back to the reader's own lexicons
+        other = tmp_path / "other.txt"
+        other.write_text("The gambler and the regime met again.\n", encoding="utf-8")
+        open_and_wait(qtbot, student, 0, other)
+        assert student.library.lesson is None
+        qtbot.waitUntil(lambda: "gambler" not in _terms(student.panes[0]), timeout=WAIT_MS)
     finally:
         student.shutdown()
 

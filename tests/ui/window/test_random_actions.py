@@ -20,6 +20,8 @@ from unittest.mock import patch
 
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog
 
+from framereader.core.errors import LexiconError
+from framereader.core.lexicons.library import USER
 from framereader.core.state.edits import apply_edits
 from framereader.core.classroom.exercise_html import display_spans
 from framereader.core.model import SIDES
@@ -27,6 +29,7 @@ from framereader.core.platform.settings import Settings
 from framereader.ui.base import styles
 from framereader.ui.documents.unsaved import CANCEL, DISCARD, SAVE
 from framereader.ui.window.main_window import MainWindow
+from hostile_files import hostile_lesson, over_budget_lexicon
 from ui_support import WAIT_MS, format_at, qt_text, utf16_units
 
 SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.md")
@@ -81,6 +84,8 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
     action_ids = sorted(key for key in win.commands if key not in MODAL)
     lexicon_keys = [entry.key for entry in win.library.entries()]
     lesson = tmp / "random.framereader"
+    hostile = hostile_lesson(tmp / "hostile.framereader")
+    long_lexicon = over_budget_lexicon(tmp / "long.frlex")
     pauses = st.sampled_from([0, 1, 5, 30])
 
     class RandomActions(RuleBasedStateMachine):
@@ -128,6 +133,24 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                 assert win.hooks.unsaved_changes() == []  # everything is in the lesson now
                 assert win.open_path(0, str(lesson)), win.messages.errors
                 assert win.hooks.unsaved_changes() == []
+            _turn(qtbot, ms)
+
+        # -------------------------------------------------------------- hostile files
+        @rule(ms=pauses)
+        def open_hostile_lesson(self, ms: int) -> None:
+            """Its over-long lexicon is left out (said in the status line), its own lexicon is
+            used for the lesson only: nothing installed, the question answered No."""
+            users = [e.key for e in win.library.entries() if e.kind == USER]
+            assert win.open_path(0, str(hostile)), win.messages.errors
+            assert [e.key for e in win.library.entries() if e.kind == USER] == users
+            _turn(qtbot, ms)
+
+        @rule(ms=pauses)
+        def use_over_long_lexicon(self, ms: int) -> None:
+            before = list(win.settings.extra_lexicons)
+            with pytest.raises(LexiconError, match="too long"):
+                win.library.add_file(long_lexicon)
+            assert win.settings.extra_lexicons == before
             _turn(qtbot, ms)
 
         # -------------------------------------------------------------- the legend

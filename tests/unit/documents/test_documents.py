@@ -204,8 +204,11 @@ def test_binary_files_refused(tmp_path: Path, data: bytes) -> None:
 
 
 def test_a_few_control_characters_are_fine(tmp_path: Path) -> None:
+    """The file opens; the control characters do not reach the text (nor any output): ESC is
+    removed, a form feed becomes a line break."""
     doc = load_document(write(tmp_path, "ansi.txt", b"\x1b[1mbold\x1b[0m and a form feed\x0c here " * 10))
-    assert doc.text.startswith("\x1b[1mbold")
+    assert doc.text.startswith("[1mbold[0m and a form feed\n here")
+    assert "\x1b" not in doc.text and "\x0c" not in doc.text
 
 
 def test_oversize_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

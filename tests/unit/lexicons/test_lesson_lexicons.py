@@ -1,5 +1,5 @@
-"""Lesson files carry the teacher's own lexicons and the pipeline version; opening one installs
-what this computer lacks and enables exactly the lesson's lexicons."""
+"""Lesson files carry the teacher's own lexicons and the pipeline version; opening one uses
+exactly the lesson's lexicons for that lesson, installing nothing without asking."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from framereader.core.lexicons.embedded import (
     EmbeddedLexicon,
     embed_lexicons,
     embedded_from_json,
+    keep_lesson_lexicons,
     restore_lexicons,
 )
 from framereader.core.lexicons.format import Category, Lexicon, serialize_lexicon
@@ -105,42 +106,60 @@ def test_embed_says_which_lexicon_is_too_large(monkeypatch: pytest.MonkeyPatch) 
     assert len(notes) == 1 and "'Big list' is too large" in notes[0]
 
 
-def test_restore_on_a_fresh_library_installs_and_enables_exactly_the_lesson_lexicons() -> None:
-    library = LexiconLibrary(Settings())
-    restored = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(),))
-    assert restored.installed == (MINE.name + FROM_LESSON,) and restored.missing == () and restored.changed
-    enabled = [e for e in library.entries() if e.enabled]
-    assert [e.kind for e in enabled] == [BUNDLED, USER]
-    assert enabled[1].lexicon.categories == MINE.categories
-    # opening the same lesson again finds the copy instead of installing another
-    again = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(),))
-    assert again.installed == () and not again.changed
-    assert [e.kind for e in library.entries()].count(USER) == 1
-
-
-def test_restore_reuses_an_identical_local_lexicon_and_replaces_a_different_one() -> None:
-    library = LexiconLibrary(Settings())
-    mine = library.add_new(MINE)
-    assert restore_lexicons(library, (MINE.id,), (_embedded(),)).installed == ()
-    assert [e.key for e in library.entries() if e.enabled] == [mine.key]  # the bundled one is off: not in the lesson
-    changed = Lexicon(MINE.id, MINE.name, "en", "", (Category("loaded_language", "Loaded language", "#D55E00", "",
-                                                              (Term("gambler"),)),))
-    restored = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(changed),))
-    assert restored.installed == (MINE.name + FROM_LESSON,)
-    enabled = [e for e in library.entries() if e.enabled]
-    assert mine.key not in [e.key for e in enabled]  # same id, other words: the lesson's copy is used
-    assert any(e.lexicon.find_term("gambler") for e in enabled)
-
-
-def test_restore_names_missing_lexicons_and_old_lessons_change_nothing() -> None:
+def test_restore_on_a_fresh_library_installs_nothing_and_uses_the_lesson_lexicons(tmp_path: Path) -> None:
     settings = Settings()
     library = LexiconLibrary(settings)
-    restored = restore_lexicons(library, (BUNDLED_ID, "teachers-list"), ())
+    restored = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(),), tmp_path)
+    assert [item.id for item in restored.new] == [MINE.id] and restored.missing == () and restored.changed
+    assert [e.kind for e in library.entries()] == [BUNDLED]  # nothing installed
+    assert settings.disabled_lexicons == [] and settings.extra_lexicons == []
+    copy, bundled = restored.paths
+    assert Path(copy).parent == tmp_path and library.enabled_paths() == [copy, bundled]
+    assert load_lexicon(copy).categories == MINE.categories
+    assert "for this lesson only" in restored.sentence()
+    # keeping is the reader's choice: their own lexicon, switched off
+    assert keep_lesson_lexicons(library, restored.new) == (MINE.name + FROM_LESSON,)
+    kept = [e for e in library.entries() if e.kind == USER]
+    assert len(kept) == 1 and not kept[0].enabled
+    assert keep_lesson_lexicons(library, restored.new) == ()  # already kept
+    # opening the same lesson again finds the kept copy
+    library.lesson = None
+    again = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(),), tmp_path)
+    assert again.new == () and kept[0].path in again.paths
+
+
+def test_restore_reuses_an_identical_local_lexicon_and_uses_a_copy_of_a_different_one(tmp_path: Path) -> None:
+    library = LexiconLibrary(Settings())
+    mine = library.add_new(MINE)
+    first = restore_lexicons(library, (MINE.id,), (_embedded(),), tmp_path)
+    assert first.new == () and first.paths == (mine.path,)  # the bundled one is off: not in the lesson
+    changed = Lexicon(MINE.id, MINE.name, "en", "", (Category("loaded_language", "Loaded language", "#D55E00", "",
+                                                              (Term("gambler"),)),))
+    restored = restore_lexicons(library, (BUNDLED_ID, MINE.id), (_embedded(changed),), tmp_path)
+    assert [item.name for item in restored.new] == [MINE.name]
+    assert mine.path not in restored.paths  # same id, other words: the lesson's copy is used
+    assert any(load_lexicon(p).find_term("gambler") for p in restored.paths)
+    assert library.entry(mine.key).enabled  # the reader's settings are untouched
+
+
+def test_restore_names_missing_lexicons_and_old_lessons_change_nothing(tmp_path: Path) -> None:
+    settings = Settings()
+    library = LexiconLibrary(settings)
+    restored = restore_lexicons(library, (BUNDLED_ID, "teachers-list"), (), tmp_path)
     assert restored.missing == ("teachers-list",) and not restored.changed
     assert "teachers-list" in restored.sentence()
-    nothing = restore_lexicons(library, ("gone",), ())
+    library.lesson = None
+    nothing = restore_lexicons(library, ("gone",), (), tmp_path)
     assert not nothing.changed and library.is_default()  # nothing found: keep what this computer uses
-    assert restore_lexicons(library, (), ()) .changed is False and settings.disabled_lexicons == []
+    assert restore_lexicons(library, (), (), tmp_path).changed is False and settings.disabled_lexicons == []
+
+
+def test_a_lesson_lexicon_over_the_term_budget_is_left_out(tmp_path: Path) -> None:
+    long_term = "-".join(["realise"] * 1000)
+    text = serialize_lexicon(MINE) + long_term + " | why\n"
+    warnings: list[str] = []
+    kept = embedded_from_json([{"id": "mine", "name": "Mine", "text": text}], "lesson.framereader", warnings)
+    assert kept == () and len(warnings) == 1 and "too long" in warnings[0] and "line" in warnings[0]
 
 
 @pytest.mark.parametrize("name, version, expected", [

@@ -11,8 +11,8 @@ from framereader.core.state.edits import Exclusion, LabelCorrection, Suppression
 from framereader.core.model import Document
 from framereader.core.state.lesson import Session, load_session, save_session
 
-LEFT = Document(text="Reader comment: the regime is a disgrace.\nHolloway met Kim.", source="/a/left.txt")
-RIGHT = Document(text="NATO met in Paris.", source="/a/right.txt")
+LEFT = Document(text="Reader comment: the regime is a disgrace.\nHolloway met Kim.", source="left.txt")
+RIGHT = Document(text="NATO met in Paris.", source="right.txt")
 EDITS = {
     "left": TextEdits((Exclusion(0, 41),), (Suppression(20, 26, "delegitimizing"),), (LabelCorrection(42, 50, None),)),
     "right": TextEdits(corrections=(LabelCorrection(12, 17, "LOC"),)),

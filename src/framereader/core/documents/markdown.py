@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -121,14 +121,32 @@ def _with_heading_title(meta: DocumentMeta, text: str, blocks: Sequence[Block]) 
 def _render_markdown(
     source_text: str,
 ) -> tuple[str, tuple[Block, ...], tuple[Emphasis, ...], str | None]:
-    """Render Markdown to (plain text, blocks, emphasis, note); raises `_TooDeep` at the nesting limit."""
+    """Render Markdown to (plain text, blocks, emphasis, note); raises `_TooDeep` at the nesting limit.
+
+    A long text is parsed in pieces (`_pieces`), each rendered and its tokens dropped before the
+    next, so memory follows the largest piece rather than the whole text (markdown-it keeps
+    eleven objects per table row: a 1.5 MB table held 114 MB of tokens)."""
     md = _markdown_parser()
     env: dict[str, object] = {}
+    renderer = _MarkdownRenderer()
+    note = None
     # block structure only: the core "inline" rule is off; "normalize" too, as our text has only
     # "\n" newlines already and NUL is replaced here (one character for one: offsets unchanged)
-    tokens = md.parse(source_text.replace("\0", "\ufffd"), env)
-    if any(tok.level >= MARKDOWN_MAX_NESTING - 1 for tok in tokens):
-        raise _TooDeep()
+    for piece in _pieces(source_text.replace("\0", "\ufffd")):
+        if isinstance(piece, _TableRows):
+            note = _table_rows(md, env, renderer, piece) or note
+            continue
+        tokens = md.parse(piece, env)
+        if any(tok.level >= MARKDOWN_MAX_NESTING - 1 for tok in tokens):
+            raise _TooDeep()
+        note = _parse_inline(md, env, tokens) or note
+        renderer.walk(tokens)
+        del tokens
+    return (*renderer.result(), note)
+
+
+def _parse_inline(md: "MarkdownIt", env: dict[str, object], tokens: Sequence[Token]) -> str | None:
+    """Fill each inline token's children; a note when a paragraph was too long to format."""
     from markdown_it.token import Token
 
     note = None
@@ -143,9 +161,112 @@ def _render_markdown(
         else:
             tok.children = []
             md.inline.parse(tok.content, md, env, tok.children)
-    renderer = _MarkdownRenderer()
-    renderer.walk(tokens)
-    return (*renderer.result(), note)
+    return note
+
+
+def _table_rows(md: "MarkdownIt", env: dict[str, object], renderer: "_MarkdownRenderer", rows: _TableRows) -> str | None:
+    """Render the rows of a long table without markdown-it's eleven objects per row: each cell
+    as an inline token, exactly as its table rule would have made it."""
+    from markdown_it.token import Token
+
+    note = None
+    for line in rows.lines:
+        if not _INLINE_MARKUP.search(line) and len(line) <= MAX_INLINE_CHARS:  # plain cells: their text as it is
+            kind, level = renderer._container_kind()
+            renderer._add_block(kind, level, "\t".join(_row_cells(line, rows.columns)), [])
+            continue
+        cells = [Token("inline", "", 0, content=cell) for cell in _row_cells(line, rows.columns)]
+        note = _parse_inline(md, env, cells) or note
+        renderer.row = []
+        for cell in cells:
+            renderer._inline(cell)
+        renderer._end_row()
+    return note
+
+
+#: A long Markdown text is parsed in pieces of about this many characters.
+PIECE_CHARS = 64 * 1024
+#: A long table is parsed this many rows at a time.
+TABLE_PIECE_ROWS = 400
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CONTINUES = re.compile(r"^(?:[ \t]|[-+*>|](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))")
+_DELIMITER_ROW = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class _TableRows:
+    """Body rows of a long table, past its first `TABLE_PIECE_ROWS`: each a line starting with
+    '|' (every such line continues a table in markdown-it), `columns` cells each."""
+
+    columns: int
+    lines: list[str]
+
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_MD_TRIM = " \t\n\r\f\v"
+
+
+def _row_cells(line: str, columns: int) -> list[str]:
+    """The cells of a table row as markdown-it's table rule reads them (`escapedSplit`: an
+    escaped pipe is part of the cell, its backslash dropped; outer pipes removed; missing cells
+    empty, extra ones dropped)."""
+    cells = [part.replace("\\|", "|") for part in _UNESCAPED_PIPE.split(line.strip(_MD_TRIM))]
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return [cells[i].strip(_MD_TRIM) if i < len(cells) else "" for i in range(columns)]
+
+
+def _pieces(text: str) -> Iterator["str | _TableRows"]:
+    """`text` cut where cutting changes nothing CommonMark sees: before a line at the margin that
+    no list, quote, table or code block can continue onto, after a blank line, outside fenced
+    code; and a long table every `TABLE_PIECE_ROWS` rows, each later piece starting with an empty
+    header row (not shown: an empty block is skipped) and the table's delimiter row. Texts with
+    link reference definitions (used anywhere in the text) stay whole."""
+    if len(text) <= PIECE_CHARS or _REFERENCE_DEFINITION.search(text):
+        yield text
+        return
+    lines = text.split("\n")
+    piece: list[str] = []
+    size = 0
+    fence = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        found = _FENCE.match(line)
+        if found and (not fence or (found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence))):
+            fence = "" if fence else found.group(1)
+        elif (not fence and size >= PIECE_CHARS and line and piece and not piece[-1].strip()
+              and not _CONTINUES.match(line)):
+            yield "\n".join(piece)
+            piece, size = [], 0
+        if (not fence and line.startswith("|") and index + 1 < len(lines)
+                and _DELIMITER_ROW.match(lines[index + 1]) and "-" in lines[index + 1]):
+            delimiter = lines[index + 1]
+            empty_header = "|" + " |" * len(delimiter.strip().strip("|").split("|"))
+            piece += [line, delimiter]
+            index += 2
+            rows = 0
+            while index < len(lines) and lines[index].startswith("|") and rows < TABLE_PIECE_ROWS:
+                piece.append(lines[index])
+                size += len(lines[index]) + 1
+                rows += 1
+                index += 1
+            end = index
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            if end > index:  # the rest of a long table: read row by row, as markdown-it would
+                yield "\n".join(piece)
+                yield _TableRows(len(delimiter.strip().strip("|").split("|")), lines[index:end])
+                piece, size, index = [empty_header, delimiter], 0, end
+            continue
+        piece.append(line)
+        size += len(line) + 1
+        index += 1
+    if piece:
+        yield "\n".join(piece)
 
 
 class _TooDeep(Exception):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..platform.text_safety import clean_input
+
 from ..model import Block
 
 SNIFF_BYTES = 8192  # how much of the start of a file the binary check looks at
@@ -53,6 +55,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, str | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    wide = guess_utf16_without_zeros(data)
+    if wide:
+        return _decode_with_bom(data, wide)
     try:
         note = (
             "The file was not valid UTF-8 and was read as Windows-1252 (cp1252); "
@@ -102,6 +107,53 @@ def guess_wide_encoding(data: bytes) -> str | None:
     return None
 
 
+def guess_utf16_without_zeros(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for BOM-less UTF-16 text with few or no zero bytes (Chinese,
+    Japanese, Korean: almost every character has two non-zero bytes), else None.
+
+    Called once the bytes are known not to be UTF-8. The zero bytes that are there (spaces,
+    digits, ASCII punctuation) must all fall on one side: odd offsets for little-endian, even
+    for big-endian. Then the sample must decode to ordinary text, and most of its letters must
+    be in the scripts written this way (a byte-swapped reading lands in other blocks)."""
+    sample = data[: SNIFF_BYTES]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    # Two bytes per character spread over the whole byte range: many bytes are >= 0x80, where
+    # Western text in a one-byte code page has only its few accented letters (its ASCII letter
+    # pairs would otherwise read as CJK ideographs: "Re" is U+6552).
+    if sum(1 for byte in sample if byte >= 0x80) < 0.25 * len(sample):
+        return None
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    best: tuple[float, str] | None = None
+    for codec, wrong_side in (("utf-16-le", even_zeros), ("utf-16-be", odd_zeros)):
+        if wrong_side:
+            continue
+        try:
+            chunk = sample.decode(codec)
+        except UnicodeDecodeError:
+            try:  # the 8 KB cut may have split a surrogate pair
+                chunk = sample[:-2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        if not chunk or not _looks_like_text(chunk):
+            continue
+        letters = [ch for ch in chunk if ch.isalpha()]
+        if not letters:
+            continue
+        share = sum(1 for ch in letters if _wide_script(ch)) / len(letters)
+        if share >= 0.6 and (best is None or share > best[0]):
+            best = (share, codec)
+    return best[1] if best else None
+
+
+def _wide_script(ch: str) -> bool:
+    """A letter of a script whose UTF-16 has no zero byte: CJK ideographs, kana, Hangul."""
+    code = ord(ch)
+    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F)
+
+
 def _looks_like_text(chunk: str) -> bool:
     """True when nearly every character is printable text (no NULs, few controls or unassigned)."""
     if "\x00" in chunk:
@@ -116,8 +168,10 @@ def _looks_like_text(chunk: str) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Turn \\r\\n and \\r into \\n and drop a leading BOM; every other character is kept."""
-    text = text.removeprefix("\ufeff")
+    """Turn \\r\\n and \\r into \\n and drop a leading BOM; control characters (NUL…, anywhere
+    in the file: the binary check sees only its start) are removed and page breaks become line
+    breaks (`text_safety.clean_input`); every other character is kept."""
+    text = clean_input(text.removeprefix("\ufeff"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -202,7 +256,7 @@ def binary_reason(data: bytes) -> str | None:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             return f"This looks like {what}, not a text file; copy its text and paste it instead."
-    if guess_wide_encoding(data):
+    if guess_wide_encoding(data) or guess_utf16_without_zeros(data):
         return None
     sample = _sniff_sample(data)
     if not sample:

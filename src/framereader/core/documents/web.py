@@ -20,7 +20,7 @@ from ..model import BlockKind, Document, DocumentFormat, DocumentMeta, EmphasisK
 from .builder import TextBuilder, clean_meta_value
 from .limits import MAX_CONTAINER_BYTES
 from .text import decode_bytes, normalise_text, plain_text_blocks
-from .web_large import MAX_TRAFILATURA_BLOCKS, block_count, large_page
+from .web_large import large_page, too_large_for_trafilatura
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tu
             f"more than the {MAX_MARKUP_CHARS // (1024 * 1024)} MB FrameReader reads.")
     if fragment and "<body" not in markup[:4096].lower():
         markup = f"<html><body><article>{markup}</article></body></html>"
-    if block_count(markup) > MAX_TRAFILATURA_BLOCKS:
+    if too_large_for_trafilatura(markup):
         return large_page(markup, source)
     try:
         result = trafilatura.bare_extraction(

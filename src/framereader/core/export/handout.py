@@ -290,11 +290,12 @@ def render_handout_html(
     return defuse(page)
 
 
-def _written(render: Callable[_P, str]) -> Callable[Concatenate[str | Path, _P], None]:
-    """A writer taking a path and then `render`'s arguments: `render(...)` written there atomically."""
+def _written(render: Callable[_P, str]) -> Callable[Concatenate[str | Path, _P], int]:
+    """A writer taking a path and then `render`'s arguments: `render(...)` written there
+    atomically; returns how many characters that cannot be written were replaced."""
 
-    def write(path: str | Path, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
-        atomic_write_text(path, render(*args, **kwargs))
+    def write(path: str | Path, /, *args: _P.args, **kwargs: _P.kwargs) -> int:
+        return atomic_write_text(path, render(*args, **kwargs))
 
     return write
 

@@ -80,8 +80,8 @@ def comparison_json(left: Analysis, right: Analysis, comparison: Comparison,
 
 
 def export_json(path: str | Path, left: Analysis, right: Analysis, comparison: Comparison,
-                documents: tuple[Document | None, Document | None] | None = None) -> None:
+                documents: tuple[Document | None, Document | None] | None = None) -> int:
     """Write `comparison_json(left, right, comparison, documents)` to `path` atomically (UTF-8,
-    indented)."""
+    indented); returns how many characters that cannot be written were replaced (U+FFFD)."""
     data = comparison_json(left, right, comparison, documents)
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -3,15 +3,17 @@ exactly what the teacher's did.
 
 Saving: every lexicon the analysis used that is not bundled with FrameReader (the teacher's own,
 files from elsewhere) goes into the lesson as its `.frlex` text (`embed_lexicons`). Opening
-(`restore_lexicons`): a lesson lexicon this computer already has with the same content is
-used as it is; any other is installed as a new user lexicon "<name> (from lesson)". They are
-installed rather than used from a temporary file so they survive a restart, show in the Lexicons
-dialog (to switch off, edit or delete) and are found again when the same lesson is reopened.
-Then exactly the lesson's lexicons are enabled (bundled ones too). Pure Python.
+(`restore_lexicons`): a lesson installs nothing. Its lexicons are used for that lesson only: one
+this computer already has with the same content is used as it is, any other from a copy in the
+cache folder, and the library uses exactly these (`LexiconLibrary.lesson`) without changing
+the reader's settings. Keeping them is the reader's choice (`keep_lesson_lexicons`: they become
+the reader's own "<name> (from lesson)"). Every lesson lexicon passed the parser, term budget
+included, before it gets here (`embedded_from_json`). Pure Python.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
-from .format import Lexicon, parse_lexicon, serialize_lexicon
+from ..platform.atomic import atomic_write_text
+from .format import SUFFIX, Lexicon, parse_lexicon, serialize_lexicon
 from .files import bundled_lexicon_paths
 from .library import BUNDLED, LexiconEntry, LexiconLibrary
 
@@ -124,22 +127,26 @@ def same_content(a: Lexicon, b: Lexicon) -> bool:
 
 @dataclass(frozen=True)
 class Restored:
-    """What opening a lesson did to the library: lexicons installed (their new names) and lesson
-    lexicon ids this computer does not have; `changed` when the enabled lexicons changed."""
+    """What opening a lesson did: the lexicon files its analysis uses (`paths`, for this lesson
+    only: `LexiconLibrary.lesson`), the lesson's lexicons this computer lacks (`new`: offered to
+    keep, never installed without asking), and the lesson lexicon ids found nowhere (`missing`);
+    `changed` when the lexicons in use changed."""
 
-    installed: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    new: tuple[EmbeddedLexicon, ...] = ()
     missing: tuple[str, ...] = ()
     changed: bool = False
 
     def sentence(self) -> str:
         """One line for the status bar ("" when there is nothing to say)."""
         parts = []
-        if self.installed:
-            parts.append("Added the lesson's lexicons to your lexicons: " + ", ".join(self.installed) + ".")
+        if self.new:
+            parts.append("This lesson uses its own lexicons (" + ", ".join(item.name for item in self.new)
+                         + ") for this lesson only.")
         if self.missing:
             parts.append("This lesson used lexicons this computer does not have: " + ", ".join(self.missing) + ".")
-        if self.changed and not self.installed:
-            parts.append("Switched to the lexicons the lesson uses.")
+        if self.changed and not self.new:
+            parts.append("Using the lexicons the lesson uses, for this lesson.")
         return " ".join(parts)
 
 
@@ -150,30 +157,39 @@ def _local_match(entries: list[LexiconEntry], lexicon: Lexicon) -> LexiconEntry 
     return found[0] if found else None
 
 
+def lesson_copy(item: EmbeddedLexicon, folder: Path) -> Path:
+    """The lesson's lexicon as a file in `folder` (FrameReader's cache, not the reader's
+    lexicons), named by its content, for the engine to compile while the lesson is open."""
+    path = folder / f"lesson-{hashlib.sha256(item.text.encode('utf-8')).hexdigest()[:24]}{SUFFIX}"
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, item.text)
+    return path
+
+
 def restore_lexicons(library: LexiconLibrary, enabled_ids: Sequence[str],
-                     embedded: Sequence[EmbeddedLexicon]) -> Restored:
-    """Make the library use the lesson's lexicons: the embedded ones (found locally, else
-    installed) and the ids in `enabled_ids` (bundled ones first when two share an id); every
-    other lexicon is switched off. A lesson naming no lexicons (older files) changes nothing.
-    The caller saves the settings and applies the lexicons. A lexicon that cannot be installed
-    raises `LexiconError`; those installed before it stay."""
+                     embedded: Sequence[EmbeddedLexicon], folder: Path) -> Restored:
+    """Use the lesson's lexicons for this lesson: the embedded ones (a library lexicon with the
+    same content, else a copy in `folder`) and the ids in `enabled_ids` (bundled ones first when
+    two share an id). Sets `library.lesson`; the settings (enabled lexicons, the reader's own
+    lexicons) are not touched. A lesson naming no lexicons (older files) changes nothing. A
+    copy that cannot be written raises `OSError`."""
     if not enabled_ids and not embedded:
         return Restored()
     entries = library.entries()
     before = library.enabled_paths()
-    wanted: list[str] = []  # library keys
-    resolved: dict[str, str] = {}  # lesson lexicon id -> library key
-    installed: list[str] = []
+    wanted: list[str] = []  # files
+    resolved: set[str] = set()  # lesson lexicon ids placed
+    new: list[EmbeddedLexicon] = []
     for item in embedded:
         lexicon = item.lexicon()
         match = _local_match(entries, lexicon)
         if match is None:
-            copy = replace(lexicon, id=f"{lexicon.id}{_ID_SUFFIX}", name=f"{lexicon.name}{FROM_LESSON}", path="")
-            match = library.add_new(copy)
-            entries.append(match)
-            installed.append(match.title)
-        resolved.setdefault(item.id, match.key)
-        wanted.append(match.key)
+            wanted.append(str(lesson_copy(item, folder)))
+            new.append(item)
+        else:
+            wanted.append(match.path)
+        resolved.add(item.id)
     missing: list[str] = []
     for lexicon_id in enabled_ids:
         if lexicon_id in resolved:
@@ -181,18 +197,36 @@ def restore_lexicons(library: LexiconLibrary, enabled_ids: Sequence[str],
         candidates = [e for e in entries if e.lexicon is not None and e.lexicon.id == lexicon_id]
         candidates.sort(key=lambda e: (e.kind != BUNDLED, not e.enabled))
         if candidates:
-            resolved[lexicon_id] = candidates[0].key
-            wanted.append(candidates[0].key)
+            resolved.add(lexicon_id)
+            wanted.append(candidates[0].path)
         else:
             missing.append(lexicon_id)
     if not wanted:  # none of the lesson's lexicons is here: keep what this computer uses
         return Restored(missing=tuple(missing))
-    for entry in library.entries():
-        library.set_enabled(entry.key, entry.key in wanted)
-    return Restored(tuple(installed), tuple(missing), library.enabled_paths() != before)
+    library.lesson = tuple(dict.fromkeys(wanted))
+    return Restored(library.lesson, tuple(new), tuple(missing), library.enabled_paths() != before)
+
+
+def keep_lesson_lexicons(library: LexiconLibrary, items: Sequence[EmbeddedLexicon]) -> tuple[str, ...]:
+    """The reader chose to keep a lesson's lexicons: each becomes one of their own lexicons,
+    "<name> (from lesson)", switched off until they switch it on (the lesson in use goes on
+    using it). Returns the new lexicons' names; `LexiconError` when one cannot be saved."""
+    names = []
+    entries = library.entries()
+    for item in items:
+        lexicon = item.lexicon()
+        if _local_match(entries, lexicon) is not None:
+            continue
+        copy = replace(lexicon, id=f"{lexicon.id}{_ID_SUFFIX}", name=f"{lexicon.name}{FROM_LESSON}", path="")
+        entry = library.add_new(copy)
+        library.set_enabled(entry.key, False)
+        entries.append(entry)
+        names.append(entry.title)
+    return tuple(names)
 
 
 __all__ = [
     "FROM_LESSON", "MAX_EMBEDDED", "MAX_EMBEDDED_CHARS", "EmbeddedLexicon", "Restored", "embed_lexicons",
-    "embedded_from_json", "embedded_to_json", "restore_lexicons", "same_content",
+    "embedded_from_json", "embedded_to_json", "keep_lesson_lexicons", "lesson_copy", "restore_lexicons",
+    "same_content",
 ]

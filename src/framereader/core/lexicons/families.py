@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .inflect import FUNCTION_WORDS, inflect_word, inflection_positions
-from .terms import Term
+from .terms import Term, within_budget
 
 #: Bump when the generation rules change (cached analyses are keyed on it via the lexicon hash).
 FAMILIES_VERSION = "1"
@@ -139,7 +139,7 @@ def _generated(head: str) -> list[str]:
     return forms
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)  # the bundled lexicon (2,612 entries) recompiles from it; no more is kept
 def headword_and_declared_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The texts the entry is matched as apart from its own headword, without duplicates
     (compared ignoring case): those generated from the headword (spellings, compounds,
@@ -148,8 +148,11 @@ def headword_and_declared_forms(term: Term) -> tuple[tuple[str, ...], tuple[str,
     head = " ".join(term.text.split())
     seen = {head.casefold()}
     groups: list[tuple[str, ...]] = []
-    for forms in (([] if term.exact else _generated(head)),
-                  [f for a in term.also for f in ([a] if term.exact else _generated(a))]):
+    # Each form's family costs more than linearly in its length (a variant per word, each a
+    # copy of the form); lexicon files never hold a form over the budget (`terms.budget_problem`),
+    # and one made in code is matched as written, so compiling stays linear whatever the terms.
+    for forms in (([] if term.exact or not within_budget(head) else _generated(head)),
+                  [f for a in term.also for f in ([a] if term.exact or not within_budget(a) else _generated(a))]):
         group: dict[str, str] = {}
         for form in forms:
             key = form.casefold()

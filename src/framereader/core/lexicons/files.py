@@ -29,7 +29,7 @@ def read_lexicon_text(path: str | Path) -> str:
     if b"\x00" in data:
         raise LexiconError(str(p), "is a binary file, not a lexicon")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise LexiconError(str(p), "is not UTF-8 text; save it as UTF-8", line) from None

@@ -19,6 +19,7 @@ from .terms import (
     Term,
     options_problems,
     parse_term_line,
+    quoted,
     term_key,
     term_line,
     term_problem,
@@ -324,12 +325,12 @@ def lexicon_problems(lexicon: Lexicon) -> list[str]:
         for term in cat.terms:
             reason = term_problem(term.text, term.exact)
             if reason:
-                problems.append(f"term '{term.text}' in {label}: {reason}")
-            problems.extend(f"term '{term.text}' in {label}: {p}" for p in options_problems(term))
+                problems.append(f"term {quoted(term.text)} in {label}: {reason}")
+            problems.extend(f"term {quoted(term.text)} in {label}: {p}" for p in options_problems(term))
             for value, what in ((term.note, "note"), (term.alternative, "alternative")):
                 if "|" in value:
-                    problems.append(f"term '{term.text}': its {what} cannot contain '|'")
-                check(value, f"term '{term.text}' {what}")
+                    problems.append(f"term {quoted(term.text)}: its {what} cannot contain '|'")
+                check(value, f"term {quoted(term.text)} {what}")
             key = term_key(term.text)
             if key and key in seen_terms:
                 problems.append(f"duplicate term '{term.text}' (also in category '{seen_terms[key]}'): "

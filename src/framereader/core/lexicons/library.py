@@ -109,6 +109,10 @@ class LexiconLibrary:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        #: the files the open lesson uses instead of the enabled lexicons (its own lexicons are
+        #: used for that lesson only: nothing is installed or switched in the settings); None
+        #: when no lesson's lexicons are in use
+        self.lesson: tuple[str, ...] | None = None
         #: path → (inode, mtime, size) when read, and what was read: files are parsed again only
         #: when they change on disk (the library forgets the files it writes itself)
         self._read_cache: dict[str, tuple[tuple[int, int, int], Lexicon | None, str | None]] = {}
@@ -161,6 +165,8 @@ class LexiconLibrary:
         """The files of every enabled, readable lexicon, in library order (what the engine loads).
         Bundled lexicons are not parsed here (the engine parses them; at launch that would cost
         the GUI thread ~40 ms): they ship with the app, and a damaged one is reported by the engine."""
+        if self.lesson is not None:
+            return list(self.lesson)
         disabled = set(self.settings.disabled_lexicons)
         return [str(path) for key, kind, path in self._found()
                 if key not in disabled and (kind == BUNDLED or self._read(path)[0] is not None)]
@@ -171,9 +177,44 @@ class LexiconLibrary:
 
     # ------------------------------------------------------------------ choosing
     def set_enabled(self, key: str, on: bool) -> None:
-        """Switch one lexicon on or off."""
+        """Switch one lexicon on or off (switched on, a held lexicon is no longer held)."""
         disabled = [k for k in self.settings.disabled_lexicons if k != key]
         self.settings.disabled_lexicons = disabled if on else [*disabled, key]
+        if on:
+            self.settings.held_lexicons = [h for h in self.settings.held_lexicons if h.split("\t")[0] != key]
+
+    # ------------------------------------------------------------------ held back
+    def hold(self, key: str, reason: str) -> None:
+        """Keep a lexicon that failed or was slow to compile off, also at the next starts, until
+        the reader switches it on again (`reason`: why, for the line shown at start)."""
+        self.set_enabled(key, False)
+        self.settings.held_lexicons = [*(h for h in self.settings.held_lexicons if h.split("\t")[0] != key),
+                                       f"{key}\t{' '.join(reason.split())}"]
+
+    def held(self) -> list[tuple[str, str, str]]:
+        """(key, title, reason) of each lexicon held back and still switched off."""
+        disabled = set(self.settings.disabled_lexicons)
+        titles = {e.key: e.title for e in self.entries()}
+        out = []
+        for item in self.settings.held_lexicons:
+            key, _, reason = item.partition("\t")
+            if key in disabled and key in titles:
+                out.append((key, titles[key], reason))
+        return out
+
+    def key_of(self, path: str) -> str | None:
+        """The library key of the lexicon file `path` (None for a file the library does not list)."""
+        try:
+            wanted = Path(path).resolve()
+        except OSError:
+            return None
+        for key, _kind, found in self._found():
+            try:
+                if found.resolve() == wanted:
+                    return key
+            except OSError:
+                continue
+        return None
 
     def add_file(self, path: str | Path) -> LexiconEntry:
         """Use a lexicon, word list or CSV from elsewhere (read now, so problems show at once)."""

@@ -20,6 +20,45 @@ POS_TAGS: dict[str, tuple[str, ...]] = {
 }
 OPTION_KEYS = ("pos", "also", "except")
 _KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
+#: The budget of one user-supplied rule: a term, an `also=` form, an `except=` phrase or a
+#: word-choice member has at most this many words (letters or digits between spaces, hyphens and
+#: other punctuation: "fear-mongering" is two) and characters. Compiling an entry expands it into
+#: spellings, compounds and inflections, which costs more than linearly in its length; the budget
+#: keeps every entry's cost a constant, so compiling is linear in the lexicon's size.
+MAX_TERM_WORDS = 8
+MAX_TERM_CHARS = 80
+_WORD_RE = re.compile(r"[^\W_]+")
+#: How much of an over-long entry a message quotes.
+_QUOTE_CHARS = 40
+
+
+def word_count(text: str) -> int:
+    """How many words `text` has for the term budget (runs of letters and digits)."""
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+def quoted(text: str) -> str:
+    """`text` in quotes for a message, shortened to its start when long."""
+    text = " ".join(text.split())
+    return f"'{text}'" if len(text) <= _QUOTE_CHARS else f"'{text[:_QUOTE_CHARS]}…'"
+
+
+def budget_problem(text: str, what: str = "term") -> str | None:
+    """Why `text` is over the budget of one rule (None when it is within): the one check used by
+    `lexicon check`, imports, the Lexicons dialog and lexicons carried in lessons."""
+    if len(text) > MAX_TERM_CHARS * 4:  # do not even count the words of a very long text
+        return (f"{what} {quoted(text)} is too long ({len(text):,} characters): at most "
+                f"{MAX_TERM_WORDS} words and at most {MAX_TERM_CHARS} characters")
+    words = word_count(text)
+    if words > MAX_TERM_WORDS or len(text) > MAX_TERM_CHARS:
+        return (f"{what} {quoted(text)} is too long ({words:,} words, {len(text):,} characters): at most "
+                f"{MAX_TERM_WORDS} words and at most {MAX_TERM_CHARS} characters")
+    return None
+
+
+def within_budget(text: str) -> bool:
+    """Whether `text` is within the budget of one rule."""
+    return budget_problem(text) is None
 
 
 @dataclass(frozen=True)
@@ -79,7 +118,7 @@ def parse_options(field_text: str) -> tuple[dict[str, tuple[str, ...]], str | No
                 return {}, f"unknown part of speech '{bad[0]}' in pos= (use {', '.join(POS_TAGS)})"
         else:
             for v in values:
-                reason = _form_problem(v)
+                reason = _form_problem(v) or budget_problem(v, "the form" if key == "also" else "the phrase")
                 if reason:
                     return {}, f"bad {key}= form '{v}': {reason}"
         options[key] = tuple(dict.fromkeys(values))
@@ -102,6 +141,9 @@ def parse_term_line(line: str, version: int = 2) -> tuple[Term | None, str | Non
     text = " ".join(text.split())
     if not text:
         return None, "empty term: write the term before the first '|'" if len(fields) > 1 else "empty term"
+    too_long = budget_problem(text)
+    if too_long:
+        return None, too_long
     note = fields[1].strip() if len(fields) > 1 else ""
     alternative = fields[2].strip() if len(fields) > 2 else ""
     options, reason = parse_options(fields[3]) if len(fields) > 3 else ({}, None)
@@ -125,6 +167,9 @@ def term_problem(text: str, exact: bool = False) -> str | None:
         return "a term must be non-empty, without line breaks or extra spaces"
     if "|" in text:
         return "a term cannot contain '|'"
+    too_long = budget_problem(text)
+    if too_long:
+        return too_long
     if exact:
         return None
     if text.startswith(("#", "[", "=")):
@@ -141,6 +186,7 @@ def options_problems(term: Term) -> list[str]:
         for value in values:
             reason = _form_problem(value) or (None if value == " ".join(value.split()) and value
                                               else "forms must be non-empty, without extra spaces")
+            reason = reason or budget_problem(value, "the form" if key == "also" else "the phrase")
             if reason:
                 problems.append(f"bad {key}= form '{value}': {reason}")
     return problems
@@ -171,6 +217,7 @@ def term_line(term: Term) -> str:
 
 
 __all__ = [
-    "OPTION_KEYS", "POS_TAGS", "Term", "options_problems", "options_text", "parse_options",
+    "MAX_TERM_CHARS", "MAX_TERM_WORDS", "OPTION_KEYS", "POS_TAGS", "budget_problem", "quoted", "within_budget",
+    "word_count", "Term", "options_problems", "options_text", "parse_options",
     "parse_term_line", "term_key", "term_line", "term_problem",
 ]

@@ -19,7 +19,8 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..platform.paths import resources_dir
 from .files import read_lexicon_text
-from .terms import Term, parse_options, term_key, term_problem
+from .terms import MAX_TERM_CHARS, MAX_TERM_WORDS, Term, parse_options, term_key, term_problem
+from .terms import budget_problem as term_budget_problem
 
 FORMAT_TAG = "framereader-sets"
 FORMAT_VERSION = 1
@@ -27,9 +28,8 @@ SUFFIX = ".frsets"
 HEADER_KEYS = ("id", "name", "language", "description")
 HEADER_REQUIRED = ("id", "name", "language")
 SET_KEYS = ("name", "topic", "note")
-#: The term budget (the same as a lexicon term's): at most this many words and characters.
-MAX_TERM_WORDS = 8
-MAX_TERM_CHARS = 80
+#: The term budget is a lexicon term's (`terms.MAX_TERM_WORDS`, `terms.MAX_TERM_CHARS`), checked in
+#: one place: `terms.budget_problem`.
 #: The member flag: the neutral or default name, counted in the comparison but not marked.
 REFERENCE = "reference"
 #: Topics of the bundled sets, in the order the app lists them; a file may name others.
@@ -128,12 +128,9 @@ class _Section:
 
 
 def budget_problem(text: str) -> str | None:
-    """Why a term is over the budget (None when it fits): at most 8 words and 80 characters."""
-    if len(text.split()) > MAX_TERM_WORDS:
-        return f"'{text}' has {len(text.split())} words: a term has at most {MAX_TERM_WORDS}"
-    if len(text) > MAX_TERM_CHARS:
-        return f"'{text[:40]}…' has {len(text)} characters: a term has at most {MAX_TERM_CHARS}"
-    return None
+    """Why a member or form is over the budget (None when it fits): `terms.budget_problem`, the
+    one check for lexicon terms and word-choice members (8 words, 80 characters)."""
+    return term_budget_problem(text, "the name")
 
 
 def parse_member_line(line: str) -> tuple[ChoiceMember | None, str | None]:

@@ -20,6 +20,8 @@ negation) run last.
 
 from __future__ import annotations
 
+import gc
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -33,6 +35,25 @@ from . import context_guards, guards
 from .rules import ALL_RULES, DEFAULT_RULES, FINDERS, Found, post_process
 
 _APOSTROPHES = ("'", "\u2019")
+#: The trie key under which a node holds the entry whose form ends there (never a token's text).
+_END = ""
+
+
+class _Tail(NamedTuple):
+    """The unshared end of one form in the trie: its remaining words and its entry. A trie of
+    a node (a dict) per word took about 180 bytes per word of every form; most forms share
+    only their first words, so the rest is kept whole until another form needs a branch."""
+
+    words: tuple[str, ...]
+    entry: int
+
+
+def _opened(tail: _Tail) -> dict[str, Any]:
+    """A tail as a trie node: its first word leads to the rest (or it ends here)."""
+    return {_END: tail.entry} if not tail.words else {tail.words[0]: _Tail(tail.words[1:], tail.entry)}
+#: A piece of letters joined by hyphens ("fear-mongering"): tokenized without the tokenizer when
+#: it splits such pieces at every hyphen (checked once per matcher), the commonest compound form.
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 class Match(NamedTuple):
@@ -92,7 +113,8 @@ class LexiconMatcher:
         self._tokenizer = tokenizer
         self._tagger = guards.SentenceTagger(nlp)
         self._official: context_guards.OfficialPhrases | None = None
-        self._trie: dict[str, list] = {}  # word → [child trie, entry index or -1]
+        #: word → child node or `_Tail`; a node that ends a form holds its entry index under `_END`
+        self._trie: dict[str, Any] = {}
         self._entries: list[_Entry] = []
         self._terms: dict[tuple[str, str], Term] = {}  # (category id, term key) → entry
         self._categories: dict[str, Category] = {}
@@ -103,6 +125,16 @@ class LexiconMatcher:
 
     # ----------------------------------------------------------------------------- compiling
 
+    def _splits_hyphens(self, special: Any) -> bool:
+        """Whether the tokenizer splits letters joined by hyphens at every hyphen, and no special
+        case holds a hyphen (then such pieces need not go through it: a tokenizer call and new
+        vocabulary entries per compound form were most of the compiling time). Special cases
+        such as emoticons ("8-)") never occur inside letters and hyphens."""
+        if any("-" in key and all(c.isalpha() or c == "-" for c in key) for key in map(str, special)):
+            return False
+        probe = "ab-cd-ef"
+        return [t.text for t in self._tokenizer(probe)] == ["ab", "-", "cd", "-", "ef"]
+
     def _tokens(self, text: str, cache: dict[str, tuple[str, ...]], special: Any) -> tuple[str, ...]:
         out: list[str] = []
         for piece in text.split():
@@ -110,6 +142,8 @@ class LexiconMatcher:
             if words is None:
                 if piece.isalpha() and piece not in special and piece.lower() not in special:
                     words = (piece.lower(),)
+                elif self._hyphens_split and _HYPHENATED.fullmatch(piece):
+                    words = tuple(w for part in piece.lower().split("-") for w in (part, "-"))[:-1]
                 else:
                     words = tuple(t.lower_ for t in self._tokenizer(piece) if not t.is_space)
                 cache[piece] = words
@@ -117,8 +151,20 @@ class LexiconMatcher:
         return tuple(out)
 
     def _compile(self) -> None:
+        # Compiling only builds acyclic dicts, lists and tuples: the cyclic garbage collector
+        # would walk the growing trie again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._compile_all()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _compile_all(self) -> None:
         cache: dict[str, tuple[str, ...]] = {}
         special = getattr(self._tokenizer, "rules", None) or {}
+        self._hyphens_split = self._splits_hyphens(special)
         self._official = context_guards.OfficialPhrases(lambda text: self._tokens(text, cache, special))
         for lex in self.lexicons:
             for cat in lex.categories:
@@ -144,14 +190,20 @@ class LexiconMatcher:
                                 self.pattern_count += 1
 
     def _insert(self, words: tuple[str, ...], entry: int) -> bool:
-        """Add one form to the trie; False when an earlier entry already has it."""
-        node: dict[str, list] = self._trie
-        for word in words[:-1]:
-            node = node.setdefault(word, [{}, -1])[0]
-        slot = node.setdefault(words[-1], [{}, -1])
-        if slot[1] >= 0:
+        """Add one form to the trie; False when an earlier entry already has it. The part of a
+        form no other form shares is kept as one `_Tail` rather than a node per word."""
+        node: dict[str, Any] = self._trie
+        for index, word in enumerate(words):
+            child = node.get(word)
+            if child is None:
+                node[word] = _Tail(words[index + 1:], entry)
+                return True
+            if type(child) is _Tail:
+                child = node[word] = _opened(child)
+            node = child
+        if _END in node:
             return False
-        slot[1] = entry
+        node[_END] = entry
         return True
 
     def _matches(self, words: list[str]) -> Iterable[tuple[int, int, int]]:
@@ -159,14 +211,20 @@ class LexiconMatcher:
         trie = self._trie
         n = len(words)
         for start in range(n):
-            slot = trie.get(words[start])
+            node = trie.get(words[start])
             end = start + 1
-            while slot is not None:
-                if slot[1] >= 0:
-                    yield slot[1], start, end
+            while node is not None:
+                if type(node) is _Tail:
+                    rest = node.words
+                    if not rest or (end + len(rest) <= n and tuple(words[end:end + len(rest)]) == rest):
+                        yield node.entry, start, end + len(rest)
+                    break
+                entry = node.get(_END)
+                if entry is not None:
+                    yield entry, start, end
                 if end >= n:
                     break
-                slot = slot[0].get(words[end])
+                node = node.get(words[end]) if words[end] else None  # "" is the end mark, never a token
                 end += 1
 
     # ------------------------------------------------------------------------------ matching

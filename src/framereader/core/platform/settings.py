@@ -64,6 +64,9 @@ class Settings:
     theme: str = "system"  # system, light, dark or high-contrast
     extra_lexicons: list[str] = field(default_factory=list)  # lexicon files used from elsewhere
     disabled_lexicons: list[str] = field(default_factory=list)  # LexiconEntry keys switched off
+    #: lexicons that failed or were slow to compile: kept off at start until the reader switches
+    #: them on again in the Lexicons dialog ("KEY\tREASON", the reason a sentence for the user)
+    held_lexicons: list[str] = field(default_factory=list)
     # the first start reads calmly (View ▸ Reading): passages and passives are for comparing
     matching_passages: bool = False  # View ▸ Matching Passages: tint aligned passages alike
     sync_by_passages: bool = False  # View ▸ Sync by Matching Passages (else proportional)
@@ -148,7 +151,7 @@ def settings_path() -> Path:
 def _parse(raw: bytes) -> dict[str, Any] | None:
     """The JSON object in `raw`, or None when it is not one (or too deeply nested to read)."""
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError):  # ValueError includes UnicodeDecodeError
         return None
     return data if isinstance(data, dict) else None

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, cast, get_args, get_type_hints
 
 from ..platform.atomic import atomic_write_text
@@ -26,6 +25,7 @@ from ..platform.safe_read import (
     read_limited,
 )
 from ..platform.settings import ZOOM_MAX, ZOOM_MIN
+from ..platform.text_safety import safe_text, same_length
 
 FORMAT = "framereader-session"
 VERSION = 1
@@ -35,7 +35,6 @@ MAX_SESSION_BYTES = 120 * 1024 * 1024  # two texts at the limit, in UTF-8, with 
 MAX_TEXT_CHARS = 20 * 1024 * 1024
 MAX_NOTE_CHARS = 2000
 _BOOL_VIEW_KEYS = ("sync", "highlights", "presenter")
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -59,15 +58,26 @@ class Session:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
+def file_name_only(source: str) -> str:
+    """The file name of a document's source, without the folders (a lesson travels: the
+    teacher's `/home/<name>/…` must not); "clipboard" and "untitled" stay as they are."""
+    name = PureWindowsPath(source).name if "\\" in source else PurePosixPath(source).name
+    return name or source
+
+
 def _document_to_json(doc: Document | None) -> dict[str, Any] | None:
-    return None if doc is None else asdict(doc)
+    if doc is None:
+        return None
+    data = asdict(doc)
+    data["source"] = file_name_only(doc.source)
+    return data
 
 
 def _plain(value: Any, limit: int = MAX_NOTE_CHARS) -> str | None:
     """A plain string (lone surrogates replaced, length capped), or None for anything else."""
     if not isinstance(value, str):
         return None
-    return _SURROGATES.sub("\ufffd", value[:limit])
+    return safe_text(value[:limit])
 
 
 def _int(value: Any, low: int, high: int) -> int | None:
@@ -108,10 +118,10 @@ def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document |
     if len(raw) > MAX_TEXT_CHARS:
         raise DocumentError(path, f"holds a text of {len(raw):,} characters, more than the "
                                   f"{MAX_TEXT_CHARS // (1024 * 1024)} MB FrameReader can open.")
-    text = _SURROGATES.sub("\ufffd", raw)
+    text = same_length(raw)  # lone surrogates and control characters: U+FFFD, offsets kept
     blocks, bad_blocks = _spans(data.get("blocks"), len(text), _literal_values(Block, "kind"), True)
     emphasis, bad_emphasis = _spans(data.get("emphasis"), len(text), _literal_values(Emphasis, "kind"), False)
-    source = _plain(data.get("source"), 4096) or "untitled"
+    source = file_name_only(_plain(data.get("source"), 4096) or "untitled")
     if bad_blocks or bad_emphasis:
         warnings.append(f"{path}: some of the layout of {Path(source).name} was damaged and is not shown.")
     formats = _literal_values(Document, "format")
@@ -123,8 +133,17 @@ def _document_from_json(data: Any, path: str, warnings: list[str]) -> Document |
         encoding=_plain(data.get("encoding"), 64) or "utf-8",
         note=_plain(data.get("note")),
         format=cast(Any, data["format"] if data.get("format") in formats else "text"),  # checked against the Literal
-        meta=DocumentMeta.from_json(data.get("meta")),
+        meta=_safe_meta(DocumentMeta.from_json(data.get("meta"))),
     )
+
+
+def _safe_meta(meta: DocumentMeta) -> DocumentMeta:
+    """The document's metadata with lone surrogates and control characters replaced."""
+    def clean(value: str | None) -> str | None:
+        return None if value is None else safe_text(value)
+
+    return replace(meta, title=clean(meta.title), author=clean(meta.author), date=clean(meta.date),
+                   site=clean(meta.site), language=clean(meta.language))
 
 
 def _strings(value: Any, what: str, path: str, warnings: list[str]) -> tuple[str, ...]:
@@ -133,8 +152,8 @@ def _strings(value: Any, what: str, path: str, warnings: list[str]) -> tuple[str
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         warnings.append(f"{path}: the {what} in this lesson file are damaged and were ignored.")
-        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
-    return tuple(value)
+        return tuple(safe_text(v) for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    return tuple(safe_text(v) for v in value)
 
 
 def _object_part(value: Any, what: str, path: str, warnings: list[str]) -> dict[str, Any]:
@@ -250,7 +269,7 @@ def load_session(path: str | Path) -> Session:
     except OSError as exc:
         raise DocumentError(name, f"{describe_read_error(exc)}.") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # a BOM, as some editors write, is accepted
     except RecursionError:
         raise DocumentError(name, "is not a readable FrameReader session (nested too deeply).") from None
     except ValueError as exc:  # includes UnicodeDecodeError

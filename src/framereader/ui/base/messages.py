@@ -19,6 +19,9 @@ class MessageSink:
         self.dialogs = True
         self.errors: list[tuple[str, str]] = []
         self.on_error: Callable[[str, str], None] | None = None
+        #: questions asked (title, question); with dialogs off each is answered `answer`
+        self.questions: list[tuple[str, str]] = []
+        self.answer = False
 
     def error(self, title: str, message: str) -> None:
         """A problem the user must read: a dialog (or a record when dialogs are off)."""
@@ -33,6 +36,25 @@ class MessageSink:
             box.setWindowModality(Qt.WindowModality.WindowModal)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
+
+    def ask(self, title: str, question: str, on_yes: Callable[[], None], yes: str = "Yes", no: str = "No") -> None:
+        """A yes-or-no question whose default is No; `on_yes` runs only when the reader says
+        yes. Window-modal and opened, not exec()'d (the event loop goes on meanwhile)."""
+        self.questions.append((title, question))
+        if not self.dialogs:
+            if self.answer:
+                on_yes()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_yes() if button is yes_button else None)
+        box.open()
 
     def status(self, message: str, milliseconds: int = 6000) -> None:
         """A passing note in the status bar (0 ms: until the next one)."""

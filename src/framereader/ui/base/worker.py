@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -52,6 +53,8 @@ class AnalysisWorker(QObject):
 
     pipeline_ready = Signal(object, object, object)  # ModelInfo, tuple of core Lexicon objects, note or None
     lexicons_ready = Signal(object, object)  # tuple of core Lexicon objects, note or None
+    #: paths, seconds spent loading and compiling them, why it failed ("" when it did not)
+    lexicons_timed = Signal(object, float, str)
     progress = Signal(object, float)  # pane, fraction
     analysis_ready = Signal(object, int, object)  # pane, request id, Analysis
     descriptors_ready = Signal(object, int, object)  # pane, request id, Analysis with descriptors
@@ -102,11 +105,15 @@ class AnalysisWorker(QObject):
         if self.engine is None:
             self.failed.emit(NO_PANE, "The language model is not loaded yet.")
             return
+        start = time.perf_counter()
         try:
             self.engine.use_lexicon_files(paths)
-        except FrameReaderError as exc:
-            self.failed.emit(NO_PANE, exc.message)
+        except (FrameReaderError, MemoryError, RecursionError) as exc:
+            message = getattr(exc, "message", None) or f"The lexicons could not be prepared ({exc.__class__.__name__})."
+            self.lexicons_timed.emit(paths, time.perf_counter() - start, message)
+            self.failed.emit(NO_PANE, message)
             return
+        self.lexicons_timed.emit(paths, time.perf_counter() - start, "")
         self.lexicons_ready.emit(tuple(self.engine.lexicons), self.engine.note)
 
     @Slot(object, int, object, bool)
@@ -187,6 +194,7 @@ class AnalysisService(QObject):
 
     pipeline_ready = Signal(object, object, object)  # ModelInfo, tuple of Lexicon, language note or None
     lexicons_ready = Signal(object, object)  # tuple of Lexicon, language note or None (no model change)
+    lexicons_timed = Signal(object, float, str)  # paths, seconds to load and compile, failure or ""
     progress = Signal(object, float)
     analysis_ready = Signal(object, object)  # pane, Analysis (only the newest request's)
     descriptors_ready = Signal(object, object)  # pane, the same Analysis with descriptors
@@ -223,6 +231,7 @@ class AnalysisService(QObject):
         self.worker.comparison_ready.connect(self.comparison_ready)
         self.worker.pipeline_ready.connect(self._on_pipeline_ready)
         self.worker.lexicons_ready.connect(self._on_lexicons_ready)
+        self.worker.lexicons_timed.connect(self.lexicons_timed)
         self.worker.progress.connect(self._on_progress)
         self.worker.analysis_ready.connect(self._on_analysis_ready)
         self.worker.descriptors_ready.connect(self._on_descriptors_ready)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from ...core.documents import retitled
 from ...core.model import Document, Side, other_side
+from ...core.platform.text_safety import safe_text
 from ..base.context import WindowContext, WindowPart
 from ..reading.pane import Pane
 from ..reading.header import PASTED_TITLE, SIDE_NAMES
@@ -167,7 +168,7 @@ class DocumentIdentity(WindowPart):
         title = self._automatic.get(_key(document), document.meta.title)
         if title:
             return title
-        return PASTED_TITLE if document.source in ("clipboard", "untitled") else document.name
+        return PASTED_TITLE if document.source in ("clipboard", "untitled") else safe_text(document.name)
 
     def rename(self, side: Side, title: str, author: str, document: Document | None = None, *,
                site: str | None = None) -> bool:

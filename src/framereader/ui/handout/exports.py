@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from ...core.platform.text_safety import replaced_note
 from ...core.categories import category_styles
 from ...core.errors import FrameReaderError
 from ..base.commands import Declared, Handler
@@ -114,18 +115,20 @@ class HandoutExports(WindowPart):
         suffix = Path(path).suffix.lower()
         styles = category_styles(self.service.lexicons)
         documents = (self.panes["left"].document, self.panes["right"].document)
+        replaced = 0  # characters that cannot be written (a name that is not UTF-8…): U+FFFD
         try:
             if suffix == ".pdf":
                 export_pdf(path, Handout(left, right, comparison, styles, title=self._title(), documents=documents,
                                          options=options or HandoutOptions()))
             elif suffix == ".json":
-                export_json(path, left, right, comparison, documents=documents)
+                replaced = export_json(path, left, right, comparison, documents=documents)
             else:
-                export_html(path, left, right, comparison, styles, title=self._title(), documents=documents,
-                            options=options)
+                replaced = export_html(path, left, right, comparison, styles, title=self._title(), documents=documents,
+                                       options=options)
         except (OSError, FrameReaderError) as exc:
             reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
             self.messages.error("Export failed", f"{path}: {reason}")
             return False
-        self.messages.status(f"Exported the comparison to {path}", 8000)
+        note = replaced_note(replaced, path)
+        self.messages.status(f"Exported the comparison to {path}." + (f" {note}." if note else ""), 8000)
         return True

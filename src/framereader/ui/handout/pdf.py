@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from ...core.platform.atomic import atomic_write_bytes
+from ...core.platform.text_safety import safe_text
 from ...core.comparison.compare import Comparison
 from ...core.categories import CategoryStyle
 from ...core.export import Categories, HandoutOptions, render_handout_html, resolve_categories
@@ -194,7 +195,7 @@ def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[C
     font.setFamilies(styles.READER_FAMILIES)
     font.setPointSizeF(10.0)
     document.setDefaultFont(font)
-    document.setHtml(html)
+    document.setHtml(safe_text(html))  # Qt would drop a lone surrogate silently
     style_framing(document, categories)  # before the layout exists: no re-layout per change
     style_entities(document, ENTITY_COLOURS, device.logicalDpiY() / RESOLUTION)
     document.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution

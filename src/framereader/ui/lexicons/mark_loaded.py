@@ -206,17 +206,19 @@ class MarkLoaded(WindowPart):
                                  STATUS_MS)
             return False
         text, problem = term_from_selection(document.text[span[0]:span[1]])
-        problem = problem or already_in(self.service.lexicons, text)
+        own = own_lexicon(self.library, self._language())
+        # the lexicons in use, and the one written to (a lesson's lexicons may not include it)
+        known = [*self.service.lexicons, *([own.lexicon] if own is not None and own.lexicon is not None else [])]
+        problem = problem or already_in(known, text)
         if problem:
             self.messages.status(problem, STATUS_MS)
             return False
-        own = own_lexicon(self.library, self._language())
         target = (f"your lexicon “{own.title}”" if own is not None
                   else f"“{OWN_LEXICON_NAME}”, a new lexicon of yours,")
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = MarkLoadedDialog(text, category_choices(self.service.lexicons), self._last_category, target,
-                                       list(self.service.lexicons), self._parent)
+                                       known, self._parent)
         self.dialog.accepted.connect(lambda dialog=self.dialog: self._accepted(dialog))
         self.dialog.open()
         return True

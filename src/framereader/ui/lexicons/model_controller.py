@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from ..reading.view_controller import ViewController
 
 
+#: Lexicons that take longer than this to load and compile are not loaded again at start
+#: without the reader's say (a lexicon at the term budget compiles at about 1 ms per entry).
+SLOW_LEXICONS_S = 8.0
+HELD_NOTE_MS = 20000
+
+
 class ModelController(WindowPart):
     """Switches pipelines and lexicons; open texts are analysed again in the background."""
 
@@ -65,10 +71,36 @@ class ModelController(WindowPart):
         return check.message + installed
 
     def start(self, model: str | None) -> None:
-        """Load the chosen (or best installed) pipeline and the enabled lexicons."""
+        """Load the chosen (or best installed) pipeline and the enabled lexicons; one line says
+        which lexicons are held back (failed or slow last time) and where to switch them on."""
+        self.service.lexicons_timed.connect(self._on_lexicons_timed)
         self.service.load_pipeline(model or self.settings.pipeline or None)
         if not self.library.is_default():
             self.service.set_lexicons(self.library.enabled_paths())
+        held = self.library.held()
+        if held:
+            names = "; ".join(f"“{title}” ({reason})" for _key, title, reason in held)
+            self.messages.status(f"Not loaded at start: {names}. Switch it on again in Analysis ▸ Lexicons… "
+                                 "if you want it.", HELD_NOTE_MS)
+
+    def _on_lexicons_timed(self, paths: object, seconds: float, failure: str) -> None:
+        """Lexicons that failed or were slow to compile are held back at the next starts."""
+        if not isinstance(paths, (list, tuple)) or (not failure and seconds <= SLOW_LEXICONS_S):
+            return
+        entries = {e.path: e for e in self.library.entries()}
+        own = [entries[p] for p in map(str, paths) if p in entries and entries[p].kind != BUNDLED]
+        if not own:
+            return  # the bundled lexicons, or a lesson's (never loaded at start anyway)
+        total = sum(e.lexicon.term_count for e in entries.values() if e.path in map(str, paths) and e.lexicon) or 1
+        heavy = [e for e in own if e.lexicon is not None and e.lexicon.term_count >= total / 4] or own
+        reason = (f"it could not be prepared last time: {failure}" if failure
+                  else f"it took {seconds:.0f} s to prepare last time")
+        for entry in heavy:
+            self.library.hold(entry.key, reason)
+        self._save_settings()
+        names = ", ".join(f"“{e.title}”" for e in heavy)
+        self.messages.status(f"{names} will not be loaded at the next start ({reason}); "
+                             "switch it on again in Analysis ▸ Lexicons… to keep it.", HELD_NOTE_MS)
 
     def choose_pipeline(self, name: str) -> None:
         """Switch the spaCy pipeline ("" = best installed); open texts are analysed again."""
@@ -79,10 +111,14 @@ class ModelController(WindowPart):
         if not self.library.is_default():
             self.service.set_lexicons(self.library.enabled_paths())
 
-    def apply_lexicons(self, reanalyse: bool = True) -> None:
+    def apply_lexicons(self, reanalyse: bool = True, lesson: bool = False) -> None:
         """Use the library's enabled lexicons: recompiled by the worker and the open texts
         highlighted again (the model is not reloaded). Called whenever the library changes.
-        `reanalyse=False`: the panes are about to get new texts, analysed with these anyway."""
+        `reanalyse=False`: the panes are about to get new texts, analysed with these anyway.
+        `lesson`: the open lesson's lexicons (`library.lesson`) are meant; any other change is
+        the reader choosing lexicons, which ends the lesson's."""
+        if not lesson:
+            self.library.lesson = None
         self._save_settings()
         self.reanalyse_when_ready = self.reanalyse_when_ready or reanalyse
         self.service.set_lexicons(self.library.enabled_paths())

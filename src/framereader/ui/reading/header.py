@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...core.model import Document, Side
+from ...core.platform.text_safety import safe_text
 from ..base import styles
 
 SIDE_NAMES: dict[Side, str] = {"left": "Left", "right": "Right"}
@@ -50,7 +51,7 @@ def display_title(document: Document | None) -> str:
         return ""
     if not document.meta.title and document.source in ("clipboard", "untitled"):
         return PASTED_TITLE
-    return document.title
+    return safe_text(document.title)  # a file name that is not UTF-8: U+FFFD, not dropped by Qt
 
 
 class _TitleLabel(QLabel):

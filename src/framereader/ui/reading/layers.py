@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from ..base import styles
+from .visible import position_at_y
 from .ruler import OverviewRuler
 from .text_builder import BuiltText
 from .text_view import ReaderView
@@ -135,11 +136,10 @@ class LayerDrawing(QObject):
 
     def _shown_qt_range(self) -> tuple[int, int]:
         """Qt positions at the top and the bottom of the viewport (hit-tested mid-line)."""
-        layout = self.view.document().documentLayout()
+        document = self.view.document()
         y, height = self.view.verticalScrollBar().value(), self.view.viewport().height()
         x = self.view.viewport().width() / 2
-        fuzzy = Qt.HitTestAccuracy.FuzzyHit
-        return layout.hitTest(QPointF(x, y), fuzzy), layout.hitTest(QPointF(x, y + height), fuzzy)
+        return position_at_y(document, y, x), position_at_y(document, y + height, x)
 
     def _on_scrolled(self) -> None:
         """Draw the layers again when the viewport leaves the stretch they were drawn for."""

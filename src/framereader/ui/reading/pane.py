@@ -10,12 +10,13 @@ import html
 import itertools
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from ...core.model import Analysis, Document, EntitySpan, FramingSpan, Side
 from ...core.spans import SpanIndex
+from ...core.platform.text_safety import safe_text
 from ..base import styles
 from .highlighter import Highlighter, StyleBook, highlight_ops
 from .header import SIDE_NAMES, PaneHeader, display_title
@@ -24,6 +25,7 @@ from .layers import LayerDrawing, LayerSpan
 from .ruler import OverviewRuler
 from .text_builder import BuiltText, build_steps
 from .tooltips import highlight_tooltip
+from .visible import position_at_y
 from ..base.visibility import Visibility
 
 __all__ = ["SIDE_NAMES", "Pane", "PaneMenuProvider", "PaneTooltipProvider", "LayerSpan"]
@@ -221,7 +223,7 @@ class Pane(QWidget):
         if self.document is None or self.built is None:
             return
         at_start = self.view.verticalScrollBar().value() == 0  # the start stays the start (no 8 px offset)
-        top = self.built.offsets.to_core(self.view.cursorForPosition(QPoint(0, 0)).position())
+        top = self.built.offsets.to_core(position_at_y(self.view.document(), self.view.verticalScrollBar().value()))
         self.highlighter.stop()
         self._styled = False
         self._apply_measure()
@@ -420,8 +422,8 @@ class Pane(QWidget):
         document = self.document
         meta = document.meta
         title = display_title(document)
-        source = "pasted from the clipboard" if document.source == "clipboard" else document.source
-        header.title.setToolTip(html.escape(f"{title}\n{source}\nDouble-click to edit the title, author and outlet"))
+        source = "pasted from the clipboard" if document.source == "clipboard" else safe_text(document.source)
+        header.title.setToolTip(html.escape(f"{safe_text(title)}\n{source}\nDouble-click to edit the title, author and outlet"))
         if self.analysis is not None:
             words = f"{self.analysis.words:,} words"
         else:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextBlock, QTex
 from PySide6.QtWidgets import QTextEdit
 
 from ..base import styles
+from .visible import block_at_y
 
 _DASHES = {"dashed": [3.0, 1.6], "dotted": [0.9, 1.1]}
 
@@ -106,7 +107,7 @@ def paint_framing_underlines(view: QTextEdit, painter: QPainter, scale: float = 
     layout = document.documentLayout()
     offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
     visible = QRectF(view.viewport().rect()).translated(-offset)
-    block = document.findBlock(view.cursorForPosition(view.viewport().rect().topLeft()).position())
+    block = block_at_y(document, visible.top())  # not cursorForPosition: it walks every block above
     width = underline_width(scale)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     while block.isValid():
