@@ -244,10 +244,12 @@ def test_clicking_an_entity_marks_its_mentions_and_f3_walks_them(qtbot, window, 
     assert len(expected_left) > 3 and len(expected_right) == 2
     first = expected_left[1]
     click_span(qtbot, left, *first)
-    assert len(left.view.extraSelections()) == len(expected_left)
-    assert len(right.view.extraSelections()) == len(expected_right)
-    marked = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in right.view.extraSelections()]
+    # the marks are drawn on top of the reading layers (passage bands, one-sided bars…): the last selections
+    assert len(left.view.mention_spans) == len(expected_left) and len(right.view.mention_spans) == len(expected_right)
+    marked = [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+              for s in right.view.extraSelections()[-len(expected_right):]]
     assert marked == [right.built.offsets.span_to_qt(*span) for span in expected_right]
+    assert [(a, b) for a, b, _current in right.view.mention_spans] == marked
     message = window.statusBar().currentMessage()
     assert f"{len(expected_left)} mentions left, 2 right" in message and "Marek Holloway" in message
     assert window.marks.index == 1
@@ -268,8 +270,10 @@ def test_clicking_an_entity_marks_its_mentions_and_f3_walks_them(qtbot, window, 
     assert left.view.textCursor().position() == left.built.offsets.to_qt(expected_left[-1][0])
     assert QKeySequenceText("F3") in [k.toString() for k in window.commands["next_mention"].shortcuts()]
     assert QKeySequenceText("Shift+F3") in [k.toString() for k in window.commands["previous_mention"].shortcuts()]
+    layers = len(left.view.extraSelections()) - len(expected_left)  # what the reading layers draw
     window.commands["clear_marks"].trigger()
-    assert not left.view.extraSelections() and not right.view.extraSelections()
+    assert not left.view.mention_spans and not right.view.mention_spans
+    assert len(left.view.extraSelections()) == layers
 
 
 def QKeySequenceText(text: str) -> str:  # noqa: N802 - reads like the Qt type
