@@ -6,16 +6,24 @@ and returns, in text offsets:
 - `links`: the attribution of each direct quotation (`core.voices.direct`) the run holds —
   the verb of saying that governs the quoted words ("called the closures "a hard choice"",
   ""…," she said", ""…," said the chair"), or, failing that, the verb right after the closing
-  mark (""…," Staples ranted");
+  mark (""…," Staples ranted"); always within the quotation's own paragraphs (a run may be
+  parsed across a paragraph break: the next paragraph's speaker is never this quotation's);
 - `intros`: sentences that end with a colon after a verb of saying ("She wrote:"), for the
   quotation or block that follows;
 - `indirect`: reported speech — a verb of saying with a reported clause ("X said (that) …",
   "X warned …", "…, X added", "…, said X") and "according to X, …" — unless the clause holds a
-  direct quotation (then that quotation is the voice).
+  direct quotation (then that quotation is the voice; a scare quote, no voice, does not count).
 
-The speaker is the verb's subject: a named entity (or one in apposition: "the finance chair,
-Tomasz Wróbel"), a pronoun as written, or the noun phrase as written ("a spokesperson for the
-Environment Agency"); `core.voices.assemble` resolves names, roles and inherited attributions.
+Not voices: a saying that did not happen ("did not say", "refused to say whether", "never
+explain why"), a question put to someone ("Asked what she needed", "was told that"), a verb
+that names or attacks rather than reports ("attacked markets", "call it what it is"), a
+"trailing" verb that is itself inside what another verb reports ("Charities have said …
+pensioners do not claim"), and a clause that holds its own attribution.
+
+The speaker is the verb's subject (`core.nlp.speech_reader`): a named entity (or one in
+apposition: "the finance chair, Tomasz Wróbel"), a pronoun as written, or the noun phrase as
+written ("a spokesperson for the Environment Agency"); `core.voices.assemble` resolves names,
+roles and inherited attributions.
 """
 
 from __future__ import annotations
@@ -26,12 +34,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kinds import NON_ACTOR_LABELS
 from ..model import Quote
+from ..segments import dateline_end
 from ..voices.said import Said
-from ..voices.verbs import AS_VERBS, NAMING_VERBS, OBJECT_VERBS, PARTICLES, REFUSALS, SPEECH_VERBS
+from ..voices.verbs import AS_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from .speech_reader import SpeechReader
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSE_DEPS = ("ccomp",)
 #: Nouns after "according to" that only carry their source ("figures from the authority").
 _SOURCE_CARRIERS = frozenset("figures figure data statistics numbers estimates estimate statement".split())
@@ -53,149 +61,8 @@ class SpeechFound:
     roles: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-class _Reader:
-    def __init__(self, doc: Doc, offset: int, quotes: Sequence[Quote]) -> None:
-        self.doc, self.offset = doc, offset
-        self.quotes = quotes
-        self.starts = [q.start for q in quotes]
-        #: per token, the index of the direct quotation holding it (-1: none), and per quotation its tokens
-        self.token_quote: list[int] = []
-        self.tokens_of: dict[int, list[Token]] = {}
-        for token in doc:
-            index = self.quote_at(offset + token.idx)
-            self.token_quote.append(index)
-            if index >= 0:
-                self.tokens_of.setdefault(index, []).append(token)
-        #: line breaks of the run: a paragraph is a line, and the parse may run over several
-        self.newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-        self.entity_of: dict[int, Span] = {}
-        for ent in doc.ents:
-            if ent.label_ not in NON_ACTOR_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.entity_of[i] = ent
-
-    # ---- where tokens are
-    def quote_at(self, char: int) -> int:
-        """Index of the direct quotation holding text offset `char` (its marks included), or -1."""
-        index = bisect_right(self.starts, char + 1) - 1
-        if index >= 0 and self.quotes[index].start - 1 <= char <= self.quotes[index].end:
-            return index
-        return -1
-
-    def quote_of(self, token: Token) -> int:
-        return self.token_quote[token.i]
-
-    def line(self, token: Token) -> int:
-        """The paragraph (line of the run) that holds `token`."""
-        return bisect_right(self.newlines, token.idx)
-
-    def quote_lines(self, index: int) -> tuple[int, int]:
-        """The first and last paragraph of direct quotation `index` (its opening mark included)."""
-        quote = self.quotes[index]
-        first = max(0, quote.start - 1 - self.offset)
-        last = max(0, quote.end - self.offset)
-        return bisect_right(self.newlines, first), bisect_right(self.newlines, last)
-
-    # ---- verbs
-    def verb_name(self, token: Token) -> str:
-        lemma = token.lemma_.lower()
-        after = token.nbor(1) if lemma in PARTICLES and token.i + 1 < len(self.doc) else None
-        if after is not None and after.lower_ in PARTICLES[lemma]:
-            return f"{lemma} {after.lower_}"
-        return lemma
-
-    def not_said(self, verb: Token) -> bool:
-        """A saying that did not happen: "did not say", "never explained", "refused to say
-        whether", "declined to describe it as …", "did not want to say"."""
-        current = verb
-        for _ in range(3):
-            if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ == "advmod"
-                   for c in current.children):
-                return True
-            if current.dep_ != "xcomp" or current.head.i == current.i:
-                return False
-            current = current.head
-            if current.lemma_.lower() in REFUSALS:
-                return True
-        return False
-
-    def is_speech(self, token: Token) -> bool:
-        if token.pos_ not in ("VERB", "AUX") or self.quote_of(token) >= 0:
-            return False
-        name = self.verb_name(token)
-        return name in SPEECH_VERBS or name in NAMING_VERBS or " " in name
-
-    def subject(self, verb: Token) -> Token | None:
-        """The verb's subject: the one nearest the verb when the parser gives two; a
-        coordinated or participle verb takes its head's; a relative pronoun ("Sharp, who
-        described…") stands for the noun it follows."""
-        current: Token | None = verb
-        for _ in range(3):
-            if current is None:
-                return None
-            subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not c.is_punct]
-            if subjects:
-                found = min(subjects, key=lambda c: abs(c.i - verb.i))
-                if found.pos_ in ("VERB", "AUX", "ADJ", "ADV") or self.line(found) != self.line(verb):
-                    return None
-                if found.lower_ in ("who", "that", "which") and current.dep_ == "relcl" and current.head.i != current.i:
-                    head = current.head
-                    return head if head.pos_ in ("NOUN", "PROPN", "PRON") and self.line(head) == self.line(verb) else None
-                return found
-            if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
-                current = current.head
-            else:
-                return None
-        return None
-
-    # ---- speakers
-    def said(self, verb: Token | None, speaker: Token, how: str) -> Said:
-        verb_name = self.verb_name(verb) if verb is not None else None
-        v_start = self.offset + verb.idx if verb is not None else 0
-        v_end = v_start + len(verb) if verb is not None else 0
-        if verb is not None and verb_name and " " in verb_name:
-            v_end = self.offset + verb.nbor(1).idx + len(verb.nbor(1))
-        ent = self.entity_of.get(speaker.i)
-        if ent is None:
-            for child in speaker.children:
-                if child.dep_ == "appos" and child.i in self.entity_of:
-                    ent = self.entity_of[child.i]
-                    how += ", named in apposition"
-                    break
-        o = self.offset
-        if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < ent.start for c in speaker.children):
-            ent = None  # a longer name than the model found ("Age Concern UK"): the words as written
-        if ent is not None:
-            return Said(verb_name, v_start, v_end, ent.text, o + ent.start_char, o + ent.end_char, "entity",
-                        how, label=ent.label_)
-        if speaker.pos_ == "PRON":
-            return Said(verb_name, v_start, v_end, speaker.text, o + speaker.idx, o + speaker.idx + len(speaker),
-                        "pronoun", how)
-        first, last = self.phrase(speaker)
-        text = self.doc.text[first:last]
-        return Said(verb_name, v_start, v_end, text, o + first, o + last, "phrase", how,
-                    head=speaker.lemma_.lower(), label="PROPN" if speaker.pos_ == "PROPN" else "")
-
-    def phrase(self, head: Token) -> tuple[int, int]:
-        """Character range of `head`'s noun phrase, without relative clauses, appositions and
-        whatever follows a comma."""
-        cut = {t.i for child in head.children if child.dep_ in ("relcl", "appos", "acl", "advcl")
-               for t in child.subtree}
-        tokens = []
-        for token in head.subtree:
-            if token.i in cut or (token.i > head.i and token.text == ","):
-                if token.i > head.i:
-                    break
-                continue
-            tokens.append(token)
-        while tokens and tokens[0].is_punct:
-            tokens.pop(0)
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        if not tokens:
-            return head.idx, head.idx + len(head)
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+class _Reader(SpeechReader):
+    """The attributions, introductions and reported speech of one run."""
 
     # ---- direct quotations
     def attribution(self, index: int) -> Said | None:
@@ -207,7 +74,9 @@ class _Reader:
         if not inside:
             return None
         lo, hi = self.quote_lines(index)
-        for token in inside:  # the verb that governs the quoted words
+        for token in inside:  # the verb that governs the quoted words (punctuation hangs anywhere)
+            if token.is_punct:
+                continue
             head, steps, through_as = token.head, 0, False
             while steps < 4 and head.i != token.i and self.quote_of(head) != index and lo <= self.line(head) <= hi:
                 if self.is_speech(head):
@@ -331,7 +200,10 @@ class _Reader:
         rest = [t for t in self.doc[verb.right_edge.i + 1 : verb.sent.end] if self.line(t) == self.line(verb)]
         return all(t.is_punct or t.is_space for t in rest)
 
-    def clause_range(self, tokens: list[Token]) -> tuple[int, int] | None:
+    def clause_range(self, tokens: list[Token], verb: Token, subject: Token) -> tuple[int, int] | None:
+        """The reported clause's [start, end) in the text (without "that", a dateline or the
+        final stop), or None when too short or not one stretch (the verb or its subject
+        inside it: "a law that unions say is rarely enforced")."""
         while tokens and (tokens[0].is_punct or tokens[0].is_space
                           or tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
             tokens = tokens[1:]
@@ -341,7 +213,13 @@ class _Reader:
             tokens = tokens[:-1]
         if len([t for t in tokens if not t.is_punct]) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
-        return self.offset + tokens[0].idx, self.offset + tokens[-1].idx + len(tokens[-1])
+        if any(tokens[0].i <= t.i <= tokens[-1].i for t in (verb, subject)):
+            return None
+        start = tokens[0].idx
+        if start == 0 or self.doc.text[start - 1] == "\n":
+            start = dateline_end(self.doc.text, start)
+        end = tokens[-1].idx + len(tokens[-1])
+        return (self.offset + start, self.offset + end) if start < end else None
 
     def reported(self, verb: Token) -> tuple[Quote, Said] | None:
         """"X said (that) …", "X warned …", "…, X added": the reported clause and its speaker.
@@ -374,7 +252,7 @@ class _Reader:
             form = "subject of '{}' after the reported words"
         if not clause or self.touches_quote(clause):
             return None
-        found = self.clause_range(clause)
+        found = self.clause_range(clause, verb, subject)
         if found is None:
             return None
         start, end = found
@@ -406,7 +284,7 @@ class _Reader:
         clause = max(pieces, key=lambda piece: sum(1 for t in piece if not (t.is_punct or t.is_space)))
         if self.touches_quote(clause):
             return None, said
-        found_range = self.clause_range(clause)
+        found_range = self.clause_range(clause, token, source)
         if found_range is None:
             return None
         start, end = found_range

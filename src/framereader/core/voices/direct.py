@@ -68,6 +68,15 @@ def _attribution_after(text: str, marked: Marked) -> bool:
     return any(w.casefold() in SPEECH_FORMS for w in words_of(tail[: cut.start() if cut else None])[:5])
 
 
+def _all_quoted(line: str) -> bool:
+    """Whether the whole line is one quotation (its first closing mark, if any, ends it)."""
+    closers = {"\"": "\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "„": "“”"}.get(line[:1])
+    if closers is None:
+        return False
+    close = next((i for i in range(1, len(line)) if line[i] in closers), -1)
+    return close < 0 or not words_of(line[close + 1 :])
+
+
 def in_heading_line(text: str, at: int) -> bool:
     """Whether offset `at` lies in a headline: the text's first line when it reads as one
     (`core.documents.text.headline_span`), or a short Title Case line that does not end like a
@@ -78,6 +87,8 @@ def in_heading_line(text: str, at: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     if not line:
         return False
+    if _all_quoted(line):
+        return False  # a paragraph that is one quotation
     if line_start <= _LEADING_SPACE.match(text).end():  # type: ignore[union-attr]  # the first line
         span = headline_span(text)
         if span is not None and span[0] <= at < span[1] + 2:
