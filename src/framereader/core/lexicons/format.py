@@ -15,7 +15,8 @@ from pathlib import Path
 from ..categories import DEVICE, GROUPS, LOADED, default_group
 from ..errors import LexiconError
 from ..palette import DEFAULT_CATEGORY_COLOURS
-from .syntax import HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, content_lines, declared_version, parsed_or_raise, version_problem
+from .syntax import (HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, FileHeader, content_lines,
+                     declared_version, parsed_or_raise, version_problem)
 from .terms import (
     Term,
     options_problems,
@@ -69,13 +70,10 @@ class Category:
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """A parsed lexicon. `path` (where it was read from) is not part of equality or hashing."""
+class Lexicon(FileHeader):
+    """A parsed lexicon: the header, then the categories. `path` (where it was read from) is not
+    part of equality or hashing."""
 
-    id: str
-    name: str
-    language: str
-    description: str = ""
     categories: tuple[Category, ...] = ()
     path: str = field(default="", compare=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from ..errors import LexiconError
@@ -17,6 +18,18 @@ P = TypeVar("P")
 
 HEADER_KEYS = ("id", "name", "language", "description")
 HEADER_REQUIRED = ("id", "name", "language")
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    """What the header of a lexicon or a word-choice file says (`HEADER_KEYS`); the parsed file
+    adds its body."""
+
+    id: str
+    name: str
+    language: str
+    description: str = ""
+
 
 ID_RE = re.compile(r"[a-z0-9_-]+")
 LANG_RE = re.compile(r"[a-z]{2,3}")

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..platform.paths import resources_dir
 from .files import content_hash, read_lexicon_text
-from .syntax import HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, content_lines, declared_version, parsed_or_raise, version_problem
+from .syntax import (HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, FileHeader, content_lines,
+                     declared_version, parsed_or_raise, version_problem)
 from .terms import MAX_TERM_CHARS, MAX_TERM_WORDS, Term, parse_options, term_key, term_problem
 from .terms import budget_problem as term_budget_problem
 
@@ -80,13 +81,9 @@ class ChoiceSet:
 
 
 @dataclass(frozen=True)
-class ChoiceSets:
-    """A parsed `.frsets` file. `path` is not part of equality."""
+class ChoiceSets(FileHeader):
+    """A parsed `.frsets` file: the header, then the sets. `path` is not part of equality."""
 
-    id: str
-    name: str
-    language: str
-    description: str = ""
     sets: tuple[ChoiceSet, ...] = ()
     path: str = field(default="", compare=False)
 
