@@ -63,7 +63,9 @@ class VoiceSide:
 
 @dataclass(frozen=True)
 class Voice(BothSides[VoiceSide]):
-    """A speaker quoted in one text or both."""
+    """A speaker quoted in one text or both: `speaker` is the name of the comparison's actor when
+    the speaker is one (`is_actor`), else the speaker as written, or `UNATTRIBUTED` for the
+    quotations whose speaker was not found."""
 
     speaker: str
     is_actor: bool
