@@ -206,17 +206,24 @@ class MarkLoaded(WindowPart):
                                  STATUS_MS)
             return False
         text, problem = term_from_selection(document.text[span[0]:span[1]])
+        own = own_lexicon(self.library, self._language())
         problem = problem or already_in(self.service.lexicons, text)
+        if problem is None and own is not None and own.lexicon is not None:
+            # The library has what was just written; the worker's compiled lexicons follow later
+            # (and a switched-off own lexicon is not among them but still gets the term).
+            problem = already_in([own.lexicon], text)
+            if problem and not own.enabled:
+                problem += " It is switched off: Analysis → Lexicons… switches it on."
         if problem:
             self.messages.status(problem, STATUS_MS)
             return False
-        own = own_lexicon(self.library, self._language())
         target = (f"your lexicon “{own.title}”" if own is not None
                   else f"“{OWN_LEXICON_NAME}”, a new lexicon of yours,")
         if self.dialog is not None:
             self.dialog.deleteLater()
+        known = [*self.service.lexicons, *([own.lexicon] if own is not None and own.lexicon is not None else [])]
         self.dialog = MarkLoadedDialog(text, category_choices(self.service.lexicons), self._last_category, target,
-                                       list(self.service.lexicons), self._parent)
+                                       known, self._parent)
         self.dialog.accepted.connect(lambda dialog=self.dialog: self._accepted(dialog))
         self.dialog.open()
         return True
