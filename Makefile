@@ -35,10 +35,12 @@ bench:
 	@$(SETUP) test $(PYTHON)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
-# Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples.
+# Framing highlights scored on the development data (../shared/data/babe-sg1) and the samples;
+# voices (quotations, speakers, attribution verbs) on tests/data/quotes and tests/data/news.
 quality:
-	@$(SETUP) run $(PYTHON)
+	@$(SETUP) test $(PYTHON)
 	$(BIN)/python bench/framing_quality.py
+	$(BIN)/python bench/voices_quality.py
 
 # A one-folder desktop build (dist/framereader/) with PyInstaller, then the checks that it is
 # complete: every data file the app's libraries read is in it, and the packaged app starts on

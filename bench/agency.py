@@ -43,7 +43,7 @@ def build_pair(target_chars: int = TARGET_CHARS) -> tuple[str, str]:
 def bench(left: str, right: str) -> dict[str, float]:
     import spacy
 
-    from framereader.core.compare import compare
+    from framereader.core.comparison.compare import compare
     from framereader.core.model import Document
     from framereader.core.nlp.analysis import chunk_ranges
     from framereader.core.nlp.engine import Engine

@@ -156,9 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true", help="F1 with each rule and guard switched off")
     parser.add_argument("--entries", type=int, default=0, help="list the N entries with most false positives")
     parser.add_argument("--lexicon", nargs="*", type=Path, help="lexicon files to score (default: the bundled ones)")
+    parser.add_argument("--news-details", type=int, default=0, metavar="N",
+                        help="list the N most frequent missed phrases and wrong highlights on the news reports")
     args = parser.parse_args(argv)
 
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.core.nlp.engine import Engine
     from framereader.core.nlp.matcher import LexiconMatcher
     from framereader.core.nlp.pipeline import load_pipeline
@@ -210,6 +212,19 @@ def main(argv: list[str] | None = None) -> int:
             m = LexiconMatcher(pipeline.nlp, lexicons, rules - {rule})
             lo, al = scorer.score(m, True)["prf"], scorer.score(m, False)["prf"]
             print(f"| {rule} | {lo[2]:.3f} | {al[2]:.3f} | {al[0]:.3f} |")
+    from news_quality import report_lines
+
+    print("\n## News reports\n")
+    print("\n".join(report_lines(engine, details=args.news_details)))
+    if args.ablation:
+        from news_quality import load_reports, score
+
+        reports = load_reports()
+        print("\n| switched off (news) | phrases touched | span precision | marks in neutral traps |\n|---|---|---|---|")
+        for rule in sorted(ALL_RULES & rules):
+            tally = score(Engine(pipeline, lexicons, rules=rules - {rule}), reports)["all"]
+            print(f"| {rule} | {tally.touched / max(1, tally.gold):.2f} | {tally.good_spans / max(1, tally.spans):.2f} | "
+                  f"{len(tally.traps)} |")
     print("\n## Density on the project's samples\n")
     print("\n".join(density(engine)))
     return 0

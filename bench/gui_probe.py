@@ -50,10 +50,10 @@ def peak_rss_mb() -> float:
 def main() -> int:
     from PySide6.QtCore import QElapsedTimer
 
-    from framereader.core.settings import Settings
+    from framereader.core.platform.settings import Settings
     from framereader.ui.app import application
     from framereader.cli import engine_factory  # the entry point injects the spaCy engine
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     app = application()
     window = MainWindow(engine_factory=engine_factory, settings=Settings(), persist=False)

@@ -88,7 +88,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, action="append", help="characters per case (repeatable)")
     args = parser.parse_args()
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.core.nlp.engine import Engine
     from framereader.core.nlp.pipeline import load_pipeline
 

@@ -62,7 +62,9 @@ def instrument() -> None:
 
     gc.callbacks.append(_gc_callback)
     from framereader.core.nlp import analysis, engine
-    from framereader.ui import highlighter, main_window, pane, ruler, worker
+    from framereader.ui.reading import highlighter, pane, ruler
+    from framereader.ui.window import main_window
+    from framereader.ui.base import worker
 
     timed(highlighter.Highlighter, "_tick")
     timed(pane.Pane, "_build_step")
@@ -70,7 +72,9 @@ def instrument() -> None:
     timed(pane.Pane, "restyle")
     timed(pane.Pane, "set_status")
     timed(pane.Pane, "_draw_marks")
-    from framereader.ui import alignment_layer, caption_bar, comparison_controller, edits_controller, passive_layer
+    from framereader.ui.comparison import alignment_layer, controller as comparison_controller, passive_layer
+    from framereader.ui.classroom import caption_bar
+    from framereader.ui.edits import controller as edits_controller
 
     timed(alignment_layer.AlignmentLayer, "refresh", "AlignmentLayer.refresh")
     timed(passive_layer.PassiveLayer, "refresh", "PassiveLayer.refresh")
@@ -111,10 +115,10 @@ def main() -> int:
     if home:
         shutil.rmtree(home, ignore_errors=True)
     instrument()
-    from framereader.core.settings import Settings
+    from framereader.core.platform.settings import Settings
     from framereader.ui.app import application
     from framereader.cli import engine_factory  # the entry point injects the spaCy engine
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     threading.current_thread().name = "GUI"
     app = application()

@@ -44,7 +44,7 @@ def site_roots() -> list[Path]:
 def make_documents(folder: Path) -> list[Path]:
     """One small document of each format the app reads (made with the test suite's builders:
     what they read, python-docx's template for one, is recorded too, so it is harmless)."""
-    sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
     import document_fixtures as fixtures  # the test suite's builders: nothing here is the app
 
     samples = ROOT / "resources" / "samples"

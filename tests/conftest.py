@@ -31,9 +31,25 @@ def trained_pipeline():
 def engine(trained_pipeline):
     """The real engine (trained pipeline + bundled lexicons), shared by every test that needs it."""
     from framereader.core.nlp.engine import Engine
-    from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 
-    return Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
+    engine = Engine(trained_pipeline, [load_lexicon(p) for p in bundled_lexicon_paths()])
+    BUNDLED_LEXICON_HASH[:] = [engine.lexicon_hash]
+    return engine
+
+
+BUNDLED_LEXICON_HASH: list[str] = [""]  # the session engine's lexicons as created
+
+
+@pytest.fixture(autouse=True)
+def engine_keeps_bundled_lexicons(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that switched the session engine's lexicons (a window's Lexicons dialog, Bundled
+    Lexicons Only, a settings file naming others) must not hand them to the next test."""
+    yield
+    if "engine" in request.fixturenames:
+        engine = request.getfixturevalue("engine")
+        if engine.lexicon_hash != BUNDLED_LEXICON_HASH[0]:
+            engine.use_lexicon_files(None)
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +64,8 @@ def engine_factory(engine):
 @pytest.fixture
 def window(qtbot, engine, engine_factory, monkeypatch) -> Iterator:
     """A MainWindow using the session engine, with every label visible and errors captured."""
-    from framereader.core.settings import Settings
-    from framereader.ui.main_window import MainWindow
+    from framereader.core.platform.settings import Settings
+    from framereader.ui.window.main_window import MainWindow
 
     engine.use_lexicon_files(None)  # the session engine starts every window with the bundled lexicons
     win = MainWindow(engine=engine, engine_factory=engine_factory, settings=Settings(hidden_labels=[]), persist=False)

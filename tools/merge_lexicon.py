@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from framereader.core.atomic import atomic_write_text
+from framereader.core.platform.atomic import atomic_write_text
 from framereader.core.lexicons.format import Lexicon, parse_lexicon, serialize_lexicon
 from framereader.core.lexicons.terms import Term, parse_term_line, term_key
 

@@ -1,7 +1,7 @@
 """Command line: the GUI by default, plus headless subcommands.
 
     framereader [A] [B] [--screenshot OUT.png [--reveal N] [--theme NAME] [--exercise] [--dock-tab actors|agency]] [--presenter] [--model NAME]
-    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors]
+    framereader analyze FILE [--model NAME] [--lexicon PATH]... [--descriptors | --full]
     framereader compare A B [--json OUT] [--html OUT] [--pdf OUT] [--sections LIST] [--mode MODE]
                         [--paper A4|Letter] [--landscape] [--model NAME] [--lexicon PATH]...
     framereader models
@@ -47,6 +47,8 @@ def _headless_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="print the analysis of FILE as JSON")
     analyze.add_argument("file")
     analyze.add_argument("--descriptors", action="store_true", help="also parse and list descriptors")
+    analyze.add_argument("--full", action="store_true",
+                         help="everything: descriptors, passive clauses and quotations (who says what)")
     _add_engine_options(analyze)
 
     compare = sub.add_parser("compare", help="compare two texts, or the two of a lesson file with the "
@@ -90,8 +92,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="text for the left pane (.txt, .md, .framereader)")
     parser.add_argument("right", nargs="?", help="text for the right pane")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--dock-tab", choices=["actors", "agency"], default="actors",
-                        help="comparison dock tab to show: actors and framing, or who does what to whom")
+    parser.add_argument("--dock-tab", choices=["actors", "agency", "voices"], default="actors",
+                        help="comparison dock tab to show: actors and framing, who does what to whom, or voices")
     parser.add_argument("--presenter", action="store_true", help="start in presenter mode (F11 or Esc leaves)")
     parser.add_argument("--reveal", metavar="N", type=int, default=None,
                         help="with --screenshot: hide every highlight for reading, then reveal N categories")
@@ -145,7 +147,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
     document = load_document(args.file)
     engine = _engine(args)
-    analysis = engine.analyze(document, descriptors=args.descriptors)
+    analysis = engine.analyze(document, descriptors=args.descriptors or args.full)
+    if args.full:
+        from .core.export import full_analysis_json
+
+        payload = full_analysis_json(analysis, document)
+        if document.note:
+            payload["note"] = document.note
+        _emit_json(payload)
+        return 0
     payload = analysis.to_json()
     payload["meta"] = document_meta(document)  # the same object as each side of `compare` has
     if args.descriptors:
@@ -160,7 +170,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 def _check_target(path: str) -> None:
     """Refuse an export target that cannot work before spending time on the analysis."""
-    from .core.atomic import write_problem
+    from .core.platform.atomic import write_problem
 
     target = Path(path)
     if target.is_dir():
@@ -174,7 +184,7 @@ def _check_target(path: str) -> None:
 
 def _export(path: str, write: Callable[[str], None]) -> None:
     """Run one export; a failure is one line naming the target and the reason (exit 2)."""
-    from .core.atomic import write_problem
+    from .core.platform.atomic import write_problem
 
     try:
         write(path)
@@ -183,8 +193,8 @@ def _export(path: str, write: Callable[[str], None]) -> None:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .core.compare import compare
-    from .core.edits import NO_EDITS, apply_edits
+    from .core.comparison.compare import compare
+    from .core.state.edits import NO_EDITS, apply_edits
     from .core.export import HandoutOptions, comparison_json
 
     for target in (args.json, args.html, args.pdf):
@@ -206,7 +216,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         _export(args.html, lambda path: export_html(path, left, right, comparison, engine.category_styles(),
                                                     options=options, documents=(left_doc, right_doc)))
     if args.pdf:
-        from .ui.handout_pdf import Handout, export_pdf
+        from .ui.handout.pdf import Handout, export_pdf
 
         handout = Handout(left, right, comparison, engine.category_styles(), options=options,
                           documents=(left_doc, right_doc))
@@ -220,7 +230,7 @@ def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[An
     """The two documents to compare and the reader's edits of each: two files (no edits), or
     one lesson file with both texts and the edits its teacher made."""
     from .core.documents import load_document
-    from .core.session import SUFFIX, load_session
+    from .core.state.lesson import SUFFIX, load_session
 
     if right is not None:
         if left.endswith(SUFFIX) or right.endswith(SUFFIX):
@@ -297,7 +307,7 @@ def _silence_stdout() -> None:
 
 def _cmd_lexicon_import(args: argparse.Namespace) -> int:
     from .core.lexicons.library import LexiconLibrary
-    from .core.settings import load_settings
+    from .core.platform.settings import load_settings
 
     entry = LexiconLibrary(load_settings()[0]).import_file(args.path)
     assert entry.lexicon is not None
@@ -309,7 +319,7 @@ def _cmd_lexicon_import(args: argparse.Namespace) -> int:
 def _all_lexicon_problems(path: str) -> list[FrameReaderError]:
     """Every problem in a readable `.frlex` file (the first error alone for other files)."""
     from .core.lexicons.format import MAX_LEXICON_BYTES, validate_lexicon
-    from .core.safe_read import read_limited
+    from .core.platform.safe_read import read_limited
 
     if not path.endswith(".frlex"):
         return []

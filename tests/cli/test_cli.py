@@ -96,7 +96,7 @@ def test_custom_word_list_lexicon_is_used(tmp_path: Path, capsys) -> None:
 
 
 def test_lexicon_import_copies_into_the_user_lexicons(tmp_path: Path, capsys) -> None:
-    from framereader.core.lexicons.format import user_lexicon_paths
+    from framereader.core.lexicons.files import user_lexicon_paths
 
     words = tmp_path / "lesson.csv"
     words.write_text("term,category,note\nswarm,Dehumanising,treats people as insects\n", encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -15,13 +14,7 @@ import pytest
 from framereader.cli import main
 
 
-def _fixtures():  # type: ignore[no-untyped-def]
-    """The fixture builders, which live beside the unit tests."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-    return importlib.import_module("document_fixtures")
-
-
-fx = _fixtures()
+import document_fixtures as fx  # tests/support
 
 
 def test_analyze_saved_page_prints_meta(tmp_path: Path) -> None:

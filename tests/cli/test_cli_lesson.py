@@ -7,8 +7,8 @@ from pathlib import Path
 
 from framereader.cli import main
 from framereader.core.documents import load_document
-from framereader.core.edits import Exclusion, TextEdits
-from framereader.core.session import Session, save_session
+from framereader.core.state.edits import Exclusion, TextEdits
+from framereader.core.state.lesson import Session, save_session
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus import make_corpus  # noqa: E402
+from corpus import make_corpus  # tests/support
 
 
 @pytest.fixture(scope="session")

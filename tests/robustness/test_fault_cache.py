@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 from framereader.core.model import Document
 from framereader.core.nlp.cache import AnalysisCache, cache_key
 from framereader.core.nlp.engine import Engine

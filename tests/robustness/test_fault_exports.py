@@ -20,8 +20,8 @@ from conftest import (
 
 from framereader.cli import main
 from framereader.core.model import Document
-from framereader.core.session import Session, load_session, save_session
-from framereader.core.settings import Settings, save_settings
+from framereader.core.state.lesson import Session, load_session, save_session
+from framereader.core.platform.settings import Settings, save_settings
 
 SAMPLES = ROOT / "resources" / "samples"
 LEFT, RIGHT = str(SAMPLES / "a-border-crisis.md"), str(SAMPLES / "b-border-crisis.md")
@@ -132,14 +132,14 @@ def test_the_window_reports_failed_exports_in_a_dialog(qtbot, window, targets, t
         assert window.open_path(side, path)
     qtbot.waitUntil(lambda: window.compare.comparison is not None and window.analysed(), timeout=120_000)
     good = tmp_path / "handout.html"
-    assert window.compare.write_export(str(good))
+    assert window.exports.write_export(str(good))
     before = good.read_bytes()
     (targets["a folder"] / "x").write_text("file", encoding="utf-8")
     under = targets["under a file"]
     bad = [targets["/proc/version"], targets["a folder"], targets["a folder"] / "x" / "y.pdf",
            *(under.with_suffix(suffix) for suffix in (".html", ".json", ".pdf"))]
     for target in bad:
-        assert not window.compare.write_export(str(target)), target
+        assert not window.exports.write_export(str(target)), target
         assert str(target) in window.errors[-1][1]
     assert len(window.errors) == len(bad)
     assert good.read_bytes() == before

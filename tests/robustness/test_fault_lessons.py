@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from framereader.core.errors import DocumentError
-from framereader.core.session import MAX_TEXT_CHARS, load_session
-from framereader.core.settings import ZOOM_MAX, ZOOM_MIN
+from framereader.core.state.lesson import MAX_TEXT_CHARS, load_session
+from framereader.core.platform.settings import ZOOM_MAX, ZOOM_MIN
 
 GOOD_TEXT = {"text": "Holloway's regime spoke in Geneva.", "blocks": [{"kind": "paragraph", "start": 0, "end": 34}],
              "source": "/lessons/a.md"}

@@ -13,14 +13,10 @@ import pytest
 from conftest import ROOT, assert_one_clear_line, run_cli
 
 from framereader.core.errors import LexiconError
-from framereader.core.lexicons.format import (
-    MAX_LEXICON_BYTES,
-    import_word_list,
-    load_lexicon,
-    user_lexicon_dir,
-)
+from framereader.core.lexicons.format import MAX_LEXICON_BYTES
+from framereader.core.lexicons.files import import_word_list, load_lexicon, user_lexicon_dir
 from framereader.core.lexicons.library import LexiconLibrary
-from framereader.core.settings import Settings
+from framereader.core.platform.settings import Settings
 
 
 @pytest.fixture

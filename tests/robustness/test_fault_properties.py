@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framereader.core.errors import DocumentError
-from framereader.core.session import load_session
-from framereader.core.settings import ZOOM_MAX, ZOOM_MIN, Settings
+from framereader.core.state.lesson import load_session
+from framereader.core.platform.settings import ZOOM_MAX, ZOOM_MIN, Settings
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
 JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, assert_one_clear_line, read_only_folder, run_cli
 
-from framereader.core.settings import (
+from framereader.core.platform.settings import (
     MAX_RECENT,
     ZOOM_MAX,
     Settings,
@@ -57,7 +57,7 @@ def test_bad_settings_give_sane_values(case: str) -> None:
 @pytest.mark.parametrize("case", ["geometry not base64", "splitter not base64", "zoom with 400 digits",
                                   "recent files nested deep", "NUL in paths"])
 def test_the_window_starts_with_bad_settings(qtbot, engine, case: str) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     _write(settings_path(), BAD_SETTINGS[case])
     window = MainWindow(engine=engine)
@@ -114,7 +114,7 @@ def test_two_windows_saving_keep_each_others_changes() -> None:
 WRITER = """
 import sys, time
 from pathlib import Path
-from framereader.core.settings import load_settings, save_settings
+from framereader.core.platform.settings import load_settings, save_settings
 settings, _ = load_settings()
 while not Path(sys.argv[2]).exists():
     time.sleep(0.005)
@@ -155,7 +155,7 @@ def test_read_only_home_keeps_settings_in_memory(tmp_path: Path, monkeypatch: py
 
 
 def test_read_only_home_window_starts(qtbot, engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from framereader.ui.main_window import MainWindow
+    from framereader.ui.window.main_window import MainWindow
 
     with read_only_folder(tmp_path / "home") as home:
         monkeypatch.setenv("FRAMEREADER_HOME", str(home))

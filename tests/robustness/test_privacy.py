@@ -51,7 +51,7 @@ def test_guard_itself_catches_a_connection(no_network) -> None:
 
 
 def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: Path) -> None:
-    from framereader.core.compare import compare
+    from framereader.core.comparison.compare import compare
     from framereader.core.documents import load_document
     from framereader.core.nlp.engine import Engine
     from framereader.core.export import export_html, export_json
@@ -67,8 +67,8 @@ def test_core_pipeline_analysis_and_export_use_no_network(no_network, tmp_path: 
 
 
 def test_gui_start_load_analyse_render_use_no_network(no_network, qtbot, tmp_path: Path) -> None:
-    from framereader.core.settings import Settings
-    from framereader.ui.main_window import MainWindow
+    from framereader.core.platform.settings import Settings
+    from framereader.ui.window.main_window import MainWindow
 
     from framereader.cli import engine_factory
 

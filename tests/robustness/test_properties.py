@@ -48,7 +48,7 @@ def test_core_spans_are_exact(text: str) -> None:
 def test_qt_document_holds_the_same_characters(qapp, text: str, data) -> None:
     from PySide6.QtGui import QTextCursor, QTextDocument
 
-    from framereader.ui.text_builder import build_document
+    from framereader.ui.reading.text_builder import build_document
 
     text = _normalised(text)
     qdoc = QTextDocument()

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from framereader.core.categories import CategoryStyle, category_styles, fallback_style
-from framereader.core.lexicons.format import DEFAULT_COLOURS, Category, Lexicon, bundled_lexicon_paths, load_lexicon
+from framereader.core.lexicons.format import Category, DEFAULT_COLOURS, Lexicon
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 from framereader.core.palette import DEFAULT_CATEGORY_COLOURS, DEFAULT_UNDERLINE_STYLES
 
 

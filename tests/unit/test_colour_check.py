@@ -6,7 +6,7 @@ import pytest
 
 from framereader.core import palette
 from colour_check import closest_pair, distance, simulate
-from framereader.core.lexicons.format import bundled_lexicon_paths, load_lexicon
+from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
 
 DEFICIENCIES = [None, "protanopia", "deuteranopia", "tritanopia"]
 MAIN_LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC"]

@@ -13,8 +13,24 @@ from dataclasses import dataclass
 
 from .palette import category_colour, underline_style
 
-#: The kinds of category: loaded wording, or a rhetorical device (set per category in a lexicon).
-GROUPS = ("loaded", "device")
+#: Category groups (set per category in a lexicon): loaded words, and rhetorical devices (a different lesson, shown apart).
+LOADED = "loaded"
+DEVICE = "device"
+GROUPS = (LOADED, DEVICE)
+#: Categories that are rhetorical devices unless their `group` key says otherwise.
+DEVICE_CATEGORY_IDS = frozenset({"doubt", "hedges", "intensifiers"})
+
+
+def default_group(category_id: str) -> str:
+    """The group of a category that does not name one: `device` for doubt, hedges and
+    intensifiers, else `loaded`."""
+    return DEVICE if category_id in DEVICE_CATEGORY_IDS else LOADED
+
+
+def group_of(category_id: str, groups: dict[str, str] | None = None) -> str:
+    """Which group a category id is in: from `groups` (see `category_groups`) when it names
+    it, else `default_group(category_id)`."""
+    return (groups or {}).get(category_id) or default_group(category_id)
 
 
 @dataclass(frozen=True)

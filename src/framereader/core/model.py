@@ -139,6 +139,10 @@ class FramingSpan:
     text: str
     rule: str = ""
     negated: bool = False
+    #: inside a quotation (a voice, `Quote`): the speaker's words, not the writer's own
+    quoted: bool = False
+    #: who said it (the quotation's `speaker`), "" when not quoted or not known
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,53 @@ class Passive:
     agent: str | None = None
 
 
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A voice: words a text gives to someone, between quotation marks (`direct`) or reported
+    ("X said (that) ...", "according to X, ...": `indirect`), see `core.voices`.
+
+    `start`/`end` cover the quoted or reported words (inside the marks); `speaker` is the
+    actor's name when known, else the words as written ("a White House spokesman", "she"),
+    "" when no speaker was found; `speaker_start`/`speaker_end` is the speaker's mention at
+    the attribution (0, 0 when none); `verb` is the attribution verb's lemma with its particle
+    ("say", "lash out"), None for "according to" or when none was found; `how` says in plain
+    words how the speaker was found ("subject of 'said'", "according to")."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str = ""
+    speaker_start: int = 0
+    speaker_end: int = 0
+    verb: str | None = None
+    verb_start: int = 0
+    verb_end: int = 0
+    speaker_is_actor: bool = False
+    how: str = ""
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.speaker)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `analyze --full` "quotes" item."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+            "speaker": self.speaker or None,
+            "speaker_start": self.speaker_start if self.speaker else None,
+            "speaker_end": self.speaker_end if self.speaker else None,
+            "speaker_is_actor": self.speaker_is_actor,
+            "verb": self.verb,
+            "verb_start": self.verb_start if self.verb else None,
+            "verb_end": self.verb_end if self.verb else None,
+            "how": self.how,
+        }
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """A spaCy pipeline: the one that produced an analysis, or an installed one as
@@ -227,6 +278,11 @@ class Analysis:
     framing_counts: dict[str, int] = field(default_factory=dict)
     #: passages the reader left out of the analysis (`core.edits`): sorted, disjoint [start, end)
     excluded: tuple[tuple[int, int], ...] = ()
+    #: the voices in the text, in text order (`core.voices`): direct quotations from the first
+    #: pass, reported speech and speakers once the text is parsed
+    quotes: tuple[Quote, ...] = ()
+    #: per category, how many of `framing_counts` lie inside quotations (`FramingSpan.quoted`)
+    quoted_counts: dict[str, int] = field(default_factory=dict)
 
     def density(self) -> dict[str, float]:
         """Framing terms per 1,000 words, per category."""
@@ -234,10 +290,19 @@ class Analysis:
             return {cat: 0.0 for cat in self.framing_counts}
         return {cat: round(n * 1000.0 / self.words, 2) for cat, n in self.framing_counts.items()}
 
+    def own_counts(self) -> dict[str, int]:
+        """Framing terms per category in the writer's own words (quotations left out)."""
+        own = {cat: n - self.quoted_counts.get(cat, 0) for cat, n in self.framing_counts.items()}
+        return {cat: n for cat, n in own.items() if n}
+
+    def counts(self, include_quoted: bool = False) -> dict[str, int]:
+        """`framing_counts` with `include_quoted`, else `own_counts()`."""
+        return dict(self.framing_counts) if include_quoted else self.own_counts()
+
     def group_counts(self, groups: dict[str, str] | None = None) -> dict[str, int]:
         """Framing terms per category group (`loaded` words, rhetorical `device`s); `groups`
-        maps category ids to groups (`core.lexicons.format.category_groups`), others go by id."""
-        from .lexicons.format import group_of
+        maps category ids to groups (`core.lexicons.files.category_groups`), others go by id."""
+        from .categories import group_of
 
         counts: dict[str, int] = {}
         for cat, n in self.framing_counts.items():
@@ -253,7 +318,8 @@ class Analysis:
             "model": {"name": self.model.name, "version": self.model.version, "note": self.model.note},
             "entities": [asdict(e) for e in self.entities],
             "framing": [asdict(f) for f in self.framing],
-            "counts": {"entities": dict(self.entity_counts), "framing": dict(self.framing_counts)},
+            "counts": {"entities": dict(self.entity_counts), "framing": dict(self.framing_counts),
+                       "quoted": dict(self.quoted_counts)},
             "density": self.density(),
             "words": self.words,
             "excluded": [list(span) for span in self.excluded],
@@ -273,4 +339,5 @@ class Analysis:
             descriptors=tuple(Descriptor(**d) for d in (descriptors or [])),
             entity_counts=dict(data["counts"]["entities"]),
             framing_counts=dict(data["counts"]["framing"]),
+            quoted_counts=dict(data["counts"].get("quoted", {})),
         )

@@ -7,13 +7,13 @@ import time
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..core.paths import resources_dir
-from .worker import EngineFactory
-from ..core.settings import Settings
+from ..core.platform.paths import resources_dir
+from .base.worker import EngineFactory
+from ..core.platform.settings import Settings
 
 SCREENSHOT_SIZE = (1440, 900)
 SCREENSHOT_TIMEOUT_S = 240.0
@@ -96,7 +96,7 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
     fully highlighted, save it as PNG and return 0 (1, with a message on stderr, on failure);
     `stage` is applied once the texts are analysed (a screenshot is taken after that).
     """
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     app = application()
     if left is None and right is None:
@@ -113,7 +113,9 @@ def run_gui(left: str | None, right: str | None, engine_factory: EngineFactory, 
         window.messages.on_error = report
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.comparison_panel.tabs.setCurrentIndex(1 if dock_tab == "agency" else 0)
+    window.comparison_panel.tabs.setCurrentIndex({"agency": 1, "voices": 2}.get(dock_tab, 0))
+    if screenshot and dock_tab == "voices":  # the table needs a few rows to say something
+        window.resizeDocks([window.comparison_dock], [300], Qt.Orientation.Vertical)
     for side, path in enumerate((left, right)):
         if path:
             window.open_path(side, path)

@@ -17,7 +17,6 @@ import errno
 import gc
 import io
 import os
-import stat
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ..errors import DocumentError
+from ..platform.safe_read import NotARegularFile, human_size, limit_label, open_regular
 
 MAX_BYTES = 20 * 1024 * 1024  # plain text files, and the text extracted from any file
 MAX_CONTAINER_BYTES = 100 * 1024 * 1024  # PDF, Word, OpenDocument, RTF, saved pages on disk
@@ -65,21 +65,6 @@ def gc_paused() -> Iterator[None]:
             _gc_users -= 1
             if _gc_users == 0 and _gc_was_enabled:
                 gc.enable()
-
-
-def human_size(size: int) -> str:
-    """A byte count for messages, precise near limits: '512 bytes', '12.3 KB', '20.0 MB (20,971,521 bytes)'."""
-    if size < 1024:
-        return f"{size:,} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB ({size:,} bytes)"
-    return f"{size / (1024 * 1024):.1f} MB ({size:,} bytes)"
-
-
-def limit_label(limit: int) -> str:
-    """A limit for messages: '20 MB'."""
-    mb = limit / (1024 * 1024)
-    return f"{mb:g} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
 
 
 def check_file_size(source: str, size: int, limit: int) -> None:
@@ -136,19 +121,17 @@ class FileHead:
 
 def open_file(source: str, head_bytes: int) -> FileHead:
     """Open `source` for reading without blocking; only regular files are accepted."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(source, flags)
+        fd, info = open_regular(source)
     except ValueError:  # a NUL character in the path
         raise DocumentError(source, "The file name is not valid.") from None
+    except NotARegularFile as exc:
+        if exc.kind == "a folder":
+            raise DocumentError(source, "This is a folder, not a file.") from None
+        raise DocumentError(source, "This is not a regular file (it may be a pipe or a device), so it cannot be opened.") from None
     except OSError as exc:
         raise _os_error(source, exc) from None
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise DocumentError(source, "This is a folder, not a file.")
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError(source, "This is not a regular file (it may be a pipe or a device), so it cannot be opened.")
         check_file_size(source, info.st_size, MAX_CONTAINER_BYTES)
         head = os.read(fd, head_bytes)
     except OSError as exc:

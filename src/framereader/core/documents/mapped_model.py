@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..paths import cache_dir
+from ..platform.paths import cache_dir
 
 #: The arrays of py3langid's `model.npz.xz` (its 0.4 layout) that the identifier needs.
 TABLES = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")

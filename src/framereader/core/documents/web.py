@@ -88,7 +88,7 @@ def document_from_html(html: str, plain_text: str | None = None, source: str = "
 
 def extract_main_text(markup: str, source: str, *, fragment: bool = False) -> tuple[TextBuilder, DocumentMeta]:
     """Run trafilatura on markup (never fetching anything) and build blocks and metadata."""
-    from ..offline import import_without_sockets
+    from ..platform.offline import import_without_sockets
 
     import_without_sockets()  # before trafilatura imports urllib3 (see core/offline.py)
     import trafilatura

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..categories import CategoryStyle, category_styles
-from ..labels import LABEL_NAMES, label_name, label_singular
+from ..kinds import LABEL_NAMES, label_name, label_singular
 from .handout import Categories, document_heading, export_html, render_handout_html, resolve_categories
 from .sections import has_agency
-from .json_export import comparison_json, document_meta, export_json
+from .json_export import comparison_json, document_meta, export_json, full_analysis_json
 from .options import DEFAULT_SECTIONS, MODES, PAPERS, SECTIONS, HandoutOptionError, HandoutOptions
 
 __all__ = [
     "DEFAULT_SECTIONS", "LABEL_NAMES", "MODES", "PAPERS", "SECTIONS", "Categories", "CategoryStyle",
     "HandoutOptionError", "HandoutOptions", "categories_meta", "category_styles", "comparison_json", "document_heading",
-    "document_meta",
+    "document_meta", "full_analysis_json",
     "export_html", "export_json", "has_agency", "label_name", "label_singular", "render_handout_html", "resolve_categories",
 ]
 

@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from ..categories import CategoryStyle
-from ..compare import ProfileRow
+from ..comparison.compare import ProfileRow
 from ..palette import tint
 from .markup import esc, fmt
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..labels import LABEL_NAMES, label_name
+from ..kinds import LABEL_NAMES, label_name
 from .markup import esc
 
 #: How each descriptor relation reads in plain English.

@@ -16,9 +16,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Concatenate, ParamSpec
 
-from ..atomic import atomic_write_text
+from ..platform.atomic import atomic_write_text
 from ..categories import CategoryStyle, category_styles, fallback_style
-from ..compare import Comparison
+from ..comparison.compare import Comparison
 from ..model import Analysis
 from ..palette import entity_colour, shade, tint
 from .chart import svg_chart, table_chart
@@ -26,6 +26,7 @@ from .glossary import glossary_html
 from .highlight import ENTITY_TINT, cold_html, highlighted_html
 from .markup import css_ident, defuse, display_name, esc, plural
 from .options import MODES, HandoutOptions
+from .voices_table import voices_html
 from .sections import (
     actors_html,
     agency_html,
@@ -102,6 +103,7 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
         f".omitted {{ color: #777777; }} .omitted-note {{ font-family: Helvetica, Arial, sans-serif; "
         f"font-style: italic; font-size: {SMALL_PT}pt; }}",
         ".frame { text-decoration-line: underline; text-decoration-thickness: 2px; text-decoration-skip-ink: none; }",
+        ".frame.quoted { text-decoration-thickness: 1px; opacity: 0.75; }",
         f"table.data {{ border-collapse: collapse; font-family: Helvetica, Arial, sans-serif; font-size: {TABLE_PT}pt; "
         "margin: 4px 0 6px 0; }",
         "table.data th, table.data td { border: 1px solid #999; padding: 2px 5px; text-align: left; vertical-align: top; }",
@@ -228,6 +230,7 @@ def render_handout_html(
             + chart(rows, cats, left_title, right_title)
             + (terms_html(rows, cats) if rows and not for_qt else "")
         ),
+        "voices": lambda: voices_html(comparison, options),
         "questions": lambda: questions_html(comparison, cats, options),
         "glossary": lambda: glossary_html(labels),
     }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..categories import CategoryStyle
 from ..model import Analysis
 from ..palette import entity_colour, shade, tint
-from ..labels import label_name
+from ..kinds import label_name
 from .markup import css_ident, esc
 from .options import HandoutOptions
 
@@ -59,7 +59,10 @@ def _spans(analysis: Analysis, cats: Mapping[str, CategoryStyle], options: Hando
         if start < end and options.shows_category(f.category):
             cat = cats[f.category]
             title = f"{cat.number}. {cat.name}: {f.term}"
-            spans.append(_Span(start, end, "frame", f.category, title, (1, start, -end, cat.index, f.term)))
+            if f.quoted:
+                title += f" (quoted: {f.speaker}'s words)" if f.speaker else " (inside a quotation)"
+            spans.append(_Span(start, end, "quoted" if f.quoted else "frame", f.category, title,
+                               (1, start, -end, cat.index, f.term)))
     return spans
 
 
@@ -120,9 +123,11 @@ def highlighted_html(
                     closing.append("</span>")
                 else:
                     cat = cats[s.key]
-                    style = f' style="text-decoration: underline; color: {qt_code(cat)}"' if for_qt else ""
+                    quoted = s.kind == "quoted"
+                    style = (f' style="text-decoration: underline {"dotted" if quoted else ""}; color: '
+                             f'{shade(cat.colour, 0.45) if quoted else qt_code(cat)}"' if for_qt else "")
                     opened.append(
-                        f'<span class="frame {cat.css}" data-category="{esc(s.key)}"'
+                        f'<span class="frame {cat.css}{" quoted" if quoted else ""}" data-category="{esc(s.key)}"'
                         f' title="{esc(s.title)}"{style}>'
                     )
                     mark = ""

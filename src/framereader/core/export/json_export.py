@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
-from ..compare import Comparison, comparison_to_json
+from ..platform.atomic import atomic_write_text
+from ..comparison.compare import Comparison, comparison_to_json
 from ..model import Analysis, Document
 
 #: Sources that are no file: a text pasted from the clipboard, or made up in a test.
@@ -27,6 +27,22 @@ def document_meta(document: Document | None, source: str = "untitled") -> dict[s
     data = document.meta_json()
     if not document.meta.title and document.source in UNNAMED_SOURCES:
         data["title"] = None
+    return data
+
+
+def full_analysis_json(analysis: Analysis, document: Document | None = None) -> dict[str, Any]:
+    """The `analyze --full` object: the `analyze` JSON with its `meta`, the descriptors, the
+    passive clauses and the quotations (`quotes`: direct and reported speech with speaker and
+    attribution verb; each framing span says whether it is `quoted`)."""
+    from dataclasses import asdict
+
+    from ..comparison.compare import passives_to_json
+
+    data = analysis.to_json()
+    data["meta"] = document_meta(document, analysis.source)
+    data["descriptors"] = [asdict(d) for d in analysis.descriptors]
+    data["passives"] = passives_to_json(analysis.passives)
+    data["quotes"] = [q.to_json() for q in analysis.quotes]
     return data
 
 

@@ -14,11 +14,12 @@ SECTIONS: dict[str, str] = {
     "actors": "Actors",
     "agency": "Who acts, who is acted on",
     "chart": "Framing chart",
+    "voices": "Voices: who is quoted",
     "questions": "Discussion questions",
     "glossary": "Glossary of terms and label codes",
 }
 #: The sections of a default handout ("agency" is printed only when the comparison has it).
-DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "questions")
+DEFAULT_SECTIONS: tuple[str, ...] = ("legend", "texts", "actors", "agency", "chart", "voices", "questions")
 
 #: The sections of a default read-cold handout (the legend and counts would give the game away).
 COLD_SECTIONS: tuple[str, ...] = ("texts", "questions")

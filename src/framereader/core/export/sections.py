@@ -9,11 +9,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..categories import GROUPS, CategoryStyle
-from ..compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
+from ..comparison.compare import Actor, ActorSide, Comparison, ProfileRow, rank_descriptors, rank_words
 from ..model import Analysis, Descriptor
 from ..palette import entity_colour, tint
 from .chart import top_terms
-from ..labels import label_name, label_singular
+from ..kinds import label_name, label_singular
 from .highlight import qt_code
 from .markup import css_ident, esc, fmt, names_list, plural
 from .options import HandoutOptions
@@ -292,6 +292,16 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
         questions.append(
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
             "Why might a writer leave someone out, and what does the reader miss?"
+        )
+    voices = comparison.voices
+    if voices.voices and (voices.left.quotes or voices.right.quotes):
+        quoted = sum(r.left_quoted + r.right_quoted for r in comparison.profile)
+        apart = (f" {quoted} loaded word{'s' if quoted != 1 else ''} inside quotations are not counted against the "
+                 "writers: whose words are they?") if quoted and not comparison.include_quoted else ""
+        questions.append(
+            f"Who gets to speak? The left text quotes {voices.left.quotes} time{'s' if voices.left.quotes != 1 else ''}, "
+            f"the right text {voices.right.quotes}. Whose voices does each text leave out, and which verbs introduce "
+            f"them (said, or admitted, slammed…)?{apart}"
         )
     if has_agency(comparison) and options.has("agency"):
         questions.append(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .format import DEFAULT_COLOURS, Category, Lexicon, Term, lexicon_problems, slugify
+from .format import Category, DEFAULT_COLOURS, Lexicon, Term, lexicon_problems
+from .files import slugify
 
 
 #: A term row of a draft is the frozen `Term` itself: an edit replaces it (`dataclasses.replace`),

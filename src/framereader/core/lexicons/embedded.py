@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
-from .format import Lexicon, bundled_lexicon_paths, parse_lexicon, serialize_lexicon
+from .format import Lexicon, parse_lexicon, serialize_lexicon
+from .files import bundled_lexicon_paths
 from .library import BUNDLED, LexiconEntry, LexiconLibrary
 
 #: One embedded lexicon may hold this many characters (the bundled one is about 200,000).

@@ -1,4 +1,5 @@
-"""Lexicons of framing terms: the model, the `.frlex` parser and writer, and word-list import.
+"""Lexicons of framing terms: the model and the `.frlex` parser and writer (files and locations:
+`core.lexicons.files`).
 
 The file format is specified in `docs/lexicon-format.md` (term lines: `core.lexicons.terms`);
 matching lives in `core.nlp.matcher`. Format 2 is written; format 1 files still load.
@@ -7,18 +8,13 @@ Pure Python: no Qt, no spaCy.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from ..atomic import atomic_write_text
-from ..safe_read import describe_read_error, read_limited
+from ..categories import DEVICE, GROUPS, LOADED, default_group
 from ..errors import LexiconError
 from ..palette import DEFAULT_CATEGORY_COLOURS
-from ..paths import data_dir, resources_dir
 from .terms import (
     Term,
     options_problems,
@@ -42,12 +38,6 @@ DEFAULT_COLOURS = tuple(colour.upper() for colour in DEFAULT_CATEGORY_COLOURS)
 HEADER_KEYS = ("id", "name", "language", "description")
 HEADER_REQUIRED = ("id", "name", "language")
 CATEGORY_KEYS = ("name", "colour", "description", "group")  # "color" is read as "colour"
-#: Category groups: loaded words, and rhetorical devices (a different lesson, shown apart).
-LOADED = "loaded"
-DEVICE = "device"
-GROUPS = (LOADED, DEVICE)
-#: Categories that are rhetorical devices unless their `group` key says otherwise.
-DEVICE_CATEGORY_IDS = frozenset({"doubt", "hedges", "intensifiers"})
 CATEGORY_REQUIRED = ("name", "colour")
 
 _ID_RE = re.compile(r"[a-z0-9_-]+")
@@ -58,12 +48,6 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 # --------------------------------------------------------------------------------------- model
-
-
-def default_group(category_id: str) -> str:
-    """The group of a category that does not name one: `device` for doubt, hedges and
-    intensifiers, else `loaded`."""
-    return DEVICE if category_id in DEVICE_CATEGORY_IDS else LOADED
 
 
 @dataclass(frozen=True)
@@ -380,126 +364,7 @@ def serialize_lexicon(lexicon: Lexicon) -> str:
     return text
 
 
-# -------------------------------------------------------------------------------- files
-
-
-def _read_text(path: str | Path) -> str:
-    """Read a UTF-8 lexicon or word list, turning every failure into a `LexiconError` (a FIFO,
-    a device or a file over the limit is refused without blocking or reading it whole)."""
-    p = Path(path)
-    try:
-        data = read_limited(p, MAX_LEXICON_BYTES)
-    except OSError as exc:
-        raise LexiconError(str(p), describe_read_error(exc)) from None
-    if b"\x00" in data:
-        raise LexiconError(str(p), "is a binary file, not a lexicon")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LexiconError(str(p), "is not UTF-8 text; save it as UTF-8", line) from None
-
-
-def load_lexicon(path: str | Path) -> Lexicon:
-    """Read and parse a `.frlex` file; raises `LexiconError` naming the file (and line)."""
-    return parse_lexicon(_read_text(path), str(path))
-
-
-def save_lexicon(lexicon: Lexicon, path: str | Path) -> Lexicon:
-    """Write `lexicon` atomically, keeping the previous file as `<path>.bak`.
-
-    Returns the lexicon with its `path` set to where it was saved."""
-    text = serialize_lexicon(lexicon)
-    try:
-        atomic_write_text(path, text, backup=True)
-    except OSError as exc:
-        raise LexiconError(str(path), f"cannot be saved ({exc.strerror or exc})") from None
-    return replace(lexicon, path=str(path))
-
-
-def slugify(text: str, fallback: str = "words") -> str:
-    """A valid id from a file stem or category name: lower case, other characters become '-'."""
-    slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")
-    return slug or fallback
-
-
-def import_word_list(path: str | Path) -> Lexicon:
-    """Read a `.frlex` lexicon, a CSV (`term,category[,note][,alternative]`) or a plain list
-    (see `core.lexicons.wordlist`). Problems raise `LexiconError` with the line number."""
-    from .wordlist import import_word_list as read_word_list
-
-    return read_word_list(path)
-
-
-# ------------------------------------------------------------------------------ locations
-
-
-def bundled_lexicon_paths() -> list[Path]:
-    """The lexicons shipped with FrameReader (`resources/lexicons/*.frlex`), sorted."""
-    folder = resources_dir() / "lexicons"
-    return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
-
-
-def user_lexicon_dir() -> Path:
-    """Where the user's own lexicons are kept (created when missing)."""
-    folder = data_dir() / "lexicons"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def user_lexicon_paths() -> list[Path]:
-    """The user's `.frlex` lexicons, sorted."""
-    return sorted(user_lexicon_dir().glob(f"*{SUFFIX}"))
-
-
-def lexicons_for_language(lexicons: Iterable[Lexicon], lang: str) -> tuple[tuple[Lexicon, ...], str | None]:
-    """The lexicons written for `lang` (a pipeline's language), and a sentence for the user when
-    some or all were set aside (None when every lexicon fits)."""
-    lexicons = tuple(lexicons)
-    kept = tuple(lex for lex in lexicons if lex.language == lang)
-    skipped = [lex.name for lex in lexicons if lex.language != lang]
-    if skipped and not kept:
-        return kept, f"No enabled lexicon is written for language '{lang}'; framing terms are not shown."
-    if skipped:
-        return kept, f"Lexicons for other languages are not used with this '{lang}' pipeline: {', '.join(skipped)}."
-    return kept, None
-
-
-def lexicon_hash(lexicons: Iterable[Lexicon], rules: Iterable[str] = ()) -> str:
-    """A stable sha256 of the lexicons' content (in order; paths ignored), of the inflection and
-    family rules and of the matcher's switched-on rule ids, so cached analyses are redone when
-    any of them changes."""
-    from .families import FAMILIES_VERSION
-    from .inflect import INFLECTOR_VERSION
-
-    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\nfamilies {FAMILIES_VERSION}\n".encode())
-    digest.update(("rules " + ",".join(sorted(rules)) + "\n").encode())
-    for lex in lexicons:
-        data = asdict(lex)
-        data.pop("path", None)
-        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
-
-
-def category_groups(lexicons: Iterable[Lexicon]) -> dict[str, str]:
-    """Per category id, its group (`loaded` or `device`); the first lexicon naming an id wins."""
-    groups: dict[str, str] = {}
-    for lex in lexicons:
-        for cat in lex.categories:
-            groups.setdefault(cat.id, cat.group)
-    return groups
-
-
-def group_of(category_id: str, groups: dict[str, str] | None = None) -> str:
-    """Which group a category id is in: from `groups` (see `category_groups`) when it names
-    it, else `default_group(category_id)`."""
-    return (groups or {}).get(category_id) or default_group(category_id)
-
-
 __all__ = [
-    "DEVICE", "GROUPS", "LOADED", "Category", "Lexicon", "Term", "bundled_lexicon_paths", "category_groups",
-    "default_group", "group_of", "import_word_list", "lexicon_hash", "lexicon_problems", "lexicons_for_language",
-    "load_lexicon", "parse_lexicon", "parse_term_line", "save_lexicon", "serialize_lexicon", "slugify",
-    "term_key", "term_problem", "user_lexicon_dir", "user_lexicon_paths", "validate_lexicon",
+    "DEVICE", "GROUPS", "LOADED", "Category", "Lexicon", "Term", "default_group", "lexicon_problems",
+    "parse_lexicon", "parse_term_line", "serialize_lexicon", "term_key", "term_problem", "validate_lexicon",
 ]

@@ -19,11 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..settings import Settings
-from .format import (
-    SUFFIX,
-    Category,
-    Lexicon,
+from ..platform.settings import Settings
+from .format import Category, Lexicon, SUFFIX
+from .files import (
     bundled_lexicon_paths,
     import_word_list,
     load_lexicon,

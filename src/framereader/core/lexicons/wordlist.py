@@ -1,6 +1,6 @@
 """Word lists read as lexicons: plain lists (one term line per line) and CSV tables.
 
-`core.lexicons.format.import_word_list` is the entry point; pure Python.
+`core.lexicons.files.import_word_list` is the entry point; pure Python.
 """
 
 from __future__ import annotations
@@ -11,16 +11,8 @@ import re
 from pathlib import Path
 
 from ..errors import LexiconError
-from .format import (
-    _LINE_BREAK_RE,
-    DEFAULT_COLOURS,
-    SUFFIX,
-    Category,
-    Lexicon,
-    _read_text,
-    load_lexicon,
-    slugify,
-)
+from .format import Category, DEFAULT_COLOURS, Lexicon, SUFFIX, _LINE_BREAK_RE
+from .files import load_lexicon, read_lexicon_text, slugify
 from .terms import Term, parse_term_line, term_key, term_problem
 
 
@@ -33,7 +25,7 @@ def import_word_list(path: str | Path) -> Lexicon:
     p = Path(path)
     if p.suffix.lower() == SUFFIX:
         return load_lexicon(p)
-    text = _read_text(p).removeprefix("\ufeff")
+    text = read_lexicon_text(p).removeprefix("\ufeff")
     if _is_csv(p, text):
         return _import_csv(p, text)
     return _import_plain(p, text)

@@ -1,5 +1,5 @@
 """Everything that touches spaCy: pipelines, analysis, descriptors, agency, the engine."""
 
-from ..offline import import_without_sockets
+from ..platform.offline import import_without_sockets
 
 import_without_sockets()  # before anything here imports spaCy (see core/offline.py)

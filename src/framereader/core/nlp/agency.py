@@ -32,12 +32,17 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..alignment import paragraph_ranges, sentence_ranges
-from ..compare import NON_ACTOR_LABELS
+from ..segments import paragraph_ranges, sentence_ranges
+from ..kinds import NON_ACTOR_LABELS
 from ..model import Analysis, Descriptor, EntitySpan, Passive, Role
+from ..comparison.actors import actors_of_one_text
+from ..voices.direct import direct_quotes
+from ..voices.verbs import SPEECH_CUE
+from ..voices.voices import with_voices
 from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
 from .pipeline import Pipeline
+from .speech import SpeechFound, extract_speech
 
 #: Longest run of consecutive sentences parsed as one doc, and the characters parsed in one
 #: batch (the parser is much faster on batches; cancelling is checked between batches).
@@ -69,6 +74,9 @@ PASSIVE_CUE = re.compile(
     r"spent|spread|won|hung|dug|stuck|bound|fed|fled|shed|quit|split|lit|sought|swept|spun|heard|laid)\b",
     re.IGNORECASE,
 )
+#: Guillemets read as straight double quotes by the parser (trained on English quotation marks);
+#: one code point for one, so every offset stays the same.
+PARSE_MARKS = str.maketrans("«»‹›", '""""')
 _CLOSERS = frozenset(".!?…\"'”’)]")
 _PRONOUN_CUE = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b", re.IGNORECASE)
 
@@ -296,7 +304,7 @@ def iter_runs(text: str, entities: Iterable[EntitySpan], max_chars: int = RUN_CH
                 has_actor = bisect_left(starts, start) < bisect_left(starts, end)
                 piece = text[start:end]
                 wanted = has_actor or bool(PASSIVE_CUE.search(piece)) or (
-                    previous_actor and bool(_PRONOUN_CUE.search(piece)))
+                    previous_actor and bool(_PRONOUN_CUE.search(piece))) or bool(SPEECH_CUE.search(piece))
                 previous_actor = has_actor
                 if not wanted:
                     if current is not None:
@@ -332,12 +340,14 @@ def add_structure(
     descriptors: list[Descriptor] = []
     roles: list[Role] = []
     passives: list[Passive] = []
+    direct = tuple(q for q in analysis.quotes if q.kind == "direct") or direct_quotes(text)
+    speech = SpeechFound()
     with pipeline.parsing() as nlp:
         skip = [name for name in nlp.pipe_names if name == "ner"]
         for batch in _batches(iter_runs(text, entities), BATCH_CHARS):
             if cancelled():
                 raise Cancelled()
-            docs = _parse_batch(nlp, [text[a:b] for a, b in batch], skip, cancelled)
+            docs = _parse_batch(nlp, [text[a:b].translate(PARSE_MARKS) for a, b in batch], skip, cancelled)
             for (start, end), doc in zip(batch, docs):
                 inside = [e for e in entities[bisect_left(starts, start) : bisect_left(starts, end)] if e.end <= end]
                 spans = [doc.char_span(e.start - start, e.end - start, label=e.label) for e in inside]
@@ -347,8 +357,15 @@ def add_structure(
                 found_roles, found_passives = extract_agency(doc, offset=start)
                 roles.extend(found_roles)
                 passives.extend(found_passives)
+                found_speech = extract_speech(doc, start, direct)
+                speech.links.extend(found_speech.links)
+                speech.intros.extend(found_speech.intros)
+                speech.indirect.extend(found_speech.indirect)
+                speech.roles.extend(found_speech.roles)
             progress(batch[-1][1] / len(text))
-    return replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
+    structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives))
+    actors = actors_of_one_text(structured, "left")  # speakers take their actor's name
+    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles, actors)
 
 
 def _parse_batch(nlp: Language, texts: list[str], skip: list[str], cancelled: Callable[[], bool]) -> list[Doc]:

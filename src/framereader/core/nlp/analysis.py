@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..errors import Cancelled
 from ..model import Analysis, Descriptor, Document, EntitySpan, FramingSpan
+from ..voices.voices import with_direct_quotes, with_quoted_framing
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -106,6 +107,7 @@ def analyze(
         entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
         framing_counts=_framing_counts(framing),
     )
+    analysis = with_direct_quotes(analysis)
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
@@ -146,7 +148,7 @@ def rematch(
             doc.ents = [s for s in spans if s is not None]
         framing.extend(_framing_spans(text, start, doc, matcher))
         progress((index + 1) / len(ranges))
-    return replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing))
+    return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing)))
 
 
 def add_descriptors(

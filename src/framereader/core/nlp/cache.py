@@ -20,10 +20,10 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
-from ..model import Analysis, Passive, Role
-from ..paths import cache_dir
-from ..safe_read import read_limited
+from ..platform.atomic import atomic_write_text
+from ..model import Analysis, Passive, Quote, Role
+from ..platform.paths import cache_dir
+from ..platform.safe_read import read_limited
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,11 @@ MAX_ENTRIES = 200
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
 #: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
-#: edge may differ from version 3).
-CACHE_VERSION = "4"
+#: edge may differ from version 3; 5: quotations, framing spans flagged as quoted).
+CACHE_VERSION = "5"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
+QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 
 
 def cache_key(text: str, model_name: str, model_version: str, lexicon_hash: str, descriptors: bool) -> str:
@@ -95,6 +96,7 @@ class AnalysisCache:
                 analysis,
                 roles=tuple(Role(*r) for r in data.get("roles", ())),
                 passives=tuple(Passive(*p) for p in data.get("passives", ())),
+                quotes=tuple(Quote(*q) for q in data.get("quotes", ())),
             )
             problem = analysis_problem(analysis)
             if problem is None and text is not None and analysis.text != text:
@@ -124,6 +126,7 @@ class AnalysisCache:
             "descriptors": [asdict(d) for d in analysis.descriptors],
             "roles": [[getattr(r, f) for f in ROLE_FIELDS] for r in analysis.roles],
             "passives": [[getattr(p, f) for f in PASSIVE_FIELDS] for p in analysis.passives],
+            "quotes": [[getattr(q, f) for f in QUOTE_FIELDS] for q in analysis.quotes],
         }
         try:
             text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in parts.items()) + "}"

@@ -11,8 +11,8 @@ from .agency import add_structure
 from .analysis import analyze, rematch
 from .cache import AnalysisCache, cache_key
 from ..categories import CategoryStyle, category_styles
-from ..lexicons.format import (
-    Lexicon,
+from ..lexicons.format import Lexicon
+from ..lexicons.files import (
     bundled_lexicon_paths,
     category_groups,
     import_word_list,
@@ -21,7 +21,7 @@ from ..lexicons.format import (
     load_lexicon,
 )
 from .matcher import LexiconMatcher
-from ..compare import Comparison, compare
+from ..comparison.compare import Comparison, compare
 from .rules import DEFAULT_RULES
 from ..model import Analysis, Document
 from .pipeline import Pipeline, load_pipeline
@@ -76,9 +76,11 @@ class Engine:
         chosen = list(paths) if paths is not None else bundled_lexicon_paths()
         self.set_lexicons([load_lexicon_any(path) for path in chosen])
 
-    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str]) -> Comparison:
-        """Align the two texts' actors and build their framing profile."""
-        return compare(left, right, categories=list(categories))
+    def compare(self, left: Analysis, right: Analysis, categories: Sequence[str], *,
+                include_quoted: bool = False) -> Comparison:
+        """Align the two texts' actors and build their framing profile (the writer's own words
+        unless `include_quoted`) and their voices."""
+        return compare(left, right, categories=list(categories), include_quoted=include_quoted)
 
     def analyze(
         self,

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 
 from ..lexicons.families import headword_and_declared_forms
 from ..lexicons.format import LOADED, Category, Lexicon, Term
-from . import guards
+from . import context_guards, guards
 from .rules import ALL_RULES, DEFAULT_RULES, FINDERS, Found, post_process
 
 _APOSTROPHES = ("'", "\u2019")
@@ -52,7 +52,7 @@ class Match(NamedTuple):
 class _Entry(NamedTuple):
     category_id: str
     term: Term
-    exceptions: tuple[tuple[str, ...], ...]  # lower-case token tuples
+    exceptions: tuple[context_guards.EntryException, ...]  # the except= phrases, as tokens
     pos: tuple[str, ...]  # the term's pos= for its headword forms, () for its also= forms
 
 
@@ -91,6 +91,7 @@ class LexiconMatcher:
         self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
         self._tokenizer = tokenizer
         self._tagger = guards.SentenceTagger(nlp)
+        self._official: context_guards.OfficialPhrases | None = None
         self._trie: dict[str, list] = {}  # word → [child trie, entry index or -1]
         self._entries: list[_Entry] = []
         self._terms: dict[tuple[str, str], Term] = {}  # (category id, term key) → entry
@@ -118,12 +119,15 @@ class LexiconMatcher:
     def _compile(self) -> None:
         cache: dict[str, tuple[str, ...]] = {}
         special = getattr(self._tokenizer, "rules", None) or {}
+        self._official = context_guards.OfficialPhrases(lambda text: self._tokens(text, cache, special))
         for lex in self.lexicons:
             for cat in lex.categories:
                 self._categories.setdefault(cat.id, cat)
                 for term in cat.terms:
                     self._terms.setdefault((cat.id, term.text.casefold()), term)
-                    exceptions = tuple(self._tokens(p, cache, special) for p in term.exceptions)
+                    own = self._tokens(term.text, cache, special)
+                    exceptions = tuple(context_guards.entry_exception(self._tokens(p, cache, special), own)
+                                       for p in term.exceptions)
                     self._entries += [_Entry(cat.id, term, exceptions, term.pos), _Entry(cat.id, term, exceptions, ())]
 
         # Own texts first, so a term's own text beats another term's generated forms; then the
@@ -214,21 +218,26 @@ class LexiconMatcher:
     def _guarded(
         self, doc: Doc, lowers: list[str], candidates: list[tuple[int, Found, _Entry]]
     ) -> list[tuple[int, Found]]:
-        """The candidates that pass the switched-on guards (see `core.nlp.guards`)."""
+        """The candidates that pass the switched-on guards (see `core.nlp.guards` and
+        `core.nlp.context_guards`)."""
         on = self.rules
         kept: list[tuple[int, Found]] = []
         ents: dict[int, str] | None = None
+        context = context_guards.DocContext(doc, lowers, on, self._official, self.stats)
         need_tags: list[tuple[int, Found, tuple[str, ...], bool]] = []  # (length, candidate, pos, name check?)
         for length, found, entry in candidates:
             term = entry.term
             if "guard.except" in on and (
-                guards.in_exception(lowers, found.start, found.end, (*entry.exceptions, *guards.BUILTIN_EXCEPTIONS))
+                context_guards.in_entry_exception(lowers, found.start, found.end, entry.exceptions)
+                or guards.in_exception(lowers, found.start, found.end, guards.BUILTIN_EXCEPTIONS)
                 or (lowers[found.start] == "if" and guards.if_anything_is_condition(doc, found.start, found.end))
             ):
                 self.stats["guard.except"] += 1
                 continue
             if "guard.prefix" in on and guards.prefixed(doc, found.start):
                 self.stats["guard.prefix"] += 1
+                continue
+            if context.official(found):
                 continue
             name_check = False
             if "guard.name" in on and guards.name_candidate(doc[found.start], term.text):
@@ -240,6 +249,8 @@ class LexiconMatcher:
                     self.stats["guard.name"] += 1
                     continue
                 name_check = not title and not guards.sentence_initial(doc, found.start)
+            if not name_check and context.known_name(found, term.text):
+                continue
             pos = entry.pos if "guard.pos" in on else ()
             if name_check or pos:
                 need_tags.append((length, found, pos, name_check))
@@ -258,7 +269,7 @@ class LexiconMatcher:
                     self.stats["guard.pos"] += 1
                     continue
                 kept.append((length, found))
-        return kept
+        return context.attribution(kept)
 
     # ------------------------------------------------------------------------------- look-up
 

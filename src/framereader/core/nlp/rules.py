@@ -26,7 +26,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-GUARDS = frozenset({"guard.except", "guard.prefix", "guard.name", "guard.pos"})
+from .context_guards import CONTEXT_GUARDS
+
+GUARDS = frozenset({"guard.except", "guard.prefix", "guard.name", "guard.pos", *CONTEXT_GUARDS})
 FINDING_RULES = ("scare_quotes", "formations", "ist_labels")
 POST_RULES = ("so_called", "intensified", "negation")
 ALL_RULES = frozenset({*GUARDS, *FINDING_RULES, *POST_RULES})

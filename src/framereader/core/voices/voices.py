@@ -1,0 +1,46 @@
+"""The voices of one analysis: direct quotations at once (no parse), speakers and reported
+speech once the text is parsed, and the framing words inside quotations flagged as quoted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..model import Analysis, Quote
+from .assemble import assemble, mention_names
+from .direct import direct_quotes, mark_quoted
+from .said import Said
+
+
+def with_direct_quotes(analysis: Analysis) -> Analysis:
+    """`analysis` with the direct quotations of its text (speakers not yet known) and its
+    framing spans flagged: the first pass, which needs no parse."""
+    quotes = direct_quotes(analysis.text)
+    framing, quoted = mark_quoted(analysis.framing, quotes)
+    return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)
+
+
+def with_quoted_framing(analysis: Analysis) -> Analysis:
+    """`analysis` with its framing spans flagged again from its quotations (after the framing
+    terms were found anew for other lexicons)."""
+    framing, quoted = mark_quoted(analysis.framing, analysis.quotes)
+    return replace(analysis, framing=framing, quoted_counts=quoted)
+
+
+def with_voices(
+    analysis: Analysis,
+    direct: Sequence[Quote],
+    links: Iterable[tuple[int, Said]],
+    intros: Iterable[tuple[int, Said]],
+    indirect: Iterable[tuple[Quote, Said]],
+    roles: Iterable[tuple[str, int, int]] = (),
+    actors: Iterable[object] = (),
+) -> Analysis:
+    """`analysis` with every voice (see `core.voices.assemble`) and its framing flagged;
+    `actors` are the text's actors (`core.comparison.actors.actors_of_one_text(analysis,
+    "left")`), whose names the speakers take."""
+    names = mention_names(analysis.entities, actors)
+    quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors,
+                      analysis.entities, roles)
+    framing, quoted = mark_quoted(analysis.framing, quotes)
+    return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)

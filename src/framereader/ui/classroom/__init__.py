@@ -1,0 +1,1 @@
+"""classroom: see docs/architecture.md."""

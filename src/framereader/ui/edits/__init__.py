@@ -1,0 +1,1 @@
+"""edits: see docs/architecture.md."""

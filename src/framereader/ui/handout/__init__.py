@@ -1,0 +1,1 @@
+"""handout: see docs/architecture.md."""

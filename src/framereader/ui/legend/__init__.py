@@ -1,0 +1,1 @@
+"""legend: see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""lexicons: see docs/architecture.md."""

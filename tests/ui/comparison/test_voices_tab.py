@@ -1,0 +1,87 @@
+"""Voices in the window: the Voices tab, quoted framing drawn apart, the legend's quoted line
+and View ▸ Count Quoted Words Too (pytest-qt, the real engine)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framereader.ui.base import styles
+from framereader.ui.comparison.voices import JUDGING, VoicesView, verbs_text
+from framereader.ui.reading.highlighter import StyleBook, highlight_ops
+from ui_support import WAIT_MS
+
+NEWS = Path(__file__).resolve().parents[2] / "data" / "news"
+
+
+@pytest.fixture
+def news_pair(qtbot, window):
+    assert window.open_path(0, str(NEWS / "012.txt"))
+    assert window.open_path(1, str(NEWS / "013.txt"))
+    qtbot.waitUntil(lambda: window.compare.comparison is not None, timeout=WAIT_MS)
+    return window
+
+
+def test_voices_tab_lists_speakers_and_a_click_shows_the_quotation(qtbot, news_pair) -> None:
+    window = news_pair
+    view: VoicesView = window.comparison_panel.voices
+    voices = window.compare.comparison.voices
+    assert view.table.rowCount() == len(voices.voices) > 0
+    names = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
+    assert "Mick Sharp" in names  # quoted in both reports
+    row = names.index("Mick Sharp")
+    sharp = voices.voices[row]
+    assert sharp.left.count and sharp.right.count
+    assert view.table.item(row, 2).text() == verbs_text(sharp.left)
+    assert "012.txt" in view.summary.text() and "quotation" in view.summary.text()
+    view.activate(row, 3)  # the right text's cell: its first quotation of Mick Sharp
+    quote = sharp.right.quotes[0]
+    assert window.panes[1].selected_span() == (quote.start, quote.end)
+    if sharp.right.count > 1:
+        view.activate(row, 3)
+        assert window.panes[1].selected_span() == (sharp.right.quotes[1].start, sharp.right.quotes[1].end)
+
+
+def test_quoted_framing_is_drawn_apart_and_counted_apart(qtbot, window) -> None:
+    path = NEWS / "010.txt"
+    assert window.open_path(0, str(path))
+    qtbot.waitUntil(lambda: window.panes[0].settled and window.panes[0].analysis is not None, timeout=WAIT_MS)
+    analysis = window.panes[0].analysis
+    quoted = [f for f in analysis.framing if f.quoted]
+    assert quoted, "the report quotes loaded words"
+    book, pane = window.book, window.panes[0]
+    ops = list(highlight_ops(pane.built, analysis, book, window.visibility.value))
+    to_qt = pane.built.offsets.to_qt
+    for span in analysis.framing:
+        op = next(o for o in ops if o[0] == to_qt(span.start) and o[1] == to_qt(span.end))
+        assert bool(op[2].property(styles.FRAMING_QUOTED_PROPERTY)) == span.quoted
+    legend = window.legend.quoted
+    assert legend.isVisibleTo(window.legend) and f"Quoted: {sum(analysis.quoted_counts.values())} left" in legend.text()
+    category = quoted[0].category
+    row = window.legend._count_labels[("category", category)][0]
+    own = analysis.own_counts().get(category, 0)
+    assert row.text() == (str(own) if own else "–")
+    window.commands["count_quoted"].trigger()  # View ▸ Count Quoted Words Too
+    assert window.settings.count_quoted
+    assert row.text() == str(analysis.framing_counts[category])
+    assert "counted above too" in legend.text()
+    window.commands["count_quoted"].trigger()
+    assert not window.settings.count_quoted
+
+
+def test_tooltip_says_whose_words(window) -> None:
+    from framereader.core.model import FramingSpan
+    from framereader.ui.reading.tooltips import highlight_tooltip
+
+    span = FramingSpan(0, 6, "loaded_language", "regime", "regime", quoted=True, speaker="Marek Holloway")
+    text = highlight_tooltip(None, span, window.book, window.visibility.value)
+    assert "Marek Holloway’s words" in text and "not the writer’s" in text
+
+
+def test_judging_verbs_are_flagged() -> None:
+    from framereader.core.voices.summary import VoiceSide
+
+    side = VoiceSide(verbs=(("say", 2), ("slam", 1)), judgemental=("slam",))
+    assert verbs_text(side) == f"said ×2, slammed {JUDGING}"
+    assert StyleBook  # the style book builds quoted formats on demand
