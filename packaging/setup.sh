@@ -64,7 +64,21 @@ fi
 
 # ---------------------------------------------------------------- 2. the Python packages
 STAMP="$VENV/.installed-$(echo "$EXTRAS" | tr ',' '-')"
-if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ] || [ setup.py -nt "$STAMP" ]; then
+# Up to date: a stamp newer than pyproject.toml and setup.py whose extras include these ones
+# (after `make test`, `make run` has nothing to install).
+installed() {
+    for stamp in "$VENV"/.installed-*; do
+        [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ] && [ "$stamp" -nt setup.py ] || continue
+        has=$(echo "${stamp##*/.installed-}" | tr '-' ' ')
+        missing=0
+        for extra in $(echo "$EXTRAS" | tr ',' ' '); do
+            case " $has " in *" $extra "*) ;; *) missing=1 ;; esac
+        done
+        [ "$missing" = 0 ] && return 0
+    done
+    return 1
+}
+if ! installed; then
     case "$TARGET" in
         run) WHAT="FrameReader and its English language model" ;;
         test) WHAT="FrameReader, its English language model and the test tools (pytest, mypy, import-linter)" ;;
