@@ -84,7 +84,7 @@ if ! installed; then
         test) WHAT="FrameReader, its English language model and the test tools (pytest, mypy, import-linter)" ;;
         dist) WHAT="FrameReader, its English language model and PyInstaller" ;;
     esac
-    say "Installing $WHAT into $VENV with pip (the first time about 150 MB from PyPI; pip lists each package)"
+    say "Installing $WHAT into $VENV with pip (the first time about 200 MB from PyPI; pip lists each package)"
     rm -f "$STAMP"
     "$VENV/bin/python" -m pip install --progress-bar on --disable-pip-version-check -e ".[$EXTRAS]"
     touch "$STAMP"
