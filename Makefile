@@ -58,8 +58,10 @@ smoke:
 	@$(SETUP) dist $(PYTHON)
 	$(BIN)/python packaging/smoke.py $(APP)
 
-# A Debian package of the one-folder build: dist/framereader_VERSION_ARCH.deb.
-deb: dist
+# A Debian package of the one-folder build: dist/framereader_VERSION_ARCH.deb (the build is
+# made first when there is none; `make dist deb` makes a fresh one).
+deb:
+	@test -x dist/framereader/framereader || $(MAKE) dist
 	@sh packaging/install-sysdeps.sh deb $(BIN)/python
 	sh packaging/build-deb.sh dist/framereader dist $(BIN)/python
 
