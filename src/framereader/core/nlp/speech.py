@@ -30,13 +30,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
 from ..segments import dateline_end
-from ..voices.said import Said
+from ..voices.said import Said, SpeechFound
 from ..voices.verbs import AS_VERBS, OBJECT_VERBS, SPEECH_VERBS
 from .speech_reader import SpeechReader
 
@@ -47,18 +46,6 @@ _OPEN_MARKS = frozenset("\"'“‘«‹„")
 _CLOSE_MARKS = frozenset("\"'”’»›")
 #: What may stand before a trailing attribution ("…, the minister added.").
 _INVERSION_BREAKS = frozenset(",—–")
-
-
-@dataclass
-class SpeechFound:
-    """What one parsed run says about voices (see the module's doc)."""
-
-    links: list[tuple[int, Said]] = field(default_factory=list)  # (index in `quotes`, attribution)
-    intros: list[tuple[int, Said]] = field(default_factory=list)  # (offset after the colon, attribution)
-    indirect: list[tuple[Quote, Said]] = field(default_factory=list)
-    #: (role noun, mention start, mention end): "finance chair, Tomasz Wróbel" gives
-    #: ("chair", …), "Home Office minister Priti Chauhan" gives ("minister", …)
-    roles: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 class _Reader(SpeechReader):

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Analysis, Quote, Side
+from ..model import Analysis, BothSides, Quote, Side
 from .assemble import speaker_key
 from .direct import words_of
 
@@ -80,10 +80,12 @@ class VoiceSide:
 
 
 @dataclass(frozen=True)
-class Voice:
-    """A speaker quoted in one text or both. `unnamed` holds the pronouns of a row that gathers
-    one text's quotations whose speaker is only a pronoun ("not named (she)"); `named_in`, the
-    texts that name this speaker (quoted or not)."""
+class Voice(BothSides[VoiceSide]):
+    """A speaker quoted in one text or both: `speaker` is the name of the comparison's actor when
+    the speaker is one (`is_actor`), else the speaker as written, `UNATTRIBUTED` for the
+    quotations whose speaker was not found, or "not named (she)" for one text's quotations whose
+    speaker is only a pronoun FrameReader could not link to a name (`unnamed` holds those
+    pronouns). `named_in`: the texts that name this speaker (quoted or not)."""
 
     speaker: str
     is_actor: bool
@@ -91,13 +93,6 @@ class Voice:
     right: VoiceSide = VoiceSide()
     unnamed: tuple[str, ...] = ()
     named_in: tuple[Side, ...] = ()
-
-    def side(self, side: Side) -> VoiceSide:
-        return self.left if side == "left" else self.right
-
-    @property
-    def total(self) -> int:
-        return self.left.count + self.right.count
 
     @property
     def is_someone(self) -> bool:
