@@ -220,8 +220,8 @@ class _Reader(SpeechReader):
             return None
         if name in OBJECT_VERBS or self.not_said(verb):  # "call it what it is", "did not say"
             return None
-        if subject.dep_ == "nsubjpass" or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod")
-                                           and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        if subject.dep_ == "nsubjpass" or (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "amod")
+                                           and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)):
             return None  # "was told that …", "Asked what she needed, …": the words are not the subject's
         line = self.line(verb)
         clause: list[Token] | None = None
