@@ -96,20 +96,22 @@ class SpeechReader:
         return name in SPEECH_VERBS or name in NAMING_VERBS or " " in name
 
     def subject(self, verb: Token) -> Token | None:
-        """The verb's subject: the one nearest the verb when the parser gives two; a
-        coordinated or participle verb takes its head's, and a participle right after its
-        head's object takes that object ("captured Stanbridge telling donors"); a relative
-        pronoun ("Sharp, who described…") stands for the noun it follows. None when unsure: a
-        subject in another paragraph or in a dateline ("SAN FRANCISCO (Wire) - …"), or a verb
-        coordinated with what another verb of saying reports ("said the crossing showed … and
-        accused …": the crossing did not accuse)."""
+        """The verb's subject: when the parser gives two, the one that is a person's name, else
+        the one nearest the verb; a coordinated or participle verb takes its head's, and a
+        participle right after its head's object takes that object ("captured Stanbridge
+        telling donors"); a relative pronoun ("Sharp, who described…") stands for the noun it
+        follows. None when unsure: a subject in another paragraph or in a dateline ("SAN
+        FRANCISCO (Wire) - …"), or a verb coordinated with what another verb of saying reports
+        ("said the crossing showed … and accused …": the crossing did not accuse)."""
         current: Token | None = verb
         for _ in range(3):
             if current is None:
                 return None
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not c.is_punct]
             if subjects:
-                found = min(subjects, key=lambda c: abs(c.i - verb.i))
+                people = [c for c in subjects if c.i in self.entity_of and self.entity_of[c.i].label_ == "PERSON"]
+                # two subjects: the person ("Feargal Dunne of the group Clean Rivers Now called"), else the nearest
+                found = people[0] if len(people) == 1 else min(subjects, key=lambda c: abs(c.i - verb.i))
                 if found.pos_ in ("VERB", "AUX", "ADJ", "ADV") or self.line(found) != self.line(verb) or self.in_dateline(found):
                     return None
                 if found.lower_ in ("who", "that", "which") and current.dep_ == "relcl" and current.head.i != current.i:
