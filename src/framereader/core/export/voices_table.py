@@ -9,7 +9,7 @@ from ..comparison.compare import Comparison
 from ..model import Side
 from ..voices.summary import UNATTRIBUTED, Voice, Voices, VoiceSide
 from ..voices.verbs import verb_display
-from .markup import esc, names_list
+from .markup import esc, names_list, plural
 from .options import HandoutOptions
 
 #: Rows of the table (the most quoted speakers); a note says how many more there are.
@@ -26,8 +26,8 @@ def _cell(side: VoiceSide) -> str:
     verbs = ", ".join(
         f"{esc(verb_display(verb if verb != 'according to' else None))}{'*' if verb in side.judgemental else ''}"
         f"{f' ×{n}' if n > 1 else ''}" for verb, n in side.verbs)
-    words = f", {side.words} words" if side.words else ""
-    count = f"{side.count} quotation{'s' if side.count != 1 else ''}"
+    words = f", {plural(side.words, 'word')}" if side.words else ""
+    count = plural(side.count, "quotation")
     return f"{count}{words} <span class=\"small\">· {verbs}</span>" if verbs else f"{count}{words}"
 
 
@@ -56,7 +56,7 @@ def _maybe_line(side: Side, other: Side, names: list[str], not_named: int) -> st
     """The line for speakers that only `side` quotes by name while `other` may quote them too."""
     listed = names_list(names, 4)
     them = "them" if len(names) > 1 else listed
-    quotations = f"{not_named} quotation{'s' if not_named != 1 else ''}"
+    quotations = plural(not_named, "quotation")
     return (f"The {side} text quotes {listed}. The {other} text names {them} too and gives {quotations} to no "
             f"named speaker (only ‘he’, ‘she’… or none), so it may quote {them} as well.")
 
@@ -75,8 +75,8 @@ def voices_html(comparison: Comparison, options: HandoutOptions) -> str:
     only = only_lines(voices)
     return (
         '<h2 id="voices">Voices: who is quoted</h2>'
-        f'<p class="small">Left: {left.quotes} quotations, {_pct(left.share)} of its words quoted directly. '
-        f"Right: {right.quotes} quotations, {_pct(right.share)} of its words quoted directly. "
+        f'<p class="small">Left: {plural(left.quotes, "quotation")}, {_pct(left.share)} of its words quoted directly. '
+        f"Right: {plural(right.quotes, 'quotation')}, {_pct(right.share)} of its words quoted directly. "
         "Speakers in italics are not named in the text; “not named (she)” gathers one text's quotations whose "
         "speaker is only a pronoun FrameReader could not link to a name (they may be different people); "
         "* marks a verb that judges the "

@@ -60,7 +60,7 @@ class VoiceSide:
 
     quotes: tuple[Quote, ...] = ()
     words: int = 0  # words inside its direct quotations
-    verbs: tuple[tuple[str, int], ...] = ()  # attribution verbs, most used first
+    verbs: tuple[tuple[str, int], ...] = ()  # attribution verbs, most used first ("according to"; none left out)
     judgemental: tuple[str, ...] = ()  # those the lexicon marks as judging
 
     @property
@@ -177,11 +177,19 @@ class Voices:
 
 
 def _side(quotes: Sequence[Quote], marked: set[tuple[int, int]]) -> VoiceSide:
-    verbs = Counter(q.verb or "according to" for q in quotes)
+    verbs = Counter(key for key in map(_verb_key, quotes) if key)
     ranked = tuple(sorted(verbs.items(), key=lambda item: (-item[1], item[0])))
     judged = tuple(sorted({q.verb for q in quotes if q.verb and is_judgemental(q, marked)}))
     words = sum(len(words_of(q.text)) for q in quotes if q.kind == "direct")
     return VoiceSide(tuple(quotes), words, ranked, judged)
+
+
+def _verb_key(quote: Quote) -> str:
+    """The quotation's attribution verb; "according to" for that form; "" for none (a quotation
+    after a colon with no verb of saying, "Petrova made the point calmly:", or no speaker found)."""
+    if quote.verb:
+        return quote.verb
+    return "according to" if quote.speaker and quote.how.startswith("according to") else ""
 
 
 def _totals(analysis: Analysis, marked: set[tuple[int, int]]) -> TextVoices:

@@ -40,7 +40,7 @@ _COLUMNS = ("Speaker", "Left", "Left: introduced by", "Right", "Right: introduce
 def _count_text(side: VoiceSide) -> str:
     if not side.count:
         return "—"
-    words = f" · {side.words} words" if side.words else ""
+    words = f" · {side.words} word{'s' if side.words != 1 else ''}" if side.words else ""
     return f"{side.count}{words}"
 
 
@@ -70,10 +70,10 @@ def summary_html(voices: Voices, names: tuple[str, str]) -> str:
         maybe = [v.speaker for v in unsure if v.is_actor]
         if maybe:
             count = voices.not_named("right" if side == "left" else "left")
-            some = f"some of its {count} quotation{'s' if count != 1 else ''} with no named speaker"
-            who = (f"names them too, and they may be the speakers of {some}" if len(maybe) > 1 else
-                   f"names {html.escape(maybe[0])} too, and may give {html.escape(maybe[0])} {some}")
-            lines.append(f"<b>{html.escape(name)}</b> lets {_names(maybe)} speak; <b>{html.escape(other)}</b> {who}.")
+            them = "them" if len(maybe) > 1 else html.escape(maybe[0])
+            lines.append(f"<b>{html.escape(name)}</b> lets {_names(maybe)} speak; <b>{html.escape(other)}</b> names "
+                         f"{them} too and may quote {them} among its {count} quotation{'s' if count != 1 else ''} "
+                         "with no named speaker.")
     return "<br>".join(lines)
 
 
