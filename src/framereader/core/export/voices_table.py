@@ -83,6 +83,6 @@ def voices_html(comparison: Comparison, options: HandoutOptions) -> str:
         "speaker (admitted, insisted, slammed…) rather than reporting (said, told).</p>"
         '<table class="data keep voices" width="100%"><tr><th>Speaker</th><th>Left</th><th>Right</th></tr>'
         f"{rows}</table>"
-        + (f'<p class="small">…and {more} more speakers.</p>' if more > 0 else "")
+        + (f'<p class="small">…and {plural(more, "more speaker")}.</p>' if more > 0 else "")
         + (f"<p>{' '.join(only)}</p>" if only else "")
     )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.export.markup import plural
 from ...core.model import SIDES, Side
 from ...core.voices.summary import UNATTRIBUTED, Voice, Voices, VoiceSide
 from ...core.voices.verbs import verb_display
@@ -40,7 +41,7 @@ _COLUMNS = ("Speaker", "Left", "Left: introduced by", "Right", "Right: introduce
 def _count_text(side: VoiceSide) -> str:
     if not side.count:
         return "—"
-    words = f" · {side.words} word{'s' if side.words != 1 else ''}" if side.words else ""
+    words = f" · {plural(side.words, 'word')}" if side.words else ""
     return f"{side.count}{words}"
 
 
