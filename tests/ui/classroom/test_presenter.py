@@ -71,8 +71,9 @@ def test_caption_follows_hide_reveal_and_show_all(qtbot, window) -> None:
     window.commands["reveal_next"].trigger()
     first = window.category_order()[0]
     name = window.book.category(first).name
-    left = window.panes[0].analysis.framing_counts.get(first, 0)
-    right = window.panes[1].analysis.framing_counts.get(first, 0)
+    quoted = caption.settings.count_quoted  # the caption counts as the counts do: own words unless asked
+    left = window.panes[0].analysis.counts(quoted).get(first, 0)
+    right = window.panes[1].analysis.counts(quoted).get(first, 0)
     assert caption.bar.caption.text() == f"Now showing: {name} — {left} left · {right} right"
     assert left + right > 0
     hidden = window.visibility.hidden_count
