@@ -20,8 +20,9 @@ a whole, in this order:
    ends: a surname with its full name, "Delia" with "Hurricane Delia"); the group takes the
    majority label of its full-name mentions, else of all its mentions; a Title Case headline
    counts half, and a name found only in
-   such a headline is dropped (the model guesses there: "Calm Heads"). "the Amazon" and
-   "Amazon" are two names.
+   such a headline is dropped (the model guesses there: "Calm Heads", "Apologises After"),
+   unless its last words are a name the body uses, which it becomes ("Gaffe-Prone Stanbridge"
+   → "Stanbridge"). A headline may end in a quote mark. "the Amazon" and "Amazon" are two names.
 5. **Missed mentions**: a name the model found once, or the name of a country, is found
    wherever else it occurs with the same capitals, in the headline too (unless the same word
    also occurs in lower case).
@@ -249,7 +250,10 @@ def _headline(text: str) -> tuple[int, int]:
     start, end = paragraphs[0]
     line = text[start:end]
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
-    if len(words) < 4 or line.rstrip().endswith((".", "!", "?", ":", ";", ",", "\"", "”")):
+    # A closing quote mark ends many headlines ('… Calling Pensioners "Moaners"'); the mark
+    # before it still says whether the line is a sentence.
+    end_mark = line.rstrip().rstrip("\"'”’")
+    if len(words) < 4 or end_mark.endswith((".", "!", "?", ":", ";", ",")):
         return 0, 0
     long_words = [w for w in words if len(w) > 3]
     capitals = sum(1 for w in long_words if w[:1].isupper())
@@ -294,18 +298,48 @@ def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int])
         return max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON", item[0] in ACTOR_LABELS))[0]
 
     chosen = {g: best(full_votes[g] if g in full_votes else c) for g, c in votes.items()}
-    in_body = {keys[id(e)] for e in names if not headline[0] <= e.start < headline[1]}
-    surnames_in_body = {k.split()[-1] for k in in_body}
+    in_body = {keys[id(e)]: e.label for e in names if not headline[0] <= e.start < headline[1]}
+    surnames_in_body = {k.split()[-1] for k in in_body if " " in k}
     out = []
     for e in entities:
         key = keys.get(id(e), "")
-        if key and headline[0] <= e.start < headline[1] and key not in in_body and key.split()[-1] not in surnames_in_body:
-            continue  # named only in a Title Case headline, where the model guesses ("Calm Heads")
+        if key and headline[0] <= e.start < headline[1] and key not in in_body and key not in surnames_in_body:
+            # Named only in a Title Case headline, where the model guesses ("Apologises After",
+            # "Calm Heads"): kept only as the body's name it ends in ("Gaffe-Prone Stanbridge"
+            # → "Stanbridge", "Migrants Cross Rio Grande Near Eagle Pass" → "Eagle Pass").
+            tail = _body_name_at_end(text, e, set(in_body) | surnames_in_body)
+            if tail is None:
+                continue
+            e, key = tail, _key(text, tail)
+            if key not in group:  # a surname the body gives only with its first name
+                key = next((k for k in in_body if k.endswith(" " + key)), key)
+            if e.label not in NAME_LABELS:
+                out.append(e)
+                continue
         label = chosen.get(group.get(key, key), e.label) if e.label in NAME_LABELS else e.label
         if _is_country(e.text) and label != "GPE" and e.label == "GPE":
             label = "GPE"
         out.append(e if label == e.label else replace(e, label=label))
     return out
+
+
+def _body_name_at_end(text: str, e: EntitySpan, body: set[str]) -> EntitySpan | None:
+    """The last words of a headline name that make a name of the body ("Eagle Pass" of
+    "Migrants Cross Rio Grande Near Eagle Pass"), as a span with the body's label, or None."""
+    words = list(re.finditer(r"\S+", e.text))
+    for word in words[1:]:
+        start = e.start + word.start()
+        piece = text[start : e.end]
+        for label in ("PERSON", "ORG"):
+            key = same_name_key(clean_name(piece, label))
+            if key in body:
+                end = start + len(piece)
+                while end > start and not text[end - 1].isalnum():
+                    end -= 1
+                if text[start:end].endswith(("'s", "’s")):
+                    end -= 2
+                return _span(text, start, end, e.label)
+    return None
 
 
 def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) -> list[EntitySpan]:
