@@ -12,6 +12,8 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 - An ORG/GPE/LOC/FAC/PRODUCT/WORK_OF_ART mention whose name is exactly the surname or full name
   of a person that the same text names as PERSON joins that person (the small English model
   often labels a bare surname as ORG or GPE).
+- A name the two texts label differently takes one label from the evidence of both
+  (`_agree_labels`: "Brookfield", a city on the left and a "person" on the right, is one city).
 - Other labels join on the exact normalised name regardless of label (NER labels drift), and
   acronyms join the multi-word name they abbreviate ("UN" ~ "U.N." ~ "the United Nations",
   "EU" ~ "European Union"). "the Kremlin" stays "Kremlin", its own actor.
@@ -154,6 +156,39 @@ def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
                 continue
             found.append(_Mention(side, ent.start, ent.end, ent.label, display, norm, len(found)))  # type: ignore[arg-type]
     return found
+
+
+#: Among labels the two texts give one name with equal weight, the one kept (a lone word the
+#: model calls a person in one text and a place in the other is far more often the place).
+_LABEL_PREFERENCE = ("GPE", "ORG", "NORP", "LOC", "FAC", "PERSON")
+
+
+def _agree_labels(mentions: list[_Mention]) -> None:
+    """One label per name across the two texts: a name the texts label differently takes the
+    label of the evidence of both (each text already gives one name one label, see
+    `core.nlp.labels`). A lone word counts as a person only when a name of more words in either
+    text ends or starts with it ("Bush" of "Tom Bush"): "Brookfield", a city in one text and a
+    "person" in the other, is a city in both."""
+    by_key: dict[str, list[_Mention]] = {}
+    name_parts: set[str] = set()
+    for m in mentions:
+        by_key.setdefault(m.norm, []).append(m)
+        parts = _name_parts(m.norm)
+        if m.label == "PERSON" and len(parts) > 1:
+            name_parts.update((parts[0], parts[-1]))
+    for key, found in by_key.items():
+        sides = {m.side for m in found}
+        if len(sides) < 2 or len({m.label for m in found}) < 2:
+            continue
+        if {m.label for m in found if m.side == "left"} == {m.label for m in found if m.side == "right"}:
+            continue
+        votes = Counter(m.label for m in found)
+        if len(_name_parts(key)) == 1 and key not in name_parts and len(votes) > 1:
+            votes.pop("PERSON", None)
+        rank = {label: i for i, label in enumerate(_LABEL_PREFERENCE)}
+        label = min(votes, key=lambda k: (-votes[k], rank.get(k, len(rank)), k))
+        for m in found:
+            m.label = label
 
 
 def _byline(text: str) -> tuple[int, int]:
@@ -382,6 +417,7 @@ def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int]
 def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     """The actors named in either text, aligned across both, in `salience` order."""
     mentions = _mentions(left, right)
+    _agree_labels(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     groups, others = _group_people(people, others)
