@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code"]
 EmphasisKind = Literal["em", "strong", "code", "link"]
@@ -20,6 +20,32 @@ SIDES: tuple[Side, Side] = ("left", "right")
 def other_side(side: Side) -> Side:
     """The opposite side."""
     return "right" if side == "left" else "left"
+
+
+class Counted(Protocol):
+    """What one text holds of something compared (an actor's mentions, a speaker's quotations)."""
+
+    @property
+    def count(self) -> int: ...
+
+
+C = TypeVar("C", bound=Counted)
+
+
+class BothSides(Generic[C]):
+    """Something compared across the two texts (an actor, a voice): a dataclass that declares
+    the fields `left` and `right`, one `Counted` record per text, and gets `side` and `total`."""
+
+    left: C
+    right: C
+
+    def side(self, side: Side) -> C:
+        return self.left if side == "left" else self.right
+
+    @property
+    def total(self) -> int:
+        """How often both texts count it together."""
+        return self.left.count + self.right.count
 
 
 @dataclass(frozen=True)

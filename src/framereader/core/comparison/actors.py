@@ -38,7 +38,7 @@ from typing import Any
 
 from ..kinds import is_actor_name
 from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
-from ..model import Analysis, Descriptor, Side
+from ..model import Analysis, BothSides, Descriptor, Side
 from .names import NAME_SUFFIXES, acronym_key, clean_name, initials
 from .roles import AgencyLink, resolve_roles
 
@@ -97,7 +97,7 @@ class ActorSide:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(BothSides[ActorSide]):
     """A person, organisation, place… aligned across the two texts."""
 
     name: str
@@ -105,13 +105,6 @@ class Actor:
     left: ActorSide = ActorSide()
     right: ActorSide = ActorSide()
     aliases: tuple[str, ...] = ()  # the distinct cleaned forms seen, e.g. ("Putin", "Vladimir Putin")
-
-    @property
-    def total(self) -> int:
-        return self.left.count + self.right.count
-
-    def side(self, side: Side) -> ActorSide:
-        return self.left if side == "left" else self.right
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "label": self.label, "left": self.left.to_json(), "right": self.right.to_json()}

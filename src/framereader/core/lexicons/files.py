@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LexiconError
 from ..platform.atomic import atomic_write_text
@@ -16,6 +17,8 @@ from ..platform.paths import data_dir, resources_dir
 from ..platform.safe_read import describe_read_error, read_limited
 from .format import MAX_LEXICON_BYTES, SUFFIX, Lexicon, parse_lexicon, serialize_lexicon
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def read_lexicon_text(path: str | Path) -> str:
@@ -107,10 +110,16 @@ def lexicon_hash(lexicons: Iterable[Lexicon], rules: Iterable[str] = ()) -> str:
     from .families import FAMILIES_VERSION
     from .inflect import INFLECTOR_VERSION
 
-    digest = hashlib.sha256(f"inflector {INFLECTOR_VERSION}\nfamilies {FAMILIES_VERSION}\n".encode())
-    digest.update(("rules " + ",".join(sorted(rules)) + "\n").encode())
-    for lex in lexicons:
-        data = asdict(lex)
+    preamble = f"inflector {INFLECTOR_VERSION}\nfamilies {FAMILIES_VERSION}\nrules {','.join(sorted(rules))}\n"
+    return content_hash(preamble, lexicons)
+
+
+def content_hash(preamble: str, files: Iterable[DataclassInstance]) -> str:
+    """A stable sha256 of `preamble` and of the parsed files' content, in order (a file's `path`
+    is not content): the key of cached analyses, for lexicons and word-choice sets alike."""
+    digest = hashlib.sha256(preamble.encode())
+    for parsed in files:
+        data = asdict(parsed)
         data.pop("path", None)
         digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
         digest.update(b"\x00")

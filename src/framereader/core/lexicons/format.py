@@ -15,6 +15,8 @@ from pathlib import Path
 from ..categories import DEVICE, GROUPS, LOADED, default_group
 from ..errors import LexiconError
 from ..palette import DEFAULT_CATEGORY_COLOURS
+from .syntax import (HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, FileHeader, content_lines,
+                     declared_version, parsed_or_raise, version_problem)
 from .terms import (
     Term,
     options_problems,
@@ -36,16 +38,10 @@ MAX_LEXICON_BYTES = 10 * 1024 * 1024
 #: spelling `.frlex` files use.
 DEFAULT_COLOURS = tuple(colour.upper() for colour in DEFAULT_CATEGORY_COLOURS)
 
-HEADER_KEYS = ("id", "name", "language", "description")
-HEADER_REQUIRED = ("id", "name", "language")
 CATEGORY_KEYS = ("name", "colour", "description", "group")  # "color" is read as "colour"
 CATEGORY_REQUIRED = ("name", "colour")
 
-_ID_RE = re.compile(r"[a-z0-9_-]+")
-_LANG_RE = re.compile(r"[a-z]{2,3}")
 _COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
-_KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
-_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 # --------------------------------------------------------------------------------------- model
@@ -74,13 +70,10 @@ class Category:
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """A parsed lexicon. `path` (where it was read from) is not part of equality or hashing."""
+class Lexicon(FileHeader):
+    """A parsed lexicon: the header, then the categories. `path` (where it was read from) is not
+    part of equality or hashing."""
 
-    id: str
-    name: str
-    language: str
-    description: str = ""
     categories: tuple[Category, ...] = ()
     path: str = field(default="", compare=False)
 
@@ -123,11 +116,11 @@ def _check_header(section: _Section, path: str, problems: list[LexiconError]) ->
         if key not in section.values:
             problems.append(_error(path, f"missing required header key '{key}'", section.line))
     lex_id = section.values.get("id", "")
-    if lex_id and not _ID_RE.fullmatch(lex_id):
+    if lex_id and not ID_RE.fullmatch(lex_id):
         problems.append(_error(path, f"bad lexicon id '{lex_id}': use only a-z, 0-9, '_' and '-'",
                                section.key_lines["id"]))
     lang = section.values.get("language", "")
-    if lang and not _LANG_RE.fullmatch(lang):
+    if lang and not LANG_RE.fullmatch(lang):
         problems.append(_error(path, f"bad language '{lang}': use a lower-case ISO 639-1 code such as 'en'",
                                section.key_lines["language"]))
 
@@ -141,7 +134,6 @@ def _check_category(section: _Section, path: str, problems: list[LexiconError]) 
 def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
     """The lexicon (None when the text has problems) and every problem found, by line."""
     problems: list[LexiconError] = []
-    lines = _LINE_BREAK_RE.split(text.removeprefix("\ufeff"))
     header: _Section | None = None
     categories: list[_Section] = []
     category_lines: dict[str, int] = {}
@@ -149,20 +141,14 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
     current: _Section | None = None  # the header or the open category
     version = FORMAT_VERSION
 
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in content_lines(text):
         if header is None:
-            words = line.split()
             header = current = _Section(number)
-            if words[0] == FORMAT_TAG:
-                given = " ".join(words[1:]) or "(none)"
-                if given not in [str(v) for v in READ_VERSIONS]:
-                    readable = " or ".join(f"'{FORMAT_TAG} {v}'" for v in READ_VERSIONS)
-                    problems.append(_error(
-                        path, f"unsupported lexicon format version {given}: this FrameReader reads {readable}",
-                        number))
+            given = declared_version(line, FORMAT_TAG)
+            if given is not None:
+                unsupported = version_problem(given, FORMAT_TAG, READ_VERSIONS, "lexicon")
+                if unsupported:
+                    problems.append(_error(path, unsupported, number))
                     return None, problems
                 version = int(given)
                 continue
@@ -177,7 +163,7 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
                 current = _Section(number, id="")  # keep going; its content is still checked
                 continue
             current = _Section(number, id=inner)
-            if not _ID_RE.fullmatch(inner):
+            if not ID_RE.fullmatch(inner):
                 problems.append(_error(
                     path, f"bad category id '{inner}': use only lower-case a-z, 0-9, '_' and '-'", number))
             elif inner in category_lines:
@@ -188,7 +174,7 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
                 categories.append(current)
             continue
 
-        key_match = _KEY_RE.fullmatch(line)
+        key_match = KEY_RE.fullmatch(line)
         assert current is not None
         if key_match:
             key, value = key_match.group(1).lower(), key_match.group(2).strip()
@@ -266,11 +252,7 @@ def _parse(text: str, path: str) -> tuple[Lexicon | None, list[LexiconError]]:
 
 def parse_lexicon(text: str, path: str | Path = "") -> Lexicon:
     """Parse `.frlex` text; raises `LexiconError(path, reason, line)` for the first problem."""
-    lexicon, problems = _parse(text, str(path))
-    if problems:
-        raise problems[0]
-    assert lexicon is not None
-    return lexicon
+    return parsed_or_raise(*_parse(text, str(path)))
 
 
 def validate_lexicon(text: str, path: str | Path = "") -> list[LexiconError]:
@@ -297,11 +279,11 @@ def lexicon_problems(lexicon: Lexicon) -> list[str]:
         if reason:
             problems.append(f"{what}: {reason}")
 
-    if not _ID_RE.fullmatch(lexicon.id):
+    if not ID_RE.fullmatch(lexicon.id):
         problems.append(f"bad lexicon id '{lexicon.id}': use only a-z, 0-9, '_' and '-'")
     if not lexicon.name.strip():
         problems.append("the lexicon needs a name")
-    if not _LANG_RE.fullmatch(lexicon.language):
+    if not LANG_RE.fullmatch(lexicon.language):
         problems.append(f"bad language '{lexicon.language}': use a lower-case ISO 639-1 code such as 'en'")
     for value, what in ((lexicon.name, "name"), (lexicon.description, "description")):
         check(value, what)
@@ -309,7 +291,7 @@ def lexicon_problems(lexicon: Lexicon) -> list[str]:
     seen_terms: dict[str, str] = {}  # term key → category name
     for cat in lexicon.categories:
         label = f"category '{cat.name or cat.id}'"
-        if not _ID_RE.fullmatch(cat.id):
+        if not ID_RE.fullmatch(cat.id):
             problems.append(f"{label}: bad id '{cat.id}': use only lower-case a-z, 0-9, '_' and '-'")
         elif cat.id in seen_categories:
             problems.append(f"{label}: the id '{cat.id}' is used twice")

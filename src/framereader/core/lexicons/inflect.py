@@ -41,196 +41,203 @@ INFLECTOR_VERSION = "2"
 
 VOWELS = frozenset("aeiou")
 
-#: base → past and participle forms (the -s and -ing forms are regular).
-IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
-    "arise": ("arose", "arisen"),
-    "awake": ("awoke", "awoken"),
-    "be": ("was", "were", "been", "is", "are", "am"),
-    "bear": ("bore", "borne", "born"),
-    "beat": ("beat", "beaten"),
-    "become": ("became", "become"),
-    "befall": ("befell", "befallen"),
-    "begin": ("began", "begun"),
-    "bend": ("bent",),
-    "beset": ("beset",),
-    "bet": ("bet",),
-    "bid": ("bid",),
-    "bind": ("bound",),
-    "bite": ("bit", "bitten"),
-    "bleed": ("bled",),
-    "blow": ("blew", "blown"),
-    "break": ("broke", "broken"),
-    "breed": ("bred",),
-    "bring": ("brought",),
-    "broadcast": ("broadcast",),
-    "build": ("built",),
-    "burn": ("burnt", "burned"),
-    "burst": ("burst",),
-    "buy": ("bought",),
-    "cast": ("cast",),
-    "catch": ("caught",),
-    "choose": ("chose", "chosen"),
-    "cling": ("clung",),
-    "come": ("came", "come"),
-    "cost": ("cost",),
-    "creep": ("crept",),
-    "cut": ("cut",),
-    "deal": ("dealt",),
-    "dig": ("dug",),
-    "do": ("did", "done", "does"),
-    "draw": ("drew", "drawn"),
-    "dream": ("dreamt", "dreamed"),
-    "drink": ("drank", "drunk"),
-    "drive": ("drove", "driven"),
-    "dwell": ("dwelt", "dwelled"),
-    "eat": ("ate", "eaten"),
-    "fall": ("fell", "fallen"),
-    "feed": ("fed",),
-    "feel": ("felt",),
-    "fight": ("fought",),
-    "find": ("found",),
-    "flee": ("fled",),
-    "fling": ("flung",),
-    "fly": ("flew", "flown"),
-    "forbid": ("forbade", "forbidden"),
-    "forecast": ("forecast",),
-    "foresee": ("foresaw", "foreseen"),
-    "forget": ("forgot", "forgotten"),
-    "forgive": ("forgave", "forgiven"),
-    "forsake": ("forsook", "forsaken"),
-    "freeze": ("froze", "frozen"),
-    "get": ("got", "gotten"),
-    "give": ("gave", "given"),
-    "go": ("went", "gone", "goes"),
-    "grind": ("ground",),
-    "grow": ("grew", "grown"),
-    "hang": ("hung", "hanged"),
-    "have": ("had", "has"),
-    "hear": ("heard",),
-    "hide": ("hid", "hidden"),
-    "hit": ("hit",),
-    "hold": ("held",),
-    "hurt": ("hurt",),
-    "keep": ("kept",),
-    "know": ("knew", "known"),
-    "lay": ("laid",),
-    "lead": ("led",),
-    "leap": ("leapt", "leaped"),
-    "leave": ("left",),
-    "lend": ("lent",),
-    "let": ("let",),
-    "lie": ("lay", "lain", "lied"),
-    "light": ("lit", "lighted"),
-    "lose": ("lost",),
-    "make": ("made",),
-    "mean": ("meant",),
-    "meet": ("met",),
-    "mislead": ("misled",),
-    "mistake": ("mistook", "mistaken"),
-    "outrun": ("outran", "outrun"),
-    "overcome": ("overcame", "overcome"),
-    "override": ("overrode", "overridden"),
-    "overrun": ("overran", "overrun"),
-    "oversee": ("oversaw", "overseen"),
-    "overtake": ("overtook", "overtaken"),
-    "overthrow": ("overthrew", "overthrown"),
-    "pay": ("paid",),
-    "put": ("put",),
-    "quit": ("quit", "quitted"),
-    "read": ("read",),
-    "rebuild": ("rebuilt",),
-    "rid": ("rid",),
-    "ride": ("rode", "ridden"),
-    "ring": ("rang", "rung"),
-    "rise": ("rose", "risen"),
-    "run": ("ran", "run"),
-    "say": ("said",),
-    "see": ("saw", "seen"),
-    "seek": ("sought",),
-    "sell": ("sold",),
-    "send": ("sent",),
-    "set": ("set",),
-    "shake": ("shook", "shaken"),
-    "shed": ("shed",),
-    "shoot": ("shot",),
-    "shrink": ("shrank", "shrunk"),
-    "shut": ("shut",),
-    "sink": ("sank", "sunk"),
-    "slay": ("slew", "slain", "slayed"),
-    "slide": ("slid",),
-    "sling": ("slung",),
-    "slit": ("slit",),
-    "smite": ("smote", "smitten"),
-    "sneak": ("snuck", "sneaked"),
-    "speak": ("spoke", "spoken"),
-    "spend": ("spent",),
-    "spin": ("spun",),
-    "spit": ("spat",),
-    "split": ("split",),
-    "spread": ("spread",),
-    "stand": ("stood",),
-    "steal": ("stole", "stolen"),
-    "stick": ("stuck",),
-    "sting": ("stung",),
-    "stink": ("stank", "stunk"),
-    "strike": ("struck", "stricken"),
-    "strive": ("strove", "striven", "strived"),
-    "swear": ("swore", "sworn"),
-    "sweep": ("swept",),
-    "swing": ("swung",),
-    "take": ("took", "taken"),
-    "teach": ("taught",),
-    "tear": ("tore", "torn"),
-    "tell": ("told",),
-    "think": ("thought",),
-    "throw": ("threw", "thrown"),
-    "tread": ("trod", "trodden"),
-    "undergo": ("underwent", "undergone"),
-    "undermine": ("undermined",),
-    "understand": ("understood",),
-    "undo": ("undid", "undone"),
-    "uphold": ("upheld",),
-    "upset": ("upset",),
-    "wage": ("waged",),
-    "wake": ("woke", "woken"),
-    "wear": ("wore", "worn"),
-    "weave": ("wove", "woven"),
-    "weep": ("wept",),
-    "win": ("won",),
-    "wind": ("wound",),
-    "withdraw": ("withdrew", "withdrawn"),
-    "withhold": ("withheld",),
-    "wring": ("wrung",),
-    "write": ("wrote", "written"),
-}
 
-#: singular → plural, where the rules get it wrong.
-IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = {
-    "child": ("children",),
-    "person": ("people", "persons"),
-    "man": ("men",),
-    "woman": ("women",),
-    "foot": ("feet",),
-    "tooth": ("teeth",),
-    "mouse": ("mice",),
-    "goose": ("geese",),
-    "ox": ("oxen",),
-    "criterion": ("criteria",),
-    "phenomenon": ("phenomena",),
-    "medium": ("media", "mediums"),
-    "datum": ("data",),
-    "thief": ("thieves",),
-    "knife": ("knives",),
-    "wife": ("wives",),
-    "life": ("lives",),
-    "wolf": ("wolves",),
-    "half": ("halves",),
-    "self": ("selves",),
-    "leaf": ("leaves",),
-    "shelf": ("shelves",),
-    "loaf": ("loaves",),
-    "calf": ("calves",),
-}
+def _forms_table(table: str) -> dict[str, tuple[str, ...]]:
+    """A table of irregular forms, one word a line: the word, then its forms (in order)."""
+    rows = (line.split() for line in table.strip().splitlines())
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+#: base → past and participle forms (the -s and -ing forms are regular), one verb a line.
+IRREGULAR_VERBS: dict[str, tuple[str, ...]] = _forms_table("""
+    arise arose arisen
+    awake awoke awoken
+    be was were been is are am
+    bear bore borne born
+    beat beat beaten
+    become became become
+    befall befell befallen
+    begin began begun
+    bend bent
+    beset beset
+    bet bet
+    bid bid
+    bind bound
+    bite bit bitten
+    bleed bled
+    blow blew blown
+    break broke broken
+    breed bred
+    bring brought
+    broadcast broadcast
+    build built
+    burn burnt burned
+    burst burst
+    buy bought
+    cast cast
+    catch caught
+    choose chose chosen
+    cling clung
+    come came come
+    cost cost
+    creep crept
+    cut cut
+    deal dealt
+    dig dug
+    do did done does
+    draw drew drawn
+    dream dreamt dreamed
+    drink drank drunk
+    drive drove driven
+    dwell dwelt dwelled
+    eat ate eaten
+    fall fell fallen
+    feed fed
+    feel felt
+    fight fought
+    find found
+    flee fled
+    fling flung
+    fly flew flown
+    forbid forbade forbidden
+    forecast forecast
+    foresee foresaw foreseen
+    forget forgot forgotten
+    forgive forgave forgiven
+    forsake forsook forsaken
+    freeze froze frozen
+    get got gotten
+    give gave given
+    go went gone goes
+    grind ground
+    grow grew grown
+    hang hung hanged
+    have had has
+    hear heard
+    hide hid hidden
+    hit hit
+    hold held
+    hurt hurt
+    keep kept
+    know knew known
+    lay laid
+    lead led
+    leap leapt leaped
+    leave left
+    lend lent
+    let let
+    lie lay lain lied
+    light lit lighted
+    lose lost
+    make made
+    mean meant
+    meet met
+    mislead misled
+    mistake mistook mistaken
+    outrun outran outrun
+    overcome overcame overcome
+    override overrode overridden
+    overrun overran overrun
+    oversee oversaw overseen
+    overtake overtook overtaken
+    overthrow overthrew overthrown
+    pay paid
+    put put
+    quit quit quitted
+    read read
+    rebuild rebuilt
+    rid rid
+    ride rode ridden
+    ring rang rung
+    rise rose risen
+    run ran run
+    say said
+    see saw seen
+    seek sought
+    sell sold
+    send sent
+    set set
+    shake shook shaken
+    shed shed
+    shoot shot
+    shrink shrank shrunk
+    shut shut
+    sink sank sunk
+    slay slew slain slayed
+    slide slid
+    sling slung
+    slit slit
+    smite smote smitten
+    sneak snuck sneaked
+    speak spoke spoken
+    spend spent
+    spin spun
+    spit spat
+    split split
+    spread spread
+    stand stood
+    steal stole stolen
+    stick stuck
+    sting stung
+    stink stank stunk
+    strike struck stricken
+    strive strove striven strived
+    swear swore sworn
+    sweep swept
+    swing swung
+    take took taken
+    teach taught
+    tear tore torn
+    tell told
+    think thought
+    throw threw thrown
+    tread trod trodden
+    undergo underwent undergone
+    undermine undermined
+    understand understood
+    undo undid undone
+    uphold upheld
+    upset upset
+    wage waged
+    wake woke woken
+    wear wore worn
+    weave wove woven
+    weep wept
+    win won
+    wind wound
+    withdraw withdrew withdrawn
+    withhold withheld
+    wring wrung
+    write wrote written
+""")
+
+#: singular → plural, where the rules get it wrong, one noun a line.
+IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = _forms_table("""
+    child children
+    person people persons
+    man men
+    woman women
+    foot feet
+    tooth teeth
+    mouse mice
+    goose geese
+    ox oxen
+    criterion criteria
+    phenomenon phenomena
+    medium media mediums
+    datum data
+    thief thieves
+    knife knives
+    wife wives
+    life lives
+    wolf wolves
+    half halves
+    self selves
+    leaf leaves
+    shelf shelves
+    loaf loaves
+    calf calves
+""")
 
 #: Words ending in "man" whose plural is "-mans".
 _MANS = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman", "ottoman"})

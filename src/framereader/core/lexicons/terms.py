@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .syntax import KEY_RE
+
 #: Parts of speech a term may be limited to (`pos=`), and the Universal POS tags they stand for.
 POS_TAGS: dict[str, tuple[str, ...]] = {
     "adj": ("ADJ",),
@@ -19,7 +21,6 @@ POS_TAGS: dict[str, tuple[str, ...]] = {
     "adv": ("ADV",),
 }
 OPTION_KEYS = ("pos", "also", "except")
-_KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
 #: The budget of one user-supplied rule: a term, an `also=` form, an `except=` phrase or a
 #: word-choice member has at most this many words (letters or digits between spaces, hyphens and
 #: other punctuation: "fear-mongering" is two) and characters. Compiling an entry expands it into
@@ -174,7 +175,7 @@ def term_problem(text: str, exact: bool = False) -> str | None:
         return None
     if text.startswith(("#", "[", "=")):
         return "a term cannot start with '#', '[' or '='"
-    if _KEY_RE.fullmatch(text):
+    if KEY_RE.fullmatch(text):
         return "a term cannot look like 'key = value'"
     return None
 

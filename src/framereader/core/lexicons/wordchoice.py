@@ -9,24 +9,22 @@ spaCy.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
 from ..platform.paths import resources_dir
-from .files import read_lexicon_text
+from .files import content_hash, read_lexicon_text
+from .syntax import (HEADER_KEYS, HEADER_REQUIRED, ID_RE, KEY_RE, LANG_RE, FileHeader, content_lines,
+                     declared_version, parsed_or_raise, version_problem)
 from .terms import MAX_TERM_CHARS, MAX_TERM_WORDS, Term, parse_options, term_key, term_problem
 from .terms import budget_problem as term_budget_problem
 
 FORMAT_TAG = "framereader-sets"
 FORMAT_VERSION = 1
 SUFFIX = ".frsets"
-HEADER_KEYS = ("id", "name", "language", "description")
-HEADER_REQUIRED = ("id", "name", "language")
 SET_KEYS = ("name", "topic", "note")
 #: The term budget is a lexicon term's (`terms.MAX_TERM_WORDS`, `terms.MAX_TERM_CHARS`), checked in
 #: one place: `terms.budget_problem`.
@@ -36,11 +34,7 @@ REFERENCE = "reference"
 TOPICS = ("war", "migration", "economy", "crime", "religion", "identity", "health", "environment",
           "politics", "places")
 
-_ID_RE = re.compile(r"[a-z0-9_-]+")
-_LANG_RE = re.compile(r"[a-z]{2,3}")
 _TOPIC_RE = re.compile(r"[a-z][a-z -]*")
-_KEY_RE = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*=(.*)")
-_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 # --------------------------------------------------------------------------------------- model
@@ -87,13 +81,9 @@ class ChoiceSet:
 
 
 @dataclass(frozen=True)
-class ChoiceSets:
-    """A parsed `.frsets` file. `path` is not part of equality."""
+class ChoiceSets(FileHeader):
+    """A parsed `.frsets` file: the header, then the sets. `path` is not part of equality."""
 
-    id: str
-    name: str
-    language: str
-    description: str = ""
     sets: tuple[ChoiceSet, ...] = ()
     path: str = field(default="", compare=False)
 
@@ -179,18 +169,14 @@ def _parse(text: str, path: str) -> tuple[ChoiceSets | None, list[LexiconError]]
     sections: list[_Section] = []
     set_lines: dict[str, int] = {}
     seen: dict[str, tuple[int, str]] = {}  # member key → (line, set id)
-    for number, raw in enumerate(_LINE_BREAK_RE.split(text.removeprefix("\ufeff")), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in content_lines(text):
         if header is None:
             header = current = _Section(number)
-            words = line.split()
-            if words[0] == FORMAT_TAG:
-                given = " ".join(words[1:]) or "(none)"
-                if given != str(FORMAT_VERSION):
-                    error(f"unsupported word-choice format version {given}: this FrameReader reads "
-                          f"'{FORMAT_TAG} {FORMAT_VERSION}'", number)
+            given = declared_version(line, FORMAT_TAG)
+            if given is not None:
+                unsupported = version_problem(given, FORMAT_TAG, (FORMAT_VERSION,), "word-choice")
+                if unsupported:
+                    error(unsupported, number)
                     return None, problems
                 continue
             error(f"missing format line: the first line must be '{FORMAT_TAG} {FORMAT_VERSION}'", number)
@@ -199,7 +185,7 @@ def _parse(text: str, path: str) -> tuple[ChoiceSets | None, list[LexiconError]]
             current = _Section(number, id=inner or "")
             if inner is None:
                 error("a set line must look like '[set_id]'", number)
-            elif not _ID_RE.fullmatch(inner):
+            elif not ID_RE.fullmatch(inner):
                 error(f"bad set id '{inner}': use only lower-case a-z, 0-9, '_' and '-'", number)
             elif inner in set_lines:
                 error(f"duplicate set [{inner}] (first defined on line {set_lines[inner]})", number)
@@ -208,7 +194,7 @@ def _parse(text: str, path: str) -> tuple[ChoiceSets | None, list[LexiconError]]
                 sections.append(current)
             continue
         assert current is not None
-        key_match = _KEY_RE.fullmatch(line)
+        key_match = KEY_RE.fullmatch(line)
         if key_match:
             _key_line(current, current is header, key_match, number, error)
             continue
@@ -270,9 +256,9 @@ def _key_line(section: _Section, in_header: bool, match: re.Match[str], number: 
         return
     if not value and key != "description":
         error(f"key '{key}' has no value", number)
-    elif key == "id" and not _ID_RE.fullmatch(value):
+    elif key == "id" and not ID_RE.fullmatch(value):
         error(f"bad id '{value}': use only a-z, 0-9, '_' and '-'", number)
-    elif key == "language" and not _LANG_RE.fullmatch(value):
+    elif key == "language" and not LANG_RE.fullmatch(value):
         error(f"bad language '{value}': use a lower-case ISO 639-1 code such as 'en'", number)
     elif key == "topic" and not _TOPIC_RE.fullmatch(value):
         error(f"bad topic '{value}': use lower-case words (such as {', '.join(TOPICS[:4])})", number)
@@ -282,11 +268,7 @@ def _key_line(section: _Section, in_header: bool, match: re.Match[str], number: 
 
 def parse_choice_sets(text: str, path: str | Path = "") -> ChoiceSets:
     """Parse `.frsets` text; raises `LexiconError(path, reason, line)` for the first problem."""
-    sets, problems = _parse(text, str(path))
-    if problems:
-        raise problems[0]
-    assert sets is not None
-    return sets
+    return parsed_or_raise(*_parse(text, str(path)))
 
 
 def validate_choice_sets(text: str, path: str | Path = "") -> list[LexiconError]:
@@ -313,13 +295,7 @@ def bundled_choice_sets() -> tuple[ChoiceSets, ...]:
 def choice_sets_hash(files: Iterable[ChoiceSets]) -> str:
     """A stable sha256 of the sets' content (in order; paths ignored), so cached analyses are
     redone when a set changes."""
-    digest = hashlib.sha256(f"{FORMAT_TAG} {FORMAT_VERSION}\n".encode())
-    for sets in files:
-        data = asdict(sets)
-        data.pop("path", None)
-        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
+    return content_hash(f"{FORMAT_TAG} {FORMAT_VERSION}\n", files)
 
 
 __all__ = [

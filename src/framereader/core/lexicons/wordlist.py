@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 from ..errors import LexiconError
-from .format import Category, DEFAULT_COLOURS, Lexicon, SUFFIX, _LINE_BREAK_RE
+from .format import Category, DEFAULT_COLOURS, Lexicon, SUFFIX
 from .files import load_lexicon, read_lexicon_text, slugify
+from .syntax import content_lines
 from .terms import Term, parse_term_line, term_key, term_problem
 
 
@@ -46,10 +47,7 @@ def _import_plain(path: Path, text: str) -> Lexicon:
     slug, stem = slugify(path.stem), path.stem
     terms: list[Term] = []
     seen: set[str] = set()
-    for number, raw in enumerate(_LINE_BREAK_RE.split(text), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in content_lines(text):
         term, reason = parse_term_line(line)
         if term is None:
             raise LexiconError(str(path), reason or "bad term", number)

@@ -438,16 +438,12 @@ def add_structure(
                 roles.extend(found_roles)
                 passives.extend(found_passives)
                 references.extend(resolver.resolve(doc, offset=start))
-                found_speech = extract_speech(doc, start, direct)
-                speech.links.extend(found_speech.links)
-                speech.intros.extend(found_speech.intros)
-                speech.indirect.extend(found_speech.indirect)
-                speech.roles.extend(found_speech.roles)
+                speech.extend(extract_speech(doc, start, direct))
             progress(batch[-1][1] / len(text))
     structured = replace(analysis, descriptors=tuple(descriptors), roles=tuple(roles), passives=tuple(passives),
                          references=tuple(references))
     actors = actors_of_one_text(structured, "left")  # speakers take their actor's name
-    return with_voices(structured, direct, speech.links, speech.intros, speech.indirect, speech.roles, actors)
+    return with_voices(structured, direct, speech, actors)
 
 
 def _parse_batch(nlp: Language, texts: list[str], skip: list[str], cancelled: Callable[[], bool]) -> list[Doc]:

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..kinds import NON_ACTOR_LABELS
 from ..model import Quote
-from ..voices.said import Said
+from ..voices.said import Said, SpeechFound
 from ..voices.verbs import NAMING_VERBS, PARTICLES, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -37,18 +36,6 @@ _CLAUSE_DEPS = ("ccomp",)
 _SOURCE_CARRIERS = frozenset("figures figure data statistics numbers estimates estimate statement".split())
 _OPEN_MARKS = frozenset("\"'“‘«‹„")
 _CLOSE_MARKS = frozenset("\"'”’»›")
-
-
-@dataclass
-class SpeechFound:
-    """What one parsed run says about voices (see the module's doc)."""
-
-    links: list[tuple[int, Said]] = field(default_factory=list)  # (index in `quotes`, attribution)
-    intros: list[tuple[int, Said]] = field(default_factory=list)  # (offset after the colon, attribution)
-    indirect: list[tuple[Quote, Said]] = field(default_factory=list)
-    #: (role noun, mention start, mention end): "finance chair, Tomasz Wróbel" gives
-    #: ("chair", …), "Home Office minister Priti Chauhan" gives ("minister", …)
-    roles: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 class _Reader:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Descriptor, EntitySpan, Quote, Reference
-from .said import Said
+from .said import Said, SpeechFound
 
 #: Descriptor relations that name a person's role ("finance chair, Tomasz Wróbel").
 ROLE_RELATIONS = frozenset({"appos", "title", "compound", "copula"})
@@ -149,26 +149,18 @@ def speaker_key(quote: Quote) -> str:
     return _DETERMINERS.sub("", " ".join(quote.speaker.split())).casefold()
 
 
-def assemble(
-    text: str,
-    direct: Sequence[Quote],
-    links: Iterable[tuple[int, Said]],
-    intros: Iterable[tuple[int, Said]],
-    indirect: Iterable[tuple[Quote, Said]],
-    names: dict[tuple[int, int], str],
-    descriptors: Sequence[Descriptor] = (),
-    entities: Sequence[EntitySpan] = (),
-    roles: Iterable[tuple[str, int, int]] = (),
-    references: Iterable[Reference] = (),
-) -> tuple[Quote, ...]:
-    """Every voice of the text in text order (see the module's doc)."""
-    resolver = SpeakerNames(names, descriptors, entities, roles, references)
-    attributions = link_direct(text, direct, links, intros)
+def assemble(text: str, direct: Sequence[Quote], speech: SpeechFound, names: dict[tuple[int, int], str],
+             descriptors: Sequence[Descriptor] = (), entities: Sequence[EntitySpan] = (),
+             references: Iterable[Reference] = ()) -> tuple[Quote, ...]:
+    """Every voice of the text in text order (see the module's doc): the `direct` quotations with
+    the attributions and reported speech the parse found (`speech`)."""
+    resolver = SpeakerNames(names, descriptors, entities, speech.roles, references)
+    attributions = link_direct(text, direct, speech.links, speech.intros)
     quotes = [resolver.quote(q, s) for q, s in zip(direct, attributions)]
     direct_spans = sorted((q.start, q.end) for q in direct)
     direct_starts = [a for a, _b in direct_spans]
     last_end = -1  # the reported clauses kept so far do not overlap (taken in text order)
-    for quote, said in sorted(indirect, key=lambda item: (item[0].start, -item[0].end)):
+    for quote, said in sorted(speech.indirect, key=lambda item: (item[0].start, -item[0].end)):
         at = bisect_right(direct_starts, quote.end - 1) - 1  # the last direct quotation starting inside or before
         if quote.start < last_end or (at >= 0 and direct_spans[at][1] > quote.start):
             continue

@@ -1,9 +1,12 @@
-"""What the parse tells about one act of saying (`core.nlp.speech` finds them; pure data)."""
+"""What the parse tells about acts of saying (`core.nlp.speech` finds them; pure data): each
+attribution (`Said`), and all that a text's parse found about its voices (`SpeechFound`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from ..model import Quote
 
 #: How the speaker is given at the attribution.
 SpeakerForm = Literal["entity", "pronoun", "phrase", "none"]
@@ -27,3 +30,23 @@ class Said:
     how: str
     head: str = ""
     label: str = ""  # the entity label when `form` is "entity"
+
+
+@dataclass
+class SpeechFound:
+    """What the parse says about voices (`core.nlp.speech`): the attributions of the direct
+    quotations, the colon intros, the reported speech and the speakers' role nouns."""
+
+    links: list[tuple[int, Said]] = field(default_factory=list)  # (index in `quotes`, attribution)
+    intros: list[tuple[int, Said]] = field(default_factory=list)  # (offset after the colon, attribution)
+    indirect: list[tuple[Quote, Said]] = field(default_factory=list)
+    #: (role noun, mention start, mention end): "finance chair, Tomasz Wróbel" gives
+    #: ("chair", …), "Home Office minister Priti Chauhan" gives ("minister", …)
+    roles: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def extend(self, more: SpeechFound) -> None:
+        """Add what the parse of a further run found."""
+        self.links.extend(more.links)
+        self.intros.extend(more.intros)
+        self.indirect.extend(more.indirect)
+        self.roles.extend(more.roles)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Analysis, Quote, Side
+from ..model import Analysis, BothSides, Quote, Side
 from .assemble import speaker_key
 from .direct import words_of
 
@@ -62,20 +62,15 @@ class VoiceSide:
 
 
 @dataclass(frozen=True)
-class Voice:
-    """A speaker quoted in one text or both."""
+class Voice(BothSides[VoiceSide]):
+    """A speaker quoted in one text or both: `speaker` is the name of the comparison's actor when
+    the speaker is one (`is_actor`), else the speaker as written, or `UNATTRIBUTED` for the
+    quotations whose speaker was not found."""
 
     speaker: str
     is_actor: bool
     left: VoiceSide = VoiceSide()
     right: VoiceSide = VoiceSide()
-
-    def side(self, side: Side) -> VoiceSide:
-        return self.left if side == "left" else self.right
-
-    @property
-    def total(self) -> int:
-        return self.left.count + self.right.count
 
     def to_json(self) -> dict[str, Any]:
         return {"speaker": None if self.speaker == UNATTRIBUTED else self.speaker, "actor": self.is_actor,

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..model import Analysis, Quote
 from .assemble import assemble, mention_names
 from .direct import direct_quotes, mark_quoted
-from .said import Said
+from .said import SpeechFound
 
 
 def with_direct_quotes(analysis: Analysis) -> Analysis:
@@ -27,20 +27,13 @@ def with_quoted_framing(analysis: Analysis) -> Analysis:
     return replace(analysis, framing=framing, quoted_counts=quoted)
 
 
-def with_voices(
-    analysis: Analysis,
-    direct: Sequence[Quote],
-    links: Iterable[tuple[int, Said]],
-    intros: Iterable[tuple[int, Said]],
-    indirect: Iterable[tuple[Quote, Said]],
-    roles: Iterable[tuple[str, int, int]] = (),
-    actors: Iterable[object] = (),
-) -> Analysis:
-    """`analysis` with every voice (see `core.voices.assemble`) and its framing flagged;
-    `actors` are the text's actors (`core.comparison.actors.actors_of_one_text(analysis,
-    "left")`), whose names the speakers take."""
+def with_voices(analysis: Analysis, direct: Sequence[Quote], speech: SpeechFound,
+                actors: Iterable[object] = ()) -> Analysis:
+    """`analysis` with every voice (see `core.voices.assemble`): its `direct` quotations and what
+    the parse found (`speech`), and its framing flagged; `actors` are the text's actors
+    (`core.comparison.actors.actors_of_one_text(analysis, "left")`), whose names the speakers take."""
     names = mention_names(analysis.entities, actors)
-    quotes = assemble(analysis.text, direct, links, intros, indirect, names, analysis.descriptors,
-                      analysis.entities, roles, analysis.references)
+    quotes = assemble(analysis.text, direct, speech, names, analysis.descriptors, analysis.entities,
+                      analysis.references)
     framing, quoted = mark_quoted(analysis.framing, quotes)
     return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)

@@ -12,18 +12,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPaintEvent, QPen
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QScrollArea,
-    QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QHeaderView, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from dataclasses import replace
 

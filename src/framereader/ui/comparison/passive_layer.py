@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QAction, QColor, QTextCharFormat
-from collections.abc import Mapping
+from PySide6.QtGui import QColor, QTextCharFormat
 
-from ..base.commands import Declared, Handler
+from ..base.commands import Declared
 from .commands import PASSIVE_COMMANDS
 
 from ...core.model import Analysis, Passive
 from ..base import styles
 from .controller import ComparisonController
-from ..base.context import WindowContext, WindowPart
+from ..base.context import WindowContext
 from ..reading.layers import LayerRow, LayerSpan
 from ..reading.pane import Pane
+from ..reading.switched_layer import SwitchedLayer
 from ..reading.tooltips import passive_tooltip
 from ..reading.view_controller import ViewController
 from ..base.visibility import VisibilityModel
@@ -66,33 +66,22 @@ def agentless(analysis: Analysis | None) -> list[tuple[int, int, Passive]]:
     return sorted((*verb_phrase(analysis.text, p), p) for p in analysis.passives if p.agent is None)
 
 
-class PassiveLayer(WindowPart):
+class PassiveLayer(SwitchedLayer):
     """Draws the agentless passives of each pane while View ▸ Agentless Passives is ticked and
     highlights are shown; explains them in the tooltip."""
 
     COMMANDS: tuple[Declared, ...] = PASSIVE_COMMANDS
+    SETTING = "agentless_passives"
+    LAYER_NAME = LAYER
+    ORDER = LAYER_ORDER
+    HIDDEN_NOTE = "Passives without a doer show with the highlights (View ▸ All Highlights)."
 
     def __init__(self, context: WindowContext, compare: ComparisonController, visibility: VisibilityModel,
                  view: ViewController) -> None:
-        super().__init__(context)
+        super().__init__(context, visibility, view)
         self.compare = compare
-        self.visibility = visibility
-        self._action: QAction | None = None
         self._phrases: list[tuple[Analysis, list[tuple[int, int, Passive]]]] = []  # newest last
         compare.changed.connect(self.refresh)
-        visibility.changed.connect(self.refresh)
-        view.theme_changed.connect(self.refresh)
-        for pane in self.panes.values():
-            pane.analysis_shown.connect(lambda side: self.refresh_pane(self.panes[side]))
-            pane.add_tooltip_provider(self._tooltip)
-
-    def handlers(self) -> Mapping[str, Handler]:
-        return {"agentless_passives": self.set_shown}
-
-    def bind_actions(self, actions: dict[str, QAction]) -> None:
-        """Tick View ▸ Agentless Passives from the settings."""
-        self._action = actions["agentless_passives"]
-        self._action.setChecked(self.settings.agentless_passives)
 
     def legend_rows(self) -> list[LayerRow]:
         """The legend's explanation of the dotted passives (after `bind_actions`)."""
@@ -100,19 +89,6 @@ class PassiveLayer(WindowPart):
                          "The text does not say (an agentless passive; View ▸ Passives Without a Doer).",
                          lambda: [passive_format()],
                          self._action)]
-
-    @property
-    def shown(self) -> bool:
-        """True when the layer is on and highlights are showing."""
-        return self.settings.agentless_passives and self.visibility.showing_any
-
-    def set_shown(self, on: bool) -> None:
-        """View ▸ Agentless Passives."""
-        self.settings.agentless_passives = bool(on)
-        self.refresh()
-        if on and not self.visibility.showing_any:
-            self.messages.status("Passives without a doer show with the highlights (View ▸ All Highlights).", 5000)
-        self._save_settings()
 
     def analysis(self, pane: Pane) -> Analysis | None:
         """The analysis with the pane's passives: the one with descriptors (made for the
@@ -134,21 +110,15 @@ class PassiveLayer(WindowPart):
         self._phrases = [*self._phrases[-(PHRASE_CACHE - 1):], (analysis, phrases)]
         return phrases
 
-    def refresh(self) -> None:
-        for pane in self.panes.values():
-            self.refresh_pane(pane)
+    def layer_spans(self, pane: Pane) -> list[LayerSpan]:
+        if pane.document is None:
+            return []
+        fmt = passive_format()
+        # drawn over a framing term's tint too ("mistakes were made"): its underline stays
+        return [(a, b, fmt) for a, b, _p in self.phrases(pane)]
 
-    def refresh_pane(self, pane: Pane) -> None:
-        """Draw (or remove) the layer in `pane`."""
-        spans: list[LayerSpan] = []
-        if self.shown and pane.document is not None:
-            fmt = passive_format()
-            # drawn over a framing term's tint too ("mistakes were made"): its underline stays
-            spans = [(a, b, fmt) for a, b, _p in self.phrases(pane)]
-        pane.set_layer(LAYER, spans, LAYER_ORDER)
-
-    def _tooltip(self, pane: Pane, offset: int) -> str:
-        if not self.shown or pane.document is None:
+    def tooltip_at(self, pane: Pane, offset: int) -> str:
+        if pane.document is None:
             return ""
         for start, end, _passive in self.phrases(pane):
             if start <= offset < end:

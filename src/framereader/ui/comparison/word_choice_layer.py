@@ -11,18 +11,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtGui import QAction, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 
 from ...core.lexicons.wordchoice import ChoiceSet
 from ...core.model import ChoiceSpan
-from ..base.commands import Declared, Handler
-from ..base.context import WindowContext, WindowPart
+from ..base.commands import Declared
 from .commands import WORD_CHOICE_COMMANDS
-from ..base.visibility import VisibilityModel
 
 from ..reading.layers import LayerRow, LayerSpan
 from ..reading.pane import Pane
-from ..reading.view_controller import ViewController
+from ..reading.switched_layer import SwitchedLayer
 
 LAYER = "wordchoice"
 LAYER_ORDER = 12  # over the passives; drawn under the marked mentions like every layer
@@ -61,28 +59,14 @@ def choice_tooltip(span: ChoiceSpan, sets: Mapping[str, ChoiceSet]) -> str:
     return text
 
 
-class WordChoiceLayer(WindowPart):
+class WordChoiceLayer(SwitchedLayer):
     """Draws each pane's word choices while View ▸ Word Choice is ticked and highlights show."""
 
     COMMANDS: tuple[Declared, ...] = WORD_CHOICE_COMMANDS
-
-    def __init__(self, context: WindowContext, visibility: VisibilityModel, view: ViewController) -> None:
-        super().__init__(context)
-        self.visibility = visibility
-        self._action: QAction | None = None
-        visibility.changed.connect(self.refresh)
-        view.theme_changed.connect(self.refresh)
-        for pane in self.panes.values():
-            pane.analysis_shown.connect(lambda side: self.refresh_pane(self.panes[side]))
-            pane.add_tooltip_provider(self._tooltip)
-
-    def handlers(self) -> Mapping[str, Handler]:
-        return {"word_choice": self.set_shown}
-
-    def bind_actions(self, actions: dict[str, QAction]) -> None:
-        """Tick View ▸ Word Choice from the settings."""
-        self._action = actions["word_choice"]
-        self._action.setChecked(self.settings.word_choice)
+    SETTING = "word_choice"
+    LAYER_NAME = LAYER
+    ORDER = LAYER_ORDER
+    HIDDEN_NOTE = "Word choice shows with the highlights (View ▸ All Highlights)."
 
     def legend_rows(self) -> list[LayerRow]:
         """The legend's explanation of the overline (after `bind_actions`)."""
@@ -95,19 +79,6 @@ class WordChoiceLayer(WindowPart):
         """The engine's word-choice sets, by id."""
         return getattr(self.service, "choice_sets", {}) or {}
 
-    @property
-    def shown(self) -> bool:
-        """True when the layer is on and highlights are showing."""
-        return self.settings.word_choice and self.visibility.showing_any
-
-    def set_shown(self, on: bool) -> None:
-        """View ▸ Word Choice."""
-        self.settings.word_choice = bool(on)
-        self.refresh()
-        if on and not self.visibility.showing_any:
-            self.messages.status("Word choice shows with the highlights (View ▸ All Highlights).", 5000)
-        self._save_settings()
-
     def spans(self, pane: Pane) -> list[ChoiceSpan]:
         """The marked word choices of the text `pane` shows, in text order."""
         analysis, document = pane.analysis, pane.document
@@ -115,21 +86,11 @@ class WordChoiceLayer(WindowPart):
             return []
         return marked_choices(analysis.choices)
 
-    def refresh(self) -> None:
-        for pane in self.panes.values():
-            self.refresh_pane(pane)
+    def layer_spans(self, pane: Pane) -> list[LayerSpan]:
+        fmt = choice_format()
+        return [(c.start, c.end, fmt) for c in self.spans(pane)]
 
-    def refresh_pane(self, pane: Pane) -> None:
-        """Draw (or remove) the layer in `pane`."""
-        spans: list[LayerSpan] = []
-        if self.shown:
-            fmt = choice_format()
-            spans = [(c.start, c.end, fmt) for c in self.spans(pane)]
-        pane.set_layer(LAYER, spans, LAYER_ORDER)
-
-    def _tooltip(self, pane: Pane, offset: int) -> str:
-        if not self.shown:
-            return ""
+    def tooltip_at(self, pane: Pane, offset: int) -> str:
         for span in self.spans(pane):
             if span.start <= offset < span.end:
                 return choice_tooltip(span, self.sets)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -51,6 +51,7 @@ CLOSING_PT = 9.0  # the model and version at the foot of the last page (as small
 #: A heading needs this share of the page below it, or it starts the next page.
 HEADING_ROOM = 0.12
 PAPER_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+M = TypeVar("M")  # what a colour marks in the Qt handout (a category, an entity label)
 
 
 def page_layout(options: HandoutOptions) -> QPageLayout:
@@ -80,35 +81,48 @@ _UNDERLINES = {
 }
 
 
-def style_framing(document: QTextDocument, categories: Iterable[CategoryStyle]) -> int:
-    """Give each framing term (marked by `qt_code` in the Qt handout) its category's underline
-    style and colour, in ink; returns how many pieces of text were styled."""
-    by_code = {QColor(qt_code(c)).rgb(): c for c in categories if c.index < 256}
-    found: list[tuple[int, int, CategoryStyle]] = []
+def restyle_marked(document: QTextDocument, marks: Mapping[int, M], background: bool,
+                   format_of: Callable[[M], QTextCharFormat]) -> int:
+    """Merge `format_of(mark)` over each piece of text whose text colour (background colour when
+    `background`) has an rgb value in `marks`, all in one edit block (one re-layout for all the
+    changes); returns how many pieces of text were restyled."""
+    prop = QTextFormat.Property.BackgroundBrush if background else QTextFormat.Property.ForegroundBrush
+    found: list[tuple[int, int, M]] = []
     block = document.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            if fmt.hasProperty(QTextFormat.Property.ForegroundBrush):
-                cat = by_code.get(fmt.foreground().color().rgb())
-                if cat is not None:
-                    found.append((fragment.position(), fragment.position() + fragment.length(), cat))
+            if fmt.hasProperty(prop):
+                mark = marks.get((fmt.background() if background else fmt.foreground()).color().rgb())
+                if mark is not None:
+                    found.append((fragment.position(), fragment.position() + fragment.length(), mark))
             it += 1
         block = block.next()
     cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one re-layout for all the changes
-    for start, end, cat in found:
+    cursor.beginEditBlock()
+    for start, end, mark in found:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(format_of(mark))
+    cursor.endEditBlock()
+    return len(found)
+
+
+def style_framing(document: QTextDocument, categories: Iterable[CategoryStyle]) -> int:
+    """Give each framing term (marked by `qt_code` in the Qt handout) its category's underline
+    style and colour, in ink; returns how many pieces of text were styled."""
+
+    def underlined(cat: CategoryStyle) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setForeground(QColor(INK))
         fmt.setUnderlineStyle(_UNDERLINES.get(cat.underline, QTextCharFormat.UnderlineStyle.SingleUnderline))
         fmt.setUnderlineColor(QColor(shade(cat.colour, 0.8)))
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
-    cursor.endEditBlock()
-    return len(found)
+        return fmt
+
+    by_code = {QColor(qt_code(c)).rgb(): c for c in categories if c.index < 256}
+    return restyle_marked(document, by_code, False, underlined)
 
 
 #: Pattern cell size and line width in device pixels at the PDF's 300 dpi (about 1.2 mm, 0.17 mm).
@@ -157,33 +171,17 @@ def pattern_brush(pattern: str, colour: str, scale: float = 1.0) -> QBrush:
 def style_entities(document: QTextDocument, labels: Iterable[str], scale: float = 1.0) -> int:
     """Give each name (marked by its kind's `print_tint` in the Qt handout) its kind's grey-print
     pattern, in the legend too; returns how many pieces of text were patterned."""
-    by_tint = {QColor(print_tint(label)).rgb(): label for label in labels}
-    found: list[tuple[int, int, str]] = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.hasProperty(QTextFormat.Property.BackgroundBrush):
-                label = by_tint.get(fmt.background().color().rgb())
-                if label is not None:
-                    found.append((fragment.position(), fragment.position() + fragment.length(), label))
-            it += 1
-        block = block.next()
     brushes: dict[str, QBrush] = {}
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    for start, end, label in found:
+
+    def patterned(label: str) -> QTextCharFormat:
         if label not in brushes:
             brushes[label] = pattern_brush(entity_pattern(label), entity_colour(label), scale)
         fmt = QTextCharFormat()
         fmt.setBackground(brushes[label])
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(fmt)
-    cursor.endEditBlock()
-    return len(found)
+        return fmt
+
+    by_tint = {QColor(print_tint(label)).rgb(): label for label in labels}
+    return restyle_marked(document, by_tint, True, patterned)
 
 
 def layout_document(html: str, device: QPagedPaintDevice, categories: Iterable[CategoryStyle] = ()) -> QTextDocument:

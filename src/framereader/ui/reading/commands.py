@@ -1,4 +1,5 @@
-"""How the texts are shown: zoom, linked scrolling, presenter mode and theme (View menu)."""
+"""How the texts are shown: zoom, linked scrolling, presenter mode, theme, and stepping through the
+loaded words (View menu)."""
 
 from __future__ import annotations
 
@@ -12,4 +13,8 @@ COMMANDS: tuple[Declared, ...] = (
     Command("presenter", "&Presenter Mode", ("view/window",), ("F11",),
             "Large type, no chrome: for the projector (F11 or Esc to leave)", checkable=True),
     Submenu("theme", "&Theme", "view/window"),
+    Command("next_loaded", "Next Loaded &Word", ("view/mentions",), ("F7",),
+            "Select the next loaded word the focused text shows (the status line names its category)"),
+    Command("previous_loaded", "Previous Loaded Word", ("view/mentions",), ("Shift+F7",),
+            "Select the previous loaded word the focused text shows"),
 )

@@ -17,8 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
 from ..base.context import WindowContext, WindowPart
+from ...core.model import Side
 from ...core.platform.settings import READING_SIZE_MAX, READING_SIZE_MIN, ZOOM_MAX, ZOOM_MIN
 from ..base import styles
+from .stepping import step_framing
 from .sync import ScrollLinker
 
 ZOOM_STEP = 1.1
@@ -42,13 +44,29 @@ class ViewController(WindowPart):
         self.presenting = False
         self._before: dict[str, object] = {}
         self.theme_actions: dict[str, QAction] = {}  # View ▸ Theme
+        self._focused: Side = "left"  # the pane F7 steps through: the one last clicked or typed in
+        for side, pane in self.panes.items():
+            pane.focused.connect(lambda _side, s=side: setattr(self, "_focused", s))
         linker.enabled = context.settings.sync_scrolling
         styles.BASE_POINT_SIZE = context.settings.reading_size  # before the panes build any text
         styles.set_projector(False)
 
     def handlers(self) -> Mapping[str, Handler]:
         return {"zoom_in": self.zoom_in, "zoom_out": self.zoom_out, "zoom_reset": self.zoom_reset,
-                "sync": self.set_sync, "presenter": self.set_presenting}
+                "sync": self.set_sync, "presenter": self.set_presenting,
+                "next_loaded": lambda: self.step_loaded_word(+1), "previous_loaded": lambda: self.step_loaded_word(-1)}
+
+    def step_loaded_word(self, step: int) -> None:
+        """F7 / Shift+F7: select the next or previous loaded word of the focused text."""
+        pane = self.panes[self._focused]
+        found = step_framing(pane, step)
+        if found is None:
+            self.messages.status("No loaded words are shown in this text.", 4000)
+            return
+        span, number, total = found
+        info = pane.book.categories.get(span.category)
+        name = info.name if info is not None else span.category
+        self.messages.status(f"Loaded word {number} of {total}: ‘{span.text}’ ({name})", 8000)
 
     def fill_submenu(self, name: str, menu: QMenu, _actions: Mapping[str, QAction]) -> None:
         """View ▸ Theme: one exclusive, checkable entry per theme, ticked from the settings."""
