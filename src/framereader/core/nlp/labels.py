@@ -27,6 +27,10 @@ a whole, in this order:
    wherever else it occurs with the same capitals, in the headline too (unless the same word
    also occurs in lower case).
 
+Around these steps, `core.nlp.not_names` repairs the edges of names (datelines, brackets, "Age
+Concern UK") and leaves out words that name no actor ("Harvard-educated", "Education
+Secretary", "Covid", a sentence's first word taken for a person).
+
 Labels outside `core.kinds.ACTOR_LABELS` (dates, numbers, works, laws…) are left as they are.
 Pure Python, linear in the text (a dictionary lookup per capitalised word).
 """
@@ -44,6 +48,7 @@ from ..model import EntitySpan
 from ..segments import paragraph_ranges
 from .countries import COUNTRIES
 from .gender import NOT_SURNAMES, is_given_name, title_before, title_gender
+from .not_names import dropped, repaired
 
 #: Second words that make a fragment part of one name with the word before ("Islamic State").
 NAME_HEADS = frozenset(
@@ -76,18 +81,22 @@ class Consistency:
     changed: int = 0
 
 
-def consistent_entities(text: str, entities: Iterable[EntitySpan]) -> Consistency:
-    """The entities of `text` with one label per name (see the module docstring)."""
+def consistent_entities(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[str] = frozenset()) -> Consistency:
+    """The entities of `text` with one label per name (see the module docstring); words that
+    name no actor are left out (`core.nlp.not_names`; `common_nouns`, the lemmatizer's nouns,
+    tell a sentence's first word from a name)."""
     original = sorted(entities, key=lambda e: (e.start, e.end))
+    headline = _headline(text)
     spans = _trimmed(text, original)
+    spans = repaired(text, spans, headline)
     spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
     spans = _with_given_names(text, spans)
     spans = _unfound_people(text, spans)
     spans = [_person_by_look(text, e) for e in spans]
-    headline = _headline(text)
     spans = _one_label(text, spans, headline)
     spans = _missed(text, spans, headline)
+    spans = dropped(text, spans, common_nouns)
     before = {(e.start, e.end, e.label) for e in original}
     changed = sum(1 for e in spans if (e.start, e.end, e.label) not in before)
     return Consistency(tuple(spans), changed)

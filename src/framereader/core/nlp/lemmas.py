@@ -93,3 +93,21 @@ def verb_forms(nlp: Language) -> VerbForms:
         pass
     _CACHE[id(nlp)] = (nlp, forms)
     return forms
+
+
+_NOUNS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def common_nouns(nlp: Language) -> frozenset[str]:
+    """The nouns `nlp`'s rule lemmatizer knows (lower case; read once per pipeline), or none."""
+    cached = _NOUNS.get(id(nlp))
+    if cached is not None and cached[0] is nlp:
+        return cached[1]
+    nouns: frozenset[str] = frozenset()
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        nouns = frozenset(str(w) for w in lookups.get_table("lemma_index").get("noun", []))
+    except (KeyError, AttributeError, ValueError):
+        pass
+    _NOUNS[id(nlp)] = (nlp, nouns)
+    return nouns
