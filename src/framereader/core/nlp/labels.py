@@ -11,7 +11,8 @@ a whole, in this order:
    model missed altogether is a person ("Teresa Alvarado"; not "Grace Church").
 2. **Fragments**: two names separated by one space join when the joined name is also named
    whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
-   "State"); the joined name takes the second one's label.
+   "State"), or Church, Hospital, School after a possessive ("St. Brendan" + "'s Church"); the
+   joined name takes the second one's label.
 3. **Kinds by their look**: a name ending in Act, Treaty, Statute… is a law; a name that is
    only a language ("Swahili") is a language; a name right after a personal title (Mr, Ms, Senator, President…)
    or made of a known first name and a surname ("Ricardo Alves") is a person, whatever the
@@ -19,7 +20,8 @@ a whole, in this order:
 4. **One label per name**: mentions group by name (a word alone with the one longer name it
    ends: a surname with its full name, "Delia" with "Hurricane Delia"); the group takes the
    majority label of its full-name mentions, else of all its mentions; a Title Case headline
-   counts half, and a name found only in
+   counts half, a lone "person" that starts an organisation's name ("Vireo" of "Vireo
+   Software") is that organisation, and a name found only in
    such a headline is dropped (the model guesses there: "Calm Heads", "Apologises After"),
    unless its last words are a name the body uses, which it becomes ("Gaffe-Prone Stanbridge"
    → "Stanbridge"). A headline may end in a quote mark. "the Amazon" and "Amazon" are two names.
@@ -45,7 +47,7 @@ from dataclasses import dataclass, replace
 from ..comparison.names import PERSON_TITLES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
-from ..segments import paragraph_ranges
+from ..segments import title_case_headline
 from .countries import COUNTRIES
 from .gender import NOT_SURNAMES, is_given_name, title_before, title_gender
 from .not_names import dropped, repaired
@@ -58,6 +60,9 @@ NAME_HEADS = frozenset(
     authority corps jihad liberation front
     """.split()
 )
+#: Words that end a name after a saint's or founder's possessive ("St. Brendan's Church").
+POSSESSIVE_HEADS = frozenset("church cathedral chapel abbey basilica parish hospital school college academy "
+                             "hall".split())
 #: Last words of the names of laws and treaties ("Patriot Act", "Rome Statute").
 LAW_WORDS = frozenset("act acts ordinance statute treaty law laws accord accords charter protocol amendment "
                       "directive regulation regulations constitution bill".split())
@@ -91,10 +96,12 @@ def consistent_entities(text: str, entities: Iterable[EntitySpan], common_nouns:
     spans = repaired(text, spans, headline)
     spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
+    spans = _with_heads(text, spans)
     spans = _with_given_names(text, spans)
     spans = _unfound_people(text, spans)
     spans = [_person_by_look(text, e) for e in spans]
     spans = _one_label(text, spans, headline)
+    spans = _short_forms_of_bodies(text, spans)
     spans = _missed(text, spans, headline)
     spans = dropped(text, spans, common_nouns)
     before = {(e.start, e.end, e.label) for e in original}
@@ -173,12 +180,30 @@ def _joined(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
             last = out[-1]
             gap = text[last.end : e.start]
             both = last.label in ACTOR_LABELS and e.label in ACTOR_LABELS
+            possessive = gap in ("'s ", "’s ") or (gap == " " and last.text.endswith(("'s", "’s")))
+            if both and possessive and e.text.casefold() in POSSESSIVE_HEADS and last.text[:1].isupper():
+                out[-1] = _span(text, last.start, e.end, e.label)  # "St. Brendan" + "'s" + "Church"
+                continue
             if both and gap == " " and last.text[:1].isupper() and e.text[:1].isupper():
                 joined = text[last.start : e.end]
                 head = e.text.split()[0].casefold() if " " not in last.text else ""
                 if same_name_key(joined) in whole or (" " not in e.text and head in NAME_HEADS):
                     out[-1] = _span(text, last.start, e.end, e.label)
                     continue
+        out.append(e)
+    return out
+
+
+def _with_heads(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"St. Brendan's Church" when the model found only "St. Brendan's": a possessive name
+    followed by Church, Hospital, School… (capitalised, in no entity) takes that word."""
+    out: list[EntitySpan] = []
+    for i, e in enumerate(entities):
+        if e.label in ACTOR_LABELS and e.text.endswith(("'s", "’s")):
+            match = re.match(r" ([A-Z][a-z]+)\b", text[e.end : e.end + 20])
+            free = i + 1 >= len(entities) or entities[i + 1].start > e.end + 1
+            if match and free and match.group(1).casefold() in POSSESSIVE_HEADS:
+                e = _span(text, e.start, e.end + match.end(), e.label)
         out.append(e)
     return out
 
@@ -251,22 +276,7 @@ def _is_country(name: str) -> bool:
 
 
 def _headline(text: str) -> tuple[int, int]:
-    """The first paragraph when it reads as a Title Case headline (no full stop at its end,
-    most words capitalised), else (0, 0)."""
-    paragraphs = paragraph_ranges(text[:2000])
-    if len(paragraphs) < 2:
-        return 0, 0
-    start, end = paragraphs[0]
-    line = text[start:end]
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
-    # A closing quote mark ends many headlines ('… Calling Pensioners "Moaners"'); the mark
-    # before it still says whether the line is a sentence.
-    end_mark = line.rstrip().rstrip("\"'”’")
-    if len(words) < 4 or end_mark.endswith((".", "!", "?", ":", ";", ",")):
-        return 0, 0
-    long_words = [w for w in words if len(w) > 3]
-    capitals = sum(1 for w in long_words if w[:1].isupper())
-    return (start, end) if long_words and capitals >= 0.8 * len(long_words) else (0, 0)
+    return title_case_headline(text)
 
 
 def _key(text: str, e: EntitySpan) -> str:
@@ -330,6 +340,32 @@ def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int])
             label = "GPE"
         out.append(e if label == e.label else replace(e, label=label))
     return out
+
+
+def _short_forms_of_bodies(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"Vireo" beside "Vireo Software": a "person" whose name is the first words of an
+    organisation's or a facility's name in the same text, with no first name and no title, is
+    that body's short form and takes its label."""
+    bodies: dict[str, str] = {}
+    for e in entities:
+        if e.label in ("ORG", "FAC") and " " in e.text.strip():
+            bodies.setdefault(same_name_key(e.text), e.label)
+    if not bodies:
+        return entities
+    relabel: dict[str, str] = {}
+    for e in entities:
+        key = same_name_key(e.text)
+        if e.label != "PERSON" or key in relabel or len(key.split()) > 2 or is_given_name(key.split()[0]):
+            continue
+        longer = {label for body, label in bodies.items() if body.startswith(key + " ")}
+        if len(longer) == 1:
+            relabel[key] = longer.pop()
+    for e in entities:  # a title before any mention says person after all ("Mr Vireo")
+        key = same_name_key(e.text)
+        if key in relabel and (title_gender(title_before(text, e.start)) or title_before(text, e.start).casefold() in _TITLES_ONE_WORD):
+            del relabel[key]
+    return [replace(e, label=relabel[same_name_key(e.text)]) if e.label == "PERSON" and same_name_key(e.text) in relabel
+            else e for e in entities]
 
 
 def _body_name_at_end(text: str, e: EntitySpan, body: set[str]) -> EntitySpan | None:
