@@ -74,3 +74,10 @@ def test_two_people_are_never_joined_as_short_forms():
     found = table(align_actors(left, analysis("", [])))
     assert found["Paul Nguyen"] == ("PERSON", 2, 0)
     assert found["Nguyen Holdings"] == ("ORG", 1, 0)
+
+
+def test_a_place_named_public_body_keeps_its_place_apart():
+    text = "Sunita Devi of the Punjab Garment Workers' Union spoke. Punjab's labour minister visited."
+    left = analysis(text, [("Sunita Devi", "PERSON"), ("Punjab Garment Workers' Union", "ORG"), ("Punjab", "ORG")])
+    found = table(align_actors(left, analysis("", [])))
+    assert {"Punjab", "Punjab Garment Workers' Union"} <= set(found)

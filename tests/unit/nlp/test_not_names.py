@@ -92,3 +92,16 @@ def test_a_country_acronym_ending_a_name_is_part_of_an_organisation():
     text = "Age Concern UK accepted it, said Hope Marchetti."
     found = labels(text, [ent(text, "Age Concern", "ORG"), ent(text, "UK", "GPE"), ent(text, "Hope Marchetti", "PERSON")])
     assert found[0] == ("Age Concern UK", "ORG")
+
+
+def test_a_lone_surname_that_reads_like_a_person_stays():
+    text = "Migrants crossed the river. Bush, the Maverick County sheriff, said deputies were called."
+    assert labels(text, [ent(text, "Bush", "PERSON")], frozenset({"bush"})) == [("Bush", "PERSON")]
+    text = "The crossing was calm. Bush said deputies were called."
+    assert labels(text, [ent(text, "Bush", "PERSON")], frozenset({"bush"})) == [("Bush", "PERSON")]
+
+
+def test_a_name_after_a_dateline_keeps_its_label():
+    text = "Club Sold In Big Deal\n\nMANCHESTER, England - Northgate Athletic's owners agreed to sell."
+    found = labels(text, [ent(text, "England - Northgate Athletic", "ORG")])
+    assert ("England", "GPE") in found and ("Northgate Athletic", "ORG") in found

@@ -49,7 +49,7 @@ def actor_mentions(left: Analysis, right: Analysis) -> list[Mention]:
 
 #: Among labels the two texts give one name with equal weight, the one kept (a lone word the
 #: model calls a person in one text and a place in the other is far more often the place).
-_LABEL_PREFERENCE = ("GPE", "ORG", "NORP", "LOC", "FAC", "PERSON")
+_LABEL_PREFERENCE = ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
 
 
 def agree_labels(mentions: list[Mention]) -> None:
@@ -82,6 +82,15 @@ def agree_labels(mentions: list[Mention]) -> None:
             m.label = label
 
 
+#: Last words of public bodies, which are often named after a place ("Punjab Garment Workers'
+#: Union", "Westland University"): their first word may be the place, not their short form.
+PUBLIC_BODY_ENDS = frozenset(
+    """
+    union unions council department police university college school academy association assembly
+    authority court hospital board commission ministry government league federation service
+    services agency office trust society institute museum library party congress parliament
+    """.split()
+)
 #: Labels of the bodies whose names a text shortens ("Crescent" for "Crescent Capital Partners",
 #: "Senate" for "Montana Senate"); places are left alone ("Montana" is not "Montana Senate").
 _SHORTENED_LABELS = frozenset({"ORG", "FAC"})
@@ -90,7 +99,8 @@ _SHORTENED_LABELS = frozenset({"ORG", "FAC"})
 def join_short_forms(mentions: list[Mention], headlines: dict[str, tuple[int, int]]) -> None:
     """A short form of an organisation's name joins the long one: a name that is the first
     words of one longer name of an organisation (or of a chain of them, "Crescent", "Crescent
-    Capital", "Crescent Capital Partners"), or its last words after a place the texts name
+    Capital", "Crescent Capital Partners"; not of a public body named after a place, "Punjab
+    Garment Workers' Union"), or its last words after a place the texts name
     ("Senate" of "Montana Senate"), where the text uses the short form only
     after the long one (a headline does not count for the short form). A short form joined in
     one text is joined in the other too, unless that text has another long name it could
@@ -105,9 +115,12 @@ def join_short_forms(mentions: list[Mention], headlines: dict[str, tuple[int, in
             places.add(m.norm)
 
     def shortens(long: str, short: str) -> bool:
-        # "House" of "House of Representatives"; "Senate" of "Montana Senate", where "Montana"
-        # is a place the texts name (not "House" of "White House").
-        return long.startswith(short + " ") or (long.endswith(" " + short) and long[: -len(short) - 1] in places)
+        # "House" of "House of Representatives" (not "Punjab" of "Punjab Garment Workers'
+        # Union": a public body takes a place's name); "Senate" of "Montana Senate", where
+        # "Montana" is a place the texts name (not "House" of "White House").
+        if long.startswith(short + " "):
+            return long.split()[-1].strip(".,'’") not in PUBLIC_BODY_ENDS
+        return long.endswith(" " + short) and long[: -len(short) - 1] in places
 
     aliases: dict[str, dict[str, str]] = {"left": {}, "right": {}}
     candidates_of: dict[str, dict[str, list[str]]] = {"left": {}, "right": {}}

@@ -21,8 +21,9 @@ outside fact.
 - the portfolio of a minister or secretary ("Education Secretary", "Labour minister");
 - names of diseases, rites and scriptures ("Covid", "Mass", "the Gospel");
 - a lone word the model calls a person that only starts sentences (or follows "the"), is a
-  common noun, and is never a part of a longer name, nor after a title ("Turnout was 78 per
-  cent", "Mosques in the town opened…");
+  common noun, is never a part of a longer name, nor after a title, nor followed by what
+  follows a person ("Bush, the sheriff,", "Bush said"): "Turnout was 78 per cent", "Mosques
+  in the town opened…";
 
 and relabels a lone "person" that the text only ever places someone in or at ("from Bolton",
 "in Brookfield") as a place.
@@ -63,6 +64,10 @@ _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'.\- ]*[A-Z.]),[ \u00a0]+(?P<region>[A-Z][\w.'\- ]{1,40}?)"
     r"(?:[ \u00a0]+\((?P<agency>[^()\n]{2,60})\))?[ \u00a0]+[-–—][ \u00a0]")
 _SENTENCE_START = re.compile(r"(?:[.!?…:;][\"'”’)]*\s+|\n\s*)(?:[\"'“‘(]\s*)?(?:the\s+)?$", re.IGNORECASE)
+#: What follows a person's name ("Bush, the sheriff, said", "Bush said", "Bush's deputies").
+_PERSON_AFTER = re.compile(
+    r"(?:,|'s\b|’s\b|\s+(?:said|says|told|tells|added|argued|insisted|claimed|warned|wrote|asked|replied|"
+    r"noted|explained|stated|announced|denied|admitted|who|himself|herself)\b)")
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|near|outside|across|around)\s+$", re.IGNORECASE)
 
 
@@ -85,7 +90,7 @@ def repaired(text: str, entities: Iterable[EntitySpan], headline: tuple[int, int
         e = _cut_at_bracket(text, e)
         if e is None:
             continue
-        if any(a <= e.start < b for a, b, _c, _d in datelines) and e.label != "GPE":
+        if any(a <= e.start and e.end <= b for a, b, _c, _d in datelines) and e.label != "GPE":
             e = _span(text, e.start, e.end, "GPE")  # "KARACHI, Pakistan -": the dateline's places
         e = _without_lead_word(text, e)
         out.append(e)
@@ -220,6 +225,6 @@ def _common_noun_only(text: str, key: str, found: list[EntitySpan], name_parts: 
         return False
     for e in found:  # at a sentence's start, a title would start it instead
         before = ("\n" if e.start < 12 else "") + text[max(0, e.start - 12) : e.start]
-        if _SENTENCE_START.search(before) is None:
+        if _SENTENCE_START.search(before) is None or _PERSON_AFTER.match(text, e.end):
             return False
     return True
