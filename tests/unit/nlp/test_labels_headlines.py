@@ -55,3 +55,12 @@ def test_a_headline_name_the_body_uses_whole_stays():
     found = labels(text, [ent(text, "Brookfield", "PERSON"), ent(text, "Brookfield", "GPE", 2)])
     assert [name for name, _label in found] == ["Brookfield", "Brookfield"]
     assert len({label for _name, label in found}) == 1
+
+
+def test_a_lone_person_starting_an_organisations_name_is_that_organisation_unless_a_surname():
+    text = "Vireo Software will cut jobs. Brooks co-founded Vireo in 2009."
+    found = labels(text, [ent(text, "Vireo Software", "ORG"), ent(text, "Brooks", "PERSON"), ent(text, "Vireo", "PERSON", 2)])
+    assert ("Vireo", "ORG") in found
+    text = "Carlos Ruiz founded Ruiz Foods. The elder Ruiz will remain chairman."
+    found = labels(text, [ent(text, "Carlos Ruiz", "PERSON"), ent(text, "Ruiz Foods", "ORG"), ent(text, "Ruiz", "PERSON", 3)])
+    assert found[-1] == ("Ruiz", "PERSON")

@@ -105,3 +105,8 @@ def test_a_name_after_a_dateline_keeps_its_label():
     text = "Club Sold In Big Deal\n\nMANCHESTER, England - Northgate Athletic's owners agreed to sell."
     found = labels(text, [ent(text, "England - Northgate Athletic", "ORG")])
     assert ("England", "GPE") in found and ("Northgate Athletic", "ORG") in found
+
+
+def test_a_surname_first_name_keeps_its_surname():
+    text = "CoinHarbor chief executive Tan Wei Ming said funds were safe."
+    assert labels(text, [ent(text, "Tan Wei Ming", "PERSON")], frozenset({"tan"})) == [("Tan Wei Ming", "PERSON")]

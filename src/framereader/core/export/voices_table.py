@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..comparison.compare import Comparison
 from ..voices.summary import UNATTRIBUTED, Voice, VoiceSide
 from ..voices.verbs import verb_display
-from .markup import esc, names_list
+from .markup import esc, names_list, plural
 from .options import HandoutOptions
 
 #: Rows of the table (the most quoted speakers); a note says how many more there are.
@@ -23,7 +23,7 @@ def _cell(side: VoiceSide) -> str:
     verbs = ", ".join(
         f"{esc(verb_display(verb if verb != 'according to' else None))}{'*' if verb in side.judgemental else ''}"
         f"{f' ×{n}' if n > 1 else ''}" for verb, n in side.verbs)
-    words = f", {side.words} words" if side.words else ""
+    words = f", {plural(side.words, 'word')}" if side.words else ""
     count = f"{side.count} quotation{'s' if side.count != 1 else ''}"
     return f"{count}{words} <span class=\"small\">· {verbs}</span>" if verbs else f"{count}{words}"
 
@@ -52,12 +52,12 @@ def voices_html(comparison: Comparison, options: HandoutOptions) -> str:
             only.append(f"Only the {side} text quotes {names_list(named, 4)}.")
     return (
         '<h2 id="voices">Voices: who is quoted</h2>'
-        f'<p class="small">Left: {left.quotes} quotations, {_pct(left.share)} of its words quoted directly. '
-        f"Right: {right.quotes} quotations, {_pct(right.share)} of its words quoted directly. "
+        f'<p class="small">Left: {plural(left.quotes, "quotation")}, {_pct(left.share)} of its words quoted directly. '
+        f"Right: {plural(right.quotes, 'quotation')}, {_pct(right.share)} of its words quoted directly. "
         "Speakers in italics are not named in the text (or only by a pronoun); * marks a verb that judges the "
         "speaker (admitted, insisted, slammed…) rather than reporting (said, told).</p>"
         '<table class="data keep voices" width="100%"><tr><th>Speaker</th><th>Left</th><th>Right</th></tr>'
         f"{rows}</table>"
-        + (f'<p class="small">…and {more} more speakers.</p>' if more > 0 else "")
+        + (f'<p class="small">…and {plural(more, "more speaker")}.</p>' if more > 0 else "")
         + (f"<p>{' '.join(only)}</p>" if only else "")
     )

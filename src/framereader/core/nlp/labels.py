@@ -93,7 +93,7 @@ def consistent_entities(text: str, entities: Iterable[EntitySpan], common_nouns:
     original = sorted(entities, key=lambda e: (e.start, e.end))
     headline = _headline(text)
     spans = _trimmed(text, original)
-    spans = repaired(text, spans, headline)
+    spans = repaired(text, spans, headline, common_nouns)
     spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
     spans = _with_heads(text, spans)
@@ -344,8 +344,9 @@ def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int])
 
 def _short_forms_of_bodies(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
     """"Vireo" beside "Vireo Software": a "person" whose name is the first words of an
-    organisation's or a facility's name in the same text, with no first name and no title, is
-    that body's short form and takes its label."""
+    organisation's or a facility's name in the same text, with no first name and no title, and
+    no part of a person's longer name ("Ruiz" of "Carlos Ruiz" beside "Ruiz Foods"), is that
+    body's short form and takes its label."""
     bodies: dict[str, str] = {}
     for e in entities:
         if e.label in ("ORG", "FAC") and " " in e.text.strip():
@@ -353,9 +354,11 @@ def _short_forms_of_bodies(text: str, entities: list[EntitySpan]) -> list[Entity
     if not bodies:
         return entities
     relabel: dict[str, str] = {}
+    people = {w for e in entities if e.label == "PERSON" and " " in e.text.strip() for w in same_name_key(e.text).split()}
     for e in entities:
         key = same_name_key(e.text)
-        if e.label != "PERSON" or key in relabel or len(key.split()) > 2 or is_given_name(key.split()[0]):
+        if (e.label != "PERSON" or key in relabel or len(key.split()) > 2 or is_given_name(key.split()[0])
+                or key in people):  # "Ruiz" of "Carlos Ruiz", beside "Ruiz Foods"
             continue
         longer = {label for body, label in bodies.items() if body.startswith(key + " ")}
         if len(longer) == 1:

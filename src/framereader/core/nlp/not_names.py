@@ -56,6 +56,13 @@ NEVER_ACTORS = frozenset(
     eucharist communion koran quran torah talmud
     """.split()
 )
+#: Words for a role or a form of address that may stand before a person's full name.
+ROLE_WORDS = frozenset(
+    """
+    moderator nurse parishioner pensioner mum dad maulana mufti ustad comrade anchor presenter
+    host coach activist campaigner resident widow teacher student veteran lawyer councillor
+    """.split()
+)
 #: Country acronyms that end an organisation's name ("Age Concern UK", "Amnesty International USA").
 _COUNTRY_ACRONYMS = frozenset({"uk", "u.k.", "us", "u.s.", "usa", "u.s.a."})
 _LEAD_STOP = frozenset("the a an in on of for to from and at by with as but or if when while after before "
@@ -75,7 +82,8 @@ def _span(text: str, start: int, end: int, label: str) -> EntitySpan:
     return EntitySpan(start, end, label, text[start:end])
 
 
-def repaired(text: str, entities: Iterable[EntitySpan], headline: tuple[int, int] = (0, 0)) -> list[EntitySpan]:
+def repaired(text: str, entities: Iterable[EntitySpan], headline: tuple[int, int] = (0, 0),
+             common_nouns: frozenset[str] = frozenset()) -> list[EntitySpan]:
     """The entities with the edges of names repaired (see the module docstring)."""
     spans = sorted(entities, key=lambda e: (e.start, e.end))
     datelines = _datelines(text)
@@ -92,7 +100,7 @@ def repaired(text: str, entities: Iterable[EntitySpan], headline: tuple[int, int
             continue
         if any(a <= e.start and e.end <= b for a, b, _c, _d in datelines) and e.label != "GPE":
             e = _span(text, e.start, e.end, "GPE")  # "KARACHI, Pakistan -": the dateline's places
-        e = _without_lead_word(text, e)
+        e = _without_lead_word(text, e, common_nouns)
         out.append(e)
     return _country_acronym_orgs(text, out, headline)
 
@@ -123,16 +131,18 @@ def _cut_at_bracket(text: str, e: EntitySpan) -> EntitySpan | None:
     return _span(text, start, end, e.label)
 
 
-def _without_lead_word(text: str, e: EntitySpan) -> EntitySpan:
-    """"Moderator Paul Nguyen" → "Paul Nguyen": a capitalised word before a known first name,
-    itself no first name and no title that says a gender."""
+def _without_lead_word(text: str, e: EntitySpan, common_nouns: frozenset[str]) -> EntitySpan:
+    """"Moderator Paul Nguyen" → "Paul Nguyen": a role word before a known first name (a
+    common noun of five letters or more, or a known form of address such as "Maulana"), itself
+    no first name. "Tan Wei Ming" keeps its surname first."""
     if e.label != "PERSON":
         return e
     words = list(re.finditer(r"\S+", e.text))
     if len(words) < 3:
         return e
     lead, given = words[0].group(), words[1].group()
-    if lead[:1].isupper() and not is_given_name(lead) and title_gender(lead) is None and is_given_name(given) \
+    role = lead.casefold() in ROLE_WORDS or (len(lead) >= 5 and lead.casefold() in common_nouns)
+    if role and lead[:1].isupper() and not is_given_name(lead) and is_given_name(given) \
             and given[:1].isupper() and lead.isalpha():
         return _span(text, e.start + words[1].start(), e.end, e.label)
     return e

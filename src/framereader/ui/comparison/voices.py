@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.export.markup import plural
 from ...core.model import SIDES, Side
 from ...core.voices.summary import UNATTRIBUTED, Voice, Voices, VoiceSide
 from ...core.voices.verbs import verb_display
@@ -37,7 +38,7 @@ _COLUMNS = ("Speaker", "Left", "Left: introduced by", "Right", "Right: introduce
 def _count_text(side: VoiceSide) -> str:
     if not side.count:
         return "—"
-    words = f" · {side.words} words" if side.words else ""
+    words = f" · {plural(side.words, 'word')}" if side.words else ""
     return f"{side.count}{words}"
 
 
@@ -94,6 +95,7 @@ class VoicesView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(320)  # a long speaker ("campaign finance records") wraps no column away
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal)  # the headline beside the table: a short dock shows both
@@ -121,8 +123,14 @@ class VoicesView(QWidget):
         self.voices = voices
         self._next.clear()
         self.summary.setText(summary_html(voices, names) if voices.voices else "Neither text quotes anyone.")
-        self.table.setHorizontalHeaderLabels(["Speaker", names[0], f"{names[0]}: introduced by", names[1],
-                                              f"{names[1]}: introduced by"])
+        # "Left" and "Right" keep the columns narrow (a title would push the right text's columns
+        # off a 1440-pixel screen); the header's tooltip gives each text's title.
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        for column, (side_word, name) in enumerate((("", ""), ("Left", names[0]), ("Left", names[0]),
+                                                   ("Right", names[1]), ("Right", names[1]))):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None and name:
+                header_item.setToolTip(f"{side_word} text: {name}")
         self.table.setRowCount(len(voices.voices))
         for row, voice in enumerate(voices.voices):
             cells = [self._speaker_text(voice), _count_text(voice.left), verbs_text(voice.left),
