@@ -59,3 +59,10 @@ def test_no_words_from_another_noun(nlp):
 
 def test_a_place_in_a_larger_place_is_no_description(nlp):
     assert words(nlp, "The remark was made at a hotel in central London.", "London", "GPE") == set()
+
+
+def test_a_capitalised_word_inside_a_sentence_is_part_of_a_name(nlp):
+    text = "SANTIAGO, Chile (Andes Business Wire) - Workers at the mine went on strike."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Chile"), text.index("Chile") + 5, label="GPE")]  # as the labels step leaves it
+    assert extract_descriptors(doc) == []

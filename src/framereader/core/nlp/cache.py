@@ -33,8 +33,10 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: Bump when the stored shape of an analysis changes (2: framing spans keep `rule` and
 #: `negated`; 3: roles and passives; 4: chunks of 10,000 characters, so entities near a chunk
 #: edge may differ from version 3; 5: quotations, framing spans flagged as quoted; 6: word-choice
-#: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references).
-CACHE_VERSION = "9"
+#: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references; 10:
+#: names that name no actor left out, denied acts give no role, verbs as words, descriptors as
+#: whole titles).
+CACHE_VERSION = "10"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))

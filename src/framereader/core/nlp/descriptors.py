@@ -126,8 +126,14 @@ class _Collector:
         self.seen: set[tuple[int, int, int, int]] = set()
 
     def usable(self, token: Token) -> bool:
+        # A capital inside a sentence makes a word part of a name ("Rio Grande", a dateline's
+        # "(State Capitol News)"), not a word about one; titles and hyphenated words aside
+        # ("Secretary", "Harvard-educated").
+        capitalised = (token.text[:1].isupper() and not token.is_sent_start and not _is_title(token)
+                       and "-" not in token.text)
         return not (
-            token.is_stop
+            capitalised
+            or token.is_stop
             or token.pos_ in SKIP_POS
             or token.like_num
             or token.is_punct
