@@ -110,3 +110,11 @@ def test_a_name_after_a_dateline_keeps_its_label():
 def test_a_surname_first_name_keeps_its_surname():
     text = "CoinHarbor chief executive Tan Wei Ming said funds were safe."
     assert labels(text, [ent(text, "Tan Wei Ming", "PERSON")], frozenset({"tan"})) == [("Tan Wei Ming", "PERSON")]
+
+
+def test_an_age_is_a_number_not_a_date():
+    text = "Darnell Hayes, 23, was shot. The 22-year-old student and a woman aged 71 watched on 12 May 2024."
+    found = labels(text, [ent(text, "Darnell Hayes", "PERSON"), ent(text, "23", "DATE"), ent(text, "22-year-old", "DATE"),
+                          ent(text, "71", "DATE"), ent(text, "12 May 2024", "DATE")])
+    assert found == [("Darnell Hayes", "PERSON"), ("23", "CARDINAL"), ("22-year-old", "CARDINAL"), ("71", "CARDINAL"),
+                     ("12 May 2024", "DATE")]

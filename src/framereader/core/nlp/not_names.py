@@ -26,7 +26,7 @@ outside fact.
   in the town opened…";
 
 and relabels a lone "person" that the text only ever places someone in or at ("from Bolton",
-"in Brookfield") as a place.
+"in Brookfield") as a place, and an age ("22-year-old", "Hayes, 23,") from a date to a number.
 """
 
 from __future__ import annotations
@@ -194,6 +194,8 @@ def dropped(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[s
               if key not in name_parts and all(_PLACE_BEFORE.search(text, max(0, e.start - 12), e.start) for e in found)}
     out: list[EntitySpan] = []
     for e in spans:
+        if e.label == "DATE" and _is_age(text, e):
+            e = _span(text, e.start, e.end, "CARDINAL")  # "22-year-old", "John Miller, 71,": an age is no date
         if e.label not in ACTOR_LABELS:
             out.append(e)
             continue
@@ -206,6 +208,19 @@ def dropped(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[s
             e = _span(text, e.start, e.end, "GPE")
         out.append(e)
     return out
+
+
+_AGE = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old", re.IGNORECASE)
+
+
+def _is_age(text: str, e: EntitySpan) -> bool:
+    """"22-year-old", "52 years old", "Hayes, 23," or "aged 71": a person's age, not a date."""
+    if _AGE.fullmatch(e.text.strip()):
+        return True
+    if not re.fullmatch(r"\d{1,3}", e.text.strip()):
+        return False
+    before, after = text[max(0, e.start - 5) : e.start], text[e.end : e.end + 1]
+    return (before.endswith(", ") and after in (",", ")", ".", ";")) or before.casefold().endswith("aged ")
 
 
 def _in_compound(text: str, e: EntitySpan) -> bool:

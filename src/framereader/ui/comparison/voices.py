@@ -15,8 +15,10 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -98,8 +100,14 @@ class VoicesView(QWidget):
         header.setMaximumSectionSize(320)  # a long speaker ("campaign finance records") wraps no column away
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumWidth(260)
+        summary_area = QScrollArea()  # long titles make a long headline: it scrolls, nothing is cut off
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_area.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal)  # the headline beside the table: a short dock shows both
-        splitter.addWidget(self.summary)
+        splitter.addWidget(summary_area)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
