@@ -32,6 +32,12 @@ def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> s
     return summary(rank_descriptors(descriptors), limit)
 
 
+def lane_label(lane: int, density: float, count: int) -> str:
+    """"L  23.8 (3)": the rate per 1,000 words, then the count in brackets, as the handout
+    prints it."""
+    return f"{'L' if lane == 0 else 'R'}  {fmt(density)} ({count})"
+
+
 class ProfileChart(QWidget):
     """One row per framing category: the left text's density as a solid bar, the right text's
     as a hatched bar (so the chart reads in grey too), with counts and per-1,000-word values."""
@@ -77,7 +83,7 @@ class ProfileChart(QWidget):
                 painter.drawRect(rect)
                 painter.setPen(muted)
                 painter.drawText(QRectF(label_w + bar_w + 8, y - 2, value_w, 16), Qt.AlignmentFlag.AlignLeft,
-                                 f"{'L' if lane == 0 else 'R'}  {fmt(density)} ({count})")
+                                 lane_label(lane, density, count))
         painter.end()
 
 
