@@ -132,8 +132,9 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _arm_smoke() -> None:
-    """`--smoke` (the real-window test): print `framereader: smoke: ready WINDOW-ID` on stdout
-    once the window shows both texts analysed, highlighted and compared; the test then presses
+    """`--smoke` (the real-window test, packaging/smoke.py): once the window shows both texts
+    analysed, highlighted and compared, print `framereader: smoke: model NAME VERSION, N
+    entities` and then `framereader: smoke: ready WINDOW-ID` on stdout; the test then presses
     keys in that window and quits it with Ctrl+Q."""
     from PySide6.QtCore import QTimer
 
@@ -150,6 +151,9 @@ def _arm_smoke() -> None:
                 continue
             if window.service.ready and window.analysed() and window.compare.comparison is not None:
                 timer.stop()
+                model = window.panes[0].analysis.model  # which pipeline: a bundle may lack the trained one
+                print(f"framereader: smoke: model {model.name} {model.version}, "
+                      f"{sum(len(p.analysis.entities) for p in window.panes)} entities", flush=True)
                 print(f"framereader: smoke: ready {int(window.winId())}", flush=True)
                 return
 

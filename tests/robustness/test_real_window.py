@@ -25,7 +25,7 @@ READY_TIMEOUT_S = 180.0
 @pytest.fixture
 def xvfb_display(tmp_path: Path) -> Iterator[str]:
     """A fresh Xvfb server on a display it picks itself (`-displayfd`); `make sysdeps` installs it."""
-    assert shutil.which("Xvfb"), "Xvfb is missing: run `make sysdeps` (packaging/install-qt-sysdeps.sh)"
+    assert shutil.which("Xvfb"), "Xvfb is missing: run `make sysdeps` (packaging/install-sysdeps.sh)"
     read_end, write_end = os.pipe()
     log = (tmp_path / "xvfb.log").open("wb")
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
@@ -45,7 +45,7 @@ def xvfb_display(tmp_path: Path) -> Iterator[str]:
 
 
 def _xdotool(display: str, *args: str) -> None:
-    assert shutil.which("xdotool"), "xdotool is missing: run `make sysdeps` (packaging/install-qt-sysdeps.sh)"
+    assert shutil.which("xdotool"), "xdotool is missing: run `make sysdeps` (packaging/install-sysdeps.sh)"
     subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, check=True, timeout=20)
 
 

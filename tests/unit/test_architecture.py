@@ -36,5 +36,5 @@ def test_few_loose_modules_beside_the_feature_folders() -> None:
 def test_tests_mirror_the_source_folders() -> None:
     for layer, tests in (("ui", ROOT / "tests" / "ui"), ("core", ROOT / "tests" / "unit")):
         features = {p.name for p in (SRC / layer).iterdir() if (p / "__init__.py").exists()}
-        mirrored = {p.name for p in tests.iterdir() if p.is_dir()}
+        mirrored = {p.name for p in tests.iterdir() if p.is_dir() and p.name != "__pycache__"}  # written unless PYTHONDONTWRITEBYTECODE
         assert mirrored <= features, mirrored - features  # no test folder without its source folder

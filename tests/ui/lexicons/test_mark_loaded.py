@@ -228,3 +228,30 @@ def test_a_lesson_made_with_another_pipeline_version_says_so(qtbot, window, engi
         qtbot.waitUntil(lambda: expected in early.statusBar().currentMessage(), timeout=WAIT_MS)
     finally:
         early.shutdown()
+
+
+def test_a_word_marked_a_moment_ago_is_refused_before_the_worker_has_the_new_lexicon(qtbot, window) -> None:
+    """Found by the random actions on a busy machine: the worker compiles the changed lexicons
+    in its own time, so a second Mark as Loaded of the same word right after the first passed
+    the check against the worker's lexicons and then failed to write ("already has the term")
+    in an error dialog. Both the check and the dialog now know the user's lexicon as written."""
+    open_and_wait(qtbot, window, 0, SAMPLES / "a-border-crisis.md")
+    pane = window.panes[0]
+    start = pane.document.text.index("a gambler") + 2
+    status = window.statusBar().currentMessage
+    assert window.mark_loaded.start(pane, (start, start + len("gambler")))
+    compiled = window.service.lexicons
+    window.mark_loaded.dialog.accept()
+    assert window.service.lexicons is compiled  # the worker has not answered yet
+    window.mark_loaded.dialog = None
+    assert window.mark_loaded.start(pane, (start, start + len("gambler"))) is False
+    assert window.mark_loaded.dialog is None and "already a term of My framing words" in status()
+    assert window.errors == []
+    qtbot.waitUntil(lambda: pane.settled and "gambler" in _terms(pane), timeout=WAIT_MS)
+
+    own = next(e for e in window.library.entries() if e.kind == USER)
+    window.library.set_enabled(own.key, False)  # switched off (a lesson that does not use it)
+    window.models.apply_lexicons()
+    qtbot.waitUntil(lambda: pane.settled and "gambler" not in _terms(pane), timeout=WAIT_MS)
+    assert window.mark_loaded.start(pane, (start, start + len("gambler"))) is False
+    assert "switched off" in status() and window.errors == []

@@ -12,13 +12,19 @@ APP_NAME = "FrameReader"
 
 
 def resources_dir() -> Path:
-    """The bundled `resources/` folder: in a PyInstaller bundle, or at the repository root."""
+    """The bundled `resources/` folder: in a PyInstaller bundle, in the installed package, or at
+    the repository root."""
     override = os.environ.get("FRAMEREADER_RESOURCES")
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
+    import framereader  # an installed wheel (pip, pipx) carries them inside the package (setup.py)
+
+    installed = Path(framereader.__file__).resolve().parent / "resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parents[4] / "resources"
 
 

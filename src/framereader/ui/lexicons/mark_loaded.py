@@ -207,9 +207,13 @@ class MarkLoaded(WindowPart):
             return False
         text, problem = term_from_selection(document.text[span[0]:span[1]])
         own = own_lexicon(self.library, self._language())
-        # the lexicons in use, and the one written to (a lesson's lexicons may not include it)
-        known = [*self.service.lexicons, *([own.lexicon] if own is not None and own.lexicon is not None else [])]
-        problem = problem or already_in(known, text)
+        problem = problem or already_in(self.service.lexicons, text)
+        if problem is None and own is not None and own.lexicon is not None:
+            # The library has what was just written; the worker's compiled lexicons follow later
+            # (and a switched-off own lexicon is not among them but still gets the term).
+            problem = already_in([own.lexicon], text)
+            if problem and not own.enabled:
+                problem += " It is switched off: Analysis → Lexicons… switches it on."
         if problem:
             self.messages.status(problem, STATUS_MS)
             return False
@@ -217,6 +221,7 @@ class MarkLoaded(WindowPart):
                   else f"“{OWN_LEXICON_NAME}”, a new lexicon of yours,")
         if self.dialog is not None:
             self.dialog.deleteLater()
+        known = [*self.service.lexicons, *([own.lexicon] if own is not None and own.lexicon is not None else [])]
         self.dialog = MarkLoadedDialog(text, category_choices(self.service.lexicons), self._last_category, target,
                                        known, self._parent)
         self.dialog.accepted.connect(lambda dialog=self.dialog: self._accepted(dialog))
