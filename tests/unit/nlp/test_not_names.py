@@ -118,3 +118,12 @@ def test_an_age_is_a_number_not_a_date():
                           ent(text, "71", "DATE"), ent(text, "12 May 2024", "DATE")])
     assert found == [("Darnell Hayes", "PERSON"), ("23", "CARDINAL"), ("22-year-old", "CARDINAL"), ("71", "CARDINAL"),
                      ("12 May 2024", "DATE")]
+
+
+def test_towns_and_countries_the_text_shows_are_places():
+    text = "Shells hit the market town of Dornau. Later Dornau was quiet. Lentavia said Lentavian troops held."
+    found = labels(text, [ent(text, "Dornau", "ORG"), ent(text, "Dornau", "ORG", 2), ent(text, "Lentavia", "ORG"),
+                          ent(text, "Lentavian", "NORP")])
+    assert found == [("Dornau", "GPE"), ("Dornau", "GPE"), ("Lentavia", "GPE"), ("Lentavian", "NORP")]
+    text = "Shares in Apple rose. Apple said sales grew."
+    assert labels(text, [ent(text, "Apple", "ORG"), ent(text, "Apple", "ORG", 2)]) == [("Apple", "ORG"), ("Apple", "ORG")]

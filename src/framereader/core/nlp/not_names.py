@@ -25,8 +25,9 @@ outside fact.
   follows a person ("Bush, the sheriff,", "Bush said"): "Turnout was 78 per cent", "Mosques
   in the town opened…";
 
-and relabels a lone "person" that the text only ever places someone in or at ("from Bolton",
-"in Brookfield") as a place, and an age ("22-year-old", "Hayes, 23,") from a date to a number.
+and relabels as a place a lone "person" that the text only ever places someone in or at ("from
+Bolton", "in Brookfield"), and a one-word "organisation" or "person" the text shows to be a town
+or a country ("the market town of Dornau", "Lentavia" beside "Lentavian"), and an age ("22-year-old", "Hayes, 23,") from a date to a number.
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def dropped(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[s
         if e.label == "PERSON" and " " not in e.text.strip():
             lone_people.setdefault(same_name_key(e.text), []).append(e)
     common = {key for key, found in lone_people.items() if _common_noun_only(text, key, found, name_parts, common_nouns)}
+    towns = _places_by_cue(text, spans, name_parts)
     placed = {key for key, found in lone_people.items()
               if key not in name_parts and all(_PLACE_BEFORE.search(text, max(0, e.start - 12), e.start) for e in found)}
     out: list[EntitySpan] = []
@@ -204,7 +206,7 @@ def dropped(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[s
             continue
         if e.label == "PERSON" and key in common:
             continue
-        if e.label == "PERSON" and key in placed:
+        if (e.label == "PERSON" and key in placed) or (e.label in ("ORG", "PERSON") and key in towns):
             e = _span(text, e.start, e.end, "GPE")
         out.append(e)
     return out
@@ -221,6 +223,30 @@ def _is_age(text: str, e: EntitySpan) -> bool:
         return False
     before, after = text[max(0, e.start - 5) : e.start], text[e.end : e.end + 1]
     return (before.endswith(", ") and after in (",", ")", ".", ";")) or before.casefold().endswith("aged ")
+
+
+#: What names a town or a country before its name ("the market town of Dornau", "the capital,
+#: Varn", "near Dornau", "the residents of Dornau").
+_TOWN_BEFORE = re.compile(
+    r"\b(?:(?:town|city|village|capital|port|district|province|region|suburbs?|outskirts|residents|streets|"
+    r"mayor|people|citizens) of|(?:capital|town|city|village),|near)\s+$", re.IGNORECASE)
+
+
+def _places_by_cue(text: str, spans: list[EntitySpan], name_parts: set[str]) -> set[str]:
+    """One-word names the model calls an organisation or a person that the text shows to be a
+    town or a country: a mention after "the town of", "the capital,", "near"…, or a
+    nationality word made from the name ("Lentavia" beside "Lentavian", "Kestria" beside
+    "Kestrians")."""
+    groups = {same_name_key(e.text) for e in spans if e.label == "NORP"}
+    found: set[str] = set()
+    for e in spans:
+        key = same_name_key(e.text)
+        if e.label not in ("ORG", "PERSON") or " " in key or key in name_parts or key in found:
+            continue
+        demonyms = {key + "n", key + "ns", key + "an", key + "ans", key + "ian", key + "ians", key + "ese", key + "i"}
+        if demonyms & groups or _TOWN_BEFORE.search(text[max(0, e.start - 30) : e.start]):
+            found.add(key)
+    return found
 
 
 def _in_compound(text: str, e: EntitySpan) -> bool:
