@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..kinds import is_actor_name
 from ..model import Analysis, Side
-from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges, title_case_headline
+from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
 from .names import NAME_SUFFIXES, clean_name
 
 

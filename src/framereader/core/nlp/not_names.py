@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
 from ..segments import paragraph_ranges
-from .gender import is_given_name, title_before, title_gender
+from .gender import is_given_name
 
 #: Government portfolios: "Education" in "Education Secretary" is no organisation.
 PORTFOLIOS = frozenset(
@@ -96,9 +96,10 @@ def repaired(text: str, entities: Iterable[EntitySpan], headline: tuple[int, int
         agency = next((d for d in datelines if d[2] < d[3] and e.start < d[3] and d[2] < e.end), None)
         if agency is not None and e.start >= agency[2] - 1:
             continue  # the news agency of a dateline
-        e = _cut_at_bracket(text, e)
-        if e is None:
+        cut = _cut_at_bracket(text, e)
+        if cut is None:
             continue
+        e = cut
         if any(a <= e.start and e.end <= b for a, b, _c, _d in datelines) and e.label != "GPE":
             e = _span(text, e.start, e.end, "GPE")  # "KARACHI, Pakistan -": the dateline's places
         e = _without_lead_word(text, e, common_nouns)
