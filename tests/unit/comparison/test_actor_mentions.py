@@ -81,3 +81,13 @@ def test_a_place_named_public_body_keeps_its_place_apart():
     left = analysis(text, [("Sunita Devi", "PERSON"), ("Punjab Garment Workers' Union", "ORG"), ("Punjab", "ORG")])
     found = table(align_actors(left, analysis("", [])))
     assert {"Punjab", "Punjab Garment Workers' Union"} <= set(found)
+
+
+def test_a_headline_short_form_over_the_long_name_joins_it_in_both_texts():
+    left = analysis("House Votes To Double Tax Exemption\n\nThe House of Representatives voted on Thursday.",
+                    [("House", "ORG"), ("House of Representatives", "ORG")])
+    right = analysis("House Passes Estate Tax Giveaway\n\nHouse Republicans passed the bill. The White House objected.",
+                     [("House", "ORG"), ("House", "ORG"), ("White House", "ORG")])
+    found = table(align_actors(left, right))
+    assert found["House of Representatives"] == ("ORG", 2, 2)
+    assert found["White House"] == ("ORG", 0, 1)

@@ -102,7 +102,8 @@ def join_short_forms(mentions: list[Mention], headlines: dict[str, tuple[int, in
     Capital", "Crescent Capital Partners"; not of a public body named after a place, "Punjab
     Garment Workers' Union"), or its last words after a place the texts name
     ("Senate" of "Montana Senate"), where the text uses the short form only
-    after the long one (a headline does not count for the short form). A short form joined in
+    after the long one (a headline does not count for the short form), or only in a headline
+    over a body that uses the long one. A short form joined in
     one text is joined in the other too, unless that text has another long name it could
     shorten. People are never joined this way."""
     people_words: set[str] = set()
@@ -140,7 +141,11 @@ def join_short_forms(mentions: list[Mention], headlines: dict[str, tuple[int, in
             found = [n for n in longs if n != short and shortens(n, short)]
             candidates_of[side][short] = found
             target = _chain_end(found)
-            if target is not None and short in body_first and first[target] < body_first[short]:
+            # The short form only after the long one, or only in the headline over a body that
+            # names the long one ("House Votes…" over "The House of Representatives voted…").
+            after = short in body_first and first[target] < body_first[short] if target is not None else False
+            headline_only = target is not None and short not in body_first and target in body_first
+            if target is not None and (after or headline_only):
                 aliases[side][short] = target
     for side, other in (("left", "right"), ("right", "left")):
         for short, target in aliases[other].items():
