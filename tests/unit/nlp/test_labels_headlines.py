@@ -64,3 +64,9 @@ def test_a_lone_person_starting_an_organisations_name_is_that_organisation_unles
     text = "Carlos Ruiz founded Ruiz Foods. The elder Ruiz will remain chairman."
     found = labels(text, [ent(text, "Carlos Ruiz", "PERSON"), ent(text, "Ruiz Foods", "ORG"), ent(text, "Ruiz", "PERSON", 3)])
     assert found[-1] == ("Ruiz", "PERSON")
+
+
+def test_a_name_cut_short_takes_the_words_of_a_longer_name_the_text_gives():
+    text = "A Border Patrol agent was hurt. A Border Patrol official said so."
+    found = labels(text, [ent(text, "Border", "ORG"), ent(text, "Border Patrol", "ORG", 2)])
+    assert found == [("Border Patrol", "ORG"), ("Border Patrol", "ORG")]

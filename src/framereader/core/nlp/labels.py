@@ -12,7 +12,8 @@ a whole, in this order:
 2. **Fragments**: two names separated by one space join when the joined name is also named
    whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
    "State"), or Church, Hospital, School after a possessive ("St. Brendan" + "'s Church"); the
-   joined name takes the second one's label.
+   joined name takes the second one's label. A name followed by capitalised words that make a
+   name the text gives elsewhere takes them ("Border" + " Patrol").
 3. **Kinds by their look**: a name ending in Act, Treaty, Statute… is a law; a name that is
    only a language ("Swahili") is a language; a name right after a personal title (Mr, Ms, Senator, President…)
    or made of a known first name and a surname ("Ricardo Alves") is a person, whatever the
@@ -97,6 +98,7 @@ def consistent_entities(text: str, entities: Iterable[EntitySpan], common_nouns:
     spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
     spans = _with_heads(text, spans)
+    spans = _extended_to_known(text, spans)
     spans = _with_given_names(text, spans)
     spans = _unfound_people(text, spans)
     spans = [_person_by_look(text, e) for e in spans]
@@ -190,6 +192,29 @@ def _joined(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
                 if same_name_key(joined) in whole or (" " not in e.text and head in NAME_HEADS):
                     out[-1] = _span(text, last.start, e.end, e.label)
                     continue
+        out.append(e)
+    return out
+
+
+def _extended_to_known(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"a Border Patrol agent" when the model found only "Border": a name followed by
+    capitalised words (in no entity) that make a longer name the text gives elsewhere takes
+    them."""
+    whole = {same_name_key(e.text): e.label for e in entities if " " in e.text.strip() and e.label in ACTOR_LABELS}
+    if not whole:
+        return entities
+    out: list[EntitySpan] = []
+    for i, e in enumerate(entities):
+        if e.label in ACTOR_LABELS:
+            limit = entities[i + 1].start if i + 1 < len(entities) else len(text)
+            match = re.match(r"(?: [A-Z][\w'’\-]*){1,3}", text[e.end : min(limit, e.end + 60)])
+            while match is not None:
+                key = same_name_key(text[e.start : e.end + match.end()])
+                if key in whole:
+                    e = _span(text, e.start, e.end + match.end(), whole[key])
+                    break
+                shorter = match.group().rsplit(" ", 1)[0]
+                match = re.match(re.escape(shorter), text[e.end :]) if shorter else None
         out.append(e)
     return out
 
