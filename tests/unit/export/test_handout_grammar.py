@@ -35,3 +35,13 @@ def test_one_more_actor_is_not_in_the_agency_table() -> None:
                                options=HandoutOptions(sections=("agency",), max_actors=3))
     assert "1 more actor is not in the table." in html
     assert "more actors are" not in html
+
+
+def test_the_left_out_question_names_actors_not_streets() -> None:
+    left_text = "Rosa Delgado spoke on Main Street."
+    left = make(left_text, ents=[(*at(left_text, "Rosa Delgado"), "PERSON"), (*at(left_text, "Main Street"), "FAC")])
+    right = make("Calm returned.", source="right.md")
+    html = render_handout_html(left, right, compare(left, right), STYLES,
+                               options=HandoutOptions(sections=("questions",)))
+    question = next(line for line in html.split("<li>") if "in only one of the texts" in line)
+    assert "Rosa Delgado" in question and "Main Street" not in question

@@ -301,8 +301,12 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
             f"{descriptor_summary(actor.left.descriptors, 3, more=False)}. Right: "
             f"{descriptor_summary(actor.right.descriptors, 3, more=False)}.) {_who_would_object(actor)}"
         )
+    # Who is left out: people, organisations, groups and countries or cities (not a street, a
+    # building or a river), people first.
+    askable = ("PERSON", "ORG", "NORP", "GPE")
     missing = [actor_name(a.name) for side in (comparison.only_left, comparison.only_right)
-               for a in sorted(side, key=lambda a: (a.label != "PERSON", -a.total))[:2]]
+               for a in sorted((a for a in side if a.label in askable),
+                               key=lambda a: (askable.index(a.label), -a.total))[:2]]
     if missing:
         questions.append(
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
