@@ -12,7 +12,8 @@ Development figures, not a product part.
    Each per form (double_straight ... inverted) and per way the speaker is given (name,
    surname, pronoun, role, org, unnamed).
 2. On `tests/data/news/` (45 reports): the share of the gold loaded-word marks inside
-   quotations (`quoted: true`) that lie inside a voice, and of the others that do not.
+   quotations (`quoted: true`) that are flagged as quoted (inside a voice or the writer's scare
+   quotes), and of the others that are not.
 
     python bench/voices_quality.py [--misses]
 """
@@ -87,16 +88,19 @@ def score_passages(rows: list[dict[str, Any]], analyses: list[Any]) -> dict[str,
 
 
 def news_flags(engine: Any) -> tuple[int, int, int, int]:
-    """(quoted marks inside a voice, quoted marks, other marks inside a voice, other marks)."""
+    """(quoted marks flagged as quoted, quoted marks, other marks flagged, other marks): a mark
+    is flagged when it lies inside a voice or inside the writer's scare quotes (both are kept
+    apart from the writer's own words, `core.voices.direct.mark_quoted`)."""
     from framereader.core.documents import load_document
+    from framereader.core.voices.direct import QuotedRanges
 
     hit = total = wrong = others = 0
     for path in sorted(NEWS.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         analysis = engine.analyze(load_document(path.with_suffix(".txt")), descriptors=True)
-        direct = [q for q in analysis.quotes if q.kind == "direct"]
+        ranges = QuotedRanges(analysis.quotes, analysis.text)
         for mark in gold["marks"]:
-            inside = any(q.start <= mark["start"] and mark["end"] <= q.end for q in direct)
+            inside = ranges.holding(mark["start"], mark["end"]) is not None
             if mark["quoted"]:
                 total += 1
                 hit += inside

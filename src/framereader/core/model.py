@@ -166,10 +166,14 @@ class FramingSpan:
     text: str
     rule: str = ""
     negated: bool = False
-    #: inside a quotation (a voice, `Quote`): the speaker's words, not the writer's own
+    #: inside a quotation (a voice, `Quote`) or the writer's scare quotes: not the writer's own words
     quoted: bool = False
     #: who said it (the quotation's `speaker`), "" when not quoted or not known
     speaker: str = ""
+    #: inside quotation marks that give no one's words: the writer's scare quotes ("the
+    #: Orwellian fiction of a "special military operation""), a title, a headline's quotation
+    #: (then `quoted` is True and `speaker` "")
+    scare: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,7 +181,9 @@ class ChoiceSpan:
     """A member of a word-choice set (`core.lexicons.wordchoice`): `set_id` names the set, `term`
     is the member's own text (not the inflected form), `text` the matched words; a `reference`
     member is the set's neutral or default name (counted, not marked in the reader); `quoted`:
-    inside a direct quotation, so the speaker's choice of name rather than the writer's."""
+    inside a direct quotation, so the speaker's choice of name rather than the writer's, or
+    inside the writer's scare quotes (`scare`: what critics call "the Valdorian regime"), so a
+    name the writer keeps at a distance rather than chooses."""
 
     start: int
     end: int
@@ -186,6 +192,7 @@ class ChoiceSpan:
     text: str
     reference: bool = False
     quoted: bool = False
+    scare: bool = False
 
 
 @dataclass(frozen=True)

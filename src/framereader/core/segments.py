@@ -11,6 +11,16 @@ from typing import Any
 
 Range = tuple[int, int]
 
+#: A news dateline opening a paragraph: a place in capitals, perhaps its country and the
+#: agency in brackets, then a dash ("SANTIAGO, Chile (Andes Business Wire) - ", "MILLBROOK — ").
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z](?:, [A-Z][\w.'’ -]{0,30})?(?: \([^()\n]{1,60}\))? [-—–] ")
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where the dateline opening the paragraph at `start` ends (`start` when there is none)."""
+    found = DATELINE.match(text, start)
+    return found.end() if found is not None else start
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col sen rep gov st jr sr no vs etc capt sgt maj adm cpl rev hon "
     "fig jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx".split()

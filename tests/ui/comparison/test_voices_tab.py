@@ -104,3 +104,37 @@ def test_the_chart_prints_rate_then_count_as_the_handout_does() -> None:
     from framereader.ui.comparison.panel import lane_label
 
     assert lane_label(1, 23.8095, 3) == f"R  {fmt(23.8095)} (3)" == "R  23.8 (3)"
+
+
+def test_unnamed_rows_claim_no_one_and_only_lines_are_sure(qtbot) -> None:
+    from framereader.core.model import Quote
+    from framereader.core.voices.summary import Voice, Voices, VoiceSide
+
+    def side(speaker: str) -> VoiceSide:
+        return VoiceSide(quotes=(Quote(0, 4, "word", "indirect", speaker=speaker),), verbs=(("say", 1),))
+
+    voices = Voices((
+        Voice("Daniel Kerr", True, left=side("Daniel Kerr"), named_in=("left",)),
+        Voice("Victor Lindgren", True, left=side("Victor Lindgren"), named_in=("left", "right")),
+        Voice("not named (he)", False, right=side("he"), unnamed=("he",)),
+    ))
+    view = VoicesView()
+    qtbot.addWidget(view)
+    view.set_voices(voices, ("Curfew A", "Curfew B"))
+    summary = view.summary.text()
+    assert "Only <b>Curfew A</b> lets Daniel Kerr speak." in summary
+    assert "lets Daniel Kerr, Victor Lindgren" not in summary and "Only <b>Curfew A</b> lets Victor" not in summary
+    assert ("names Victor Lindgren too and may quote Victor Lindgren among its 1 quotation with no named speaker"
+            in summary)
+    row = [view.table.item(r, 0).text() for r in range(view.table.rowCount())].index("not named (he)")
+    item = view.table.item(row, 0)
+    assert item.font().italic() and "could not link" in item.toolTip() and "different people" in item.toolTip()
+
+
+def test_tooltip_says_scare_quotes_are_not_the_writers(window) -> None:
+    from framereader.core.model import FramingSpan
+    from framereader.ui.reading.tooltips import highlight_tooltip
+
+    span = FramingSpan(0, 6, "loaded_language", "regime", "regime", quoted=True, scare=True)
+    text = highlight_tooltip(None, span, window.book, window.visibility.value)
+    assert "scare quotes" in text and "not the writer’s own choice" in text and "Quoted</b>" not in text

@@ -142,7 +142,8 @@ def test_compare_json_lists_word_choice_with_spans() -> None:
     assert use["term"] == "special military operation" and use["count"] == 2 and use["reference"] is False
     assert [RIGHT.text[a:b] for a, b in use["spans"]] == ["special military operation"] * 2
     assert data["left"]["choices"][0] == {"start": 4, "end": 12, "set_id": "invasion", "term": "invasion",
-                                          "text": "invasion", "reference": False, "quoted": False}
+                                          "text": "invasion", "reference": False, "quoted": False,
+                                          "scare": False}
 
 
 def html_for(left: Analysis, right: Analysis, **options) -> str:

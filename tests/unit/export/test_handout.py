@@ -285,3 +285,16 @@ def test_entity_kinds_print_with_distinct_patterns(handout) -> None:
     assert entity_pattern("GPE") != entity_pattern("NORP") != entity_pattern("PERSON")
     framing_only = render_handout_html(left, right, comparison, STYLES, options=HandoutOptions(mode="framing"))
     assert 'class="ent ' not in framing_only  # framing mode prints no names
+
+
+def test_the_voices_section_says_only_what_is_sure() -> None:
+    from voices_support import unnamed_pair
+
+    left, right = unnamed_pair()
+    html = render_handout_html(left, right, compare(left, right, align=False), STYLES,
+                               options=HandoutOptions(sections=("voices",)))
+    text = visible_text(html)
+    assert "Only the left text quotes Daniel Kerr." in text
+    assert "Only the left text quotes Victor Lindgren" not in text and "Daniel Kerr and Victor Lindgren" not in text
+    assert "may quote Victor Lindgren as well" in text
+    assert "not named (she)" in text and "not named (he, she)" in text and "| she |" not in text

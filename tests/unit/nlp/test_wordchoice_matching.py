@@ -191,7 +191,8 @@ def test_rematch_finds_the_same_choices(engine) -> None:
 def test_choices_survive_json_and_the_cache(tmp_path, engine) -> None:
     analysis = engine.analyze(Document(TEXT))
     assert Analysis.from_json(analysis.to_json()).choices == analysis.choices
-    assert analysis.to_json()["choices"][0].keys() == {"start", "end", "set_id", "term", "text", "reference", "quoted"}
+    keys = {"start", "end", "set_id", "term", "text", "reference", "quoted", "scare"}
+    assert analysis.to_json()["choices"][0].keys() == keys
     cache = AnalysisCache(tmp_path / "cache")
     key = cache_key(TEXT, "m", "1", "h", False)
     cache.put(key, analysis)

@@ -80,9 +80,13 @@ def test_a_short_quote_before_its_attribution_is_a_voice() -> None:
     assert texts('"Twists!" she said.') == ["Twists!"]
 
 
-def test_a_quote_in_a_headline_is_kept() -> None:
+def test_a_quote_in_a_headline_is_no_voice_but_not_the_writers_either() -> None:
     text = 'Minister Apologises After Calling Pensioners "Moaners"\n\nThe minister said sorry.'
-    assert texts(text) == ["Moaners"]
+    assert texts(text) == []  # a headline sums up; it quotes nobody
+    start = text.index("Moaners")
+    flagged, counts = mark_quoted([FramingSpan(start, start + 7, "name_calling", "moaner", "Moaners")], [], text)
+    assert (flagged[0].quoted, flagged[0].scare, flagged[0].speaker) == (True, True, "")
+    assert counts == {"name_calling": 1}
 
 
 def test_elisions_open_no_quote() -> None:

@@ -59,7 +59,9 @@ def _spans(analysis: Analysis, cats: Mapping[str, CategoryStyle], options: Hando
         if start < end and options.shows_category(f.category):
             cat = cats[f.category]
             title = f"{cat.number}. {cat.name}: {f.term}"
-            if f.quoted:
+            if f.scare:
+                title += " (in the writer's scare quotes: not the writer's own choice)"
+            elif f.quoted:
                 title += f" (quoted: {f.speaker}'s words)" if f.speaker else " (inside a quotation)"
             spans.append(_Span(start, end, "quoted" if f.quoted else "frame", f.category, title,
                                (1, start, -end, cat.index, f.term)))

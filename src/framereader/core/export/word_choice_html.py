@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..comparison.compare import Comparison
 from ..comparison.word_choice import MemberUse
+from ..lexicons.terms import term_key
 from ..model import Side
 from .markup import esc, plural
 
@@ -43,16 +44,21 @@ def word_choice_html(comparison: Comparison, limit: int = MAX_ROWS) -> str:
 
 
 def word_choice_question(comparison: Comparison) -> str | None:
-    """A discussion question about the first set the two texts name differently (None when
-    they never do); one line, so that the sample op-eds' handout keeps to six pages."""
-    row = next((r for r in comparison.word_choice if r.differs), None)
-    if row is None:
-        return None
-
-    def first(side: Side) -> str:
-        return esc(row.side(side)[0].term)
-
-    return f"“{first('left')}” on the left, “{first('right')}” on the right: who uses each name, and why?"
+    """A discussion question about the first set the two writers name differently in their own
+    words (uses in quotation marks, a speaker's or the writer's scare quotes, are no writer's
+    choice); None when they never do. One line, so that the sample op-eds' handout keeps to six
+    pages."""
+    sides: tuple[Side, Side] = ("left", "right")
+    for row in comparison.word_choice:
+        own = {side: [u for u in row.side(side) if u.count > u.quoted] for side in sides}
+        keys = {side: {term_key(u.term) for u in uses} for side, uses in own.items()}
+        if not (own["left"] and own["right"]) or keys["left"] == keys["right"]:
+            continue
+        first = {side: next((u.term for u in own[side] if term_key(u.term) not in keys[other]), own[side][0].term)
+                 for side, other in zip(sides, reversed(sides))}
+        if term_key(first["left"]) != term_key(first["right"]):
+            return f"“{esc(first['left'])}” on the left, “{esc(first['right'])}” on the right: who uses each name, and why?"
+    return None
 
 
 __all__ = ["MAX_ROWS", "REFERENCE_MARK", "word_choice_html", "word_choice_question"]

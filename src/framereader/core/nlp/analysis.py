@@ -126,7 +126,7 @@ def analyze(
         choices=tuple(chosen),
     )
     analysis = with_direct_quotes(analysis)
-    analysis = replace(analysis, choices=mark_quoted_choices(analysis.choices, analysis.quotes))
+    analysis = replace(analysis, choices=mark_quoted_choices(analysis.choices, analysis.quotes, analysis.text))
     return add_descriptors(analysis, pipeline, cancelled=cancelled) if descriptors else analysis
 
 
@@ -178,7 +178,7 @@ def rematch(
         chosen.extend(_choice_spans(text, start, doc, choices))
         progress((index + 1) / len(ranges))
     return with_quoted_framing(replace(analysis, framing=tuple(framing), framing_counts=_framing_counts(framing),
-                                       choices=mark_quoted_choices(chosen, analysis.quotes)))
+                                       choices=mark_quoted_choices(chosen, analysis.quotes, text)))
 
 
 def add_descriptors(

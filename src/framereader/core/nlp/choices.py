@@ -18,7 +18,6 @@ Title Case line, where the recogniser takes capitalised words for names).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -29,6 +28,7 @@ from ..lexicons.format import Category, Lexicon
 from ..lexicons.terms import term_key
 from ..lexicons.wordchoice import ChoiceSet, ChoiceSets, sets_by_id
 from ..model import ChoiceSpan, Quote
+from ..voices.direct import QuotedRanges
 from .matcher import LexiconMatcher
 from .context_guards import ATTRIBUTION, OFFICIAL
 from .rules import DEFAULT_RULES, GUARDS
@@ -51,15 +51,17 @@ class ChoiceMatch(NamedTuple):
     reference: bool = False
 
 
-def mark_quoted_choices(choices: Sequence[ChoiceSpan], quotes: Sequence[Quote]) -> tuple[ChoiceSpan, ...]:
-    """`choices` with `quoted` set on the uses inside a direct quotation (the speaker's words)."""
-    direct = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
-    starts = [a for a, _b in direct]
+def mark_quoted_choices(
+    choices: Sequence[ChoiceSpan], quotes: Sequence[Quote], text: str | None = None
+) -> tuple[ChoiceSpan, ...]:
+    """`choices` with `quoted` set on the uses inside a direct quotation (the speaker's words)
+    and, with `text`, `quoted` and `scare` on those inside the writer's scare quotes."""
+    ranges = QuotedRanges(quotes, text)
     out = []
     for span in choices:
-        index = bisect_right(starts, span.start) - 1
-        inside = index >= 0 and span.end <= direct[index][1]
-        out.append(span if span.quoted == inside else replace(span, quoted=inside))
+        holder = ranges.holding(span.start, span.end)
+        inside, scare = holder is not None, holder is not None and holder[3]
+        out.append(span if (span.quoted, span.scare) == (inside, scare) else replace(span, quoted=inside, scare=scare))
     return tuple(out)
 
 

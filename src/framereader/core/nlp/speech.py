@@ -6,16 +6,24 @@ and returns, in text offsets:
 - `links`: the attribution of each direct quotation (`core.voices.direct`) the run holds —
   the verb of saying that governs the quoted words ("called the closures "a hard choice"",
   ""…," she said", ""…," said the chair"), or, failing that, the verb right after the closing
-  mark (""…," Staples ranted");
+  mark (""…," Staples ranted"); always within the quotation's own paragraphs (a run may be
+  parsed across a paragraph break: the next paragraph's speaker is never this quotation's);
 - `intros`: sentences that end with a colon after a verb of saying ("She wrote:"), for the
   quotation or block that follows;
 - `indirect`: reported speech — a verb of saying with a reported clause ("X said (that) …",
   "X warned …", "…, X added", "…, said X") and "according to X, …" — unless the clause holds a
-  direct quotation (then that quotation is the voice).
+  direct quotation (then that quotation is the voice; a scare quote, no voice, does not count).
 
-The speaker is the verb's subject: a named entity (or one in apposition: "the finance chair,
-Tomasz Wróbel"), a pronoun as written, or the noun phrase as written ("a spokesperson for the
-Environment Agency"); `core.voices.assemble` resolves names, roles and inherited attributions.
+Not voices: a saying that did not happen ("did not say", "refused to say whether", "never
+explain why"), a question put to someone ("Asked what she needed", "was told that"), a verb
+that names or attacks rather than reports ("attacked markets", "call it what it is"), a
+"trailing" verb that is itself inside what another verb reports ("Charities have said …
+pensioners do not claim"), and a clause that holds its own attribution.
+
+The speaker is the verb's subject (`core.nlp.speech_reader`): a named entity (or one in
+apposition: "the finance chair, Tomasz Wróbel"), a pronoun as written, or the noun phrase as
+written ("a spokesperson for the Environment Agency"); `core.voices.assemble` resolves names,
+roles and inherited attributions.
 """
 
 from __future__ import annotations
@@ -25,175 +33,73 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kinds import NON_ACTOR_LABELS
 from ..model import Quote
+from ..segments import dateline_end
 from ..voices.said import Said, SpeechFound
-from ..voices.verbs import NAMING_VERBS, PARTICLES, SPEECH_VERBS
+from ..voices.verbs import AS_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from .speech_reader import SpeechReader
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSE_DEPS = ("ccomp",)
 #: Nouns after "according to" that only carry their source ("figures from the authority").
 _SOURCE_CARRIERS = frozenset("figures figure data statistics numbers estimates estimate statement".split())
 _OPEN_MARKS = frozenset("\"'“‘«‹„")
 _CLOSE_MARKS = frozenset("\"'”’»›")
+#: What may stand before a trailing attribution ("…, the minister added.").
+_INVERSION_BREAKS = frozenset(",—–")
 
 
-class _Reader:
-    def __init__(self, doc: Doc, offset: int, quotes: Sequence[Quote]) -> None:
-        self.doc, self.offset = doc, offset
-        self.quotes = quotes
-        self.starts = [q.start for q in quotes]
-        #: per token, the index of the direct quotation holding it (-1: none), and per quotation its tokens
-        self.token_quote: list[int] = []
-        self.tokens_of: dict[int, list[Token]] = {}
-        for token in doc:
-            index = self.quote_at(offset + token.idx)
-            self.token_quote.append(index)
-            if index >= 0:
-                self.tokens_of.setdefault(index, []).append(token)
-        self.entity_of: dict[int, Span] = {}
-        for ent in doc.ents:
-            if ent.label_ not in NON_ACTOR_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.entity_of[i] = ent
-
-    # ---- where tokens are
-    def quote_at(self, char: int) -> int:
-        """Index of the direct quotation holding text offset `char` (its marks included), or -1."""
-        index = bisect_right(self.starts, char + 1) - 1
-        if index >= 0 and self.quotes[index].start - 1 <= char <= self.quotes[index].end:
-            return index
-        return -1
-
-    def quote_of(self, token: Token) -> int:
-        return self.token_quote[token.i]
-
-    # ---- verbs
-    def verb_name(self, token: Token) -> str:
-        lemma = token.lemma_.lower()
-        particle = PARTICLES.get(lemma)
-        if particle is not None:
-            after = token.nbor(1) if token.i + 1 < len(self.doc) else None
-            if after is not None and after.lower_ == particle:
-                return f"{lemma} {particle}"
-        return lemma
-
-    def is_speech(self, token: Token) -> bool:
-        if token.pos_ not in ("VERB", "AUX") or self.quote_of(token) >= 0:
-            return False
-        name = self.verb_name(token)
-        return name in SPEECH_VERBS or name in NAMING_VERBS or " " in name
-
-    def subject(self, verb: Token) -> Token | None:
-        """The verb's subject: the one nearest the verb when the parser gives two; a
-        coordinated or participle verb takes its head's; a relative pronoun ("Sharp, who
-        described…") stands for the noun it follows."""
-        current: Token | None = verb
-        for _ in range(3):
-            if current is None:
-                return None
-            subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not c.is_punct]
-            if subjects:
-                found = min(subjects, key=lambda c: abs(c.i - verb.i))
-                if found.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-                    return None
-                if found.lower_ in ("who", "that", "which") and current.dep_ == "relcl" and current.head.i != current.i:
-                    head = current.head
-                    return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
-                return found
-            if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
-                current = current.head
-            else:
-                return None
-        return None
-
-    # ---- speakers
-    def said(self, verb: Token | None, speaker: Token, how: str) -> Said:
-        verb_name = self.verb_name(verb) if verb is not None else None
-        v_start = self.offset + verb.idx if verb is not None else 0
-        v_end = v_start + len(verb) if verb is not None else 0
-        if verb is not None and verb_name and " " in verb_name:
-            v_end = self.offset + verb.nbor(1).idx + len(verb.nbor(1))
-        ent = self.entity_of.get(speaker.i)
-        if ent is None:
-            for child in speaker.children:
-                if child.dep_ == "appos" and child.i in self.entity_of:
-                    ent = self.entity_of[child.i]
-                    how += ", named in apposition"
-                    break
-        o = self.offset
-        if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < ent.start for c in speaker.children):
-            ent = None  # a longer name than the model found ("Age Concern UK"): the words as written
-        if ent is not None:
-            return Said(verb_name, v_start, v_end, ent.text, o + ent.start_char, o + ent.end_char, "entity",
-                        how, label=ent.label_)
-        if speaker.pos_ == "PRON":
-            return Said(verb_name, v_start, v_end, speaker.text, o + speaker.idx, o + speaker.idx + len(speaker),
-                        "pronoun", how)
-        first, last = self.phrase(speaker)
-        text = self.doc.text[first:last]
-        return Said(verb_name, v_start, v_end, text, o + first, o + last, "phrase", how,
-                    head=speaker.lemma_.lower(), label="PROPN" if speaker.pos_ == "PROPN" else "")
-
-    def phrase(self, head: Token) -> tuple[int, int]:
-        """Character range of `head`'s noun phrase, without relative clauses, appositions and
-        whatever follows a comma."""
-        cut = {t.i for child in head.children if child.dep_ in ("relcl", "appos", "acl", "advcl")
-               for t in child.subtree}
-        tokens = []
-        for token in head.subtree:
-            if token.i in cut or (token.i > head.i and token.text == ","):
-                if token.i > head.i:
-                    break
-                continue
-            tokens.append(token)
-        while tokens and tokens[0].is_punct:
-            tokens.pop(0)
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        if not tokens:
-            return head.idx, head.idx + len(head)
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+class _Reader(SpeechReader):
+    """The attributions, introductions and reported speech of one run."""
 
     # ---- direct quotations
     def attribution(self, index: int) -> Said | None:
+        """The verb of saying (and its subject) that the parse attaches to direct quotation
+        `index`, within the quotation's own paragraphs (the parse may run across a paragraph
+        break: the next paragraph's speaker is never this quotation's)."""
         quote = self.quotes[index]
         inside = self.tokens_of.get(index, [])
         if not inside:
             return None
-        for token in inside:  # the verb that governs the quoted words
-            head, steps = token.head, 0
-            while steps < 4 and head.i != token.i and self.quote_of(head) != index:
+        lo, hi = self.quote_lines(index)
+        for token in inside:  # the verb that governs the quoted words (punctuation hangs anywhere)
+            if token.is_punct:
+                continue
+            head, steps, through_as = token.head, 0, False
+            while steps < 4 and head.i != token.i and self.quote_of(head) != index and lo <= self.line(head) <= hi:
                 if self.is_speech(head):
+                    if self.not_said(head) or through_as and self.verb_name(head) not in AS_VERBS:
+                        break  # "refused to call it "…"", "complained … as "moaners"": not theirs
                     subject = self.subject(head)
                     if subject is not None and self.quote_of(subject) < 0:
                         return self.said(head, subject, f"subject of '{head.text}'")
                     break
+                through_as = through_as or head.lower_ == "as"
                 if head.head.i == head.i:
                     break
                 head, steps = head.head, steps + 1
         close = self.offset + quote.end
         last = inside[-1]
         for token in last.sent:  # a verb attached to the quoted words, after them
-            if token.idx + self.offset <= close or self.quote_of(token) >= 0:
+            if token.idx + self.offset <= close or self.quote_of(token) >= 0 or not lo <= self.line(token) <= hi:
                 continue
-            if token.pos_ == "VERB" and self.quote_of(token.head) == index:
+            if token.pos_ == "VERB" and self.quote_of(token.head) == index and not self.not_said(token):
                 subject = self.subject(token)
                 if subject is not None and self.quote_of(subject) < 0:
                     return self.said(token, subject, f"subject of '{token.text}'")
         return self.after_close(index, last)
 
     def after_close(self, index: int, last: Token) -> Said | None:
-        """""…," she snapped: a verb among the first words after the closing mark."""
+        """""…," she snapped: a verb among the first words after the closing mark, in the same
+        paragraph."""
         quote = self.quotes[index]
         if self.doc.text[quote.end - 1 - self.offset : quote.end - self.offset] not in (",", "!", "?", "…", "—"):
             return None
         before: list[Token] = []
+        hi = self.quote_lines(index)[1]
         for token in self.doc[last.i + 1 :]:
             if self.offset + token.idx <= quote.end or token.is_punct and token.text in _CLOSE_MARKS:
                 continue
-            if token.text in ".;" or self.quote_of(token) >= 0:
+            if token.text in ".;" or self.quote_of(token) >= 0 or "\n" in token.text or self.line(token) > hi:
                 return None
             if token.pos_ == "VERB":
                 subject = self.subject(token)
@@ -221,11 +127,14 @@ class _Reader:
         for colon in sent:
             if colon.text != ":" or self.quote_of(colon) >= 0:
                 continue
-            before = list(sent.doc[sent.start : colon.i])
+            line = self.line(colon)
+            before = [t for t in sent.doc[sent.start : colon.i] if self.line(t) == line]
             for token in reversed(before):
                 if self.quote_of(token) >= 0:
                     break
                 if self.is_speech(token):
+                    if self.not_said(token):
+                        break
                     subject = self.subject(token)
                     if subject is not None and self.quote_of(subject) < 0:
                         found.append((self.offset + colon.idx + 1, self.said(token, subject, f"subject of '{token.text}:'")))
@@ -241,38 +150,96 @@ class _Reader:
 
     # ---- reported speech
     def touches_quote(self, tokens: Sequence[Token]) -> bool:
-        return any(self.quote_of(t) >= 0 or t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS for t in tokens)
+        """Whether `tokens` hold part of a direct quotation (a voice: a writer's scare quote
+        ("remained "inclusive"") leaves reported speech reported speech)."""
+        return any(self.quote_of(t) >= 0 for t in tokens)
 
-    def clause_range(self, tokens: list[Token]) -> tuple[int, int] | None:
+    def without_quoted_conjuncts(self, root: Token, clause: list[Token]) -> list[Token] | None:
+        """`clause` without the coordinated parts of `root` that hold a direct quotation ("said
+        the crossing showed … and accused the government of "abandoning Texas""), or None when
+        what is left still holds one."""
+        cut: set[int] = set()
+        for child in root.children:
+            if child.dep_ == "conj" and self.touches_quote(list(child.subtree)):
+                cut |= {t.i for t in child.subtree}
+                cut |= {c.i for c in root.children if c.dep_ == "cc" and c.i < child.i}
+        kept = [t for t in clause if t.i not in cut]
+        return None if not cut or self.touches_quote(kept) else kept
+
+    def in_reported_speech(self, verb: Token) -> bool:
+        """Whether `verb` stands inside what another verb of saying reports ("Charities have
+        said … pensioners do not claim", "experts point out that markets have been attacked")."""
+        current = verb
+        for _ in range(6):
+            if current.head.i == current.i:
+                return False
+            current = current.head
+            if self.is_speech(current):
+                return True
+        return False
+
+    def trailing(self, verb: Token) -> bool:
+        """"…, the minister added." / "…, said the chair, who …": the verb's phrase follows a
+        comma (or dash) and ends the sentence."""
+        left = verb.left_edge
+        if left.i == 0 or self.doc[left.i - 1].text not in _INVERSION_BREAKS:
+            return False
+        rest = [t for t in self.doc[verb.right_edge.i + 1 : verb.sent.end] if self.line(t) == self.line(verb)]
+        return all(t.is_punct or t.is_space for t in rest)
+
+    def clause_range(self, tokens: list[Token], verb: Token, subject: Token) -> tuple[int, int] | None:
+        """The reported clause's [start, end) in the text (without "that", a dateline or the
+        final stop), or None when too short or not one stretch (the verb or its subject
+        inside it: "a law that unions say is rarely enforced")."""
         while tokens and (tokens[0].is_punct or tokens[0].is_space
                           or tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            if tokens[-1].text in _CLOSE_MARKS and any(t.text in _OPEN_MARKS for t in tokens[:-1]):
+                break  # a scare quote at the end of the clause keeps its closing mark
             tokens = tokens[:-1]
         if len([t for t in tokens if not t.is_punct]) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
-        return self.offset + tokens[0].idx, self.offset + tokens[-1].idx + len(tokens[-1])
+        if any(tokens[0].i <= t.i <= tokens[-1].i for t in (verb, subject)):
+            return None
+        start = tokens[0].idx
+        if start == 0 or self.doc.text[start - 1] == "\n":
+            start = dateline_end(self.doc.text, start)
+        end = tokens[-1].idx + len(tokens[-1])
+        return (self.offset + start, self.offset + end) if start < end else None
 
     def reported(self, verb: Token) -> tuple[Quote, Said] | None:
+        """"X said (that) …", "X warned …", "…, X added": the reported clause and its speaker.
+        Not a saying that did not happen ("refused to say whether"), not a question put to
+        someone ("Asked what she needed", "was told that"), not a verb that names or attacks
+        ("call it …", "attacked markets"); a trailing verb only when it ends its sentence
+        after a comma and is not itself inside what another verb reports."""
         subject = self.subject(verb)
         name = self.verb_name(verb)
         if subject is None or self.quote_of(subject) >= 0 or (name not in SPEECH_VERBS and " " not in name):
             return None
-        if name in NAMING_VERBS:  # "call it what it is: an invasion" names, it does not report
+        if name in OBJECT_VERBS or self.not_said(verb):  # "call it what it is", "did not say"
             return None
+        if subject.dep_ == "nsubjpass" or (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "amod")
+                                           and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)):
+            return None  # "was told that …", "Asked what she needed, …": the words are not the subject's
+        line = self.line(verb)
         clause: list[Token] | None = None
         for child in verb.children:
             if child.dep_ in _CLAUSE_DEPS:
-                clause = sorted(child.subtree, key=lambda t: t.i)
+                clause = [t for t in sorted(child.subtree, key=lambda t: t.i) if self.line(t) == line]
+                if self.touches_quote(clause):
+                    clause = self.without_quoted_conjuncts(child, clause)
                 break
         form = "subject of '{}'"
-        if clause is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        if (clause is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
+                and self.trailing(verb) and not self.in_reported_speech(verb)):
             own = {t.i for t in verb.subtree}
-            clause = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+            clause = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i and self.line(t) == line]
             form = "subject of '{}' after the reported words"
         if not clause or self.touches_quote(clause):
             return None
-        found = self.clause_range(clause)
+        found = self.clause_range(clause, verb, subject)
         if found is None:
             return None
         start, end = found
@@ -292,7 +259,10 @@ class _Reader:
         said = self.said(None, source, "according to")
         own = {t.i for t in token.subtree}
         pieces: list[list[Token]] = [[]]
+        line = self.line(token)
         for t in token.sent:
+            if self.line(t) != line:
+                continue
             if t.i in own:
                 if pieces[-1]:
                     pieces.append([])
@@ -301,7 +271,7 @@ class _Reader:
         clause = max(pieces, key=lambda piece: sum(1 for t in piece if not (t.is_punct or t.is_space)))
         if self.touches_quote(clause):
             return None, said
-        found_range = self.clause_range(clause)
+        found_range = self.clause_range(clause, token, source)
         if found_range is None:
             return None
         start, end = found_range
@@ -324,6 +294,9 @@ def extract_speech(doc: Doc, offset: int, quotes: Sequence[Quote]) -> SpeechFoun
         if said is not None:
             found.links.append((index, said))
             linked.add(index)
+    #: the verbs that introduce a direct quotation do not also report a clause ("Crescent's
+    #: takeover there was, one Belgian fan told us, "a disaster in a nice suit"")
+    link_verbs = {said.verb_start for _index, said in found.links if said.verb}
     for sent in doc.sents:
         found.intros.extend(reader.intros(sent))
     for ent in doc.ents:
@@ -345,11 +318,11 @@ def extract_speech(doc: Doc, offset: int, quotes: Sequence[Quote]) -> SpeechFoun
                 found.indirect.append((quote, said))
             else:  # the sentence holds a direct quotation: "according to" names its speaker
                 for t in token.sent:
-                    index = reader.quote_of(t)
+                    index = reader.quote_of(t) if reader.line(t) == reader.line(token) else -1
                     if index >= 0 and index not in linked:
                         found.links.append((index, said))
                         linked.add(index)
-        elif reader.is_speech(token):
+        elif reader.is_speech(token) and offset + token.idx not in link_verbs:
             result2 = reader.reported(token)
             if result2 is not None:
                 found.indirect.append(result2)

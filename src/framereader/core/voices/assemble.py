@@ -1,10 +1,14 @@
 """Put the voices of a text together (pure Python): direct quotations with their attributions,
 reported speech, and speakers resolved to the text's actors where the text supports it.
 
-- A direct quotation takes the attribution the parse found for it; else the one of a sentence
-  ending in a colon right before it ("She wrote:"); else, when it stands alone, the speaker of
-  the quotation just before it in the same or the previous paragraph (""A," she said. "B.""),
-  or of the one right after it in the same paragraph.
+- A direct quotation takes the attribution of a sentence ending in a colon right before it
+  ("She wrote:", "Petrova made the point calmly:"), unless the parse found its attribution
+  after it in its own paragraph (""A," she said"); else the attribution the parse found; else,
+  when it stands alone, the speaker of the quotation just before it in the same or the
+  previous paragraph (""A," she said. "B.""), but only when nothing stands between the two
+  but the first one's attribution (""A," she said. Outside, protesters chanted "B."" is not
+  hers); or of the one right after it in the same paragraph.
+- A quotation or reported clause in the headline is never a voice (`core.voices.direct`).
 - A named speaker becomes its actor's name ("Okonkwo" → "Adebayo Okonkwo", by the rule that
   groups an actor's mentions, `core.comparison.actors`). A role ("the chair", "the chief
   executive") becomes a person only when the text attaches that word to exactly one named
@@ -23,7 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Descriptor, EntitySpan, Quote, Reference
+from .direct import in_heading_line, words_of
 from .said import Said, SpeechFound
+from .verbs import is_speech_form
 
 #: Descriptor relations that name a person's role ("finance chair, Tomasz Wróbel").
 ROLE_RELATIONS = frozenset({"appos", "title", "compound", "copula"})
@@ -31,6 +37,7 @@ ROLE_RELATIONS = frozenset({"appos", "title", "compound", "copula"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BETWEEN_INTRO = re.compile(r"[\s\"'“‘«‹„>]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…;:](?=[\s\"'”’»›]|$)|\n")
 
 
 def _lines_between(text: str, a: int, b: int) -> int:
@@ -38,7 +45,7 @@ def _lines_between(text: str, a: int, b: int) -> int:
 
 
 def link_direct(
-    text: str, direct: Sequence[Quote], links: Iterable[tuple[int, Said]], intros: Iterable[tuple[int, Said]]
+    text: str, direct: Sequence[Quote], links: Iterable[tuple[int, Said]], intros: Iterable[tuple[int, Said]],
 ) -> list[Said | None]:
     """The attribution of each direct quotation (None where none is found)."""
     found: list[Said | None] = [None] * len(direct)
@@ -48,8 +55,10 @@ def link_direct(
     intro_at = sorted({end: said for end, said in intros}.items(), key=lambda item: item[0])
     ends = [end for end, _said in intro_at]
     for index, quote in enumerate(direct):
-        if found[index] is not None:
-            continue
+        linked = found[index]
+        if linked is not None and linked.verb and linked.verb_start >= quote.end and "\n" not in text[
+                quote.end : linked.verb_start]:
+            continue  # ""A," she said" after the quotation, in its paragraph
         at = bisect_right(ends, quote.start) - 1  # the nearest colon before the quotation
         if at >= 0 and _BETWEEN_INTRO.fullmatch(text, ends[at], quote.start):
             found[index] = intro_at[at][1]
@@ -57,9 +66,10 @@ def link_direct(
         if found[index] is None and index > 0 and found[index - 1] is not None and _stands_alone(text, direct[index]):
             before, quote = direct[index - 1], direct[index]
             gap = text[before.end : quote.start]
-            if gap.count("\n") <= 2 and _lines_between(text, before.end, quote.start) == 0:
-                previous = found[index - 1]
-                assert previous is not None
+            previous = found[index - 1]
+            assert previous is not None
+            if (gap.count("\n") <= 2 and _lines_between(text, before.end, quote.start) == 0
+                    and _nothing_between(text, before, quote, previous)):
                 found[index] = replace(previous, how="same speaker as the quotation before")
     for index in range(len(direct) - 2, -1, -1):  # or the one right after it
         if found[index] is None and found[index + 1] is not None:
@@ -69,6 +79,25 @@ def link_direct(
                 assert after is not None
                 found[index] = replace(after, how="same speaker as the quotation after")
     return found
+
+
+def _nothing_between(text: str, before: Quote, quote: Quote, said: Said) -> bool:
+    """Between two quotations, nothing but the first one's attribution sentence (""A," she
+    said. " or "said X, a teacher from Y. "): no other sentence (someone else may speak or
+    act there) and no other verb of saying."""
+    start, end = before.end, quote.start
+    own = [(a, b) for a, b in ((said.verb_start, said.verb_end), (said.speaker_start, said.speaker_end))
+           if b > a and start <= a and b <= end]
+    cut = max([start, *(b for _a, b in own)])
+    stop = _SENTENCE_END.search(text, cut, end)
+    rest = text[stop.end() : end] if stop is not None else ""
+    if words_of(rest):
+        return False  # a sentence of the writer's between the two
+    blanked = list(text[start:cut])
+    for a, b in own:
+        blanked[a - start : b - start] = " " * (b - a)
+    words = words_of("".join(blanked))
+    return not any(is_speech_form(w, words[i - 1] if i else "") for i, w in enumerate(words))
 
 
 def _stands_alone(text: str, quote: Quote) -> bool:
@@ -162,7 +191,7 @@ def assemble(text: str, direct: Sequence[Quote], speech: SpeechFound, names: dic
     last_end = -1  # the reported clauses kept so far do not overlap (taken in text order)
     for quote, said in sorted(speech.indirect, key=lambda item: (item[0].start, -item[0].end)):
         at = bisect_right(direct_starts, quote.end - 1) - 1  # the last direct quotation starting inside or before
-        if quote.start < last_end or (at >= 0 and direct_spans[at][1] > quote.start):
+        if quote.start < last_end or (at >= 0 and direct_spans[at][1] > quote.start) or in_heading_line(text, quote.start):
             continue
         last_end = quote.end
         quotes.append(resolver.quote(quote, said))

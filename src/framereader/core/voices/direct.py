@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..documents.text import HEADLINE_MAX_WORDS, headline_span
 from ..model import FramingSpan, Quote
 from .marks import Marked, scan_marks
 from .verbs import SPEECH_FORMS, is_speech_form
@@ -31,6 +32,7 @@ VERB_WINDOW = 8
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SMALL_WORDS = frozenset("a an the of in on at to for from and or but by with into over as is vs".split())
 _SENTENCE_STOP = re.compile(r"[.!?…]\s|\n")
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def words_of(text: str) -> list[str]:
@@ -66,13 +68,35 @@ def _attribution_after(text: str, marked: Marked) -> bool:
     return any(w.casefold() in SPEECH_FORMS for w in words_of(tail[: cut.start() if cut else None])[:5])
 
 
-def _in_heading(text: str, marked: Marked) -> bool:
-    """The quotation sits in a Title Case line (a headline: every word there is capitalised)."""
-    line_start = text.rfind("\n", 0, marked.open) + 1
-    line_end = text.find("\n", marked.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    outside = words_of(line[: marked.open - line_start]) + words_of(line[marked.end - line_start + 1 :])
-    return len(outside) >= 3 and _title_like(outside)
+def _all_quoted(line: str) -> bool:
+    """Whether the whole line is one quotation (its first closing mark, if any, ends it)."""
+    closers = {"\"": "\"", "“": "”", "‘": "’", "«": "»", "‹": "›", "„": "“”"}.get(line[:1])
+    if closers is None:
+        return False
+    close = next((i for i in range(1, len(line)) if line[i] in closers), -1)
+    return close < 0 or not words_of(line[close + 1 :])
+
+
+def in_heading_line(text: str, at: int) -> bool:
+    """Whether offset `at` lies in a headline: the text's first line when it reads as one
+    (`core.documents.text.headline_span`), or a short Title Case line that does not end like a
+    sentence and does not open with a quotation mark (a subheading: "Anger Rises: "Where Is The
+    Relief?""). Nothing there is a voice: a headline sums up, it does not quote."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if not line:
+        return False
+    if _all_quoted(line):
+        return False  # a paragraph that is one quotation
+    if line_start <= _LEADING_SPACE.match(text).end():  # type: ignore[union-attr]  # the first line
+        span = headline_span(text)
+        if span is not None and span[0] <= at < span[1] + 2:
+            return True
+    words = words_of(line)
+    if not 3 <= len(words) <= HEADLINE_MAX_WORDS or line[:1] in "\"'“‘«‹„>" or not _title_like(words):
+        return False
+    return not line.rstrip("\"'”’»›)").endswith((".", ",", ";", ":", "…"))
 
 
 def _whole_sentence(text: str, marked: Marked) -> bool:
@@ -91,8 +115,9 @@ def is_voice(text: str, marked: Marked) -> bool:
     words = words_of(text[marked.start : marked.end])
     if not words:
         return False
-    if (_title_like(words) and text[marked.end - 1 : marked.end] not in (".", ",", "!", "?", "…")
-            and not _in_heading(text, marked)):
+    if in_heading_line(text, marked.open):
+        return False
+    if _title_like(words) and text[marked.end - 1 : marked.end] not in (".", ",", "!", "?", "…"):
         return False
     if len(words) > SHORT_QUOTE_WORDS:
         return True
@@ -103,31 +128,70 @@ def is_voice(text: str, marked: Marked) -> bool:
     return _verb_before(text, marked) or _attribution_after(text, marked)
 
 
+#: The last text scanned and its quoted stretches (the passes of one analysis scan it once).
+_scanned: tuple[str, list[Marked]] = ("", [])
+
+
+def _marks(text: str) -> list[Marked]:
+    global _scanned
+    last = _scanned
+    if last[0] is not text:
+        last = (text, scan_marks(text))
+        _scanned = last
+    return last[1]
+
+
 def direct_quotes(text: str) -> tuple[Quote, ...]:
     """The direct quotations of `text` that are voices, speakers not yet known."""
     return tuple(
         Quote(m.start, m.end, text[m.start : m.end], "direct")
-        for m in scan_marks(text)
+        for m in _marks(text)
         if is_voice(text, m)
     )
 
 
+def scare_quotes(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """[start, end) of the quoted stretches of `text` that give no one's words (none of the
+    direct `quotes`): the writer's scare quotes ("the Orwellian fiction of a "special military
+    operation"", what critics call "the Valdorian regime"), titles, a headline's quotation."""
+    voices = {(q.start, q.end) for q in quotes if q.kind == "direct"}
+    return [(m.start, m.end) for m in _marks(text) if m.style != "block" and (m.start, m.end) not in voices]
+
+
+class QuotedRanges:
+    """Where `text` is in quotation marks: the voices (`quotes` in quotation marks, with their
+    speakers) and the writer's scare quotes (`scare_quotes`)."""
+
+    def __init__(self, quotes: Sequence[Quote], text: str | None = None) -> None:
+        ranges = [(q.start, q.end, q.speaker, False) for q in quotes if q.kind == "direct"]
+        if text is not None:
+            ranges += [(a, b, "", True) for a, b in scare_quotes(text, quotes)]
+        self.ranges = sorted(ranges)
+        self.starts = [r[0] for r in self.ranges]
+
+    def holding(self, start: int, end: int) -> tuple[int, int, str, bool] | None:
+        """(start, end, speaker, scare) of the stretch holding [start, end), or None."""
+        index = bisect_right(self.starts, start) - 1
+        if index >= 0 and end <= self.ranges[index][1]:
+            return self.ranges[index]
+        return None
+
+
 def mark_quoted(
-    framing: Iterable[FramingSpan], quotes: Sequence[Quote]
+    framing: Iterable[FramingSpan], quotes: Sequence[Quote], text: str | None = None
 ) -> tuple[tuple[FramingSpan, ...], dict[str, int]]:
     """`framing` with `quoted` (and `speaker`) set on the spans inside a direct quotation, and
-    how many spans per category that makes."""
-    direct = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
-    starts = [q.start for q in direct]
+    with `text`, `quoted` and `scare` on those inside the writer's scare quotes (no speaker);
+    and how many spans per category that makes."""
+    ranges = QuotedRanges(quotes, text)
     marked: list[FramingSpan] = []
     counts: Counter[str] = Counter()
     for span in framing:
-        index = bisect_right(starts, span.start) - 1
-        inside = index >= 0 and span.end <= direct[index].end
-        speaker = direct[index].speaker if inside else ""
+        holder = ranges.holding(span.start, span.end)
+        inside, speaker, scare = holder is not None, holder[2] if holder else "", holder[3] if holder else False
         if inside:
             counts[span.category] += 1
-        if span.quoted != inside or span.speaker != speaker:
-            span = replace(span, quoted=inside, speaker=speaker)
+        if span.quoted != inside or span.speaker != speaker or span.scare != scare:
+            span = replace(span, quoted=inside, speaker=speaker, scare=scare)
         marked.append(span)
     return tuple(marked), dict(sorted(counts.items()))

@@ -36,6 +36,7 @@ OTHER_SPEECH_VERBS = frozenset(
     denounce brand label dub mock ridicule taunt scold chide praise hail laud
     reveal disclose confess emphasise emphasize stress underline
     shout scream yell cry sob whisper mutter murmur exclaim
+    chant sing chorus heckle jeer boo cheer
     """.split()
 )
 
@@ -46,12 +47,27 @@ SPEECH_VERBS = NEUTRAL_VERBS | OTHER_SPEECH_VERBS
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "characterise",
                           "characterize", "deride", "dismiss", "denounce", "hail", "praise"})
 
+#: Verbs that name or judge their object rather than report a clause: they introduce a
+#: partial quotation ("attacked the plan as "a vanity project"") but never reported speech
+#: ("attacked markets", "blamed Congress"), nor a trailing "…, X attacked".
+OBJECT_VERBS = NAMING_VERBS | frozenset(
+    """attack blast slam criticise criticize condemn accuse blame mock ridicule taunt scold chide
+    laud rail decry chant sing chorus heckle jeer boo cheer""".split())
+
+#: Verbs that a quotation can follow through "as" ("described it as "fair"", "dismissed the
+#: claims as "nonsense""); any other verb with "as" ("complained … as") is not its attribution.
+AS_VERBS = OBJECT_VERBS | frozenset("""dismiss portray paint cast refer reject see""".split())
+
+#: Verbs whose complement is an act not done: "refused to say whether", "declined to comment".
+REFUSALS = frozenset("refuse decline fail avoid dodge neglect".split())
+
 #: Particles that belong to a verb of saying ("lash out", "hit back", "point out").
-PARTICLES = {
-    "lash": "out", "hit": "back", "fire": "back", "rip": "into", "lay": "into", "point": "out",
-    "go": "on", "speak": "out", "cry": "out", "shout": "out", "bite": "back", "weigh": "in",
+PARTICLES: dict[str, tuple[str, ...]] = {
+    "lash": ("out",), "hit": ("back", "out"), "fire": ("back",), "rip": ("into",), "lay": ("into",),
+    "point": ("out",), "go": ("on",), "speak": ("out",), "cry": ("out",), "shout": ("out",), "bite": ("back",),
+    "weigh": ("in",),
 }
-PARTICLE_VERBS = frozenset(f"{verb} {particle}" for verb, particle in PARTICLES.items())
+PARTICLE_VERBS = frozenset(f"{verb} {particle}" for verb, particles in PARTICLES.items() for particle in particles)
 
 #: Inflected forms of the speech verbs, for the first pass (no parse): a short quotation right
 #: after one of these ("called it "a hard choice"") is a voice, not a scare quote.
@@ -59,6 +75,7 @@ _IRREGULAR = {
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
     "write": ("wrote", "writes", "writing", "written"), "swear": ("swore", "sworn"),
     "read": ("reads",), "cry": ("cried", "cries"), "quote": ("quoted",),
+    "sing": ("sang", "sung", "sings", "singing"),
 }
 
 
@@ -109,6 +126,7 @@ def is_speech_form(word: str, previous: str = "") -> bool:
 
 
 _PAST = {"say": "said", "tell": "told", "write": "wrote", "swear": "swore", "read": "read", "hit back": "hit back",
+         "hit out": "hit out", "sing": "sang",
          "lay into": "laid into", "bite back": "bit back", "go on": "went on", "speak out": "spoke out",
          "admit": "admitted", "regret": "regretted", "rebut": "rebutted", "submit": "submitted",
          "refer": "referred", "confer": "conferred", "omit": "omitted", "commit": "committed"}

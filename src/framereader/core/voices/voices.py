@@ -16,14 +16,14 @@ def with_direct_quotes(analysis: Analysis) -> Analysis:
     """`analysis` with the direct quotations of its text (speakers not yet known) and its
     framing spans flagged: the first pass, which needs no parse."""
     quotes = direct_quotes(analysis.text)
-    framing, quoted = mark_quoted(analysis.framing, quotes)
+    framing, quoted = mark_quoted(analysis.framing, quotes, analysis.text)
     return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)
 
 
 def with_quoted_framing(analysis: Analysis) -> Analysis:
     """`analysis` with its framing spans flagged again from its quotations (after the framing
     terms were found anew for other lexicons)."""
-    framing, quoted = mark_quoted(analysis.framing, analysis.quotes)
+    framing, quoted = mark_quoted(analysis.framing, analysis.quotes, analysis.text)
     return replace(analysis, framing=framing, quoted_counts=quoted)
 
 
@@ -35,5 +35,5 @@ def with_voices(analysis: Analysis, direct: Sequence[Quote], speech: SpeechFound
     names = mention_names(analysis.entities, actors)
     quotes = assemble(analysis.text, direct, speech, names, analysis.descriptors, analysis.entities,
                       analysis.references)
-    framing, quoted = mark_quoted(analysis.framing, quotes)
+    framing, quoted = mark_quoted(analysis.framing, quotes, analysis.text)
     return replace(analysis, quotes=quotes, framing=framing, quoted_counts=quoted)

@@ -1,7 +1,10 @@
 """The comparison dock's Voices tab: who gets to speak in each text.
 
 One line per text in large type (quotations, the share of its words quoted directly, how many
-are introduced by a judging verb), who only one text quotes, then a row per speaker: how many
+are introduced by a judging verb), who only one text quotes (only when sure: a text that names
+the speaker and has quotations with no named speaker may quote them too, and the line says so),
+then a row per speaker (one text's quotations whose speaker is only an unlinked pronoun share a
+row of their own, "not named (she)", that claims no one): how many
 quotations and quoted words each text gives them and the verbs that introduce them (a verb the
 lexicon marks as judging — admitted, insisted, slammed — carries ⚑). Clicking a text's cells
 walks that text's quotations of the speaker in its pane; clicking the speaker shows the first.
@@ -61,12 +64,34 @@ def summary_html(voices: Voices, names: tuple[str, str]) -> str:
         judged = f" · {t.judgemental} introduced by a judging verb {JUDGING}" if t.judgemental else ""
         lines.append(f"<b>{html.escape(name)}</b>: {t.quotes} quotation{'s' if t.quotes != 1 else ''} "
                      f"({t.direct} in quotation marks), {round(t.share * 100)} % of its words quoted{judged}")
-    for side, only, name in (("left", voices.only_left, names[0]), ("right", voices.only_right, names[1])):
+    for side, only, unsure, name, other in (
+            ("left", voices.only_left, voices.unsure_left, names[0], names[1]),
+            ("right", voices.only_right, voices.unsure_right, names[1], names[0])):
         named = [v.speaker for v in only if v.is_actor]
         if named:
-            shown = ", ".join(html.escape(n) for n in named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
-            lines.append(f"Only <b>{html.escape(name)}</b> lets {shown} speak.")
+            lines.append(f"Only <b>{html.escape(name)}</b> lets {_names(named)} speak.")
+        maybe = [v.speaker for v in unsure if v.is_actor]
+        if maybe:
+            count = voices.not_named("right" if side == "left" else "left")
+            them = "them" if len(maybe) > 1 else html.escape(maybe[0])
+            lines.append(f"<b>{html.escape(name)}</b> lets {_names(maybe)} speak; <b>{html.escape(other)}</b> names "
+                         f"{them} too and may quote {them} among its {count} quotation{'s' if count != 1 else ''} "
+                         "with no named speaker.")
     return "<br>".join(lines)
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(html.escape(n) for n in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+def _speaker_tip(voice: Voice) -> str:
+    if voice.speaker == UNATTRIBUTED:
+        return "FrameReader found no speaker for these quotations."
+    if voice.unnamed:
+        pronouns = ", ".join(f"‘{p}’" for p in voice.unnamed)
+        return (f"One text's quotations whose speaker is only {pronouns}, which FrameReader could not link to a "
+                "name: they may be different people, and nobody in the other text. Click to read them.")
+    return "Not a named actor: the speaker as the text gives it."
 
 
 class VoicesView(QWidget):
@@ -149,15 +174,14 @@ class VoicesView(QWidget):
                     font = QFont(item.font())
                     font.setItalic(True)
                     item.setFont(font)
-                    item.setToolTip("Not a named actor: the speaker as the text gives it."
-                                    if voice.speaker != UNATTRIBUTED else
-                                    "FrameReader found no speaker for these quotations.")
+                    item.setToolTip(_speaker_tip(voice))
                 if column in (1, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
 
     @staticmethod
     def _speaker_text(voice: Voice) -> str:
+        """The speaker cell ("speaker not found", "not named (she)", a name)."""
         if voice.speaker == UNATTRIBUTED:
             return "speaker not found"
         return voice.speaker

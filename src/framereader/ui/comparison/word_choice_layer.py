@@ -52,7 +52,9 @@ def choice_tooltip(span: ChoiceSpan, sets: Mapping[str, ChoiceSet]) -> str:
         text += f" — {html.escape(member.note)}"
     if others:
         text += f"<br>Other names: {', '.join(others)}"
-    if span.quoted:
+    if span.scare:
+        text += "<br><i>In the writer's scare quotes: a name the writer keeps at a distance, not the writer's own choice.</i>"
+    elif span.quoted:
         text += "<br><i>In a quotation: the speaker's choice of name, not the writer's.</i>"
     if info.note:
         text += f"<br><i>{html.escape(info.note)}</i>"

@@ -17,7 +17,8 @@ from ...core.model import SIDES, Side
 #: Marks a set's neutral or default name in the cells (as in the handout).
 REFERENCE_MARK = "°"
 HINT = ("Names for the same thing: click a text's cell to go to its next use, the set's name for both. "
-        f"{REFERENCE_MARK} marks the neutral or default name; “quoted” uses are a speaker's words, not the writer's.")
+        f"{REFERENCE_MARK} marks the neutral or default name; “quoted” uses are in quotation marks (a speaker's "
+        "words or the writer's scare quotes), not the writer's own choice.")
 
 
 def uses_text(uses: tuple[MemberUse, ...]) -> str:

@@ -43,7 +43,11 @@ def highlight_tooltip(entity: EntitySpan | None, framing: FramingSpan | None, bo
             text += "<br><i>Negated here (“not …”): still worth a second look.</i>"
         if alternative:
             text += f"<br>More neutral: <i>{html.escape(alternative)}</i>"
-        if getattr(framing, "quoted", False):
+        if getattr(framing, "scare", False):
+            text += ("<br><b>In quotation marks</b> that give no one’s words: the writer’s scare quotes, keeping "
+                     "the words at a distance (or a title), not the writer’s own choice (not counted against the "
+                     "text unless View ▸ Count Quoted Words Too).")
+        elif getattr(framing, "quoted", False):
             speaker = getattr(framing, "speaker", "")
             text += ("<br><b>Quoted</b>: " + (f"{html.escape(speaker)}’s words" if speaker else "inside a quotation")
                      + ", not the writer’s (not counted against the text unless View ▸ Count Quoted Words Too).")
