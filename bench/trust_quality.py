@@ -10,7 +10,9 @@ figures on the hand-annotated gold sets in tests/data/trust (see its README), no
    strings (laws, works, numbers…) that would be shown as actors.
 3. **Pairs** (`pairs/`): the comparison of each pair: junk actors (an actor whose name is one of
    the pair's `not_actors`, or has no letter), non-word verbs, gold shared actors found as shared,
-   descriptors shown that the gold lists as not describing the actor.
+   descriptors shown that the gold lists as not describing the actor, gold descriptors shown as
+   one descriptor ("chief financial officer", not "chief", "financial", "officer"), and forms of
+   address shown as descriptors.
 
     python bench/trust_quality.py [--verbose]
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT / "tests" / "data" / "trust"
+#: Forms of address, which describe no one ("Mr", "Dr", "Rev."): never counted as descriptors.
+ADDRESS_FORMS = frozenset("mr mrs ms miss mx mister madam dr sir dame lady lord rev reverend fr father".split())
 KIND_LABELS = {"person": {"PERSON"}, "organisation": {"ORG"}, "country_city_state": {"GPE"}, "group": {"NORP"},
                "place": {"LOC", "GPE"}, "facility": {"FAC", "ORG"}, "event": {"EVENT"}}
 WORD = re.compile(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*")
@@ -129,6 +133,7 @@ def pair_scores(engine, verbose: bool = False) -> dict[str, float]:
     from framereader.core.kinds import same_name_key
 
     junk = verbs = bad_descriptors = shared_gold = shared_found = actors_shown = 0
+    gold_phrases = whole_phrases = shown_descriptors = address_only = 0
     for gold_path in sorted((DATA / "pairs").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         stem = gold_path.stem
@@ -160,6 +165,24 @@ def pair_scores(engine, verbose: bool = False) -> dict[str, float]:
             shared_found += hit
             if verbose and not hit:
                 print(f"  shared actor missed pair {stem}: {entry['name']}")
+        for actor in comparison.actors:
+            for side in (actor.left, actor.right):
+                shown_descriptors += len(side.descriptors)
+                address_only += sum(1 for d in side.descriptors if d.word.casefold().strip(".") in ADDRESS_FORMS)
+        for name, sides in gold.get("descriptors", {}).items():
+            surname = same_name_key(name).split()[-1]
+            actor = next((a for a in comparison.actors if same_name_key(a.name).split()[-1] == surname), None)
+            for side_name in ("a", "b"):
+                wanted = {w.casefold() for w in sides.get(side_name, []) if w.casefold().strip(".") not in ADDRESS_FORMS
+                          and not any(ch.isdigit() for ch in w)}
+                gold_phrases += len(wanted)
+                if actor is None:
+                    continue
+                side = actor.left if side_name == "a" else actor.right
+                found = wanted & {d.word.casefold() for d in side.descriptors}
+                whole_phrases += len(found)
+                if verbose and wanted - found:
+                    print(f"  gold descriptor not shown whole pair {stem} {name} ({side_name}): {sorted(wanted - found)}")
         for name, sides in gold.get("not_descriptors", {}).items():
             surname = same_name_key(name).split()[-1]
             actor = next((a for a in comparison.actors if same_name_key(a.name).split()[-1] == surname), None)
@@ -172,7 +195,8 @@ def pair_scores(engine, verbose: bool = False) -> dict[str, float]:
                 if verbose and wrong:
                     print(f"  wrong descriptor pair {stem} {name} ({side_name}): {sorted(wrong)}")
     return {"actors": actors_shown, "junk_actors": junk, "non_word_verbs": verbs, "shared_gold": shared_gold,
-            "shared_found": shared_found, "wrong_descriptors": bad_descriptors}
+            "shared_found": shared_found, "wrong_descriptors": bad_descriptors, "gold_phrases": gold_phrases,
+            "whole_phrases": whole_phrases, "descriptors_shown": shown_descriptors, "address_only": address_only}
 
 
 def main() -> None:
@@ -206,6 +230,10 @@ def main() -> None:
     print(f"   actors shown: {pairs['actors']}; junk actors: {pairs['junk_actors']}; non-word verbs: {pairs['non_word_verbs']}")
     print(f"   gold shared actors found in both texts: {pairs['shared_found']} of {pairs['shared_gold']}")
     print(f"   descriptors the gold says do not describe the actor: {pairs['wrong_descriptors']}")
+    print(f"   gold descriptors shown whole (\"police chief\", \"chief financial officer\"; forms of address and ages "
+          f"left aside): {pairs['whole_phrases']} of {pairs['gold_phrases']}")
+    print(f"   descriptors shown: {pairs['descriptors_shown']}; of them forms of address (Mr, Dr, Lady, Father…): "
+          f"{pairs['address_only']}")
 
 
 if __name__ == "__main__":

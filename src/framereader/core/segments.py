@@ -64,6 +64,25 @@ def front_matter(text: str, blocks: Sequence[Any]) -> list[Range]:
     return found
 
 
+def title_case_headline(text: str) -> Range:
+    """The first paragraph when it reads as a Title Case headline (at least four words, no full
+    stop, question or exclamation mark, colon, semicolon or comma at its end, a closing quote
+    mark aside; most words of four letters or more capitalised), else (0, 0). A headline's
+    capitals say nothing about names: the model guesses there."""
+    paragraphs = paragraph_ranges(text[:2000])
+    if len(paragraphs) < 2:
+        return 0, 0
+    start, end = paragraphs[0]
+    line = text[start:end]
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    end_mark = line.rstrip().rstrip("\"'”’")  # '… Calling Pensioners "Moaners"' is a headline
+    if len(words) < 4 or end_mark.endswith((".", "!", "?", ":", ";", ",")):
+        return 0, 0
+    long_words = [w for w in words if len(w) > 3]
+    capitals = sum(1 for w in long_words if w[:1].isupper())
+    return (start, end) if long_words and capitals >= 0.8 * len(long_words) else (0, 0)
+
+
 def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> list[Range]:
     """Sentences of `text[start:end]` as [start, end) ranges: a line break always ends one; so
     does . ! ? (with closing quotes) before a capital or digit, unless it ends an abbreviation

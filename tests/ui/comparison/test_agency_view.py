@@ -91,7 +91,7 @@ def test_one_sided_passages_and_agentless_passives_are_listed_and_jump(qtbot):
     assert any(t.startswith("Only in the left text: A paragraph about the weather") for t in texts)
     assert "Left, no doer named: Civilians were killed" in texts
     assert not any("Right, no doer named" in t for t in texts)  # "by shelling" says who
-    assert "left 1 of 1 passives · right 0 of 1" in panel.agency.passives_label.text()
+    assert "left 1 of 1 passive · right 0 of 1 passive" in panel.agency.passives_label.text()  # one: singular
     weather = next(i for i in items if "weather" in i.text())
     with qtbot.waitSignal(panel.passage_activated, timeout=1000) as signal:
         panel.agency.one_sided.itemActivated.emit(weather)

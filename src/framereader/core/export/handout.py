@@ -179,8 +179,8 @@ def _css(cats: Iterable[CategoryStyle], labels: Iterable[str], colours: Mapping[
 
 def _column_head(side: str, analysis: Analysis, title: str, byline: str, options: HandoutOptions) -> str:
     framing = len(analysis.framing)
-    counts = f"{analysis.words} words" if options.mode == "cold" else (
-        f"{analysis.words} words · {framing} framing terms · {len(analysis.entities)} names"
+    counts = plural(analysis.words, "word") if options.mode == "cold" else (
+        f"{plural(analysis.words, 'word')} · {plural(framing, 'framing term')} · {plural(len(analysis.entities), 'name')}"
     )
     if analysis.excluded:
         counts += f" · {plural(len(analysis.excluded), 'passage')} omitted from the analysis by the reader"
@@ -281,8 +281,8 @@ def render_handout_html(
         f"<title>{esc(heading)}</title>\n<style>\n{_css(cats.values(), labels, entity_colours, options, for_qt)}\n</style>"
         "</head>\n<body>\n"
         f"<h1>{esc(heading)}</h1>\n"
-        f'<p class="meta">Left: <b>{esc(left_title)}</b> ({left.words} words). Right: <b>{esc(right_title)}</b> '
-        f"({right.words} words). {esc(MODES[options.mode])}.</p>\n"
+        f'<p class="meta">Left: <b>{esc(left_title)}</b> ({plural(left.words, "word")}). Right: <b>{esc(right_title)}</b> '
+        f"({plural(right.words, 'word')}). {esc(MODES[options.mode])}.</p>\n"
         + "\n".join(parts)
         + (f"\n{colophon}" if colophon else "")
         + "\n</body></html>\n"

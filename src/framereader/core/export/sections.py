@@ -221,7 +221,8 @@ def agency_html(comparison: Comparison, options: HandoutOptions) -> str:
         f"<td>{_agency_cell(a.right, 'agent')}</td><td>{_agency_cell(a.right, 'patient')}</td></tr>"
         for a in top
     )
-    more = f" {len(actors) - len(top)} more actors are not in the table." if len(actors) > len(top) else ""
+    left_out = len(actors) - len(top)
+    more = f" {plural(left_out, 'more actor')} {'is' if left_out == 1 else 'are'} not in the table." if left_out > 0 else ""
     return (
         '<h2 id="agency">Who acts, who is acted on</h2>'
         '<p class="small">How often each text makes an actor the one who does something (“the police detained…”) '
@@ -300,8 +301,12 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
             f"{descriptor_summary(actor.left.descriptors, 3, more=False)}. Right: "
             f"{descriptor_summary(actor.right.descriptors, 3, more=False)}.) {_who_would_object(actor)}"
         )
+    # Who is left out: people, organisations, groups and countries or cities (not a street, a
+    # building or a river), people first.
+    askable = ("PERSON", "ORG", "NORP", "GPE")
     missing = [actor_name(a.name) for side in (comparison.only_left, comparison.only_right)
-               for a in sorted(side, key=lambda a: (a.label != "PERSON", -a.total))[:2]]
+               for a in sorted((a for a in side if a.label in askable),
+                               key=lambda a: (askable.index(a.label), -a.total))[:2]]
     if missing:
         questions.append(
             f"{names_list(missing, 4)} {'appears' if len(missing) == 1 else 'appear'} in only one of the texts. "
@@ -310,7 +315,7 @@ def questions_html(comparison: Comparison, cats: Mapping[str, CategoryStyle], op
     voices = comparison.voices
     if voices.voices and (voices.left.quotes or voices.right.quotes):
         quoted = sum(r.left_quoted + r.right_quoted for r in comparison.profile)
-        apart = (f" {quoted} loaded word{'s' if quoted != 1 else ''} inside quotations are not counted against the "
+        apart = (f" {plural(quoted, 'loaded word')} inside quotations {'is' if quoted == 1 else 'are'} not counted against the "
                  "writers: whose words are they?") if quoted and not comparison.include_quoted else ""
         questions.append(
             f"Who gets to speak? The left text quotes {voices.left.quotes} time{'s' if voices.left.quotes != 1 else ''}, "

@@ -14,6 +14,11 @@ and returns `Role`s and `Passive`s (see `core.model`):
 - An argument is an entity mention; a pronoun (he/she/it/they and their object and possessive
   forms; resolved later, against the comparison's actors, by `core.compare`); or a group noun
   such as troops/government whose possessor or modifier is one ("Valdorian troops", "its forces").
+- A verb the text denies is no one's act (`not_done`: "did not respond", "had never visited",
+  "refused to call in", "left without answering"); a relative clause that reports someone
+  else's words gives its pronoun to the reported clause, not to the reporting verb ("Hayes,
+  who police say had a gun": Hayes does not say). Verbs show as words (`core.nlp.lemmas`:
+  "install", not the lemmatizer's "instal").
 - **passives**: every passive clause, with its by-agent's text or None ("civilians were killed").
 
 `add_structure(analysis, pipeline)` parses only the sentences that need it (an actor, a passive
@@ -41,6 +46,7 @@ from ..voices.verbs import SPEECH_CUE
 from ..voices.voices import with_voices
 from .analysis import Cancelled, chunk_ranges
 from .descriptors import extract_descriptors
+from .lemmas import VerbForms, verb_forms
 from .pipeline import Pipeline
 from .references import ReferenceResolver
 from .speech import SpeechFound, extract_speech
@@ -66,6 +72,12 @@ GROUP_NOUNS = frozenset(
 STATIVE_PARTICIPLES = frozenset({"base", "locate", "situate", "name", "call", "entitle", "dub", "know",
                                  "concern", "involve", "relate", "link", "associate", "design"})
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+#: Words that deny a verb ("did not respond", "had never visited", "wo n't").
+NEGATION_WORDS = frozenset({"not", "n't", "never", "nt"})
+#: Verbs and adjectives whose completing verb is not done: "refused to call in", "failed to
+#: stop", "declined to comment", "was unable to reach".
+REFUSALS = frozenset({"refuse", "fail", "decline", "neglect", "forget", "avoid", "omit", "unable",
+                      "reluctant", "hesitate", "refrain"})
 _WORD = r"[A-Za-z]+"
 #: A cheap test for a possible passive: a form of be/get, up to three short words, a participle.
 PASSIVE_CUE = re.compile(
@@ -87,8 +99,9 @@ _PRONOUN_CUE = re.compile(r"\b(?:he|him|his|she|her|it|its|they|them|their)\b", 
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, offset: int) -> None:
+    def __init__(self, doc: Doc, offset: int, forms: VerbForms | None = None) -> None:
         self.doc, self.offset = doc, offset
+        self.forms = forms or VerbForms.empty()
         self.entity_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -133,6 +146,9 @@ class _Extractor:
     def subjects(self, verb: Token, deps: Iterable[str]) -> list[Token]:
         wanted = set(deps)
         found = [c for c in verb.children if c.dep_ in wanted]
+        if reported_relative(verb):
+            # "Hayes, who police say had a gun": the police say; "who" belongs to the clause they report.
+            found = [c for c in found if c.lower_ not in RELATIVE_WORDS]
         return [t for c in found for t in self.expand(self.stand_in(c, verb))]
 
     def inherited_subjects(self, verb: Token) -> list[Token]:
@@ -145,6 +161,8 @@ class _Extractor:
                 return []  # "Russia wants Ukraine to surrender": not Russia's surrender
             completes = head.dep_ == "xcomp"
             head = head.head
+            if completes and reported_relative(head):
+                return []  # "who police say had a gun": a claim the text reports, not the police's act
             own = self.subjects(head, ("nsubj",))
             if own:
                 return own
@@ -193,7 +211,7 @@ class _Extractor:
 
     def verb_name(self, verb: Token) -> str:
         particles = [c.lower_ for c in verb.children if c.dep_ == "prt" and _LETTERS.fullmatch(c.text)]
-        return " ".join([verb.lemma_.lower() or verb.lower_, *particles])
+        return " ".join([self.forms.base(verb), *particles])
 
     def add(self, kind: str, verb: Token, voice: str, token: Token, clause: tuple[int, int]) -> None:
         arg = self.argument(token)
@@ -223,6 +241,7 @@ class _Extractor:
     def verb(self, verb: Token) -> None:
         if verb.lemma_.lower() == "be" or not is_word_verb(verb):
             return
+        denied = not_done(verb)  # a passive clause all the same, but no one's act
         reduced = (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
                    and verb.lemma_.lower() not in STATIVE_PARTICIPLES)
         passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
@@ -234,10 +253,14 @@ class _Extractor:
             agents = self.by_agents(verb)
             clause = self.clause(verb, patients)
             self.add_passive(verb, clause, agents)
+            if denied:
+                return
             for token in patients:
                 self.add("patient", verb, "passive", token, clause)
             for token in agents:
                 self.add("agent", verb, "passive", token, clause)
+            return
+        if denied:
             return
         agents = self.subjects(verb, ("nsubj",)) or self.inherited_subjects(verb)
         patients = self.objects(verb)
@@ -281,12 +304,50 @@ def is_word_verb(token: Token) -> bool:
             and token.lower_ not in AUXILIARIES)
 
 
-def extract_agency(doc: Doc, offset: int = 0) -> tuple[list[Role], list[Passive]]:
+def not_done(verb: Token) -> bool:
+    """Whether the text says the verb's act did not happen: a negation on the verb ("did not
+    respond", "had never visited", "was not authorized"), a verb completing a refusal or a
+    denied verb ("refused to call in", "did not try to stop"), a verb after "without"
+    ("left without answering"), or one joined by "or"/"nor" to a denied verb ("did not respond
+    or comment"). Such a verb gives no agent or patient (it is no act of anyone)."""
+    for _ in range(8):
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ == "advmod") for c in verb.children):
+            return True
+        head = verb.head
+        if head.i == verb.i:
+            return False
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in REFUSALS:
+                return True
+            verb = head
+            continue
+        if verb.dep_ == "pcomp" and head.lower_ == "without":
+            return True
+        if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children
+                                       if head.i < c.i < verb.i):
+            verb = head
+            continue
+        return False
+    return False
+
+
+def reported_relative(verb: Token) -> bool:
+    """A relative clause whose verb reports another subject's words ("who police say had a
+    gun"): a relative pronoun and another subject on one verb."""
+    if verb.dep_ != "relcl":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ in RELATIVE_WORDS for c in subjects) and any(c.lower_ not in RELATIVE_WORDS for c in subjects)
+
+
+def extract_agency(doc: Doc, offset: int = 0, forms: VerbForms | None = None) -> tuple[list[Role], list[Passive]]:
     """Roles of the mentions in `doc.ents` (and of pronouns) and every passive clause, in text
-    order. `doc` needs a dependency parse; offsets are `doc` char offsets + `offset`."""
+    order; no role for a verb the text denies (`not_done`). `doc` needs a dependency parse;
+    offsets are `doc` char offsets + `offset`; `forms` gives the verbs' base forms as words
+    (`core.nlp.lemmas`; without it, the lemmatizer's own)."""
     if not doc.has_annotation("DEP"):
         return [], []
-    extractor = _Extractor(doc, offset)
+    extractor = _Extractor(doc, offset, forms)
     for token in doc:
         if token.pos_ == "VERB":
             extractor.verb(token)
@@ -362,6 +423,7 @@ def add_structure(
     speech = SpeechFound()
     with pipeline.parsing() as nlp:
         skip = [name for name in nlp.pipe_names if name == "ner"]
+        forms = verb_forms(nlp)
         for batch in _batches(iter_runs(text, entities), BATCH_CHARS):
             if cancelled():
                 raise Cancelled()
@@ -372,7 +434,7 @@ def add_structure(
                 doc.ents = _non_overlapping(s for s in spans if s is not None)
                 if doc.ents:
                     descriptors.extend(extract_descriptors(doc, offset=start))
-                found_roles, found_passives = extract_agency(doc, offset=start)
+                found_roles, found_passives = extract_agency(doc, offset=start, forms=forms)
                 roles.extend(found_roles)
                 passives.extend(found_passives)
                 references.extend(resolver.resolve(doc, offset=start))

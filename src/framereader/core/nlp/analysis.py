@@ -20,6 +20,7 @@ from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, Fram
 from ..voices.voices import with_direct_quotes, with_quoted_framing
 from .choices import mark_quoted_choices
 from .labels import consistent_entities
+from .lemmas import common_nouns
 from .pipeline import Pipeline
 from .tokens import make_doc
 
@@ -110,7 +111,7 @@ def analyze(
         framing.extend(_framing_spans(text, offset, doc, matcher))
         chosen.extend(_choice_spans(text, offset, doc, choices))
     # One name, one label (no names are guessed for a pipeline without a recogniser).
-    consistent = consistent_entities(text, entities) if pipeline.has_ner else None
+    consistent = consistent_entities(text, entities, common_nouns(pipeline.nlp)) if pipeline.has_ner else None
     entities = list(consistent.entities) if consistent is not None else entities
     analysis = Analysis(
         source=document.source,

@@ -35,8 +35,9 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: edge may differ from version 3; 5: quotations, framing spans flagged as quoted; 6: word-choice
 #: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references; 10:
 #: voices kept within their paragraphs, framing and choices in the writer's scare quotes
-#: flagged `scare`).
-CACHE_VERSION = "10"
+#: flagged `scare`; 11: names that name no actor left out, denied acts give no role, verbs as
+#: words, descriptors as whole titles).
+CACHE_VERSION = "11"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))

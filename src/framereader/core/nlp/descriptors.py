@@ -23,6 +23,14 @@ with `doc.ents` set) and returns, for every entity mention, the words that descr
 - ``copula``   a predicate after be/become/seem… ("Holloway is a pragmatist" → pragmatist,
                "Holloway is reckless" → reckless).
 
+A title of several words is one descriptor, inside the name or not ("Assistant Chief [Constable
+Helen Young]" → assistant chief constable; "chief financial officer"), and forms of address are
+none ("Mr", "Dr", "Lady", "Father"); a describing noun keeps its noun modifiers ("a powder keg"
+→ powder keg). Nothing comes from another noun: an apposition that is someone else's ("Halden,
+whose director, …") or comments on the whole clause ("on the M25, a sentence the group
+described as …") describes nothing, and "central London" says where, not what. Adjectives
+keep their form ("best", not the lemma "good").
+
 A hyphenated modifier is one word ("anti-communist Germany" → anti-communist). A negated
 predicate is kept with `negated=True` ("Holloway is not a pragmatist", "never embarrassed", "no
 pragmatist"), so views show "not pragmatist" rather than the opposite of what the text says.
@@ -49,15 +57,29 @@ TITLE_WORDS = frozenset(
     bishop archbishop rabbi imam sheikh ayatollah sultan emir tsar czar dr doctor professor prof
     mr mrs ms miss mx sir dame lord lady rev reverend father sister brother speaker chairman
     chairwoman chair representative rep congressman congresswoman councillor councilman
-    commissioner director ceo chief leader inspector detective officer agent deputy
+    commissioner director ceo chief leader inspector detective officer agent deputy executive
+    constable superintendent sheriff spokesman spokeswoman spokesperson attorney manager
     """.split()
 )
+#: Titles that are only forms of address ("Mr", "Dr", "Lady", "Father"): they say nothing
+#: about the actor a reader would weigh, so they are never descriptors.
+HONORIFICS = frozenset("mr mrs ms miss mx mister madam dr sir dame lady lord rev reverend fr father".split())
 #: Words that may precede a title word inside the title phrase ("former prime minister").
 TITLE_MODIFIERS = frozenset(
     """
     former ex acting interim deputy vice prime foreign defence defense interior finance home
     health justice attorney first lord supreme chief general grand crown late outgoing incoming
-    then current
+    then current assistant associate senior executive financial operating medical managing
+    technical principal shadow state district county city police union party opposition labour
+    education environment transport treasury trade energy culture junior
+    """.split()
+)
+#: Adjectives that place a place within a larger one ("central London", "northern Chile"):
+#: they say where, not what the text makes of the place.
+PLACE_ADJECTIVES = frozenset(
+    """
+    central northern southern eastern western north south east west northeastern northwestern
+    southeastern southwestern greater inner outer upper lower downtown upstate rural coastal
     """.split()
 )
 #: Verbs that link a subject to a predicate describing it.
@@ -78,8 +100,9 @@ def _clean(word: str) -> str:
 
 
 def _word(token: Token) -> str:
-    """Lower-case lemma for nouns/adjectives; lower-case text otherwise (keeps "embattled")."""
-    if token.pos_ in ("NOUN", "ADJ") and token.lemma_ and token.lemma_ != "-PRON-":
+    """Lower-case lemma for nouns (one "regime" for "regimes"); lower-case text otherwise (keeps
+    "embattled", and "best" is not "good")."""
+    if token.pos_ == "NOUN" and token.lemma_ and token.lemma_ != "-PRON-":
         return token.lemma_.lower()
     return token.lower_
 
@@ -103,8 +126,14 @@ class _Collector:
         self.seen: set[tuple[int, int, int, int]] = set()
 
     def usable(self, token: Token) -> bool:
+        # A capital inside a sentence makes a word part of a name ("Rio Grande", a dateline's
+        # "(State Capitol News)"), not a word about one; titles and hyphenated words aside
+        # ("Secretary", "Harvard-educated").
+        capitalised = (token.text[:1].isupper() and not token.is_sent_start and not _is_title(token)
+                       and "-" not in token.text)
         return not (
-            token.is_stop
+            capitalised
+            or token.is_stop
             or token.pos_ in SKIP_POS
             or token.like_num
             or token.is_punct
@@ -180,17 +209,17 @@ def _with_conjuncts(token: Token) -> Iterator[Token]:
 
 
 def _titles(c: _Collector, ent: Span) -> None:
-    """Title phrases just before the mention, or at the start of it."""
+    """The title phrase in front of a person, partly outside the mention and partly inside it
+    or not ("Assistant Chief [Constable Helen Young]" → assistant chief constable), as one
+    descriptor without forms of address ("Mr", "Dr", "Father")."""
     doc = ent.doc
     # Titles the NER put inside the span ("President Holloway" as one entity).
     i = ent.start
     while i < ent.end - 1 and (_is_title(doc[i]) or (_clean(doc[i].text) in TITLE_MODIFIERS)):
         i += 1
     inside = [t for t in doc[ent.start : i]]
-    if inside and any(_is_title(t) for t in inside):
-        while inside and not _is_title(inside[-1]):
-            inside.pop()
-        c.add(ent, inside[0], inside[-1], "title", " ".join(_clean(t.text) for t in inside))
+    while inside and not _is_title(inside[-1]):
+        inside.pop()
     # Titles outside the span, walking left within the sentence.
     j = ent.start - 1
     phrase: list[Token] = []
@@ -204,8 +233,13 @@ def _titles(c: _Collector, ent: Span) -> None:
             j -= 1
             continue
         break
-    if phrase and _is_title(phrase[-1]):
-        c.add(ent, phrase[0], phrase[-1], "title", " ".join(_clean(t.text) for t in phrase))
+    if inside and (not phrase or not _is_title(phrase[-1])):
+        phrase = []
+    words = phrase + inside
+    while len(words) > 1 and _clean(words[0].text) in HONORIFICS:  # "Dr" of "Dr Chief Medical Officer"
+        words.pop(0)
+    if words and _is_title(words[-1]) and not all(_clean(t.text) in HONORIFICS for t in words):
+        c.add(ent, words[0], words[-1], "title", " ".join(_clean(t.text) for t in words))
 
 
 def _describe(c: _Collector, ent: Span) -> None:
@@ -225,12 +259,14 @@ def _describe(c: _Collector, ent: Span) -> None:
             if not outside(child):
                 continue
             if child.dep_ == "amod":
+                if ent.label_ in ("GPE", "LOC", "FAC") and _clean(child.text) in PLACE_ADJECTIVES:
+                    continue  # "central London" says where, not what
                 for word in _with_conjuncts(child):
                     c.add_token(ent, word, "amod")
             elif (child.dep_ == "compound" and not _is_title(child) and child.i < ent.start
                   and child.text[:1].islower()):  # "Kremlin spokesman Peskov"; not a headline's "a Test Europe"
                 c.add_token(ent, child, "compound")
-            elif child.dep_ == "appos" and token.i == root.i:
+            elif child.dep_ == "appos" and token.i == root.i and not _about_something_else(child):
                 _noun_description(c, ent, child, "appos")
 
     head = root.head
@@ -250,7 +286,9 @@ def _describe(c: _Collector, ent: Span) -> None:
     while subject.dep_ == "conj" and subject.head.i != subject.i:
         subject = subject.head
     verb = subject.head
-    if subject.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in COPULAS and verb.pos_ in ("AUX", "VERB"):
+    whose = any(_about_something_else(child) for child in root.children if child.dep_ == "appos")
+    if (subject.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in COPULAS and verb.pos_ in ("AUX", "VERB")
+            and not whose):  # "Halden, whose director had been his best man": the director was
         negated = any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
         for child in verb.children:
             if child.dep_ in PREDICATE_DEPS:
@@ -262,15 +300,40 @@ def _describe(c: _Collector, ent: Span) -> None:
                         c.add_token(ent, predicate, "copula", no)
 
 
+def _about_something_else(noun: Token) -> bool:
+    """An apposition that is not about the name before it: someone else's ("Halden, whose
+    director, …"; "Holloway, his ally") or a comment on the whole clause, with a subject of
+    its own ("a protest on the M25, a sentence the group described as …")."""
+    if any(child.dep_ == "poss" and child.pos_ in ("PRON", "DET") for child in noun.children):
+        return True
+    return any(child.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("who", "which", "that")
+                                              and g.pos_ != "PRON" for g in child.children)
+               for child in noun.children)
+
+
+def _compound_start(c: _Collector, noun: Token) -> Token:
+    """The first word of the noun phrase a describing noun heads, without its adjectives: a
+    title keeps its modifiers ("Kestria's prime minister" → prime minister, "chief financial
+    officer"), any noun its noun modifiers ("a powder keg" → powder keg, "truck driver")."""
+    first = noun
+    while first.i > 0 and not c.in_entity[first.i - 1]:
+        before = first.nbor(-1)
+        word = _clean(before.text)
+        as_title = _is_title(noun) and (word in TITLE_MODIFIERS or word in TITLE_WORDS) and before.pos_ in ("ADJ", "NOUN", "PROPN")
+        as_noun = (before.dep_ == "compound" and before.head.i >= first.i and before.pos_ == "NOUN"
+                   and before.text[:1].islower() and c.usable(before))
+        if not (as_title or as_noun):
+            break
+        first = before
+    return first
+
+
 def _noun_description(c: _Collector, ent: Span, noun: Token, relation: str, negated: bool = False) -> None:
-    """A describing noun (apposition or predicate) plus the adjectives on it."""
+    """A describing noun (apposition or predicate) with its noun modifiers, plus the adjectives
+    on it."""
     if c.in_entity[noun.i]:
         return
-    # A title noun keeps its modifiers as one phrase: "Kestria's prime minister" → "prime minister".
-    first = noun
-    if _is_title(noun):
-        while first.i > 0 and _clean(first.nbor(-1).text) in TITLE_MODIFIERS and not c.in_entity[first.i - 1]:
-            first = first.nbor(-1)
+    first = _compound_start(c, noun)
     if first.i < noun.i:
         phrase = " ".join([_clean(t.text) for t in noun.doc[first.i : noun.i]] + [_word(noun)])
         c.add(ent, first, noun, relation, phrase, negated=negated)

@@ -11,7 +11,9 @@ a whole, in this order:
    model missed altogether is a person ("Teresa Alvarado"; not "Grace Church").
 2. **Fragments**: two names separated by one space join when the joined name is also named
    whole in the text, or when the second is a word such as State, Party or Front ("Islamic" +
-   "State"); the joined name takes the second one's label.
+   "State"), or Church, Hospital, School after a possessive ("St. Brendan" + "'s Church"); the
+   joined name takes the second one's label. A name followed by capitalised words that make a
+   name the text gives elsewhere takes them ("Border" + " Patrol").
 3. **Kinds by their look**: a name ending in Act, Treaty, Statute… is a law; a name that is
    only a language ("Swahili") is a language; a name right after a personal title (Mr, Ms, Senator, President…)
    or made of a known first name and a surname ("Ricardo Alves") is a person, whatever the
@@ -19,12 +21,18 @@ a whole, in this order:
 4. **One label per name**: mentions group by name (a word alone with the one longer name it
    ends: a surname with its full name, "Delia" with "Hurricane Delia"); the group takes the
    majority label of its full-name mentions, else of all its mentions; a Title Case headline
-   counts half, and a name found only in
-   such a headline is dropped (the model guesses there: "Calm Heads"). "the Amazon" and
-   "Amazon" are two names.
+   counts half, a lone "person" that starts an organisation's name ("Vireo" of "Vireo
+   Software") is that organisation, and a name found only in
+   such a headline is dropped (the model guesses there: "Calm Heads", "Apologises After"),
+   unless its last words are a name the body uses, which it becomes ("Gaffe-Prone Stanbridge"
+   → "Stanbridge"). A headline may end in a quote mark. "the Amazon" and "Amazon" are two names.
 5. **Missed mentions**: a name the model found once, or the name of a country, is found
    wherever else it occurs with the same capitals, in the headline too (unless the same word
    also occurs in lower case).
+
+Around these steps, `core.nlp.not_names` repairs the edges of names (datelines, brackets, "Age
+Concern UK") and leaves out words that name no actor ("Harvard-educated", "Education
+Secretary", "Covid", a sentence's first word taken for a person).
 
 Labels outside `core.kinds.ACTOR_LABELS` (dates, numbers, works, laws…) are left as they are.
 Pure Python, linear in the text (a dictionary lookup per capitalised word).
@@ -40,9 +48,10 @@ from dataclasses import dataclass, replace
 from ..comparison.names import PERSON_TITLES, clean_name
 from ..kinds import ACTOR_LABELS, same_name_key
 from ..model import EntitySpan
-from ..segments import paragraph_ranges
+from ..segments import title_case_headline
 from .countries import COUNTRIES
 from .gender import NOT_SURNAMES, is_given_name, title_before, title_gender
+from .not_names import dropped, repaired
 
 #: Second words that make a fragment part of one name with the word before ("Islamic State").
 NAME_HEADS = frozenset(
@@ -52,6 +61,9 @@ NAME_HEADS = frozenset(
     authority corps jihad liberation front
     """.split()
 )
+#: Words that end a name after a saint's or founder's possessive ("St. Brendan's Church").
+POSSESSIVE_HEADS = frozenset("church cathedral chapel abbey basilica parish hospital school college academy "
+                             "hall".split())
 #: Last words of the names of laws and treaties ("Patriot Act", "Rome Statute").
 LAW_WORDS = frozenset("act acts ordinance statute treaty law laws accord accords charter protocol amendment "
                       "directive regulation regulations constitution bill".split())
@@ -75,18 +87,25 @@ class Consistency:
     changed: int = 0
 
 
-def consistent_entities(text: str, entities: Iterable[EntitySpan]) -> Consistency:
-    """The entities of `text` with one label per name (see the module docstring)."""
+def consistent_entities(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[str] = frozenset()) -> Consistency:
+    """The entities of `text` with one label per name (see the module docstring); words that
+    name no actor are left out (`core.nlp.not_names`; `common_nouns`, the lemmatizer's nouns,
+    tell a sentence's first word from a name)."""
     original = sorted(entities, key=lambda e: (e.start, e.end))
+    headline = _headline(text)
     spans = _trimmed(text, original)
+    spans = repaired(text, spans, headline, common_nouns)
     spans = _split_run_ons(text, spans)
     spans = _joined(text, spans)
+    spans = _with_heads(text, spans)
+    spans = _extended_to_known(text, spans)
     spans = _with_given_names(text, spans)
     spans = _unfound_people(text, spans)
     spans = [_person_by_look(text, e) for e in spans]
-    headline = _headline(text)
     spans = _one_label(text, spans, headline)
+    spans = _short_forms_of_bodies(text, spans)
     spans = _missed(text, spans, headline)
+    spans = dropped(text, spans, common_nouns)
     before = {(e.start, e.end, e.label) for e in original}
     changed = sum(1 for e in spans if (e.start, e.end, e.label) not in before)
     return Consistency(tuple(spans), changed)
@@ -163,12 +182,53 @@ def _joined(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
             last = out[-1]
             gap = text[last.end : e.start]
             both = last.label in ACTOR_LABELS and e.label in ACTOR_LABELS
+            possessive = gap in ("'s ", "’s ") or (gap == " " and last.text.endswith(("'s", "’s")))
+            if both and possessive and e.text.casefold() in POSSESSIVE_HEADS and last.text[:1].isupper():
+                out[-1] = _span(text, last.start, e.end, e.label)  # "St. Brendan" + "'s" + "Church"
+                continue
             if both and gap == " " and last.text[:1].isupper() and e.text[:1].isupper():
                 joined = text[last.start : e.end]
                 head = e.text.split()[0].casefold() if " " not in last.text else ""
                 if same_name_key(joined) in whole or (" " not in e.text and head in NAME_HEADS):
                     out[-1] = _span(text, last.start, e.end, e.label)
                     continue
+        out.append(e)
+    return out
+
+
+def _extended_to_known(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"a Border Patrol agent" when the model found only "Border": a name followed by
+    capitalised words (in no entity) that make a longer name the text gives elsewhere takes
+    them."""
+    whole = {same_name_key(e.text): e.label for e in entities if " " in e.text.strip() and e.label in ACTOR_LABELS}
+    if not whole:
+        return entities
+    out: list[EntitySpan] = []
+    for i, e in enumerate(entities):
+        if e.label in ACTOR_LABELS:
+            limit = entities[i + 1].start if i + 1 < len(entities) else len(text)
+            match = re.match(r"(?: [A-Z][\w'’\-]*){1,3}", text[e.end : min(limit, e.end + 60)])
+            while match is not None:
+                key = same_name_key(text[e.start : e.end + match.end()])
+                if key in whole:
+                    e = _span(text, e.start, e.end + match.end(), whole[key])
+                    break
+                shorter = match.group().rsplit(" ", 1)[0]
+                match = re.match(re.escape(shorter), text[e.end :]) if shorter else None
+        out.append(e)
+    return out
+
+
+def _with_heads(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"St. Brendan's Church" when the model found only "St. Brendan's": a possessive name
+    followed by Church, Hospital, School… (capitalised, in no entity) takes that word."""
+    out: list[EntitySpan] = []
+    for i, e in enumerate(entities):
+        if e.label in ACTOR_LABELS and e.text.endswith(("'s", "’s")):
+            match = re.match(r" ([A-Z][a-z]+)\b", text[e.end : e.end + 20])
+            free = i + 1 >= len(entities) or entities[i + 1].start > e.end + 1
+            if match and free and match.group(1).casefold() in POSSESSIVE_HEADS:
+                e = _span(text, e.start, e.end + match.end(), e.label)
         out.append(e)
     return out
 
@@ -241,19 +301,7 @@ def _is_country(name: str) -> bool:
 
 
 def _headline(text: str) -> tuple[int, int]:
-    """The first paragraph when it reads as a Title Case headline (no full stop at its end,
-    most words capitalised), else (0, 0)."""
-    paragraphs = paragraph_ranges(text[:2000])
-    if len(paragraphs) < 2:
-        return 0, 0
-    start, end = paragraphs[0]
-    line = text[start:end]
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
-    if len(words) < 4 or line.rstrip().endswith((".", "!", "?", ":", ";", ",", "\"", "”")):
-        return 0, 0
-    long_words = [w for w in words if len(w) > 3]
-    capitals = sum(1 for w in long_words if w[:1].isupper())
-    return (start, end) if long_words and capitals >= 0.8 * len(long_words) else (0, 0)
+    return title_case_headline(text)
 
 
 def _key(text: str, e: EntitySpan) -> str:
@@ -294,18 +342,77 @@ def _one_label(text: str, entities: list[EntitySpan], headline: tuple[int, int])
         return max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON", item[0] in ACTOR_LABELS))[0]
 
     chosen = {g: best(full_votes[g] if g in full_votes else c) for g, c in votes.items()}
-    in_body = {keys[id(e)] for e in names if not headline[0] <= e.start < headline[1]}
-    surnames_in_body = {k.split()[-1] for k in in_body}
+    in_body = {keys[id(e)]: e.label for e in names if not headline[0] <= e.start < headline[1]}
+    surnames_in_body = {k.split()[-1] for k in in_body if " " in k}
     out = []
     for e in entities:
         key = keys.get(id(e), "")
-        if key and headline[0] <= e.start < headline[1] and key not in in_body and key.split()[-1] not in surnames_in_body:
-            continue  # named only in a Title Case headline, where the model guesses ("Calm Heads")
+        if key and headline[0] <= e.start < headline[1] and key not in in_body and key not in surnames_in_body:
+            # Named only in a Title Case headline, where the model guesses ("Apologises After",
+            # "Calm Heads"): kept only as the body's name it ends in ("Gaffe-Prone Stanbridge"
+            # → "Stanbridge", "Migrants Cross Rio Grande Near Eagle Pass" → "Eagle Pass").
+            tail = _body_name_at_end(text, e, set(in_body) | surnames_in_body)
+            if tail is None:
+                continue
+            e, key = tail, _key(text, tail)
+            if key not in group:  # a surname the body gives only with its first name
+                key = next((k for k in in_body if k.endswith(" " + key)), key)
+            if e.label not in NAME_LABELS:
+                out.append(e)
+                continue
         label = chosen.get(group.get(key, key), e.label) if e.label in NAME_LABELS else e.label
         if _is_country(e.text) and label != "GPE" and e.label == "GPE":
             label = "GPE"
         out.append(e if label == e.label else replace(e, label=label))
     return out
+
+
+def _short_forms_of_bodies(text: str, entities: list[EntitySpan]) -> list[EntitySpan]:
+    """"Vireo" beside "Vireo Software": a "person" whose name is the first words of an
+    organisation's or a facility's name in the same text, with no first name and no title, and
+    no part of a person's longer name ("Ruiz" of "Carlos Ruiz" beside "Ruiz Foods"), is that
+    body's short form and takes its label."""
+    bodies: dict[str, str] = {}
+    for e in entities:
+        if e.label in ("ORG", "FAC") and " " in e.text.strip():
+            bodies.setdefault(same_name_key(e.text), e.label)
+    if not bodies:
+        return entities
+    relabel: dict[str, str] = {}
+    people = {w for e in entities if e.label == "PERSON" and " " in e.text.strip() for w in same_name_key(e.text).split()}
+    for e in entities:
+        key = same_name_key(e.text)
+        if (e.label != "PERSON" or key in relabel or len(key.split()) > 2 or is_given_name(key.split()[0])
+                or key in people):  # "Ruiz" of "Carlos Ruiz", beside "Ruiz Foods"
+            continue
+        longer = {label for body, label in bodies.items() if body.startswith(key + " ")}
+        if len(longer) == 1:
+            relabel[key] = longer.pop()
+    for e in entities:  # a title before any mention says person after all ("Mr Vireo")
+        key = same_name_key(e.text)
+        if key in relabel and (title_gender(title_before(text, e.start)) or title_before(text, e.start).casefold() in _TITLES_ONE_WORD):
+            del relabel[key]
+    return [replace(e, label=relabel[same_name_key(e.text)]) if e.label == "PERSON" and same_name_key(e.text) in relabel
+            else e for e in entities]
+
+
+def _body_name_at_end(text: str, e: EntitySpan, body: set[str]) -> EntitySpan | None:
+    """The last words of a headline name that make a name of the body ("Eagle Pass" of
+    "Migrants Cross Rio Grande Near Eagle Pass"), as a span with the body's label, or None."""
+    words = list(re.finditer(r"\S+", e.text))
+    for word in words[1:]:
+        start = e.start + word.start()
+        piece = text[start : e.end]
+        for label in ("PERSON", "ORG"):
+            key = same_name_key(clean_name(piece, label))
+            if key in body:
+                end = start + len(piece)
+                while end > start and not text[end - 1].isalnum():
+                    end -= 1
+                if text[start:end].endswith(("'s", "’s")):
+                    end -= 2
+                return _span(text, start, end, e.label)
+    return None
 
 
 def _missed(text: str, entities: list[EntitySpan], headline: tuple[int, int]) -> list[EntitySpan]:

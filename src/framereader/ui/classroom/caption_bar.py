@@ -125,7 +125,7 @@ class CaptionController(WindowPart):
         if hidden == 0:
             pairs = [self.counts(each) for each in known if each[0] == "category"]
             left, right = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
-            return f"Now showing: everything — {left} loaded words left · {right} right", "Esc leaves presenter mode"
+            return f"Now showing: everything — {_plural(left, 'loaded word', 'loaded words')} left · {right} right", "Esc leaves presenter mode"
         hint = f"{hidden} more hidden · Ctrl+. next · Ctrl+Shift+A all"
         item = self.last if self.last is not None and _shows(value, self.last) else None
         if item is None:  # no single reveal to name: say how much is shown

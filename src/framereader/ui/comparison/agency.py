@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from ...core.comparison.compare import Actor, ActorSide, Comparison, rank_verbs, summary
 from ...core.comparison.roles import AgencyLink
+from ...core.export.markup import plural
 from ...core.kinds import role_word
 from ..base import styles
 
@@ -220,7 +221,7 @@ class AgencyView(QWidget):
         counts = [(comparison.agentless(s), len(comparison.passives(s))) for s in SIDES]  # type: ignore[arg-type]
         self.passives_label.setText(
             f"Passives without a doer (who did it? the text does not say): left {counts[0][0]} of "
-            f"{counts[0][1]} passives · right {counts[1][0]} of {counts[1][1]}"
+            f"{plural(counts[0][1], 'passive')} · right {counts[1][0]} of {plural(counts[1][1], 'passive')}"
         )
         self._fill_passages(comparison, names)
 

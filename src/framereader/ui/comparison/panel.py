@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QScrollArea, QSplitter, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.comparison.compare import Actor, Comparison, ProfileRow, rank_descriptors, summary
+from ...core.export.markup import fmt, plural
 from ...core.model import Descriptor, Side
 from ...core.kinds import kind_tooltip, label_singular
 from ...core.kinds import relation_example, relation_sentence
@@ -29,6 +30,12 @@ OPENING_ROWS = 8
 def descriptor_summary(descriptors: tuple[Descriptor, ...], limit: int = 6) -> str:
     """"gambler ×2, reckless" — ranked as everywhere else (`core.compare.rank_descriptors`)."""
     return summary(rank_descriptors(descriptors), limit)
+
+
+def lane_label(lane: int, density: float, count: int) -> str:
+    """"L  23.8 (3)": the rate per 1,000 words, then the count in brackets, as the handout
+    prints it."""
+    return f"{'L' if lane == 0 else 'R'}  {fmt(density)} ({count})"
 
 
 class ProfileChart(QWidget):
@@ -60,7 +67,7 @@ class ProfileChart(QWidget):
         peak = max([r.left_density for r in self.rows] + [r.right_density for r in self.rows] + [0.001])
         painter.setPen(muted)
         painter.drawText(QRectF(8, 4, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
-                         "per 1,000 words — solid: left text   hatched: right text")
+                         "per 1,000 words (count in brackets) — solid: left text   hatched: right text")
         for index, row in enumerate(self.rows):
             top = 28 + index * self.ROW
             meta = self.meta.get(row.category, {})
@@ -76,7 +83,7 @@ class ProfileChart(QWidget):
                 painter.drawRect(rect)
                 painter.setPen(muted)
                 painter.drawText(QRectF(label_w + bar_w + 8, y - 2, value_w, 16), Qt.AlignmentFlag.AlignLeft,
-                                 f"{'L' if lane == 0 else 'R'}  {count}  ({density:g})")
+                                 lane_label(lane, density, count))
         painter.end()
 
 
@@ -224,7 +231,7 @@ class ComparisonPanel(QWidget):
         self.comparison = comparison
         shared = comparison.shared
         self.status.setText(
-            f"{len(shared)} actors in both texts · {len(comparison.only_left)} only in the left text · "
+            f"{plural(len(shared), 'actor')} in both texts · {len(comparison.only_left)} only in the left text · "
             f"{len(comparison.only_right)} only in the right text · passives without a doer: "
             f"{comparison.agentless('left')} left · {comparison.agentless('right')} right"
         )

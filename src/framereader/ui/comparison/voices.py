@@ -18,8 +18,10 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -120,10 +122,17 @@ class VoicesView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(320)  # a long speaker ("campaign finance records") wraps no column away
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumWidth(260)
+        summary_area = QScrollArea()  # long titles make a long headline: it scrolls, nothing is cut off
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_area.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal)  # the headline beside the table: a short dock shows both
-        splitter.addWidget(self.summary)
+        splitter.addWidget(summary_area)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -147,8 +156,14 @@ class VoicesView(QWidget):
         self.voices = voices
         self._next.clear()
         self.summary.setText(summary_html(voices, names) if voices.voices else "Neither text quotes anyone.")
-        self.table.setHorizontalHeaderLabels(["Speaker", names[0], f"{names[0]}: introduced by", names[1],
-                                              f"{names[1]}: introduced by"])
+        # "Left" and "Right" keep the columns narrow (a title would push the right text's columns
+        # off a 1440-pixel screen); the header's tooltip gives each text's title.
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        for column, (side_word, name) in enumerate((("", ""), ("Left", names[0]), ("Left", names[0]),
+                                                   ("Right", names[1]), ("Right", names[1]))):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None and name:
+                header_item.setToolTip(f"{side_word} text: {name}")
         self.table.setRowCount(len(voices.voices))
         for row, voice in enumerate(voices.voices):
             cells = [self._speaker_text(voice), _count_text(voice.left), verbs_text(voice.left),
