@@ -304,7 +304,7 @@ def test_comparison_json_shape():
     data = comparison_to_json(left, right, comparison)
     assert json.loads(json.dumps(data)) == data
     assert set(data) == {"left", "right", "actors", "profile", "profile_counts", "voices", "alignment", "left_only",
-                         "right_only", "word_choice"}
+                         "right_only", "word_choice", "named_elsewhere"}
     assert data["left"] == {**left.to_json(), "passives": []} and data["right"] == {**right.to_json(), "passives": []}
     putin = data["actors"][0]
     assert set(putin) == {"name", "label", "left", "right"}

@@ -22,6 +22,7 @@ from .actors import (
     rank_words,
     summary,
 )
+from .absence import named_elsewhere
 from .alignment import Alignment, align_passages
 from .names import PERSON_TITLES, normalise_name
 from .roles import AgencyLink, rank_verbs
@@ -54,6 +55,9 @@ class Comparison:
     include_quoted: bool = False
     #: the word-choice sets either text uses (`core.comparison.word_choice`)
     word_choice: tuple[WordChoiceRow, ...] = ()
+    #: actors found in one text only that the other names in words not taken as them
+    #: (`core.comparison.absence`): never listed as named "only" in one text
+    named_elsewhere: frozenset[str] = frozenset()
 
     def passives(self, side: Side) -> tuple[Passive, ...]:
         return self.left_passives if side == "left" else self.right_passives
@@ -68,11 +72,13 @@ class Comparison:
 
     @property
     def only_left(self) -> tuple[Actor, ...]:
-        return tuple(a for a in self.actors if a.left.count and not a.right.count)
+        """The actors only the left text names (not those it names in words not taken as them)."""
+        return tuple(a for a in self.actors if a.left.count and not a.right.count and a.name not in self.named_elsewhere)
 
     @property
     def only_right(self) -> tuple[Actor, ...]:
-        return tuple(a for a in self.actors if a.right.count and not a.left.count)
+        """The actors only the right text names (as `only_left`)."""
+        return tuple(a for a in self.actors if a.right.count and not a.left.count and a.name not in self.named_elsewhere)
 
     def row(self, category: str) -> ProfileRow | None:
         return next((r for r in self.profile if r.category == category), None)
@@ -87,6 +93,7 @@ class Comparison:
             "voices": self.voices.to_json(),
             **self.alignment.to_json(),
             "word_choice": word_choice_to_json(self.word_choice),
+            "named_elsewhere": sorted(self.named_elsewhere),
         }
 
 
@@ -118,6 +125,7 @@ def compare(
         voices=compare_voices(left, right, actors),
         include_quoted=include_quoted,
         word_choice=word_choice(left, right, choice_sets),
+        named_elsewhere=named_elsewhere(actors, left.text, right.text),
     )
 
 

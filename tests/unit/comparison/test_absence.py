@@ -1,0 +1,40 @@
+"""Who only one text names is said only when the other text does not name them in other words."""
+
+from __future__ import annotations
+
+from framereader.core.comparison.absence import named_elsewhere, shares_stem
+from framereader.core.comparison.actors import Actor, ActorSide
+from framereader.core.comparison.compare import Comparison
+
+ONCE = ActorSide(count=1, mentions=((0, 5),))
+
+
+def actor(name: str, label: str, side: str = "right", aliases: tuple[str, ...] = ()) -> Actor:
+    return Actor(name=name, label=label, aliases=aliases or (name,), **{side: ONCE})  # type: ignore[arg-type]
+
+
+def test_stems_of_peoples_and_places() -> None:
+    assert shares_stem("Kestria", "Kestrian") and shares_stem("Britain", "British")
+    assert shares_stem("China", "Chinese") and shares_stem("West", "Western")
+    assert not shares_stem("Kestria", "Valdoria") and not shares_stem("Oslo", "Ohio")
+    assert not shares_stem("Holloway", "Hollande")
+
+
+def test_an_unrecognised_name_or_a_countrys_people_is_not_absent() -> None:
+    left = "Holloway's apologists in Western capitals insist. Kestria protested."
+    right = "Western reporters overlooked it. Kestrian units shelled villages. Brussels said nothing."
+    actors = (actor("Western", "NORP"), actor("Kestrian", "NORP"), actor("Brussels", "GPE"))
+    assert named_elsewhere(actors, left, right) == {"Western", "Kestrian"}
+    comparison = Comparison(actors=actors, named_elsewhere=named_elsewhere(actors, left, right))
+    assert [a.name for a in comparison.only_right] == ["Brussels"]
+    assert comparison.to_json()["named_elsewhere"] == ["Kestrian", "Western"]
+
+
+def test_whole_words_and_case_only() -> None:
+    left = "The ombudsman's report, in the west wing, said Reyesville was quiet."
+    actors = (actor("Reyes", "PERSON"), actor("West", "LOC"), actor("Ombudsman", "ORG"))
+    assert named_elsewhere(actors, left, "") == frozenset()  # 'Reyesville' is not 'Reyes', 'west' not 'West'
+    shared = (Actor(name="Reyes", label="PERSON", left=ONCE, right=ONCE),)
+    assert named_elsewhere(shared, "Reyes", "Reyes") == frozenset()  # both name it: not a one-sided actor
+    assert named_elsewhere((actor("Tomas Reyes", "PERSON", aliases=("Reyes", "Tomas Reyes")),),
+                           "Mr Reyes declined.", "") == {"Tomas Reyes"}
