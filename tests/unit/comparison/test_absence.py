@@ -38,3 +38,12 @@ def test_whole_words_and_case_only() -> None:
     assert named_elsewhere(shared, "Reyes", "Reyes") == frozenset()  # both name it: not a one-sided actor
     assert named_elsewhere((actor("Tomas Reyes", "PERSON", aliases=("Reyes", "Tomas Reyes")),),
                            "Mr Reyes declined.", "") == {"Tomas Reyes"}
+
+
+def test_a_state_abbreviation_after_a_town_is_the_state() -> None:
+    from framereader.core.comparison.names import state_after_town
+
+    assert state_after_town("Ore", ", ", ".") == "Oregon" and state_after_town("Calif.", ", ", " ") == "California"
+    assert state_after_town("N.Y.", ", ", " ") == "New York" and state_after_town("Wash.", ", ", "") == "Washington State"
+    assert state_after_town("Ore", "a ", ".") is None  # not after a town
+    assert state_after_town("Mass", ", ", " ") is None  # no full stop: the service, not Massachusetts

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..kinds import is_actor_name
 from ..model import Analysis, Side
 from ..segments import BYLINE, BYLINE_MAX_WORDS, paragraph_ranges
-from .names import NAME_SUFFIXES, clean_name
+from .names import NAME_SUFFIXES, clean_name, state_after_town
 
 
 @dataclass
@@ -39,11 +39,13 @@ def actor_mentions(left: Analysis, right: Analysis) -> list[Mention]:
                 continue  # the writer and what they write for, not an actor of the events
             if not is_actor_name(ent.text, ent.label, text[max(0, ent.start - 4) : ent.start], text[ent.end : ent.end + 30]):
                 continue
-            display = clean_name(ent.text, ent.label)
+            state = state_after_town(ent.text, text[max(0, ent.start - 2) : ent.start], text[ent.end : ent.end + 1])
+            display = state or clean_name(ent.text, ent.label)
             norm = display.lower()
             if not any(ch.isalnum() for ch in norm):
                 continue
-            found.append(Mention(side, ent.start, ent.end, ent.label, display, norm, len(found)))  # type: ignore[arg-type]
+            label = "GPE" if state else ent.label  # "Ore." after a town is a state, whatever the model said
+            found.append(Mention(side, ent.start, ent.end, label, display, norm, len(found)))  # type: ignore[arg-type]
     return found
 
 

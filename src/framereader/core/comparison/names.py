@@ -32,6 +32,20 @@ PERSON_TITLES: tuple[str, ...] = tuple(
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "de", "la", "on", "in", "du", "des"})
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z](?:\.?[A-Z]){1,5}\.?$")
+#: The abbreviations news agencies write after a town ("Harlow Bay, Ore.") and the states they
+#: stand for (facts of the AP style; "Wash." is the state, never the capital).
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington State",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}<>,;:!?.-–—*_•·▪ \t\n"
 
 
@@ -64,6 +78,17 @@ def clean_name(text: str, label: str) -> str:
     if name.endswith(".") and not _ACRONYM_RE.match(name):
         name = name.rstrip(".").strip()
     return name or " ".join(text.split())
+
+
+def state_after_town(text: str, before: str, after: str) -> str | None:
+    """The state a news abbreviation after a town stands for ("Harlow Bay, Ore." → "Oregon"):
+    only after a comma, with its full stop (in the mention or just after it)."""
+    written = text.strip()
+    if not written.endswith("."):
+        written += "." if after.startswith(".") else ""
+    if not before.endswith(", "):
+        return None
+    return US_STATE_ABBREVIATIONS.get(written)
 
 
 def normalise_name(text: str, label: str) -> str:
