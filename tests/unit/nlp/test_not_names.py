@@ -127,3 +127,15 @@ def test_towns_and_countries_the_text_shows_are_places():
     assert found == [("Dornau", "GPE"), ("Dornau", "GPE"), ("Lentavia", "GPE"), ("Lentavian", "NORP")]
     text = "Shares in Apple rose. Apple said sales grew."
     assert labels(text, [ent(text, "Apple", "ORG"), ent(text, "Apple", "ORG", 2)]) == [("Apple", "ORG"), ("Apple", "ORG")]
+
+
+def test_a_name_right_after_what_it_is_is_an_organisation() -> None:
+    from framereader.core.model import EntitySpan
+    from framereader.core.nlp.not_names import dropped
+
+    text = "She asked the regulator Ofwat to look again. Ofwat said no. The campaign group Vireo and Kestria agreed."
+    spans = [EntitySpan(text.index("Ofwat"), text.index("Ofwat") + 5, "GPE", "Ofwat"),
+             EntitySpan(text.index("Ofwat said"), text.index("Ofwat said") + 5, "GPE", "Ofwat"),
+             EntitySpan(text.index("Vireo"), text.index("Vireo") + 5, "PERSON", "Vireo"),
+             EntitySpan(text.index("Kestria"), text.index("Kestria") + 7, "GPE", "Kestria")]
+    assert [e.label for e in dropped(text, spans)] == ["ORG", "ORG", "ORG", "GPE"]

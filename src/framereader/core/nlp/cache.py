@@ -36,8 +36,9 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: sets, `Analysis.choices`; 7: entities made consistent per text, pronoun references; 10:
 #: voices kept within their paragraphs, framing and choices in the writer's scare quotes
 #: flagged `scare`; 11: names that name no actor left out, denied acts give no role, verbs as
-#: words, descriptors as whole titles).
-CACHE_VERSION = "11"
+#: words, descriptors as whole titles; 12: a one-word name after "the regulator", "the company"…
+#: is an organisation).
+CACHE_VERSION = "12"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
