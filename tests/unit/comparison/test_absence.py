@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from framereader.core.comparison.absence import named_elsewhere, shares_stem
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framereader.core.comparison.absence import TextNames, named_elsewhere, shares_stem
 from framereader.core.comparison.actors import Actor, ActorSide
 from framereader.core.comparison.compare import Comparison
 
@@ -47,3 +52,33 @@ def test_a_state_abbreviation_after_a_town_is_the_state() -> None:
     assert state_after_town("N.Y.", ", ", " ") == "New York" and state_after_town("Wash.", ", ", "") == "Washington State"
     assert state_after_town("Ore", "a ", ".") is None  # not after a town
     assert state_after_town("Mass", ", ", " ") is None  # no full stop: the service, not Massachusetts
+
+
+WORDS = st.text(alphabet="abcdeKLMN", min_size=3, max_size=9).map(lambda w: w[:1].upper() + w[1:].lower())
+
+
+@given(stem=WORDS, others=st.lists(WORDS, max_size=12))
+def test_the_stem_index_agrees_with_shares_stem(stem: str, others: list[str]) -> None:
+    index = TextNames(" ".join(others), ())
+    capitalised = {w for w in others if len(w) >= 4}
+    assert index.has_stem(stem) == (len(stem) >= 4 and any(shares_stem(stem, w) for w in capitalised))
+
+
+def test_checking_many_one_sided_names_is_linear() -> None:
+    def letters(i: int) -> str:  # 0 -> "aaaa", 1 -> "aaab"…: distinct words of letters only
+        return "".join("abcdefghijklmnopqrstuvwxyz"[i // 26**k % 26] for k in (3, 2, 1, 0))
+
+    def seconds(n: int) -> float:
+        actors = [actor(f"Name{i} Person{i}", "NORP", aliases=(f"Name{i} Person{i}", letters(i).capitalize() + "ian"))
+                  for i in range(n)]
+        other = " ".join(f"Name{i} {letters(i).capitalize()}ia" for i in range(0, n, 2))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            found = named_elsewhere(actors, other, "")  # the actors are the right text's
+            best = min(best, time.perf_counter() - start)
+        assert len(found) == n // 2  # 'Aaacia' shares the stem of 'Aaacian' (even i only)
+        return best
+
+    small, large = seconds(2_000), seconds(8_000)
+    assert large < small * 4 * 2.5  # four times the names: well under ten times the time

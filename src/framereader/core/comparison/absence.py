@@ -7,7 +7,7 @@ name the country where this one uses its people's word ("Kestria" beside "Kestri
 `named_elsewhere`: it stays in the actors table with its counts, but no list, sentence or
 question says that only one text names it.
 
-Two checks, both on the other text's words, case-sensitive:
+Two checks, both on the other text's words, case-sensitive, linear in the texts and the names:
 
 - any form of the actor's name (`Actor.aliases`, the name itself) occurs there as whole words;
 - for a group (NORP: "Kestrian", "Western") or a country or city, a capitalised word there
@@ -26,11 +26,8 @@ from .actors import Actor
 #: Labels whose names have a people's or an adjective's form ("Kestrian", "Western").
 STEM_LABELS = frozenset({"NORP", "GPE", "LOC"})
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_WORD = re.compile(r"\w+")
 _SHORTEST_STEM = 4
-
-
-def _whole_words(form: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
 
 
 def shares_stem(a: str, b: str) -> bool:
@@ -42,31 +39,75 @@ def shares_stem(a: str, b: str) -> bool:
     return shorter >= _SHORTEST_STEM and a[:need] == b[:need] and a[0].isupper()
 
 
-def _forms(actor: Actor) -> set[str]:
-    return {form for form in (actor.name, *actor.aliases) if form.strip()}
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
-def names_in(actor: Actor, text: str, capitalised: set[str]) -> bool:
-    """Whether `text` names `actor` in any of its forms (or, for a group or a place, a word of
-    the same stem); `capitalised` holds the text's capitalised words."""
-    forms = _forms(actor)
-    if any(_whole_words(form).search(text) for form in forms):
-        return True
+class TextNames:
+    """What one text names, indexed once so that checking any number of actors is linear in the
+    text and the names (a hostile text of 80,000 distinct names must not be quadratic).
+
+    A form is named when its words (letters and digits; punctuation and hyphens split words, so
+    "Western-backed" names "Western": the check errs toward silence) occur in a row in the text,
+    case-sensitive."""
+
+    def __init__(self, text: str, forms: Iterable[tuple[str, ...]]) -> None:
+        wanted: dict[str, set[int]] = {}  # first word -> lengths of the forms starting with it
+        for words in forms:
+            if words:
+                wanted.setdefault(words[0], set()).add(len(words))
+        words = _words(text)
+        self._found: set[tuple[str, ...]] = set()
+        for index, word in enumerate(words):
+            for length in wanted.get(word, ()):
+                self._found.add(words[index : index + length])
+        # stems: capitalised words by (length, stem prefix), and the longest word per prefix
+        capitalised = set(_CAPITALISED.findall(text))
+        self._by_length: set[tuple[int, str]] = set()
+        self._longest: dict[str, int] = {}
+        for word in capitalised:
+            self._by_length.add((len(word), word[: max(_SHORTEST_STEM, len(word) - 3)]))
+            for k in range(_SHORTEST_STEM, len(word) + 1):
+                prefix = word[:k]
+                if self._longest.get(prefix, 0) < len(word):
+                    self._longest[prefix] = len(word)
+
+    def names(self, words: tuple[str, ...]) -> bool:
+        return words in self._found
+
+    def has_stem(self, stem: str) -> bool:
+        """Whether a capitalised word of the text `shares_stem` with `stem`: one no longer than
+        it agrees on its own stem length, one longer on the stem's."""
+        if len(stem) < _SHORTEST_STEM or not stem[0].isupper():
+            return False
+        for length in range(_SHORTEST_STEM, len(stem) + 1):
+            if (length, stem[: max(_SHORTEST_STEM, length - 3)]) in self._by_length:
+                return True
+        return self._longest.get(stem[: max(_SHORTEST_STEM, len(stem) - 3)], 0) > len(stem)
+
+
+def _forms(actor: Actor) -> set[tuple[str, ...]]:
+    return {words for words in (_words(form) for form in (actor.name, *actor.aliases)) if words}
+
+
+def _stems(actor: Actor) -> set[str]:
     if actor.label not in STEM_LABELS:
-        return False
-    stems = {form for form in forms if " " not in form and form[:1].isupper()}
-    return any(shares_stem(stem, word) for stem in stems for word in capitalised)
+        return set()
+    return {form for form in (actor.name, *actor.aliases) if " " not in form.strip() and form[:1].isupper()}
 
 
 def named_elsewhere(actors: Iterable[Actor], left_text: str, right_text: str) -> frozenset[str]:
     """The names of the actors found in one text only whose other text names them anyway."""
-    capitalised = {"left": set(_CAPITALISED.findall(left_text)), "right": set(_CAPITALISED.findall(right_text))}
-    texts = {"left": left_text, "right": right_text}
-    found = set()
+    one_sided = {"left": [], "right": []}  # type: dict[str, list[Actor]]
     for actor in actors:
-        if bool(actor.left.count) == bool(actor.right.count):
+        if bool(actor.left.count) != bool(actor.right.count):
+            one_sided["right" if actor.left.count else "left"].append(actor)  # keyed by the other text
+    found = set()
+    for other, text in (("left", left_text), ("right", right_text)):
+        if not one_sided[other]:
             continue
-        other = "right" if actor.left.count else "left"
-        if names_in(actor, texts[other], capitalised[other]):
-            found.add(actor.name)
+        index = TextNames(text, (words for actor in one_sided[other] for words in _forms(actor)))
+        for actor in one_sided[other]:
+            if any(index.names(words) for words in _forms(actor)) or any(index.has_stem(s) for s in _stems(actor)):
+                found.add(actor.name)
     return frozenset(found)
