@@ -68,7 +68,7 @@ def _message_handler(kind: QtMsgType, context, message: str) -> None:  # Qt sign
         print(message, file=sys.stderr)
 
 
-GUI_SWITCH_INTERVAL_S = 0.001
+GUI_SWITCH_INTERVAL_S = 0.0002
 
 
 def application() -> QApplication:
@@ -80,9 +80,11 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         # The analysis thread holds the GIL while it runs Python; every event the GUI thread
         # handles in Python (paints, timers, results) then waits for it, up to the switch
-        # interval (5 ms by default) each time. 1 ms keeps the window responsive (cached re-open
+        # interval (5 ms by default) each time. 1 ms kept the window responsive (cached re-open
         # 0.11-0.14 s instead of 0.12-0.21 s in bench/gui_probe.py, longest stall 50-76 ms
-        # instead of 62-80 ms) at no measurable cost to the analysis.
+        # instead of 62-80 ms); since the one-parse pronoun links (commit 90505ce) the worker's
+        # parse and the GUI's highlighting overlap more and the stall was 330-630 ms at 1 ms,
+        # 200-226 ms at 0.2 ms, at no measurable cost to the analysis (see docs/performance.md).
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName("FrameReader")
     app.setApplicationDisplayName("FrameReader")
