@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
+from ...core.comparison.agreement import agreed_entities, with_entities
 from ...core.comparison.compare import actor_for_mention
 from ...core.state.edits import (
     NO_EDITS, ActorMerge, ActorSplit, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits,
@@ -50,6 +51,11 @@ class _Entry:
     document: Document
     edits: TextEdits = NO_EDITS
     raw: Analysis | None = None
+
+
+#: Above this many entities in the two texts together, each keeps its own labels: agreeing
+#: them runs on the GUI thread (about 10 µs an entity).
+MAX_ENTITIES_TO_AGREE = 5000
 
 
 def _quote(text: str) -> str:
@@ -139,19 +145,43 @@ class EditsController(WindowPart):
         return next((side for side in SIDES if (shown := self.panes[side].document) is not None and _same_text(shown, document)), None)
 
     def apply(self, side: Side, analysis: Analysis) -> Analysis:
-        """An analysis core made for pane `side`: kept, and returned with the reader's edits."""
+        """An analysis core made for pane `side`: kept, and returned with the reader's edits and
+        one label per name across both texts (the other pane follows when its labels change)."""
         entry = self._entry(side)
         if entry is None or analysis.text != entry.document.text:
             return analysis
         entry.raw = analysis
-        return apply_edits(analysis, entry.edits)
+        return self._agreed(side, apply_edits(analysis, entry.edits), show_other=True)
 
     def edited(self, side: Side, analysis: Analysis) -> Analysis:
         """`analysis` (of the text pane `side` shows) with the reader's edits of that text."""
         entry = self._entry(side)
         if entry is None or analysis.text != entry.document.text:
             return analysis
-        return apply_edits(analysis, entry.edits)
+        return self._agreed(side, apply_edits(analysis, entry.edits), show_other=False)
+
+    def _agreed(self, side: Side, shown: Analysis, show_other: bool) -> Analysis:
+        """`shown` with the labels agreed with the other text (`core.comparison.agreement`);
+        with `show_other` the other pane shows its side of the agreement too. The reader's
+        label corrections stay; texts with more than MAX_ENTITIES_TO_AGREE entities between
+        them keep their own labels (the agreement runs on the GUI thread)."""
+        other: Side = "right" if side == "left" else "left"
+        pane = self.panes[other]
+        entry = self._entry(other)
+        if entry is None or entry.raw is None or entry.raw.text != entry.document.text:
+            return shown
+        theirs = apply_edits(entry.raw, entry.edits)
+        if len(shown.entities) + len(theirs.entities) > MAX_ENTITIES_TO_AGREE:
+            return shown
+        kept = {side: {(c.start, c.end) for c in self.edits(side).corrections},
+                other: {(c.start, c.end) for c in entry.edits.corrections}}
+        pair = {side: shown, other: theirs}
+        left, right = agreed_entities(pair["left"], pair["right"], kept_left=kept["left"], kept_right=kept["right"])
+        entities = {"left": left, "right": right}
+        theirs = with_entities(theirs, entities[other])
+        if show_other and pane.analysis is not None and pane.analysis.entities != theirs.entities:
+            pane.set_analysis(theirs)
+        return with_entities(shown, entities[side])
 
     def replace(self, document: Document, edits: TextEdits) -> bool:
         """Give the shown `document` these edits and show the result; False if it is not shown."""
@@ -161,7 +191,7 @@ class EditsController(WindowPart):
             return False
         entry.edits = edits
         if entry.raw is not None:
-            self.panes[side].set_analysis(apply_edits(entry.raw, edits))
+            self.panes[side].set_analysis(self._agreed(side, apply_edits(entry.raw, edits), show_other=True))
         self.hooks.edits_changed.emit()
         self._draw(side)
         self._show_list()
