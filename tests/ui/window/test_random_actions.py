@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog
 
 from framereader.core.errors import LexiconError
 from framereader.core.lexicons.library import USER
-from framereader.core.state.edits import apply_edits
 from framereader.core.classroom.exercise_html import display_spans
 from framereader.core.model import SIDES
 from framereader.core.platform.settings import Settings
@@ -409,7 +408,8 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
                     continue
                 if pane.analysis is not None and not pane.building:
                     raw = win.edits._entry(pane.side).raw
-                    assert raw is None or pane.analysis == apply_edits(raw, edits), pane.side
+                    # the edits, and one label per name across both texts (core.comparison.agreement)
+                    assert raw is None or pane.analysis == win.edits.edited(pane.side, raw), pane.side
                 described = win.compare.described.get(pane.side)
                 if described is not None and described.text == pane.document.text:
                     assert described.excluded == edits.excluded_ranges(), pane.side

@@ -179,7 +179,8 @@ class EditsController(WindowPart):
         left, right = agreed_entities(pair["left"], pair["right"], kept_left=kept["left"], kept_right=kept["right"])
         entities = {"left": left, "right": right}
         theirs = with_entities(theirs, entities[other])
-        if show_other and pane.analysis is not None and pane.analysis.entities != theirs.entities:
+        latest = pane.latest_analysis  # a text still being built shows its pending analysis next
+        if show_other and latest is not None and latest.text == theirs.text and latest.entities != theirs.entities:
             pane.set_analysis(theirs)
         return with_entities(shown, entities[side])
 
@@ -205,8 +206,20 @@ class EditsController(WindowPart):
         if len(self._entries) < count:  # the same text opened again keeps its analyses, not its edits
             self.hooks.edits_changed.emit()
         for side in SIDES:
+            self._agree_again(side)
             self._draw(side)
         self._show_list()
+
+    def _agree_again(self, side: Side) -> None:
+        """The other pane's text changed or closed: the labels `side` shows agree with what
+        is there now (its own again when the other pane is empty)."""
+        pane, entry = self.panes[side], self._entry(side)
+        latest = pane.latest_analysis
+        if entry is None or entry.raw is None or latest is None or entry.raw.text != latest.text:
+            return
+        shown = self._agreed(side, apply_edits(entry.raw, entry.edits), show_other=False)
+        if shown.entities != latest.entities:
+            pane.set_analysis(shown)
 
     def lesson_edits(self) -> dict[Side, TextEdits]:
         """The edits to save in a lesson file, per side."""

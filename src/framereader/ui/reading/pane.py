@@ -158,6 +158,12 @@ class Pane(QWidget):
             self.set_analysis(pending)
 
     @property
+    def latest_analysis(self) -> Analysis | None:
+        """The analysis last given to `set_analysis`: the one shown, or the one waiting for the
+        text to be built."""
+        return self._pending_analysis if self._pending_analysis is not None else self.analysis
+
+    @property
     def building(self) -> bool:
         """True while the Qt document is still being built from a long text."""
         return self._build is not None
