@@ -226,6 +226,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     engine = _engine(args)
     left = apply_edits(engine.analyze(left_doc, descriptors=True), edits.get("left", NO_EDITS))
     right = apply_edits(engine.analyze(right_doc, descriptors=True), edits.get("right", NO_EDITS))
+    left, right = agree_labels(left, right, edits.get("left", NO_EDITS), edits.get("right", NO_EDITS))
     comparison = compare(left, right, categories=engine.category_ids(), choice_sets=engine.choice_set_index())
     if args.json:
         from .core.export import export_json
@@ -245,6 +246,17 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not (args.json or args.html or args.pdf):
         _emit_json(comparison_json(left, right, comparison, documents=(left_doc, right_doc)))
     return 0
+
+
+def agree_labels(left: Any, right: Any, left_edits: Any, right_edits: Any) -> tuple[Any, Any]:
+    """The two analyses with one label per name across both (as the window's panes show them,
+    `core.comparison.agreement`); the reader's label corrections stay."""
+    from .core.comparison.agreement import agreed_entities, with_entities
+
+    left_entities, right_entities = agreed_entities(
+        left, right, kept_left={(c.start, c.end) for c in left_edits.corrections},
+        kept_right={(c.start, c.end) for c in right_edits.corrections})
+    return with_entities(left, left_entities), with_entities(right, right_entities)
 
 
 def _compared_documents(left: str, right: str | None) -> tuple[Any, Any, dict[Any, Any]]:

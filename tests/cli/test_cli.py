@@ -195,3 +195,14 @@ def test_compare_rejects_unknown_handout_options_in_one_line(tmp_path: Path, cap
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "unknown handout section 'pictures'" in err and "Traceback" not in err
     assert not (tmp_path / "h.html").exists()
+
+
+def test_compare_gives_one_label_per_name_across_the_texts(tmp_path: Path) -> None:
+    """"Brookfield", a city in the left report and a "person" to the model in the right one, is
+    a city in both analyses of the comparison JSON, as the window's panes show it."""
+    news = Path(__file__).resolve().parents[1] / "data" / "news"
+    out = tmp_path / "c.json"
+    assert main(["compare", str(news / "037.txt"), str(news / "038.txt"), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for side in ("left", "right"):
+        assert {e["label"] for e in data[side]["entities"] if e["text"] == "Brookfield"} == {"GPE"}, side
