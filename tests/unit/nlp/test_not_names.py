@@ -133,9 +133,13 @@ def test_a_name_right_after_what_it_is_is_an_organisation() -> None:
     from framereader.core.model import EntitySpan
     from framereader.core.nlp.not_names import dropped
 
-    text = "She asked the regulator Ofwat to look again. Ofwat said no. The campaign group Vireo and Kestria agreed."
+    text = ("She asked the regulator Ofwat to look again. Ofwat said no. The campaign group Vireo and Kestria agreed. "
+            "The company Holloway founded failed.")
     spans = [EntitySpan(text.index("Ofwat"), text.index("Ofwat") + 5, "GPE", "Ofwat"),
              EntitySpan(text.index("Ofwat said"), text.index("Ofwat said") + 5, "GPE", "Ofwat"),
              EntitySpan(text.index("Vireo"), text.index("Vireo") + 5, "PERSON", "Vireo"),
-             EntitySpan(text.index("Kestria"), text.index("Kestria") + 7, "GPE", "Kestria")]
-    assert [e.label for e in dropped(text, spans)] == ["ORG", "ORG", "ORG", "GPE"]
+             EntitySpan(text.index("Kestria"), text.index("Kestria") + 7, "GPE", "Kestria"),
+             EntitySpan(text.index("Holloway"), text.index("Holloway") + 8, "PERSON", "Holloway")]
+    spans[2] = EntitySpan(spans[2].start, spans[2].end, "GPE", "Vireo")
+    # a 'place' after what it is becomes an organisation; a 'person' never does (Holloway founded it)
+    assert [e.label for e in dropped(text, spans)] == ["ORG", "ORG", "ORG", "GPE", "PERSON"]

@@ -28,8 +28,8 @@ outside fact.
 and relabels as a place a lone "person" that the text only ever places someone in or at ("from
 Bolton", "in Brookfield"), and a one-word "organisation" or "person" the text shows to be a town
 or a country ("the market town of Dornau", "Lentavia" beside "Lentavian"), as an
-organisation a one-word "place" or "person" named right after what it is ("the regulator
-Ofwat", "the company Vireo"), and an age ("22-year-old", "Hayes, 23,") from a date to a number.
+organisation a one-word "place" named right after what it is ("the regulator Ofwat", "the
+campaign group Kinrise"), and an age ("22-year-old", "Hayes, 23,") from a date to a number.
 """
 
 from __future__ import annotations
@@ -212,7 +212,7 @@ def dropped(text: str, entities: Iterable[EntitySpan], common_nouns: frozenset[s
             continue
         if (e.label == "PERSON" and key in placed) or (e.label in ("ORG", "PERSON") and key in towns):
             e = _span(text, e.start, e.end, "GPE")
-        elif e.label in ("GPE", "LOC", "PERSON") and key in bodies:
+        elif e.label in ("GPE", "LOC") and key in bodies:
             e = _span(text, e.start, e.end, "ORG")
         out.append(e)
     return out
@@ -256,7 +256,7 @@ def _places_by_cue(text: str, spans: list[EntitySpan], name_parts: set[str]) -> 
 
 
 #: What names an organisation just before its one-word name ("the regulator Ofwat", "the
-#: campaign group Rivers First", "the company Vireo").
+#: campaign group Kinrise", "the company Vireo").
 _BODY_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:regulator|watchdog|charity|company|firm|agency|group|union|party|bank|"
     r"retailer|airline|broadcaster|newspaper|publisher|ministry|foundation|institute|think[- ]tank|club|"
@@ -264,12 +264,13 @@ _BODY_BEFORE = re.compile(
 
 
 def _organisations_by_cue(text: str, spans: list[EntitySpan], name_parts: set[str]) -> set[str]:
-    """One-word names the model calls a place or a person that the text shows to be an
-    organisation: a mention right after "the regulator", "the charity", "the company"…"""
+    """One-word names the model calls a place that the text shows to be an organisation: a
+    mention right after "the regulator", "the charity", "the company"… (never a "person":
+    "the company Holloway founded" names a person)."""
     found: set[str] = set()
     for e in spans:
         key = same_name_key(e.text)
-        if e.label not in ("GPE", "LOC", "PERSON") or " " in key or key in name_parts:
+        if e.label not in ("GPE", "LOC") or " " in key or key in name_parts:
             continue
         if _BODY_BEFORE.search(text[max(0, e.start - 40) : e.start]):
             found.add(key)
