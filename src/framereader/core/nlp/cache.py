@@ -37,8 +37,8 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 #: voices kept within their paragraphs, framing and choices in the writer's scare quotes
 #: flagged `scare`; 11: names that name no actor left out, denied acts give no role, verbs as
 #: words, descriptors as whole titles; 12: a one-word name after "the regulator", "the company"…
-#: is an organisation).
-CACHE_VERSION = "12"
+#: is an organisation; 13: only a one-word "place" is, never a "person").
+CACHE_VERSION = "13"
 ROLE_FIELDS = tuple(f.name for f in fields(Role))
 PASSIVE_FIELDS = tuple(f.name for f in fields(Passive))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
