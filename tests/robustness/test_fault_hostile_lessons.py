@@ -22,6 +22,19 @@ HEAD = "framereader-lexicon 2\nid = long\nname = Long\nlanguage = en\n\n[loaded]
 LONG_TERM = "-".join(["realise"] * 1000)  # the probe's 9 KB term: 3.6 GB and 27 s to compile before
 
 
+
+def _next_start(qtbot, window, engine):
+    """The window closed, and a new one started with its settings on the shared engine (ready)."""
+    from framereader.ui.window.main_window import MainWindow
+
+    window.shutdown()
+    engine.use_lexicon_files(None)
+    later = MainWindow(engine=engine, settings=Settings.from_dict(window.settings.to_dict()), persist=False)
+    later.messages.dialogs = False
+    qtbot.addWidget(later)
+    qtbot.waitUntil(lambda: later.service.ready, timeout=60_000)
+    return later
+
 def test_the_9kb_lexicon_is_refused_by_lexicon_check_at_once(tmp_path: Path, capsys) -> None:
     path = tmp_path / "long.frlex"
     path.write_text(HEAD + "fine word | ok\n" + LONG_TERM + " | why\n", encoding="utf-8")
@@ -61,7 +74,6 @@ def test_a_lesson_installs_nothing_and_the_next_start_pays_nothing(qtbot, window
     nothing in the reader's lexicons or settings; a window started afterwards compiles only the
     bundled lexicons."""
     from framereader.ui.lexicons.lesson_lexicons import KEEP_TITLE
-    from framereader.ui.window.main_window import MainWindow
 
     mine = Lexicon("mine", "Teacher words", "en", "", (Category("loaded", "Loaded", "#C0392B", "",
                                                                 (Term("disgrace"), Term("realiser"))),))
@@ -76,13 +88,8 @@ def test_a_lesson_installs_nothing_and_the_next_start_pays_nothing(qtbot, window
     settings = window.settings.to_dict()
     settings["recent_files"] = json.loads(before)["recent_files"]  # the lesson is a recent file, nothing else
     assert json.dumps(settings, sort_keys=True) == before
-    window.shutdown()
-    engine.use_lexicon_files(None)
-    later = MainWindow(engine=engine, settings=Settings.from_dict(window.settings.to_dict()), persist=False)
-    later.messages.dialogs = False
-    qtbot.addWidget(later)
+    later = _next_start(qtbot, window, engine)
     try:
-        qtbot.waitUntil(lambda: later.service.ready, timeout=60_000)
         assert later.library.is_default() and later.library.lesson is None
         assert [lex.id for lex in later.service.lexicons] == ["oped-framing-en"]
     finally:
@@ -90,7 +97,6 @@ def test_a_lesson_installs_nothing_and_the_next_start_pays_nothing(qtbot, window
 
 
 def test_a_slow_or_failed_lexicon_is_held_back_at_the_next_start(qtbot, window, engine, tmp_path: Path) -> None:
-    from framereader.ui.window.main_window import MainWindow
 
     big = Lexicon("big", "Big list", "en", "", (Category("loaded", "Loaded", "#C0392B", "",
                                                          tuple(Term(f"word{i}") for i in range(40))),))
@@ -101,13 +107,8 @@ def test_a_slow_or_failed_lexicon_is_held_back_at_the_next_start(qtbot, window, 
     assert entry.key in window.settings.disabled_lexicons
     assert any(h.startswith(entry.key) and "95 s" in h for h in window.settings.held_lexicons)
     assert "will not be loaded at the next start" in window.statusBar().currentMessage()
-    window.shutdown()
-    engine.use_lexicon_files(None)
-    later = MainWindow(engine=engine, settings=Settings.from_dict(window.settings.to_dict()), persist=False)
-    later.messages.dialogs = False
-    qtbot.addWidget(later)
+    later = _next_start(qtbot, window, engine)
     try:
-        qtbot.waitUntil(lambda: later.service.ready, timeout=60_000)
         message = later.statusBar().currentMessage()
         assert "Not loaded at start" in message and "Big list" in message and "Lexicons" in message
         assert later.library.is_default()
