@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from framereader.ui.base.commands import Command, Submenu, build_actions, build_menus, collect
@@ -119,13 +120,40 @@ def test_long_legend_names_wrap_and_are_never_cut(qtbot) -> None:
     legend.show()
     book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
     legend.populate(book, ["NORP", "PERSON"], ({}, {}), ({}, {}), frozenset(), frozenset())
-    qtbot.waitUntil(lambda: legend.label_boxes["NORP"].height() > legend.label_boxes["PERSON"].height(), timeout=2000)
-    norp, euphemism = legend.label_boxes["NORP"], legend.category_boxes["euphemism"]
+    names = legend.row_names
+    qtbot.waitUntil(lambda: names["label", "NORP"].height() > names["label", "PERSON"].height(), timeout=2000)
+    norp, euphemism = names["label", "NORP"], names["category", "euphemism"]
     assert norp.text() == "Nationalities, religions and political groups"  # the whole name, no "…"
     assert euphemism.text() == "Euphemism and minimisation" and "…" not in norp.text() + euphemism.text()
     assert norp.fontMetrics().horizontalAdvance(norp.text()) > norp.width()  # too long for one line: it wraps
     assert norp.height() >= 2 * norp.fontMetrics().lineSpacing()  # …onto two lines
     assert "NORP" in norp.toolTip() and "NORP" not in norp.text()  # the code only in the tooltip
+    box = legend.label_boxes["NORP"]
+    assert box.accessibleName() == norp.text() and "NORP" in box.toolTip()
+    qtbot.mouseClick(norp, Qt.MouseButton.LeftButton)  # a click on the name toggles its box…
+    assert not box.isChecked()
+    box.setEnabled(False)
+    qtbot.mouseClick(norp, Qt.MouseButton.LeftButton)  # …unless the box is off
+    assert not box.isChecked()
+
+
+def test_the_legend_makes_no_python_size_hints(qtbot) -> None:
+    """The legend's rows are Qt's own widgets as far as layout goes: a size hint written in
+    Python is called under the GIL on every layout pass, and stalled the window by ~200 ms while
+    the worker ran Python (docs/performance.md)."""
+    from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
+    from framereader.ui.reading.highlighter import StyleBook
+    from framereader.ui.legend.panel import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    book = StyleBook.from_lexicons([load_lexicon(p) for p in bundled_lexicon_paths()])
+    legend.populate(book, ["NORP", "PERSON"], ({}, {}), ({}, {}), frozenset(), frozenset())
+    layout_hooks = ("sizeHint", "minimumSizeHint", "heightForWidth", "hasHeightForWidth", "resizeEvent", "paintEvent")
+    for widget in legend._grid_host.findChildren(QWidget):
+        for hook in layout_hooks:
+            owner = next(k for k in type(widget).__mro__ if hook in vars(k))
+            assert owner.__module__.startswith("PySide6"), f"{type(widget).__name__}.{hook} is Python"
 
 
 def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> None:
@@ -146,8 +174,7 @@ def test_the_legend_keeps_rhetorical_devices_apart_from_loaded_words(qtbot) -> N
     assert max(row_of[c] for c in ("loaded_language", "name_calling")) < min(row_of[c] for c in ("doubt", "hedges", "intensifiers"))
 
 
-def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qtbot) -> None:
-    from PySide6.QtWidgets import QCheckBox
+def test_the_legend_updates_counts_in_place_and_reuses_its_rows_when_they_change(qtbot) -> None:
 
     from framereader.core.lexicons.files import bundled_lexicon_paths, load_lexicon
     from framereader.ui.reading.highlighter import StyleBook
@@ -156,7 +183,7 @@ def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qt
     def counts(legend: Legend, key: str) -> list[str]:
         grid, box = legend._grid, {**legend.label_boxes, **legend.category_boxes}[key]
         row = grid.getItemPosition(grid.indexOf(box))[0]
-        return [grid.itemAtPosition(row, column).widget().text() for column in (1, 2)]
+        return [grid.itemAtPosition(row, column).widget().text() for column in (2, 3)]
 
     legend = Legend()
     qtbot.addWidget(legend)
@@ -170,10 +197,17 @@ def test_the_legend_updates_counts_in_place_and_rebuilds_when_the_rows_change(qt
     assert legend.label_boxes["PERSON"] is person  # same rows: updated, not built again
     assert counts(legend, "PERSON") == ["7", "2"] and counts(legend, "loaded_language") == ["–", "4"]
     assert not person.isChecked() and legend.label_boxes["ORG"].isChecked()
-    legend.populate(book, ["PERSON", "GPE"], ({"GPE": 1}, {}), ({}, {}), frozenset(), frozenset())
-    assert set(legend.label_boxes) == {"PERSON", "GPE"} and legend.label_boxes["PERSON"] is not person
+    organisations = legend.label_boxes["ORG"]
+    legend.show()
+    legend.populate(book, ["GPE", "PERSON"], ({"GPE": 1}, {}), ({}, {}), frozenset(), frozenset())
+    assert set(legend.label_boxes) == {"PERSON", "GPE"} and legend.label_boxes["PERSON"] is person  # reused
     assert counts(legend, "GPE") == ["1", "–"] and counts(legend, "PERSON") == ["–", "–"]
-    qtbot.waitUntil(lambda: not [w for w in legend.findChildren(QCheckBox) if w.text() == "ORG"], timeout=2000)
+    row_of = {key: legend._grid.getItemPosition(legend._grid.indexOf(box))[0] for key, box in legend.label_boxes.items()}
+    assert row_of["GPE"] < row_of["PERSON"]  # in the new order
+    assert legend._grid.indexOf(organisations) == -1 and not organisations.isVisible()  # kept, out of sight
+    assert person.isVisible() and legend.label_boxes["GPE"].isVisible()
+    legend.populate(book, ["ORG"], ({}, {}), ({}, {}), frozenset(), frozenset())
+    assert legend.label_boxes["ORG"] is organisations and organisations.isVisible() and not person.isVisible()
 
 
 def test_undo_actions_follow_the_undo_stack(qapp) -> None:

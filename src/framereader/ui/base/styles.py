@@ -238,6 +238,8 @@ QTextEdit#Reader {{ background: {t['PAPER']}; border: none; selection-background
 #CaptionHint {{ color: {t['INK_MUTED']}; }}
 #Legend {{ background: {t['CHROME']}; }}
 #Legend QCheckBox {{ color: {t['INK']}; spacing: 6px; }}
+#LegendName {{ color: {t['INK']}; }}
+#LegendName:disabled {{ color: {t['INK_MUTED']}; }}
 #LegendHeading {{ color: {t['INK_MUTED']}; }}
 #LegendCount {{ color: {t['INK_MUTED']}; }}
 QStatusBar {{ background: {t['CHROME']}; color: {t['INK_MUTED']}; border-top: 1px solid {t['RULE']}; }}

@@ -3,11 +3,13 @@ checkbox each, plus an "All highlights" switch. It only reports toggles; the win
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import Union, cast
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -16,10 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStyleOptionFocusRect,
-    QStylePainter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -62,75 +60,35 @@ def framing_swatch(colour: str, style: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+#: A pooled legend widget: a note, a check box and its name, a row's two counts, or a heading
+#: with its L/R tags.
+_Pooled = Union[QWidget, tuple[QCheckBox, "RowName"], tuple[QLabel, QLabel], tuple[QLabel, QLabel, QLabel]]
+
 #: How long Help ▸ Legend outlines the legend, in milliseconds.
 FLASH_MS = 1200
 
 
-class WrapCheckBox(QCheckBox):
-    """A check box whose name wraps onto a second line instead of being cut: a legend name is
-    never shortened with "…" (a click anywhere on the row toggles it). Its height follows the
-    width the layout gives it (measured again on every resize)."""
+class RowName(QLabel):
+    """A legend row's name beside its check box. It wraps onto more lines rather than being cut
+    (never "…"), and a click on it toggles the box, as a click on a check box's own text does.
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._height = 0  # for the width it has now (0: one line, until it is laid out)
+    Only the mouse handler is Python. The layout asks Qt's own QLabel for sizes: a Python size
+    hint would be called under the GIL on every layout pass, which stalls the window while the
+    worker runs Python (see docs/performance.md)."""
 
-    def _option(self) -> QStyleOptionButton:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        return option
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__()
+        self.box = box
+        self.setObjectName("LegendName")
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(90)  # long names wrap: the counts stay visible, nothing is cut
 
-    def _text_left(self) -> int:
-        """Where the name starts: after the indicator and the swatch."""
-        option = self._option()
-        option.text = ""
-        contents = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, self)
-        icon = self.iconSize().width() + 4 if not self.icon().isNull() else 0
-        return contents.left() + icon + 2
-
-    def _text_flags(self) -> int:
-        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-
-    def _line_height(self) -> int:
-        return super().sizeHint().height()
-
-    def height_for(self, width: int) -> int:
-        """The height the name needs at `width` pixels (one line, or as many as it wraps to)."""
-        room = max(20, width - self._text_left())
-        text = self.fontMetrics().boundingRect(QRect(0, 0, room, 10000), self._text_flags(), self.text())
-        return max(self._line_height(), text.height() + 4)
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height or self._line_height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self._text_left() + self.fontMetrics().horizontalAdvance("Numbers"), self.sizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wanted = self.height_for(self.width())
-        if wanted != self._height:
-            self._height = wanted
-            self.updateGeometry()  # the grid gives the row its new height; the width stays
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = self._option()
-        option.text = ""
-        option.rect = QRect(0, (self.height() - self._line_height()) // 2, self.width(), self._line_height())
-        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
-        left = self._text_left()
-        role = QPalette.ColorRole.WindowText
-        painter.setPen(self.palette().color(QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled, role))
-        painter.drawText(QRect(left, 0, self.width() - left, self.height()), self._text_flags(), self.text())
-        if self.hasFocus():
-            focus = QStyleOptionFocusRect()
-            focus.initFrom(self)
-            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt API
+        if (event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled()
+                and self.rect().contains(event.position().toPoint())):
+            self.box.click()
+        super().mouseReleaseEvent(event)
 
 
 class Legend(QWidget):
@@ -149,7 +107,12 @@ class Legend(QWidget):
         self.category_boxes: dict[str, QCheckBox] = {}
         #: the (left, right) count labels of each row, by ("label", name) or ("category", id)
         self._count_labels: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}
+        #: the name beside each row's check box, by ("label", name) or ("category", id)
+        self.row_names: dict[tuple[str, str], RowName] = {}
         self._shape: tuple[object, ...] | None = None  # what the rows were built for
+        #: every row, heading and note made so far, by what it shows (see `_pooled`)
+        self._pool: dict[tuple[str, ...], _Pooled] = {}
+        self._swatches: dict[tuple[object, ...], QIcon] = {}
         self.all_box = QCheckBox("All highlights")
         self.all_box.setFont(styles.ui_font(10.0, bold=True))
         self.all_box.setChecked(True)
@@ -229,7 +192,7 @@ class Legend(QWidget):
     ) -> None:
         """Show `labels` in display order and every category of `book` in lexicon order. When the
         rows are the same as last time (a new analysis of the same kinds) only the counts and
-        boxes change; otherwise the rows are built again."""
+        boxes change; otherwise the rows are laid out again, reusing the widgets made before."""
         ordered = sorted(book.categories.values(), key=lambda c: c.index)
         shape = (tuple(labels), styles.THEME, styles.ENTITY_TINT, tuple(ordered))
         if shape == self._shape and self._rows_alive():
@@ -238,52 +201,99 @@ class Legend(QWidget):
         self._shape = shape
         self._count_labels.clear()
         self.layers.restyle()  # the theme may have changed
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        if not self._rows_alive():
+            self._pool.clear()
+        placed: set[int] = set()
+        while self._grid.count():  # the widgets stay (hidden unless placed again below): see _pooled
+            self._grid.takeAt(0)
         self.label_boxes.clear()
         self.category_boxes.clear()
+        self.row_names.clear()
         row = 0
-        row = self._section("Names · tinted", row)
+        row = self._section("Names · tinted", row, placed)
         if not labels:
-            self._grid.addWidget(self._muted("none found yet"), row, 0, 1, 3)
-            row += 1
+            row = self._muted("none found yet", row, placed)
         for label in labels:
-            box = WrapCheckBox(label_name(label))
-            box.setIcon(entity_swatch(label))
-            box.setToolTip(kind_tooltip(label))
+            icon = self._swatch(("label", label, styles.THEME, styles.ENTITY_TINT), partial(entity_swatch, label))
+            box = self._box(("label", label), label_name(label), icon, kind_tooltip(label))
             box.setChecked(label not in hidden_labels)
-            box.clicked.connect(lambda on, name=label: self.label_toggled.emit(name, on))
             self.label_boxes[label] = box
-            row = self._row(box, ("label", label), entity_counts[0].get(label, 0), entity_counts[1].get(label, 0), row)
+            row = self._row(box, ("label", label), entity_counts[0].get(label, 0), entity_counts[1].get(label, 0),
+                            row, placed)
         groups = [("Loaded words · underlined", [c for c in ordered if c.group != "device"]),
                   ("Rhetorical devices", [c for c in ordered if c.group == "device"])]
         if not book.categories:
-            row = self._section("Framing · underlined", row, spacing=True)
-            self._grid.addWidget(self._muted("no lexicon loaded"), row, 0, 1, 3)
-            row += 1
+            row = self._section("Framing · underlined", row, placed, spacing=True)
+            row = self._muted("no lexicon loaded", row, placed)
         for title, categories in groups:  # devices (hedges, doubt, certainty) are a different lesson
             if not categories:
                 continue
-            row = self._section(title, row, spacing=True)
+            row = self._section(title, row, placed, spacing=True)
             for info in categories:
-                box = WrapCheckBox(info.name)
-                box.setIcon(framing_swatch(info.colour, styles.underline_style(info.index)))
-                box.setToolTip(f"<b>{info.name}</b><br>{info.description}" if info.description else info.name)
+                tip = f"<b>{info.name}</b><br>{info.description}" if info.description else info.name
+                style = styles.underline_style(info.index)
+                icon = self._swatch(("category", info.colour, style), partial(framing_swatch, info.colour, style))
+                box = self._box(("category", info.id), info.name, icon, tip)
                 box.setChecked(info.id not in hidden_categories)
-                box.clicked.connect(lambda on, name=info.id: self.category_toggled.emit(name, on))
                 self.category_boxes[info.id] = box
                 row = self._row(box, ("category", info.id), framing_counts[0].get(info.id, 0),
-                                framing_counts[1].get(info.id, 0), row)
+                                framing_counts[1].get(info.id, 0), row, placed)
+        for widget in self._pool.values():
+            for part in widget if isinstance(widget, tuple) else (widget,):
+                if id(part) not in placed:
+                    part.hide()
         for earlier in range(self._grid.rowCount()):  # a stretch left from an earlier, shorter legend
             self._grid.setRowStretch(earlier, 0)
         self._grid.setRowStretch(row, 1)
-        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(1, 1)
 
     def _rows_alive(self) -> bool:
-        return all(shiboken6.isValid(box) for box in (*self.label_boxes.values(), *self.category_boxes.values()))
+        return all(shiboken6.isValid(part) for widget in self._pool.values()
+                   for part in (widget if isinstance(widget, tuple) else (widget,)))
+
+    def _swatch(self, key: tuple[object, ...], draw: Callable[[], QIcon]) -> QIcon:
+        """A row's swatch, drawn once for what it shows (a theme change draws new ones)."""
+        icon = self._swatches.get(key)
+        if icon is None:
+            icon = self._swatches[key] = draw()
+        return icon
+
+    def _pooled(self, key: tuple[str, ...], make: Callable[[], _Pooled]) -> _Pooled:
+        """The legend's widgets are made once and kept: a row, a heading or a note is hidden when
+        a new analysis no longer needs it and shown again when one does. (Making a widget while
+        the worker runs Python costs about fifteen times as much as reusing one: each new widget
+        looks up its Python overrides under the GIL, see docs/performance.md.)"""
+        widget = self._pool.get(key)
+        if widget is None:
+            widget = self._pool[key] = make()
+        return widget
+
+    def _place(self, widget: QWidget, row: int, column: int, placed: set[int], span: int = 1,
+               alignment: Qt.AlignmentFlag = Qt.AlignmentFlag(0)) -> None:
+        self._grid.addWidget(widget, row, column, 1, span, alignment)
+        widget.show()
+        placed.add(id(widget))
+
+    def _box(self, key: tuple[str, str], name: str, icon: QIcon, tooltip: str) -> QCheckBox:
+        """The check box of a label's or category's row, with its name beside it (made on first
+        use, then reused)."""
+        signal = self.label_toggled if key[0] == "label" else self.category_toggled
+
+        def make() -> tuple[QCheckBox, RowName]:
+            box = QCheckBox()
+            box.clicked.connect(lambda on, which=key[1]: signal.emit(which, on))
+            label = RowName(box)
+            label.setFont(styles.ui_font(9.5))
+            return box, label
+
+        box, label = cast("tuple[QCheckBox, RowName]", self._pooled(("box", *key), make))
+        label.setText(name)
+        box.setAccessibleName(name)
+        box.setIcon(icon)
+        for part in (box, label):
+            part.setToolTip(tooltip)
+        self.row_names[key] = label
+        return box
 
     def _update_rows(self, entity_counts: tuple[Mapping[str, int], Mapping[str, int]],
                      framing_counts: tuple[Mapping[str, int], Mapping[str, int]],
@@ -313,50 +323,70 @@ class Legend(QWidget):
         self.all_box.setChecked(showing_any)
         for label, box in self.label_boxes.items():
             box.setChecked(label not in value.hidden_labels)
-            box.setEnabled(value.enabled)
         for category, box in self.category_boxes.items():
             box.setChecked(category not in value.hidden_categories)
+        for box in (*self.label_boxes.values(), *self.category_boxes.values()):
             box.setEnabled(value.enabled)
+        for name in self.row_names.values():
+            name.setEnabled(value.enabled)
         self.layers.set_enabled(showing_any)  # layers are drawn only while some highlight shows
 
-    def _section(self, title: str, row: int, spacing: bool = False) -> int:
-        heading = QLabel(title.upper())
-        heading.setObjectName("LegendHeading")
-        heading.setFont(styles.ui_font(8.0, bold=True))
-        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        if spacing:
-            heading.setContentsMargins(0, 10, 0, 0)
-        self._grid.addWidget(heading, row, 0)
-        for column, side in ((1, "L"), (2, "R")):
-            tag = QLabel(side)
-            tag.setObjectName("LegendHeading")
-            tag.setFont(styles.ui_font(8.0, bold=True))
-            tag.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-            tag.setToolTip("mentions in the left / right text")
-            self._grid.addWidget(tag, row, column)
+    def _section(self, title: str, row: int, placed: set[int], spacing: bool = False) -> int:
+        def make() -> tuple[QLabel, QLabel, QLabel]:
+            heading = QLabel(title.upper())
+            heading.setObjectName("LegendHeading")
+            heading.setFont(styles.ui_font(8.0, bold=True))
+            heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            if spacing:
+                heading.setContentsMargins(0, 10, 0, 0)
+            tags = []
+            for side in ("L", "R"):
+                tag = QLabel(side)
+                tag.setObjectName("LegendHeading")
+                tag.setFont(styles.ui_font(8.0, bold=True))
+                tag.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+                tag.setToolTip("mentions in the left / right text")
+                tags.append(tag)
+            return heading, tags[0], tags[1]
+
+        heading, left, right = cast("tuple[QLabel, QLabel, QLabel]", self._pooled(("section", title, str(spacing)), make))
+        self._place(heading, row, 0, placed, span=2)
+        self._place(left, row, 2, placed)
+        self._place(right, row, 3, placed)
         return row + 1
 
-    def _row(self, box: QCheckBox, key: tuple[str, str], left: int, right: int, row: int) -> int:
-        box.setFont(styles.ui_font(9.5))
-        box.setMinimumWidth(120)  # long names wrap: the counts stay visible, nothing is cut
-        self._grid.addWidget(box, row, 0)
-        pair = []
-        for column, count in ((1, left), (2, right)):
-            label = QLabel(_count_text(count))
-            label.setObjectName("LegendCount")
-            label.setFont(styles.ui_font(9.5))
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label.setMinimumWidth(22)
-            self._grid.addWidget(label, row, column)
-            pair.append(label)
+    def _row(self, box: QCheckBox, key: tuple[str, str], left: int, right: int, row: int, placed: set[int]) -> int:
+        def make() -> tuple[QLabel, QLabel]:
+            pair = []
+            for _side in ("left", "right"):
+                label = QLabel()
+                label.setObjectName("LegendCount")
+                label.setFont(styles.ui_font(9.5))
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                label.setMinimumWidth(22)
+                pair.append(label)
+            return pair[0], pair[1]
+
+        self._place(box, row, 0, placed, alignment=Qt.AlignmentFlag.AlignTop)
+        self._place(self.row_names[key], row, 1, placed)
+        pair = cast("tuple[QLabel, QLabel]", self._pooled(("counts", *key), make))
+        for column, (label, count) in enumerate(zip(pair, (left, right)), start=2):
+            label.setText(_count_text(count))
+            self._place(label, row, column, placed)
         self._count_labels[key] = (pair[0], pair[1])
         return row + 1
 
-    def _muted(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("LegendCount")
-        label.setFont(styles.ui_font(9.0))
-        return label
+    def _muted(self, text: str, row: int, placed: set[int]) -> int:
+        def make() -> QLabel:
+            label = QLabel(text)
+            label.setObjectName("LegendCount")
+            label.setFont(styles.ui_font(9.0))
+            return label
+
+        note = self._pooled(("note", text), make)
+        assert isinstance(note, QLabel)
+        self._place(note, row, 0, placed, span=4)
+        return row + 1
 
 
 def _count_text(count: int) -> str:

@@ -25,7 +25,7 @@ TICK_BUDGET_S = 0.004  # re-layout when the edit block ends costs about as much 
 #: Qt re-lays-out every character between the first and the last change of an edit block, at
 #: roughly 5,000 characters a millisecond: a tick touches at most this many positions (longer
 #: operations, such as the base formats that clear a whole document, are applied in pieces).
-MAX_SPAN_PER_TICK = 20_000
+MAX_SPAN_PER_TICK = 10_000
 
 
 @dataclass

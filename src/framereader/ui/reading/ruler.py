@@ -47,6 +47,10 @@ class OverviewRuler(QWidget):
         self._mentions: list[int] = []  # Qt positions of marked mentions
         self._rows: dict[tuple[int, int], QColor] | None = None  # (row, lane) -> colour, cached
         self._cached_height = -1
+        #: the first Qt position of each pixel row, and what it was measured for: marks change
+        #: far more often (each analysis, each visibility switch) than the layout does
+        self._bounds: list[int] = []
+        self._bounds_key: tuple[float, ...] = ()
         self.setFixedWidth(self.WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Overview: entity marks on the left, framing terms on the right. Click to jump.")
@@ -112,7 +116,11 @@ class OverviewRuler(QWidget):
             return rows
         top, height = self._track()
         first_row, last_row = int(top), int(top + height)
-        bounds = self._row_starts(top, height, first_row, last_row)
+        document = self._editor.document()
+        key = (top, height, document.characterCount(), document.documentLayout().documentSize().height())
+        if key != self._bounds_key:
+            self._bounds, self._bounds_key = self._row_starts(top, height, first_row, last_row), key
+        bounds = self._bounds
         for lane, (positions, colours) in enumerate(self._lanes):
             if not positions:
                 continue
