@@ -3,14 +3,16 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/widgets_under_load.py
 
 Lays out 50 check boxes and 100 labels (a legend's worth) three ways, with the worker idle and
-with a pure-Python loop on a second thread (as the worker is while it analyses): made new, the
-same widgets laid out again, and deleted and made again. A widget made from Python looks up its
+with a pure-Python loop on a second thread (as the worker is while it analyses), each in a fresh
+process: made new, the same widgets laid out again, and deleted and made again. A widget made from Python looks up its
 Python overrides under the GIL the first time Qt calls each of its virtual functions, so every
 new widget waits for the other thread many times; a widget laid out again does not.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import threading
 import time
@@ -72,8 +74,13 @@ def measure(busy: bool) -> dict[str, float]:
 
 
 def main() -> int:
-    sys.setswitchinterval(0.0002)  # as the window sets it (ui/app.py)
-    idle, busy = measure(False), measure(True)
+    if len(sys.argv) > 1:  # the child: one condition
+        sys.setswitchinterval(0.0002)  # as the window sets it (ui/app.py)
+        print(json.dumps(measure(sys.argv[1] == "busy")))
+        return 0
+    idle, busy = (json.loads(subprocess.run([sys.executable, __file__, condition], capture_output=True, text=True,
+                                            check=True).stdout.strip().splitlines()[-1])
+                  for condition in ("idle", "busy"))
     print(f"{'150 widgets':24s} {'worker idle':>12s} {'worker busy':>12s}")
     for key in idle:
         print(f"{key:24s} {idle[key] * 1000:9.0f} ms {busy[key] * 1000:9.0f} ms")
