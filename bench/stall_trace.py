@@ -8,10 +8,14 @@ CPU time the GUI thread used during it (wall >> CPU means the GUI thread was wai
 the GIL or for a CPU core), and the timed GUI handlers and worker steps that overlap it. With
 FRAMEREADER_TRACE_COMPARISON=1 it runs on until the comparison of the two texts is shown; with
 FRAMEREADER_TRACE_REOPEN=1 it traces re-opening both documents once their analyses are cached.
+With FRAMEREADER_TRACE_SAMPLE=1 a third thread samples the GUI thread's Python stack every
+millisecond and prints, for the longest gaps, where it was (the legend's stall was found so: its
+layout and paint calls filled the gaps). The sampler needs the GIL too, so it adds some waiting.
 """
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import os
@@ -107,6 +111,28 @@ def instrument() -> None:
     analysis._chunk_docs = chunk_docs
 
 
+SAMPLES: list[tuple[float, str]] = []  # (time, the GUI thread's innermost Python frames)
+
+
+def start_sampler(gui_ident: int, on: threading.Event) -> None:
+    """Every millisecond while `on` is set, record the GUI thread's four innermost frames."""
+
+    def sample() -> None:
+        while True:
+            time.sleep(0.001)
+            if not on.is_set():
+                continue
+            frame = sys._current_frames().get(gui_ident)
+            names = []
+            while frame is not None and len(names) < 4:
+                names.append(f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_code.co_name}")
+                frame = frame.f_back
+            del frame
+            SAMPLES.append((time.perf_counter(), " < ".join(names)))
+
+    threading.Thread(target=sample, daemon=True, name="sampler").start()
+
+
 def main() -> int:
     gap_ms = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
     if os.environ.get("FRAMEREADER_SWITCH"):
@@ -121,6 +147,9 @@ def main() -> int:
     from framereader.ui.window.main_window import MainWindow
 
     threading.current_thread().name = "GUI"
+    sampling = threading.Event()
+    if os.environ.get("FRAMEREADER_TRACE_SAMPLE"):
+        start_sampler(threading.get_ident(), sampling)
     app = application()
     window = MainWindow(engine_factory=engine_factory, settings=Settings(), persist=False)
     window.resize(1440, 900)
@@ -146,6 +175,8 @@ def main() -> int:
         """Open the two big texts at once and record until they are shown; returns the start."""
         EVENTS.clear()
         ticks.clear()
+        SAMPLES.clear()
+        sampling.set()
         begun = time.perf_counter()
         ticks.append((begun, time.thread_time()))
         window.open_path(0, str(big_a))
@@ -185,6 +216,11 @@ def main() -> int:
             if e > a and s < b:
                 cpu_note = f" cpu {c * 1000:5.1f}" if thread == "GUI" else ""
                 print(f"   {thread[:12]:12s} {name:40s} {(s - start) * 1000:8.0f} +{(e - s) * 1000:6.1f}{cpu_note}")
+    for a, b, _cpu in sorted(gaps, key=lambda g: g[0] - g[1])[:6] if SAMPLES else ():
+        where = collections.Counter(name for t, name in SAMPLES if a <= t <= b)
+        print(f"\nSAMPLES in the gap at {(a - start) * 1000:8.0f} ms +{(b - a) * 1000:5.0f} ms")
+        for name, count in where.most_common(12):
+            print(f"   {count:4d} {name}")
     if os.environ.get("FRAMEREADER_TRACE_JSON"):
         Path(os.environ["FRAMEREADER_TRACE_JSON"]).write_text(json.dumps({"ticks": ticks, "events": EVENTS, "start": start}))
     return 0
