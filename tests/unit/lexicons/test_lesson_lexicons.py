@@ -200,3 +200,29 @@ def test_any_json_as_embedded_lexicons_loads_or_warns(value: object) -> None:
     for item in embedded_from_json(value, "lesson", warnings):
         assert item.lexicon() is not None
     assert all(w.startswith("lesson: ") for w in warnings)
+
+
+def test_lesson_copies_in_the_cache_are_kept_to_the_most_recently_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every lesson opened leaves a copy of its lexicons in the cache folder: only the most
+    recently used stay, so years of lessons do not fill the disk; a copy in use is kept."""
+    import os
+
+    from framereader.core.lexicons import embedded
+
+    monkeypatch.setattr(embedded, "MAX_LESSON_COPIES", 3)
+    folder = tmp_path / "lesson-lexicons"
+
+    def lexicon(n: int) -> EmbeddedLexicon:
+        return _embedded(Lexicon(f"mine-{n}", f"Mine {n}", "en", "", (
+            Category("loaded_language", "Loaded language", "#D55E00", "", (Term(f"word{n}", "a verdict", "account"),)),)))
+
+    first = embedded.lesson_copy(lexicon(0), folder)
+    for n, path in enumerate(sorted(folder.iterdir())):
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))  # long ago
+    copies = [embedded.lesson_copy(lexicon(n), folder) for n in (1, 2)]
+    assert first.is_file() and all(p.is_file() for p in copies)
+    assert embedded.lesson_copy(lexicon(0), folder) == first  # used again: now the most recent
+    os.utime(copies[0], (1_000_000, 1_000_000))  # lesson 1 not used for long
+    newest = embedded.lesson_copy(lexicon(3), folder)
+    assert sorted(folder.iterdir()) == sorted([first, copies[1], newest])  # the least recently used went
+    assert not copies[0].exists() and embedded.lesson_copy(lexicon(1), folder).read_text(encoding="utf-8") == lexicon(1).text

@@ -14,6 +14,7 @@ included, before it gets here (`embedded_from_json`). Pure Python.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from typing import Any
 
 from ..errors import LexiconError
 from ..platform.atomic import atomic_write_text
+from ..platform.paths import keep_newest
 from .format import SUFFIX, Lexicon, parse_lexicon, serialize_lexicon
 from .files import bundled_lexicon_paths
 from .library import BUNDLED, LexiconEntry, LexiconLibrary
@@ -157,13 +159,25 @@ def _local_match(entries: list[LexiconEntry], lexicon: Lexicon) -> LexiconEntry 
     return found[0] if found else None
 
 
+#: Lesson lexicon copies kept in the cache folder: the most recently used ones (a copy is made
+#: again from its lesson when it is needed after being removed).
+MAX_LESSON_COPIES = 50
+
+
 def lesson_copy(item: EmbeddedLexicon, folder: Path) -> Path:
     """The lesson's lexicon as a file in `folder` (FrameReader's cache, not the reader's
-    lexicons), named by its content, for the engine to compile while the lesson is open."""
+    lexicons), named by its content, for the engine to compile while the lesson is open. Using
+    a copy marks it as recently used; only the `MAX_LESSON_COPIES` most recently used stay."""
     path = folder / f"lesson-{hashlib.sha256(item.text.encode('utf-8')).hexdigest()[:24]}{SUFFIX}"
-    if not path.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, item.text)
+    if path.is_file():
+        try:
+            os.utime(path)
+        except OSError:  # a read-only cache: the copy is still there to use
+            pass
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, item.text)
+    keep_newest(folder, f"lesson-*{SUFFIX}", MAX_LESSON_COPIES)
     return path
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..platform.atomic import atomic_write_text
 from ..model import Analysis, Passive, Quote, Reference, Role
-from ..platform.paths import cache_dir
+from ..platform.paths import cache_dir, keep_newest
 from ..platform.safe_read import read_limited
 
 log = logging.getLogger(__name__)
@@ -147,21 +147,7 @@ class AnalysisCache:
         self._prune()
 
     def _prune(self) -> None:
-        stamped: list[tuple[float, Path]] = []
-        try:
-            for entry in self.folder.glob("*.json"):
-                try:
-                    stamped.append((entry.stat().st_mtime, entry))
-                except OSError:  # removed by another window meanwhile
-                    continue
-        except OSError:
-            return
-        stamped.sort(reverse=True)
-        for _mtime, stale in stamped[MAX_ENTRIES:]:
-            try:
-                stale.unlink()
-            except OSError:
-                pass
+        keep_newest(self.folder, "*.json", MAX_ENTRIES)
 
 
 # ------------------------------------------------------------------------------ validation

@@ -56,3 +56,27 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Cached analyses live here."""
     return _user_dir("cache")
+
+
+def keep_newest(folder: Path, pattern: str, keep: int) -> int:
+    """Remove all but the `keep` most recently modified files matching `pattern` in `folder` (a
+    cache: a file another window removes first, or one that cannot be removed, is passed over);
+    how many were removed."""
+    stamped: list[tuple[float, Path]] = []
+    try:
+        for entry in folder.glob(pattern):
+            try:
+                stamped.append((entry.stat().st_mtime, entry))
+            except OSError:  # removed by another window meanwhile
+                continue
+    except OSError:
+        return 0
+    stamped.sort(reverse=True)
+    removed = 0
+    for _mtime, stale in stamped[keep:]:
+        try:
+            stale.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
