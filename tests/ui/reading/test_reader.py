@@ -185,7 +185,10 @@ def test_scrolling_one_pane_scrolls_the_other_only_when_synced(qtbot, window, tm
     window.open_path(0, str(short))
     window.open_path(1, str(longer))
     left, right = (p.view.verticalScrollBar() for p in window.panes)
-    qtbot.waitUntil(lambda: left.maximum() > 0 and right.maximum() > left.maximum(), timeout=WAIT_MS)
+    # both texts built and highlighted: until then each step changes the layout, and so the
+    # scroll ranges the mapping reads
+    qtbot.waitUntil(lambda: all(p.settled for p in window.panes), timeout=WAIT_MS)
+    assert left.maximum() > 0 and right.maximum() > left.maximum()
     assert window.commands["sync"].isChecked()
     left.setValue(left.maximum())
     assert right.value() == right.maximum()
@@ -321,6 +324,9 @@ def test_paste_swap_close_and_recent(qtbot, opened, texts) -> None:
     assert right.document.source == "clipboard" and right.header.title.text() == "Pasted text"
     qtbot.waitUntil(lambda: right.settled, timeout=WAIT_MS)
     assert any(e.text == "Geneva" for e in right.analysis.entities)
+    # the descriptors too (the parse for the comparison): a swap cancels any still being made and
+    # asks for them again, which is not the re-analysis this test rules out
+    qtbot.waitUntil(lambda: not win.service.busy("left") and not win.service.busy("right"), timeout=WAIT_MS)
 
     left_doc, left_analysis = win.panes[0].document, win.panes[0].analysis
     win.commands["swap"].trigger()

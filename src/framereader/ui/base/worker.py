@@ -8,7 +8,6 @@ A newer request for a pane supersedes an older one: the running analysis sees
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -47,26 +46,6 @@ class EngineLike(Protocol):
 #: Makes the engine for a pipeline name (None = best installed); injected by the entry point,
 #: so ui never imports core.nlp (and so never spaCy).
 EngineFactory = Callable[[str | None], EngineLike]
-
-
-#: Whether `freeze_long_lived_objects` has run in this process.
-_frozen = False
-
-
-def freeze_long_lived_objects(again: bool = False) -> None:
-    """Leave what exists once the pipeline is loaded (the model, the modules, the window) out of
-    the cyclic garbage collector's full passes. A full pass holds the GIL from start to end, so
-    the window cannot run its Python while one runs: with a pipeline loaded a pass took 80-140 ms,
-    with these objects frozen 15-65 ms (docs/performance.md).
-
-    Frozen objects are still freed by reference counting, but cyclic garbage frozen with them
-    never is: so this runs once per process (the first pipeline), and `again` only after another
-    pipeline was loaded, once `gc.unfreeze()` let the old one's cycles be collected."""
-    global _frozen
-    if _frozen and not again:
-        return
-    gc.freeze()
-    _frozen = True
 
 
 class AnalysisWorker(QObject):
@@ -110,13 +89,7 @@ class AnalysisWorker(QObject):
             if self.engine is None or name is not None:
                 if self._factory is None:
                     raise FrameReaderError("", "No analysis engine was given to the window.")
-                replacing = self.engine is not None
-                if replacing:
-                    gc.unfreeze()  # the pipeline this one replaces can be collected
                 self.engine = self._factory(name)
-                freeze_long_lived_objects(again=replacing)
-            else:
-                freeze_long_lived_objects()
         except FrameReaderError as exc:
             self.failed.emit(NO_PANE, exc.message)
             return
