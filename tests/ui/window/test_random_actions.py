@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from unittest.mock import patch
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog
 
 from framereader.core.errors import LexiconError
@@ -165,6 +166,14 @@ def make_machine(qtbot, win: MainWindow, tmp: Path) -> type[RuleBasedStateMachin
             boxes = list(win.legend.category_boxes.values())
             if boxes and boxes[pick % len(boxes)].isEnabled():
                 boxes[pick % len(boxes)].click()
+            _turn(qtbot, ms)
+
+        @rule(pick=st.integers(0, 10_000), ms=pauses)
+        def click_legend_name(self, pick: int, ms: int) -> None:
+            """A click on a row's name (not its box) toggles the row, as the box does."""
+            names = [name for name in win.legend.row_names.values() if name.isVisible()]
+            if names:
+                qtbot.mouseClick(names[pick % len(names)], Qt.MouseButton.LeftButton)
             _turn(qtbot, ms)
 
         @rule(ms=pauses)
