@@ -260,9 +260,9 @@ class Legend(QWidget):
 
     def _pooled(self, key: tuple[str, ...], make: Callable[[], _Pooled]) -> _Pooled:
         """The legend's widgets are made once and kept: a row, a heading or a note is hidden when
-        a new analysis no longer needs it and shown again when one does. (Making a widget while
-        the worker runs Python costs about fifteen times as much as reusing one: each new widget
-        looks up its Python overrides under the GIL, see docs/performance.md.)"""
+        a new analysis no longer needs it and shown again when one does. (Making widgets while the
+        worker runs Python costs many times as much as reusing them, 250-320 ms against 3-8 ms for
+        150: each new widget looks up its Python overrides under the GIL; docs/performance.md.)"""
         widget = self._pool.get(key)
         if widget is None:
             widget = self._pool[key] = make()
