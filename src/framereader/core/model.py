@@ -6,6 +6,8 @@ Every span is a pair of Python code-point offsets into `Document.text` with the 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Literal, Protocol, TypeVar
@@ -20,6 +22,11 @@ SIDES: tuple[Side, Side] = ("left", "right")
 def other_side(side: Side) -> Side:
     """The opposite side."""
     return "right" if side == "left" else "left"
+
+
+def sorted_counts(keys: Iterable[str]) -> dict[str, int]:
+    """How often each key occurs, by key (an analysis's entity, framing and quoted counts)."""
+    return dict(sorted(Counter(keys).items()))
 
 
 class Counted(Protocol):

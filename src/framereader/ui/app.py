@@ -82,9 +82,9 @@ def application() -> QApplication:
         # handles in Python (paints, timers, results) then waits for it, up to the switch
         # interval (5 ms by default) each time. 1 ms kept the window responsive (cached re-open
         # 0.11-0.14 s instead of 0.12-0.21 s in bench/gui_probe.py, longest stall 50-76 ms
-        # instead of 62-80 ms); since the one-parse pronoun links (commit 90505ce) the worker's
-        # parse and the GUI's highlighting overlap more and the stall was 330-630 ms at 1 ms,
-        # 200-226 ms at 0.2 ms, at no measurable cost to the analysis (see docs/performance.md).
+        # instead of 62-80 ms); 0.2 ms waits less again, at no measurable cost to the analysis
+        # (200-226 ms instead of 330-630 ms while the legend was still rebuilt from new widgets
+        # on every analysis, the stall's cause: docs/performance.md).
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName("FrameReader")
     app.setApplicationDisplayName("FrameReader")

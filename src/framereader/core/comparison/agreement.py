@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from ..model import Analysis, EntitySpan
+from ..model import Analysis, EntitySpan, sorted_counts
 from .mentions import actor_mentions, agree_labels
 
 
@@ -39,7 +39,4 @@ def with_entities(analysis: Analysis, entities: tuple[EntitySpan, ...]) -> Analy
     """`analysis` showing `entities` (same spans, other labels), its entity counts following."""
     if entities == analysis.entities:
         return analysis
-    counts: dict[str, int] = {}
-    for e in entities:
-        counts[e.label] = counts.get(e.label, 0) + 1
-    return replace(analysis, entities=entities, entity_counts=dict(sorted(counts.items())))
+    return replace(analysis, entities=entities, entity_counts=sorted_counts(e.label for e in entities))

@@ -8,7 +8,6 @@ of each chunk (a text shorter than `CHUNK_CHARS` is one chunk: exactly `nlp(text
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
@@ -16,7 +15,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from ..errors import Cancelled
-from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan
+from ..model import Analysis, ChoiceSpan, Descriptor, Document, EntitySpan, FramingSpan, sorted_counts
 from ..voices.voices import with_direct_quotes, with_quoted_framing
 from .choices import mark_quoted_choices
 from .labels import consistent_entities
@@ -121,7 +120,7 @@ def analyze(
         relabelled=consistent.changed if consistent is not None else 0,
         framing=tuple(framing),
         words=words,
-        entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
+        entity_counts=sorted_counts(e.label for e in entities),
         framing_counts=_framing_counts(framing),
         choices=tuple(chosen),
     )
@@ -144,7 +143,7 @@ def _choice_spans(text: str, offset: int, doc: Doc, choices: Choices | None) -> 
 
 
 def _framing_counts(framing: Sequence[FramingSpan]) -> dict[str, int]:
-    return dict(sorted(Counter(f.category for f in framing).items()))
+    return sorted_counts(f.category for f in framing)
 
 
 def rematch(

@@ -10,14 +10,13 @@ sweep): the edits are re-applied to the stored analysis, never by analysing agai
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from operator import le
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Analysis, EntitySpan
+from ..model import Analysis, EntitySpan, sorted_counts
 
 #: At most this many edits of each kind are read from a lesson file for one text.
 MAX_EDITS = 100_000
@@ -236,10 +235,10 @@ def apply_edits(analysis: Analysis, edits: TextEdits) -> Analysis:
         references=kept_links,
         actor_edits=tuple(_actor_edit(analysis.text, a) for a in edits.actors if a.end <= size),
         words=max(0, analysis.words - excluded_words(analysis.text, excluded)),
-        entity_counts=dict(sorted(Counter(e.label for e in entities).items())),
-        framing_counts=dict(sorted(Counter(f.category for f in framing).items())),
+        entity_counts=sorted_counts(e.label for e in entities),
+        framing_counts=sorted_counts(f.category for f in framing),
         quotes=kept_quotes,
-        quoted_counts=dict(sorted(Counter(f.category for f in framing if f.quoted).items())),
+        quoted_counts=sorted_counts(f.category for f in framing if f.quoted),
         excluded=excluded,
     )
 

@@ -28,7 +28,7 @@ from ...core.state.edits import (
     NO_EDITS, ActorMerge, ActorSplit, Edit, Exclusion, LabelCorrection, Suppression, TextEdits, apply_edits,
 )
 from ...core.kinds import LABEL_NAMES, kind_tooltip, label_singular
-from ...core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side
+from ...core.model import SIDES, Analysis, Document, EntitySpan, FramingSpan, Side, other_side
 from ...core.state.lesson import Session
 from ..base.context import WindowContext, WindowPart
 from .view import EditRow, EditsView
@@ -165,7 +165,7 @@ class EditsController(WindowPart):
         with `show_other` the other pane shows its side of the agreement too. The reader's
         label corrections stay; texts with more than MAX_ENTITIES_TO_AGREE entities between
         them keep their own labels (the agreement runs on the GUI thread)."""
-        other: Side = "right" if side == "left" else "left"
+        other = other_side(side)
         pane = self.panes[other]
         entry = self._entry(other)
         if entry is None or entry.raw is None or entry.raw.text != entry.document.text:

@@ -3,7 +3,7 @@ checkbox each, plus an "All highlights" switch. It only reports toggles; the win
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Union, cast
 
@@ -238,18 +238,20 @@ class Legend(QWidget):
                 self.category_boxes[info.id] = box
                 row = self._row(box, ("category", info.id), framing_counts[0].get(info.id, 0),
                                 framing_counts[1].get(info.id, 0), row, placed)
-        for widget in self._pool.values():
-            for part in widget if isinstance(widget, tuple) else (widget,):
-                if id(part) not in placed:
-                    part.hide()
+        for part in self._pooled_widgets():
+            if id(part) not in placed:
+                part.hide()
         for earlier in range(self._grid.rowCount()):  # a stretch left from an earlier, shorter legend
             self._grid.setRowStretch(earlier, 0)
         self._grid.setRowStretch(row, 1)
         self._grid.setColumnStretch(1, 1)
 
     def _rows_alive(self) -> bool:
-        return all(shiboken6.isValid(part) for widget in self._pool.values()
-                   for part in (widget if isinstance(widget, tuple) else (widget,)))
+        return all(shiboken6.isValid(part) for part in self._pooled_widgets())
+
+    def _pooled_widgets(self) -> Iterator[QWidget]:
+        for pooled in self._pool.values():
+            yield from pooled if isinstance(pooled, tuple) else (pooled,)
 
     def _swatch(self, key: tuple[object, ...], draw: Callable[[], QIcon]) -> QIcon:
         """A row's swatch, drawn once for what it shows (a theme change draws new ones)."""
